@@ -1,0 +1,200 @@
+package dev.wasihttp.component.values;
+
+import dev.wasihttp.component.types.ResourceType;
+import java.util.Objects;
+
+/**
+ * A component-model value: the dynamic counterpart of {@link dev.wasihttp.component.types.ValType},
+ * one record per WIT type. Values are immutable and self-describing (records, variants, enums and
+ * flags carry their names), so they print as WAVE without their type.
+ *
+ * <p>Unsigned integers keep their value in a wider Java type ({@code u8}/{@code u16} in an
+ * {@code int}, {@code u32} in a {@code long}); {@code u64} keeps the 64 bits in a {@code long}
+ * and is read with {@link Long#toUnsignedString(long)}. Float values compare with {@link
+ * Float#compare}, so NaN equals NaN.
+ */
+public sealed interface Val {
+
+  /** {@code bool}. */
+  record Bool(boolean value) implements Val {}
+
+  /** {@code s8}. */
+  record S8(byte value) implements Val {}
+
+  /** {@code u8}, 0 to 255. */
+  record U8(int value) implements Val {
+    public U8 {
+      if (value < 0 || value > 0xff) {
+        throw new IllegalArgumentException("u8 out of range: " + value);
+      }
+    }
+  }
+
+  /** {@code s16}. */
+  record S16(short value) implements Val {}
+
+  /** {@code u16}, 0 to 65535. */
+  record U16(int value) implements Val {
+    public U16 {
+      if (value < 0 || value > 0xffff) {
+        throw new IllegalArgumentException("u16 out of range: " + value);
+      }
+    }
+  }
+
+  /** {@code s32}. */
+  record S32(int value) implements Val {}
+
+  /** {@code u32}, 0 to 2^32-1. */
+  record U32(long value) implements Val {
+    public U32 {
+      if (value < 0 || value > 0xffff_ffffL) {
+        throw new IllegalArgumentException("u32 out of range: " + value);
+      }
+    }
+  }
+
+  /** {@code s64}. */
+  record S64(long value) implements Val {}
+
+  /** {@code u64}: the 64 bits, read unsigned. */
+  record U64(long value) implements Val {
+    @Override
+    public String toString() {
+      return "U64[value=" + Long.toUnsignedString(value) + "]";
+    }
+  }
+
+  /** {@code f32}. */
+  record F32(float value) implements Val {}
+
+  /** {@code f64}. */
+  record F64(double value) implements Val {}
+
+  /** {@code char}: a Unicode scalar value (not a surrogate). */
+  record Char(int codePoint) implements Val {
+    public Char {
+      if (codePoint < 0
+          || codePoint > 0x10ffff
+          || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+        throw new IllegalArgumentException(
+            "not a Unicode scalar value: 0x" + Integer.toHexString(codePoint));
+      }
+    }
+  }
+
+  /** {@code string}. */
+  record Str(String value) implements Val {
+    public Str {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** {@code list<T>}. */
+  record List(java.util.List<Val> elements) implements Val {
+    public List {
+      elements = java.util.List.copyOf(elements);
+    }
+  }
+
+  /** {@code record}: fields in declaration order. */
+  record Record(java.util.List<Field> fields) implements Val {
+    /** One named field value. */
+    public record Field(String name, Val value) {
+      public Field {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+      }
+    }
+
+    public Record {
+      fields = java.util.List.copyOf(fields);
+    }
+
+    /** The value of the field named {@code name}, or null. */
+    public Val get(String name) {
+      for (Field f : fields) {
+        if (f.name().equals(name)) {
+          return f.value();
+        }
+      }
+      return null;
+    }
+  }
+
+  /** {@code tuple<...>}. */
+  record Tuple(java.util.List<Val> values) implements Val {
+    public Tuple {
+      values = java.util.List.copyOf(values);
+    }
+  }
+
+  /** {@code variant}: the case name and its payload, null for a case without one. */
+  record Variant(String caseName, Val payload) implements Val {
+    public Variant {
+      Objects.requireNonNull(caseName, "caseName");
+    }
+  }
+
+  /** {@code enum}: the case name. */
+  record Enum(String caseName) implements Val {
+    public Enum {
+      Objects.requireNonNull(caseName, "caseName");
+    }
+  }
+
+  /** {@code option<T>}: {@code value} is null for {@code none}. */
+  record Option(Val value) implements Val {
+    private static final Option NONE = new Option(null);
+
+    /** {@code none}. */
+    public static Option none() {
+      return NONE;
+    }
+
+    /** {@code some(value)}. */
+    public static Option some(Val value) {
+      return new Option(Objects.requireNonNull(value, "value"));
+    }
+
+    public boolean isSome() {
+      return value != null;
+    }
+  }
+
+  /** {@code result<ok, err>}: which side, and its payload (null where that side has no type). */
+  record Result(boolean isOk, Val value) implements Val {
+    public static Result ok(Val value) {
+      return new Result(true, value);
+    }
+
+    public static Result err(Val value) {
+      return new Result(false, value);
+    }
+  }
+
+  /** {@code flags}: the names of the flags that are set, in the type's order. */
+  record Flags(java.util.List<String> names) implements Val {
+    public Flags {
+      names = java.util.List.copyOf(names);
+    }
+  }
+
+  /**
+   * {@code own<R>}: the resource's runtime type and its representation ({@code rep}): for a
+   * guest-defined resource the i32 the guest gave {@code resource.new}, for a host resource the
+   * index the host chose.
+   */
+  record Own(ResourceType type, int rep) implements Val {
+    public Own {
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /** {@code borrow<R>}: like {@link Own}, valid only for the duration of one call. */
+  record Borrow(ResourceType type, int rep) implements Val {
+    public Borrow {
+      Objects.requireNonNull(type, "type");
+    }
+  }
+}
