@@ -1,0 +1,92 @@
+package dev.wasihttp.component.internal.engine;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.types.Export;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A core instance: either an instantiated core module, or a bag of core definitions built with
+ * {@code (core instance (export ...))}. Exports are looked up by name.
+ */
+public abstract sealed class CoreInstance permits CoreInstance.Module, CoreInstance.Bag {
+
+  /** The export named {@code name}, or null. */
+  public abstract CoreExtern export(String name);
+
+  /** A bag of exports (inline {@code core instance} form). */
+  public static CoreInstance of(Map<String, CoreExtern> exports) {
+    return new Bag(exports);
+  }
+
+  static final class Bag extends CoreInstance {
+    private final Map<String, CoreExtern> exports;
+
+    Bag(Map<String, CoreExtern> exports) {
+      this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
+    }
+
+    @Override
+    public CoreExtern export(String name) {
+      return exports.get(name);
+    }
+  }
+
+  /** An instantiated module; exports are wrapped once, on first use. */
+  static final class Module extends CoreInstance {
+    private final Instance instance;
+    private final CoreModule module;
+    private final Map<String, CoreExtern> cache = new LinkedHashMap<>();
+
+    Module(Instance instance, CoreModule module) {
+      this.instance = instance;
+      this.module = module;
+    }
+
+    @Override
+    public CoreExtern export(String name) {
+      CoreExtern cached = cache.get(name);
+      if (cached != null) {
+        return cached;
+      }
+      CoreModule.CoreExport desc = module.export(name);
+      if (desc == null) {
+        return null;
+      }
+      CoreExtern e;
+      switch (desc.kind()) {
+        case "func":
+          ExportFunction f = instance.export(name);
+          e = new CoreExtern.Func(desc.funcType(), args -> Engine.call(f, args));
+          break;
+        case "table":
+          e = new CoreExtern.Table(instance.exports().table(name));
+          break;
+        case "memory":
+          e = new CoreExtern.Mem(instance.exports().memory(name));
+          break;
+        case "global":
+          e = new CoreExtern.Global(instance.exports().global(name));
+          break;
+        default:
+          e = new CoreExtern.Tag(instance.tag(tagIndex(name)));
+          break;
+      }
+      cache.put(name, e);
+      return e;
+    }
+
+    private int tagIndex(String name) {
+      var section = instance.module().exportSection();
+      for (int i = 0; i < section.exportCount(); i++) {
+        Export ex = section.getExport(i);
+        if (ex.name().equals(name)) {
+          return ex.index();
+        }
+      }
+      throw new IllegalStateException("no tag export " + name);
+    }
+  }
+}

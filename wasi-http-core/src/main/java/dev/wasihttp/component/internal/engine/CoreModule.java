@@ -1,0 +1,122 @@
+package dev.wasihttp.component.internal.engine;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.MalformedException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.Import;
+import dev.wasihttp.component.ComponentException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed and validated core module. Immutable and shareable across threads: parse once per
+ * component, instantiate many times.
+ */
+public final class CoreModule {
+  /** One import of the module: where it comes from, what kind, and for a function its type. */
+  public record CoreImport(String module, String name, String kind, CoreFuncType funcType) {}
+
+  /** One export of the module, with its kind ("func", "table", "memory", "global", "tag"). */
+  public record CoreExport(String name, String kind, CoreFuncType funcType) {}
+
+  final WasmModule module;
+  private final List<CoreImport> imports;
+  private final List<CoreExport> exports;
+
+  private CoreModule(WasmModule module) {
+    this.module = module;
+    List<CoreImport> is = new ArrayList<>();
+    var section = module.importSection();
+    for (int i = 0; i < section.importCount(); i++) {
+      Import imp = section.getImport(i);
+      CoreFuncType ft =
+          imp instanceof FunctionImport
+              ? CoreFuncType.of(module.typeSection().getType(((FunctionImport) imp).typeIndex()))
+              : null;
+      is.add(new CoreImport(imp.module(), imp.name(), kindName(imp.importType()), ft));
+    }
+    this.imports = List.copyOf(is);
+    List<CoreExport> es = new ArrayList<>();
+    var exportSection = module.exportSection();
+    for (int i = 0; i < exportSection.exportCount(); i++) {
+      Export e = exportSection.getExport(i);
+      CoreFuncType ft =
+          e.exportType() == ExternalType.FUNCTION ? funcType(module, e.index()) : null;
+      es.add(new CoreExport(e.name(), kindName(e.exportType()), ft));
+    }
+    this.exports = List.copyOf(es);
+  }
+
+  private static CoreFuncType funcType(WasmModule module, int funcIndex) {
+    int imported = 0;
+    var section = module.importSection();
+    for (int i = 0; i < section.importCount(); i++) {
+      Import imp = section.getImport(i);
+      if (imp instanceof FunctionImport) {
+        if (imported == funcIndex) {
+          return CoreFuncType.of(module.typeSection().getType(((FunctionImport) imp).typeIndex()));
+        }
+        imported++;
+      }
+    }
+    int typeIndex = module.functionSection().getFunctionType(funcIndex - imported);
+    return CoreFuncType.of(module.typeSection().getType(typeIndex));
+  }
+
+  static String kindName(ExternalType t) {
+    switch (t) {
+      case FUNCTION:
+        return "func";
+      case TABLE:
+        return "table";
+      case MEMORY:
+        return "memory";
+      case GLOBAL:
+        return "global";
+      default:
+        return "tag";
+    }
+  }
+
+  /**
+   * Parses and validates a core module embedded in a component at byte {@code offset}.
+   *
+   * @throws ComponentException MALFORMED or INVALID, naming the module's offset
+   */
+  public static CoreModule parse(byte[] bytes, long offset) throws ComponentException {
+    try {
+      return new CoreModule(Parser.parse(bytes));
+    } catch (MalformedException e) {
+      throw new ComponentException(
+          ComponentException.Kind.MALFORMED,
+          offset,
+          "core module: " + e.getMessage(),
+          e);
+    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new ComponentException(
+          ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);
+    }
+  }
+
+  public List<CoreImport> imports() {
+    return imports;
+  }
+
+  public List<CoreExport> exports() {
+    return exports;
+  }
+
+  /** The export named {@code name}, or null. */
+  public CoreExport export(String name) {
+    for (CoreExport e : exports) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.wasihttp.component.internal.engine;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportGlobal;
+import com.dylibso.chicory.runtime.ImportMemory;
+import com.dylibso.chicory.runtime.ImportTable;
+import com.dylibso.chicory.runtime.ImportTag;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.UnlinkableException;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.Import;
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.internal.abi.CoreFunction;
+
+/** Instantiates core modules and calls core functions, turning engine failures into traps. */
+public final class Engine {
+  private Engine() {}
+
+  /** Supplies the definition for each import of a module being instantiated. */
+  @FunctionalInterface
+  public interface ImportResolver {
+    /**
+     * The definition for {@code imp}; throws UNLINKABLE when there is none of the right kind.
+     */
+    CoreExtern resolve(CoreModule.CoreImport imp) throws ComponentException;
+  }
+
+  /**
+   * Instantiates {@code module}: links its imports, initialises tables, memories and globals and
+   * runs its {@code start} section (never a {@code _start} export: that is a command's entry).
+   *
+   * @throws ComponentException UNLINKABLE when an import does not fit, UNINSTANTIABLE when
+   *     initialisation traps
+   */
+  public static CoreInstance instantiate(CoreModule module, ImportResolver resolver)
+      throws ComponentException {
+    var builder = ImportValues.builder();
+    var section = module.module.importSection();
+    for (int i = 0; i < section.importCount(); i++) {
+      Import imp = section.getImport(i);
+      CoreModule.CoreImport desc = module.imports().get(i);
+      CoreExtern ext = resolver.resolve(desc);
+      if (ext == null || !ext.kindName().equals(desc.kind())) {
+        throw new ComponentException(
+            ComponentException.Kind.UNLINKABLE,
+            "core import \""
+                + desc.module()
+                + "\" \""
+                + desc.name()
+                + "\": expected "
+                + desc.kind()
+                + (ext == null ? ", found nothing" : ", found " + ext.kindName()));
+      }
+      if (ext instanceof CoreExtern.Func) {
+        CoreExtern.Func f = (CoreExtern.Func) ext;
+        if (f.type() != null && !f.type().equals(desc.funcType())) {
+          throw new ComponentException(
+              ComponentException.Kind.UNLINKABLE,
+              "core import \""
+                  + desc.module()
+                  + "\" \""
+                  + desc.name()
+                  + "\": function type mismatch: expected "
+                  + desc.funcType()
+                  + ", found "
+                  + f.type());
+        }
+        CoreFunction fn = f.function();
+        var type = module.module.typeSection().getType(((FunctionImport) imp).typeIndex());
+        builder.addFunction(
+            new ImportFunction(imp.module(), imp.name(), type, (inst, args) -> fn.call(args)));
+      } else if (ext instanceof CoreExtern.Mem) {
+        builder.addMemory(new ImportMemory(imp.module(), imp.name(), ((CoreExtern.Mem) ext).memory));
+      } else if (ext instanceof CoreExtern.Table) {
+        builder.addTable(new ImportTable(imp.module(), imp.name(), ((CoreExtern.Table) ext).table));
+      } else if (ext instanceof CoreExtern.Global) {
+        builder.addGlobal(
+            new ImportGlobal(imp.module(), imp.name(), ((CoreExtern.Global) ext).global));
+      } else {
+        builder.addTag(new ImportTag(imp.module(), imp.name(), ((CoreExtern.Tag) ext).tag));
+      }
+    }
+    try {
+      Instance instance =
+          Instance.builder(module.module)
+              .withImportValues(builder.build())
+              .withStart(false)
+              .build();
+      return new CoreInstance.Module(instance, module);
+    } catch (UnlinkableException e) {
+      throw new ComponentException(ComponentException.Kind.UNLINKABLE, e.getMessage(), e);
+    } catch (Trap e) {
+      throw new ComponentException(
+          ComponentException.Kind.UNINSTANTIABLE, "start trapped: " + e.reason(), e);
+    } catch (ChicoryException | WasmException | StackOverflowError e) {
+      throw new ComponentException(
+          ComponentException.Kind.UNINSTANTIABLE, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /** Calls an engine function, turning every engine failure into a {@link Trap}. */
+  static long[] call(ExportFunction f, long[] args) {
+    try {
+      long[] r = f.apply(args);
+      return r == null ? new long[0] : r;
+    } catch (Trap t) {
+      throw t;
+    } catch (ChicoryInterruptedException e) {
+      throw new Trap("interrupted", e);
+    } catch (WasmException e) {
+      throw new Trap("uncaught wasm exception", e);
+    } catch (ChicoryException e) {
+      throw new Trap(String.valueOf(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      throw new Trap("call stack exhausted", e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.wasihttp.component.internal.resources;
+
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.types.ResourceType;
+import java.util.Arrays;
+
+/**
+ * The handle table of one component instance (CanonicalABI.md, "Table State"): index 0 is never
+ * used, new handles take the most recently freed slot first, and the table holds at most {@link
+ * #MAX_LENGTH} handles. Not thread-safe: a component instance runs on one thread at a time.
+ */
+public final class ResourceTable {
+  /** The spec's {@code MAX_LENGTH = 2**28 - 1}. */
+  public static final int MAX_LENGTH = (1 << 28) - 1;
+
+  private Handle[] handles = new Handle[8];
+  private int size = 1; // slot 0 reserved
+  private int[] free = new int[4];
+  private int freeCount;
+  private final int maxLength;
+
+  public ResourceTable() {
+    this(MAX_LENGTH);
+  }
+
+  /** A table capped below the spec's maximum (a host limit on guest-created handles). */
+  public ResourceTable(int maxLength) {
+    this.maxLength = Math.min(maxLength, MAX_LENGTH);
+  }
+
+  /** Adds an owning handle for {@code rep} and returns its index. */
+  public int addOwn(ResourceType type, int rep) {
+    return add(new Handle(type, rep, true, null));
+  }
+
+  /** Adds a borrow handle lent for {@code scope} and returns its index. */
+  public int addBorrow(ResourceType type, int rep, CallScope scope) {
+    scope.borrowed();
+    return add(new Handle(type, rep, false, scope));
+  }
+
+  private int add(Handle h) {
+    int i;
+    if (freeCount > 0) {
+      i = free[--freeCount];
+    } else {
+      if (size > maxLength) {
+        // Undo the borrow count taken by addBorrow: the handle never existed.
+        if (!h.own) {
+          h.scope.borrowDropped();
+        }
+        throw new Trap("resource table full (" + maxLength + " handles)");
+      }
+      i = size++;
+      if (i >= handles.length) {
+        handles = Arrays.copyOf(handles, Math.min(handles.length * 2, maxLength + 1));
+      }
+    }
+    handles[i] = h;
+    return i;
+  }
+
+  /** The handle at {@code index} (an unsigned i32 from the guest); traps if there is none. */
+  public Handle get(int index) {
+    if (index <= 0 || index >= size || handles[index] == null) {
+      throw new Trap("unknown handle index " + Integer.toUnsignedString(index));
+    }
+    return handles[index];
+  }
+
+  /** The handle at {@code index}, checked to be of {@code type}. */
+  public Handle get(int index, ResourceType type) {
+    Handle h = get(index);
+    if (h.type != type) {
+      throw wrongType(index, type, h.type);
+    }
+    return h;
+  }
+
+  /** Removes and returns the handle at {@code index}. */
+  public Handle remove(int index) {
+    Handle h = get(index);
+    handles[index] = null;
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, free.length * 2);
+    }
+    free[freeCount++] = index;
+    return h;
+  }
+
+  /**
+   * {@code lift_own}: removes an owning handle of {@code type} that is not lent out, returning
+   * its rep.
+   */
+  public int liftOwn(int index, ResourceType type) {
+    Handle h = get(index, type);
+    if (!h.own) {
+      throw new Trap("handle index " + Integer.toUnsignedString(index) + " is a borrow, not own");
+    }
+    if (h.lends != 0) {
+      throw new Trap("cannot remove owned resource while borrowed");
+    }
+    remove(index);
+    return h.rep;
+  }
+
+  /**
+   * {@code lift_borrow}: an owning handle is lent to {@code caller} for the call; a borrow handle
+   * may be passed on only within the call it was lent for.
+   */
+  public int liftBorrow(int index, ResourceType type, CallScope caller, CallScope current) {
+    Handle h = get(index, type);
+    if (h.own) {
+      caller.lend(h);
+    } else if (h.scope != current) {
+      throw new Trap("borrow handle index " + index + " used outside the call it was lent for");
+    }
+    return h.rep;
+  }
+
+  /**
+   * {@code resource.drop}: removes the handle; returns it so the caller can run the destructor of
+   * an owning handle. Dropping a borrow handle ends that borrow.
+   */
+  public Handle drop(int index, ResourceType type) {
+    Handle h = get(index, type);
+    if (h.own && h.lends != 0) {
+      throw new Trap("cannot remove owned resource while borrowed");
+    }
+    remove(index);
+    if (!h.own) {
+      h.scope.borrowDropped();
+    }
+    return h;
+  }
+
+  private static Trap wrongType(int index, ResourceType expected, ResourceType found) {
+    return new Trap(
+        "handle index "
+            + Integer.toUnsignedString(index)
+            + " used with the wrong type, expected "
+            + describe(expected)
+            + " but found "
+            + (expected.isHost() == found.isHost() ? "a different " : "")
+            + describe(found));
+  }
+
+  private static String describe(ResourceType t) {
+    return t.isHost() ? "host-defined resource" : "guest-defined resource";
+  }
+}
