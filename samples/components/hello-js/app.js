@@ -1,0 +1,42 @@
+// A wasi:http proxy in JavaScript (componentize-js / StarlingMonkey),
+// written as a service-worker style fetch handler.
+//
+//   GET  /anything  -> 200 "hello from JavaScript: GET /anything"
+//   ANY  /echo      -> 200, the request body streamed back
+//   GET  /headers   -> 200, the request headers as a JSON object
+//   ANY  /trap      -> throws, so the handler never sets a response
+// Every request logs one line with console.log.
+
+async function handle(request) {
+  const url = new URL(request.url);
+  const pathWithQuery = url.pathname + url.search;
+  console.log(`handled ${request.method} ${pathWithQuery}`);
+
+  switch (url.pathname) {
+    case '/trap':
+      throw new Error(`trap requested by ${request.method} ${pathWithQuery}`);
+    case '/echo':
+      return new Response(request.body, {
+        status: 200,
+        headers: {
+          'content-type': request.headers.get('content-type') ?? 'application/octet-stream',
+          'x-wasm-lang': 'js',
+        },
+      });
+    case '/headers': {
+      const headers = {};
+      for (const [name, value] of request.headers) headers[name] = value;
+      return new Response(JSON.stringify(headers), {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-wasm-lang': 'js' },
+      });
+    }
+    default:
+      return new Response(`hello from JavaScript: ${request.method} ${pathWithQuery}`, {
+        status: 200,
+        headers: { 'content-type': 'text/plain', 'x-wasm-lang': 'js' },
+      });
+  }
+}
+
+addEventListener('fetch', (event) => event.respondWith(handle(event.request)));
