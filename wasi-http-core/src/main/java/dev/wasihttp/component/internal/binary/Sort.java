@@ -1,0 +1,32 @@
+package dev.wasihttp.component.internal.binary;
+
+/**
+ * The sorts of the index spaces (Binary.md, {@code sort} and {@code core:sort}). The {@code CORE_*}
+ * sorts are those of {@code 0x00 core:sort}; the others are component-level sorts.
+ */
+public enum Sort {
+  CORE_FUNC,
+  CORE_TABLE,
+  CORE_MEMORY,
+  CORE_GLOBAL,
+  CORE_TAG,
+  CORE_TYPE,
+  CORE_MODULE,
+  CORE_INSTANCE,
+  FUNC,
+  VALUE,
+  TYPE,
+  COMPONENT,
+  INSTANCE;
+
+  /** Whether this is a core sort (its index space belongs to core definitions). */
+  public boolean isCore() {
+    return ordinal() <= CORE_INSTANCE.ordinal();
+  }
+
+  /** The sort as the text format spells it, e.g. {@code core func} or {@code instance}. */
+  public String text() {
+    String s = name().toLowerCase(java.util.Locale.ROOT);
+    return s.startsWith("core_") ? "core " + s.substring(5) : s;
+  }
+}
