@@ -11,7 +11,8 @@ import java.util.Map;
  * A core instance: either an instantiated core module, or a bag of core definitions built with
  * {@code (core instance (export ...))}. Exports are looked up by name.
  */
-public abstract sealed class CoreInstance permits CoreInstance.Module, CoreInstance.Bag {
+public abstract sealed class CoreInstance
+    permits CoreInstance.Module, CoreInstance.Bag, CoreInstance.Symbolic {
 
   /** The export named {@code name}, or null. */
   public abstract CoreExtern export(String name);
@@ -19,6 +20,43 @@ public abstract sealed class CoreInstance permits CoreInstance.Module, CoreInsta
   /** A bag of exports (inline {@code core instance} form). */
   public static CoreInstance of(Map<String, CoreExtern> exports) {
     return new Bag(exports);
+  }
+
+  /**
+   * A module instance that was linked but not run: its exports have their declared kinds and
+   * types, and calling a function traps. Used to validate a component and compute its type
+   * without running guest code.
+   */
+  static final class Symbolic extends CoreInstance {
+    private final CoreModule module;
+
+    Symbolic(CoreModule module) {
+      this.module = module;
+    }
+
+    @Override
+    public CoreExtern export(String name) {
+      CoreModule.CoreExport desc = module.export(name);
+      if (desc == null) {
+        return null;
+      }
+      switch (desc.kind()) {
+        case "func":
+          return new CoreExtern.Func(
+              desc.funcType(),
+              args -> {
+                throw new dev.wasihttp.component.Trap("component is not instantiated");
+              });
+        case "table":
+          return new CoreExtern.Table(null);
+        case "memory":
+          return new CoreExtern.Mem(null);
+        case "global":
+          return new CoreExtern.Global(null);
+        default:
+          return new CoreExtern.Tag(null);
+      }
+    }
   }
 
   static final class Bag extends CoreInstance {

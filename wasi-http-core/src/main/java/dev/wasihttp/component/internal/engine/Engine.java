@@ -40,6 +40,21 @@ public final class Engine {
    */
   public static CoreInstance instantiate(CoreModule module, ImportResolver resolver)
       throws ComponentException {
+    return new CoreInstance.Module(build(module, resolver, true), module);
+  }
+
+  /**
+   * Links {@code module}'s imports like {@link #instantiate} but runs nothing: the result has the
+   * module's exports with their declared types, and its functions trap when called.
+   */
+  public static CoreInstance link(CoreModule module, ImportResolver resolver)
+      throws ComponentException {
+    build(module, resolver, false);
+    return new CoreInstance.Symbolic(module);
+  }
+
+  private static Instance build(CoreModule module, ImportResolver resolver, boolean run)
+      throws ComponentException {
     var builder = ImportValues.builder();
     var section = module.module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
@@ -86,13 +101,14 @@ public final class Engine {
         builder.addTag(new ImportTag(imp.module(), imp.name(), ((CoreExtern.Tag) ext).tag));
       }
     }
+    if (!run) {
+      return null;
+    }
     try {
-      Instance instance =
-          Instance.builder(module.module)
-              .withImportValues(builder.build())
-              .withStart(false)
-              .build();
-      return new CoreInstance.Module(instance, module);
+      return Instance.builder(module.module)
+          .withImportValues(builder.build())
+          .withStart(false)
+          .build();
     } catch (UnlinkableException e) {
       throw new ComponentException(ComponentException.Kind.UNLINKABLE, e.getMessage(), e);
     } catch (Trap e) {

@@ -1,0 +1,72 @@
+package dev.wasihttp.component;
+
+import dev.wasihttp.component.internal.binary.ComponentAst;
+import dev.wasihttp.component.internal.binary.ComponentDecoder;
+import dev.wasihttp.component.internal.link.HostDefinitions;
+import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.Instantiator;
+import dev.wasihttp.component.internal.link.Item;
+import dev.wasihttp.component.internal.link.ModuleCache;
+import dev.wasihttp.component.internal.link.Store;
+import dev.wasihttp.component.internal.wit.WitPrinter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A decoded component: its definitions and its parsed, validated core modules. Immutable and
+ * safe to share between threads; decode once, then link and instantiate many times through a
+ * {@link Linker}.
+ */
+public final class Component {
+  private final ComponentAst ast;
+  private final ModuleCache modules;
+  private final Map<String, Item> imports;
+  private final InstanceValue exports;
+
+  private Component(
+      ComponentAst ast, ModuleCache modules, Map<String, Item> imports, InstanceValue exports) {
+    this.ast = ast;
+    this.modules = modules;
+    this.imports = imports;
+    this.exports = exports;
+  }
+
+  /**
+   * Decodes a component binary, parses every core module in it, and validates it by linking it
+   * once without running any guest code (every index, alias, core import and canonical
+   * function is checked, and the component's type is computed).
+   *
+   * @throws ComponentException MALFORMED or INVALID, naming the byte offset
+   */
+  public static Component decode(byte[] bytes) throws ComponentException {
+    ComponentAst ast = ComponentDecoder.decode(bytes);
+    ModuleCache modules = ModuleCache.parseAll(ast);
+    Instantiator dry = new Instantiator(new Store(null, Store.Limits.DEFAULT), modules, true);
+    InstanceValue exports =
+        dry.instantiateRoot(ast, new HostDefinitions(Map.of(), Map.of(), true));
+    return new Component(ast, modules, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dry.rootImports())), exports);
+  }
+
+  /**
+   * The component's imports and exports as a WIT world, with the interfaces it imports and
+   * exports spelled out.
+   */
+  public String wit() {
+    return WitPrinter.print(imports, exports);
+  }
+
+  /** Reads and decodes the component at {@code path}. */
+  public static Component load(Path path) throws IOException, ComponentException {
+    return decode(Files.readAllBytes(path));
+  }
+
+  ComponentAst ast() {
+    return ast;
+  }
+
+  ModuleCache modules() {
+    return modules;
+  }
+}

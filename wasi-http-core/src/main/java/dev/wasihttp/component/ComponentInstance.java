@@ -1,0 +1,77 @@
+package dev.wasihttp.component;
+
+import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.Item;
+import dev.wasihttp.component.internal.link.Semver;
+import dev.wasihttp.component.internal.link.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of a component with all its state: core instances, memories, handle tables and
+ * the embedder's data. Not thread-safe: use it from one thread at a time, and drop it to free
+ * everything it holds.
+ */
+public final class ComponentInstance {
+  private final InstanceValue exports;
+  private final Store store;
+
+  ComponentInstance(InstanceValue exports, Store store) {
+    this.exports = exports;
+    this.store = store;
+  }
+
+  /** The embedder's data object given at instantiation. */
+  public Object data() {
+    return store.data();
+  }
+
+  /** The root export names, in export order. */
+  public List<String> exportNames() {
+    return new ArrayList<>(exports.exports().keySet());
+  }
+
+  /** The function exported at the root under {@code name}, or null. */
+  public Func func(String name) {
+    Item item = exports.export(name);
+    return item instanceof Item.Func ? new Func(name, ((Item.Func) item).func()) : null;
+  }
+
+  /**
+   * The function {@code name} of the exported instance {@code interfaceName}, matched like
+   * imports are: {@code wasi:http/incoming-handler@0.2.0} finds an export of any
+   * semver-compatible version. Returns null if there is none.
+   */
+  public Func func(String interfaceName, String name) {
+    String found = Semver.bestMatch(interfaceName, exports.exports().keySet());
+    if (found == null) {
+      return null;
+    }
+    Item item = exports.export(found);
+    if (!(item instanceof Item.Instance)) {
+      return null;
+    }
+    Item f = ((Item.Instance) item).instance().export(name);
+    return f instanceof Item.Func ? new Func(found + "#" + name, ((Item.Func) f).func()) : null;
+  }
+
+  /**
+   * Every exported function named {@code name}: at the root, and inside each exported
+   * instance. Used to resolve a bare name; more than one result means it is ambiguous.
+   */
+  public List<Func> findFuncs(String name) {
+    List<Func> out = new ArrayList<>();
+    for (Map.Entry<String, Item> e : exports.exports().entrySet()) {
+      if (e.getKey().equals(name) && e.getValue() instanceof Item.Func) {
+        out.add(new Func(name, ((Item.Func) e.getValue()).func()));
+      } else if (e.getValue() instanceof Item.Instance) {
+        Item f = ((Item.Instance) e.getValue()).instance().export(name);
+        if (f instanceof Item.Func) {
+          out.add(new Func(e.getKey() + "#" + name, ((Item.Func) f).func()));
+        }
+      }
+    }
+    return out;
+  }
+}

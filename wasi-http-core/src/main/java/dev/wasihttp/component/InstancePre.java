@@ -1,0 +1,44 @@
+package dev.wasihttp.component;
+
+import dev.wasihttp.component.internal.link.HostDefinitions;
+import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.Instantiator;
+import dev.wasihttp.component.internal.link.Store;
+
+/**
+ * A component linked against a host: every import has been found. Immutable and thread-safe;
+ * each {@link #instantiate(Object)} makes a new, independent {@link ComponentInstance}.
+ */
+public final class InstancePre {
+  private final Component component;
+  private final HostDefinitions host;
+
+  InstancePre(Component component, HostDefinitions host) {
+    this.component = component;
+    this.host = host;
+  }
+
+  public Component component() {
+    return component;
+  }
+
+  /**
+   * Instantiates the component: core modules are instantiated and their start functions run.
+   *
+   * @param data the embedder's per-instance object, handed to host functions as {@link
+   *     Caller#data()}
+   * @throws ComponentException UNLINKABLE when an import does not fit its use, UNINSTANTIABLE
+   *     when initialisation traps
+   */
+  public ComponentInstance instantiate(Object data) throws ComponentException {
+    Store store = new Store(data, Store.Limits.DEFAULT);
+    InstanceValue exports =
+        new Instantiator(store, component.modules(), false).instantiateRoot(component.ast(), host);
+    return new ComponentInstance(exports, store);
+  }
+
+  /** {@link #instantiate(Object)} with no embedder data. */
+  public ComponentInstance instantiate() throws ComponentException {
+    return instantiate(null);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.wasihttp.component;
+
+import dev.wasihttp.component.internal.link.HostDefinitions;
+import dev.wasihttp.component.types.ResourceType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects the host's implementations of the interfaces components import, by their WIT names
+ * (e.g. {@code wasi:io/streams@0.2.0} and {@code [method]output-stream.write}), and links
+ * components against them. An import of {@code wasi:io/streams@0.2.3} is satisfied by any
+ * semver-compatible {@code 0.2.x} registered here, the highest one winning.
+ *
+ * <p>A linker is a mutable builder used by one thread; {@link #instantiatePre} takes an immutable
+ * snapshot that is safe to share.
+ */
+public final class Linker {
+  private final Map<String, Map<String, HostFunction>> funcs = new LinkedHashMap<>();
+  private final Map<String, Map<String, HostDefinitions.HostResource>> resources =
+      new LinkedHashMap<>();
+  private final Map<String, HostFunction> rootFuncs = new HashMap<>();
+  private boolean trapUnknownImports;
+
+  /** Defines function {@code name} of interface {@code interfaceName}. */
+  public Linker func(String interfaceName, String name, HostFunction function) {
+    funcs.computeIfAbsent(interfaceName, k -> new LinkedHashMap<>())
+        .put(Objects.requireNonNull(name), Objects.requireNonNull(function));
+    resources.computeIfAbsent(interfaceName, k -> new LinkedHashMap<>());
+    return this;
+  }
+
+  /** Defines a function imported directly by the root component (not through an interface). */
+  public Linker rootFunc(String name, HostFunction function) {
+    rootFuncs.put(Objects.requireNonNull(name), Objects.requireNonNull(function));
+    return this;
+  }
+
+  /**
+   * Defines resource type {@code name} of interface {@code interfaceName}. {@code destructor}
+   * (may be null) runs when a guest drops an owning handle.
+   */
+  public Linker resource(
+      String interfaceName, String name, ResourceType type, ResourceDestructor destructor) {
+    if (!type.isHost()) {
+      throw new IllegalArgumentException("not a host resource type: " + type);
+    }
+    resources
+        .computeIfAbsent(interfaceName, k -> new LinkedHashMap<>())
+        .put(name, new HostDefinitions.HostResource(type, destructor));
+    funcs.computeIfAbsent(interfaceName, k -> new LinkedHashMap<>());
+    return this;
+  }
+
+  /**
+   * When on, imports the host does not define still link: missing functions trap with {@code
+   * "not provided: NAME"} when called, missing resources become fresh host types. For inspecting
+   * and testing components against a partial host.
+   */
+  public Linker trapUnknownImports(boolean on) {
+    this.trapUnknownImports = on;
+    return this;
+  }
+
+  /**
+   * Checks that every import of {@code component} is defined here and returns the linked form,
+   * which instantiates it cheaply and may be shared between threads.
+   *
+   * @throws ComponentException UNLINKABLE naming the first import that is missing
+   */
+  public InstancePre instantiatePre(Component component) throws ComponentException {
+    Map<String, HostDefinitions.Interface> ifaces = new LinkedHashMap<>();
+    for (String name : funcs.keySet()) {
+      ifaces.put(
+          name,
+          new HostDefinitions.Interface(
+              funcs.getOrDefault(name, Map.of()), resources.getOrDefault(name, Map.of())));
+    }
+    HostDefinitions host = new HostDefinitions(ifaces, rootFuncs, trapUnknownImports);
+    ImportCheck.check(component.ast(), host);
+    return new InstancePre(component, host);
+  }
+}

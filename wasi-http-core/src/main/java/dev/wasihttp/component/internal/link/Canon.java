@@ -1,0 +1,155 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.abi.CanonicalOptions;
+import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.FlatType;
+import dev.wasihttp.component.internal.abi.Flattening;
+import dev.wasihttp.component.internal.abi.GuestMemory;
+import dev.wasihttp.component.internal.abi.StringEncoding;
+import dev.wasihttp.component.internal.binary.Canon.Lift;
+import dev.wasihttp.component.internal.binary.Canon.Lower;
+import dev.wasihttp.component.internal.binary.Canon.ResourceDrop;
+import dev.wasihttp.component.internal.binary.Canon.ResourceNew;
+import dev.wasihttp.component.internal.binary.Canon.ResourceRep;
+import dev.wasihttp.component.internal.binary.CanonOpt;
+import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.internal.engine.CoreExtern;
+import dev.wasihttp.component.internal.engine.CoreFuncType;
+import dev.wasihttp.component.internal.engine.CoreKind;
+import dev.wasihttp.component.internal.resources.Handle;
+import dev.wasihttp.component.types.FuncType;
+import dev.wasihttp.component.types.ResourceType;
+import java.util.List;
+
+/** The canonical definitions: {@code canon lift}, {@code canon lower} and {@code resource.*}. */
+final class Canon {
+  private static final CoreFuncType I32_TO_I32 =
+      new CoreFuncType(List.of(CoreKind.I32), List.of(CoreKind.I32));
+  private static final CoreFuncType I32_TO_NONE =
+      new CoreFuncType(List.of(CoreKind.I32), List.of());
+  private static final long[] NONE = new long[0];
+
+  private Canon() {}
+
+  static void define(dev.wasihttp.component.internal.binary.Canon c, Frame f, long at)
+      throws ComponentException {
+    if (c instanceof Lift) {
+      var lift = (Lift) c;
+      CoreExtern.Func core = (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
+      FuncType type = TypeEvaluator.funcType(lift.typeIndex(), f, at);
+      CoreFuncType expected = coreType(type, true);
+      if (core.type() != null && !core.type().equals(expected)) {
+        throw Errors.invalid(
+            at, "canon lift: core function has type " + core.type() + ", expected " + expected);
+      }
+      CanonicalOptions opts = options(lift.options(), f, at);
+      f.funcs.add(new LiftedFunc(f.state, core.function(), opts, type));
+    } else if (c instanceof Lower) {
+      var lower = (Lower) c;
+      ComponentFunc callee = Frame.at(f.funcs, lower.funcIndex(), "func", at);
+      CanonicalOptions opts = options(lower.options(), f, at);
+      f.coreFuncs.add(
+          new CoreExtern.Func(coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts)));
+    } else if (c instanceof ResourceNew) {
+      ResourceType rt = localResource(((ResourceNew) c).typeIndex(), f, at);
+      InstanceState s = f.state;
+      f.coreFuncs.add(
+          new CoreExtern.Func(I32_TO_I32, args -> new long[] {s.table.addOwn(rt, (int) args[0])}));
+    } else if (c instanceof ResourceRep) {
+      ResourceType rt = localResource(((ResourceRep) c).typeIndex(), f, at);
+      InstanceState s = f.state;
+      f.coreFuncs.add(
+          new CoreExtern.Func(
+              I32_TO_I32, args -> new long[] {s.table.get((int) args[0], rt).rep()}));
+    } else if (c instanceof ResourceDrop) {
+      ResourceType rt = TypeEvaluator.resource(((ResourceDrop) c).typeIndex(), f, at);
+      InstanceState s = f.state;
+      f.coreFuncs.add(new CoreExtern.Func(I32_TO_NONE, args -> drop(s, rt, (int) args[0])));
+    } else {
+      throw Errors.invalid(at, "unsupported canonical definition " + c);
+    }
+  }
+
+  /** {@code resource.drop} (CanonicalABI.md): removes the handle; an owner runs the destructor. */
+  private static long[] drop(InstanceState s, ResourceType rt, int index) {
+    Handle h = s.table.drop(index, rt);
+    if (h.own()) {
+      Store.ResourceImpl impl = s.store.resource(rt);
+      if (impl != null) {
+        if (impl.hostDtor() != null) {
+          impl.hostDtor().drop(s.store, h.rep());
+        } else if (impl.guestDtor() != null) {
+          impl.impl().checkMayEnter();
+          impl.guestDtor().call(h.rep());
+        }
+      }
+    }
+    return NONE;
+  }
+
+  /** resource.new and resource.rep only apply to resources this component defines. */
+  private static ResourceType localResource(int index, Frame f, long at) throws ComponentException {
+    ResourceType rt = TypeEvaluator.resource(index, f, at);
+    Store.ResourceImpl impl = f.state.store.resource(rt);
+    if (impl == null || impl.impl() != f.state) {
+      throw Errors.invalid(at, "resource type " + index + " is not defined by this component");
+    }
+    return rt;
+  }
+
+  /** The core function type of a canonical function (CanonicalABI.md, flatten_functype). */
+  static CoreFuncType coreType(FuncType type, boolean lift) {
+    Flattening.Signature sig = Flattening.flatSignature(type, lift);
+    return new CoreFuncType(kinds(sig.params()), kinds(sig.results()));
+  }
+
+  private static List<CoreKind> kinds(List<FlatType> flat) {
+    List<CoreKind> out = new java.util.ArrayList<>(flat.size());
+    for (FlatType t : flat) {
+      out.add(CoreKind.valueOf(t.name()));
+    }
+    return out;
+  }
+
+  private static CanonicalOptions options(List<CanonOpt> opts, Frame f, long at)
+      throws ComponentException {
+    GuestMemory memory = null;
+    CoreFunction realloc = null;
+    CoreFunction postReturn = null;
+    StringEncoding encoding = StringEncoding.UTF8;
+    InstanceState s = f.state;
+    for (CanonOpt o : opts) {
+      if (o instanceof CanonOpt.StringEncodingOpt) {
+        encoding = ((CanonOpt.StringEncodingOpt) o).encoding();
+      } else if (o instanceof CanonOpt.MemoryOpt) {
+        CoreExtern m = f.coreExtern(Sort.CORE_MEMORY, ((CanonOpt.MemoryOpt) o).coreMemoryIndex(), at);
+        memory = ((CoreExtern.Mem) m).guestMemory();
+      } else if (o instanceof CanonOpt.ReallocOpt) {
+        CoreFunction fn =
+            ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at))
+                .function();
+        realloc = withoutLeaving(s, fn);
+      } else if (o instanceof CanonOpt.PostReturnOpt) {
+        postReturn =
+            ((CoreExtern.Func)
+                    f.coreExtern(Sort.CORE_FUNC, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at))
+                .function();
+      }
+    }
+    return new CanonicalOptions(memory, realloc, postReturn, encoding);
+  }
+
+  /** realloc runs with the instance barred from calling out (CanonicalABI.md, may_leave). */
+  private static CoreFunction withoutLeaving(InstanceState s, CoreFunction fn) {
+    return args -> {
+      boolean before = s.mayLeave;
+      s.mayLeave = false;
+      try {
+        return fn.call(args);
+      } finally {
+        s.mayLeave = before;
+      }
+    };
+  }
+}

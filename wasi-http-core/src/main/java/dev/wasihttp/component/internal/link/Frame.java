@@ -1,0 +1,155 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.internal.engine.CoreExtern;
+import dev.wasihttp.component.internal.engine.CoreInstance;
+import dev.wasihttp.component.internal.engine.CoreModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The index spaces of one component (or one instance/component type declaration) while it is
+ * being instantiated (Explainer, "Index spaces"). Each definition appends to the space of its
+ * sort; outer aliases walk up {@link #parent}.
+ */
+final class Frame {
+  final Frame parent;
+  final InstanceState state;
+  final List<CoreModule> coreModules = new ArrayList<>();
+  final List<CoreInstance> coreInstances = new ArrayList<>();
+  final List<CoreExtern> coreFuncs = new ArrayList<>();
+  final List<CoreExtern> coreTables = new ArrayList<>();
+  final List<CoreExtern> coreMemories = new ArrayList<>();
+  final List<CoreExtern> coreGlobals = new ArrayList<>();
+  final List<CoreExtern> coreTags = new ArrayList<>();
+  final List<Object> coreTypes = new ArrayList<>();
+  final List<ComponentFunc> funcs = new ArrayList<>();
+  final List<Object> types = new ArrayList<>();
+  final List<ComponentClosure> components = new ArrayList<>();
+  final List<InstanceValue> instances = new ArrayList<>();
+
+  Frame(Frame parent, InstanceState state) {
+    this.parent = parent;
+    this.state = state;
+  }
+
+  /** The frame {@code count} levels out, for {@code alias outer}. */
+  Frame outer(int count, long offset) throws ComponentException {
+    Frame f = this;
+    for (int i = 0; i < count; i++) {
+      if (f.parent == null) {
+        throw Errors.invalid(offset, "outer alias count " + count + " exceeds the nesting depth");
+      }
+      f = f.parent;
+    }
+    return f;
+  }
+
+  static <T> T at(List<T> space, int index, String what, long offset) throws ComponentException {
+    if (index < 0 || index >= space.size()) {
+      throw Errors.invalid(
+          offset, what + " index " + Integer.toUnsignedString(index) + " out of bounds (" + space.size() + " defined)");
+    }
+    return space.get(index);
+  }
+
+  CoreExtern coreExtern(Sort sort, int index, long offset) throws ComponentException {
+    switch (sort) {
+      case CORE_FUNC:
+        return at(coreFuncs, index, "core func", offset);
+      case CORE_TABLE:
+        return at(coreTables, index, "core table", offset);
+      case CORE_MEMORY:
+        return at(coreMemories, index, "core memory", offset);
+      case CORE_GLOBAL:
+        return at(coreGlobals, index, "core global", offset);
+      case CORE_TAG:
+        return at(coreTags, index, "core tag", offset);
+      default:
+        throw Errors.invalid(offset, "expected a core func, table, memory, global or tag, found " + sort);
+    }
+  }
+
+  void addCoreExtern(Sort sort, CoreExtern e, long offset) throws ComponentException {
+    String expected;
+    List<CoreExtern> space;
+    switch (sort) {
+      case CORE_FUNC:
+        expected = "func";
+        space = coreFuncs;
+        break;
+      case CORE_TABLE:
+        expected = "table";
+        space = coreTables;
+        break;
+      case CORE_MEMORY:
+        expected = "memory";
+        space = coreMemories;
+        break;
+      case CORE_GLOBAL:
+        expected = "global";
+        space = coreGlobals;
+        break;
+      case CORE_TAG:
+        expected = "tag";
+        space = coreTags;
+        break;
+      default:
+        throw Errors.invalid(offset, "not a core definition sort: " + sort);
+    }
+    if (!e.kindName().equals(expected)) {
+      throw Errors.invalid(offset, "expected core " + expected + ", found core " + e.kindName());
+    }
+    space.add(e);
+  }
+
+  /** The item of a component-level sort at {@code index}. */
+  Item item(Sort sort, int index, long offset) throws ComponentException {
+    switch (sort) {
+      case FUNC:
+        return new Item.Func(at(funcs, index, "func", offset));
+      case INSTANCE:
+        return new Item.Instance(at(instances, index, "instance", offset));
+      case TYPE:
+        return new Item.Type(at(types, index, "type", offset));
+      case COMPONENT:
+        return new Item.Component(at(components, index, "component", offset));
+      case CORE_MODULE:
+        return new Item.CoreModuleItem(at(coreModules, index, "core module", offset));
+      default:
+        throw Errors.invalid(offset, "sort " + sort + " cannot be exported or passed here");
+    }
+  }
+
+  /** Appends an item to the index space of its sort (imports, aliases and exports all do). */
+  void add(Sort sort, Item item, long offset) throws ComponentException {
+    switch (sort) {
+      case FUNC:
+        funcs.add(expect(item, Item.Func.class, offset).func());
+        break;
+      case INSTANCE:
+        instances.add(expect(item, Item.Instance.class, offset).instance());
+        break;
+      case TYPE:
+        types.add(expect(item, Item.Type.class, offset).type());
+        break;
+      case COMPONENT:
+        components.add(expect(item, Item.Component.class, offset).component());
+        break;
+      case CORE_MODULE:
+        coreModules.add(expect(item, Item.CoreModuleItem.class, offset).module());
+        break;
+      default:
+        throw Errors.invalid(offset, "sort " + sort + " is not supported here");
+    }
+  }
+
+  static <T extends Item> T expect(Item item, Class<T> c, long offset) throws ComponentException {
+    if (!c.isInstance(item)) {
+      throw Errors.unlinkable(
+          offset, "expected " + c.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ", found " + item.sortName());
+    }
+    return c.cast(item);
+  }
+}

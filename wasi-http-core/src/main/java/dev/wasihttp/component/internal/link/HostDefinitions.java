@@ -1,0 +1,132 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.HostFunction;
+import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.internal.binary.Definition;
+import dev.wasihttp.component.internal.binary.ExternDesc;
+import dev.wasihttp.component.types.FuncType;
+import dev.wasihttp.component.types.ResourceType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the host provides, as a linker hands it over: interfaces of functions and resource types
+ * by name. Immutable. Supplies a root component's imports, matching interface versions the
+ * semver-compatible way.
+ */
+public final class HostDefinitions {
+  /** A host resource type and the destructor run when a guest drops an owning handle. */
+  public record HostResource(ResourceType type, ResourceDestructor destructor) {}
+
+  /** The functions and resources of one interface. */
+  public record Interface(Map<String, HostFunction> funcs, Map<String, HostResource> resources) {
+    public Interface {
+      funcs = Map.copyOf(funcs);
+      resources = Map.copyOf(resources);
+    }
+  }
+
+  private final Map<String, Interface> interfaces;
+  private final Map<String, HostFunction> rootFuncs;
+  private final boolean trapUnknownImports;
+
+  public HostDefinitions(
+      Map<String, Interface> interfaces,
+      Map<String, HostFunction> rootFuncs,
+      boolean trapUnknownImports) {
+    this.interfaces = Map.copyOf(interfaces);
+    this.rootFuncs = Map.copyOf(rootFuncs);
+    this.trapUnknownImports = trapUnknownImports;
+  }
+
+  /** The host's interface for an import name (semver-compatible), or null. */
+  public Interface lookup(String importName) {
+    String found = Semver.bestMatch(importName, interfaces.keySet());
+    return found == null ? null : interfaces.get(found);
+  }
+
+  public boolean trapUnknownImports() {
+    return trapUnknownImports;
+  }
+
+  public HostFunction rootFunc(String name) {
+    return rootFuncs.get(name);
+  }
+
+  /** Supplies one import of a root component being instantiated in {@code store}. */
+  Item supply(Definition.ImportDef imp, Frame frame, Store store) throws ComponentException {
+    String name = imp.name().name();
+    long at = imp.offset();
+    ExternDesc desc = imp.desc();
+    if (desc instanceof ExternDesc.FuncDesc) {
+      FuncType type = TypeEvaluator.funcType(((ExternDesc.FuncDesc) desc).typeIndex(), frame, at);
+      HostFunction fn = rootFuncs.get(name);
+      if (fn == null) {
+        if (!trapUnknownImports) {
+          throw Errors.unlinkable(at, "import \"" + name + "\": no such function defined by the host");
+        }
+        fn = notProvided(name);
+      }
+      return new Item.Func(new HostFunc(fn, type, store));
+    }
+    if (!(desc instanceof ExternDesc.InstanceDesc)) {
+      throw Errors.unlinkable(at, "import \"" + name + "\": only instances and functions can be imported from the host");
+    }
+    Object t = Frame.at(frame.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
+    if (!(t instanceof TypeClosure)) {
+      throw Errors.invalid(at, "import \"" + name + "\": type is not an instance type");
+    }
+    Interface iface = lookup(name);
+    if (iface == null && !trapUnknownImports) {
+      throw Errors.unlinkable(at, "import \"" + name + "\": no such interface defined by the host");
+    }
+    Map<String, ComponentException> missing = new LinkedHashMap<>();
+    Map<String, Object> types =
+        TypeEvaluator.instanceExports(
+            (TypeClosure) t,
+            resource -> {
+              HostResource r = iface == null ? null : iface.resources().get(resource);
+              if (r == null) {
+                if (!trapUnknownImports) {
+                  missing.put(resource, Errors.unlinkable(at, "import \"" + name + "\": resource \"" + resource + "\" is not defined by the host"));
+                }
+                ResourceType fresh = ResourceType.host(resource);
+                store.defineHostResource(fresh, null);
+                return fresh;
+              }
+              store.defineHostResource(r.type(), r.destructor());
+              return r.type();
+            },
+            at);
+    if (!missing.isEmpty()) {
+      throw missing.values().iterator().next();
+    }
+    Map<String, Item> exports = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : types.entrySet()) {
+      Object type = e.getValue();
+      if (type instanceof FuncType) {
+        HostFunction fn = iface == null ? null : iface.funcs().get(e.getKey());
+        if (fn == null) {
+          if (!trapUnknownImports) {
+            throw Errors.unlinkable(at, "import \"" + name + "\": function \"" + e.getKey() + "\" is not defined by the host");
+          }
+          fn = notProvided(name + "#" + e.getKey());
+        }
+        exports.put(e.getKey(), new Item.Func(new HostFunc(fn, (FuncType) type, store)));
+      } else if (type instanceof TypeClosure) {
+        throw Errors.unlinkable(at, "import \"" + name + "\": nested instance \"" + e.getKey() + "\" cannot come from the host");
+      } else {
+        exports.put(e.getKey(), new Item.Type(type));
+      }
+    }
+    return new Item.Instance(new InstanceValue(exports));
+  }
+
+  private static HostFunction notProvided(String what) {
+    return (caller, args) -> {
+      throw new Trap("not provided: " + what);
+    };
+  }
+}

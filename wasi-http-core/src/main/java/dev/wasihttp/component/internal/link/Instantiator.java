@@ -1,0 +1,252 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.AliasTarget;
+import dev.wasihttp.component.internal.binary.ComponentAst;
+import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
+import dev.wasihttp.component.internal.binary.Definition;
+import dev.wasihttp.component.internal.binary.DefType;
+import dev.wasihttp.component.internal.binary.ExternDesc;
+import dev.wasihttp.component.internal.binary.InstanceExpr;
+import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.internal.binary.TypeBound;
+import dev.wasihttp.component.internal.engine.CoreExtern;
+import dev.wasihttp.component.internal.engine.CoreInstance;
+import dev.wasihttp.component.internal.engine.CoreModule;
+import dev.wasihttp.component.internal.engine.Engine;
+import dev.wasihttp.component.types.ResourceType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Instantiates a component: evaluates its definitions in binary order, each appending to the
+ * index space of its sort, and returns its exports. Nested components are instantiated the same
+ * way with their own {@link InstanceState} (own handle table).
+ */
+public final class Instantiator {
+  /** Supplies a root component's imports. */
+  @FunctionalInterface
+  interface ImportSupplier {
+    Item supply(Definition.ImportDef imp, Frame frame) throws ComponentException;
+  }
+
+  private final Store store;
+  private final ModuleCache modules;
+  private final boolean dry;
+  private final Map<String, Item> rootImports = new LinkedHashMap<>();
+
+  /**
+   * @param dry link and type-check only: core modules are linked but not instantiated, so no
+   *     guest code runs and the exports' functions trap when called
+   */
+  public Instantiator(Store store, ModuleCache modules, boolean dry) {
+    this.store = store;
+    this.modules = modules;
+    this.dry = dry;
+  }
+
+  /** The root component's imports as they were supplied, in import order. */
+  public Map<String, Item> rootImports() {
+    return rootImports;
+  }
+
+  /** Instantiates a root component, its imports supplied by the host. */
+  public InstanceValue instantiateRoot(ComponentAst ast, HostDefinitions host)
+      throws ComponentException {
+    return run(ast, null, (imp, frame) -> host.supply(imp, frame, store), null);
+  }
+
+  InstanceValue instantiateNested(ComponentClosure c, Map<String, Item> args)
+      throws ComponentException {
+    return run(c.ast(), c.definedIn(), null, args);
+  }
+
+  private InstanceValue run(
+      ComponentAst ast, Frame parent, ImportSupplier supplier, Map<String, Item> args)
+      throws ComponentException {
+    InstanceState state = new InstanceState(store);
+    Frame f = new Frame(parent, state);
+    Map<String, Item> exports = new LinkedHashMap<>();
+    for (Definition d : ast.definitions()) {
+      long at = d.offset();
+      if (d instanceof Definition.CoreModuleDef) {
+        f.coreModules.add(modules.get((Definition.CoreModuleDef) d));
+      } else if (d instanceof Definition.CoreInstanceDef) {
+        f.coreInstances.add(coreInstance(((Definition.CoreInstanceDef) d).expr(), f, at));
+      } else if (d instanceof Definition.CoreTypeDef) {
+        f.coreTypes.add(((Definition.CoreTypeDef) d).type());
+      } else if (d instanceof Definition.NestedComponentDef) {
+        f.components.add(new ComponentClosure(((Definition.NestedComponentDef) d).component(), f));
+      } else if (d instanceof Definition.InstanceDef) {
+        f.instances.add(instance(((Definition.InstanceDef) d).expr(), f, at));
+      } else if (d instanceof Definition.AliasDef) {
+        alias((Definition.AliasDef) d, f, at);
+      } else if (d instanceof Definition.TypeDef) {
+        DefType t = ((Definition.TypeDef) d).type();
+        if (t instanceof DefType.ResourceDef) {
+          f.types.add(defineResource((DefType.ResourceDef) t, f, ast, at));
+        } else {
+          f.types.add(TypeEvaluator.eval(t, f, at));
+        }
+      } else if (d instanceof Definition.CanonDef) {
+        Canon.define(((Definition.CanonDef) d).canon(), f, at);
+      } else if (d instanceof Definition.ImportDef) {
+        var imp = (Definition.ImportDef) d;
+        Item item;
+        if (args != null) {
+          item = args.get(imp.name().name());
+          if (item == null) {
+            throw Errors.unlinkable(at, "missing import argument \"" + imp.name().name() + "\"");
+          }
+        } else {
+          item = supplier.supply(imp, f);
+          rootImports.put(imp.name().name(), item);
+        }
+        addImport(imp.desc(), item, f, at);
+      } else if (d instanceof Definition.ExportDef) {
+        var e = (Definition.ExportDef) d;
+        Item item = f.item(e.item().sort(), e.item().index(), at);
+        if (exports.put(e.name().name(), item) != null) {
+          throw Errors.invalid(at, "duplicate export name \"" + e.name().name() + "\"");
+        }
+        f.add(e.item().sort(), item, at); // an export is a new index too (Binary.md, exports)
+      } else if (d instanceof Definition.StartDef) {
+        throw Errors.invalid(at, "component start functions (values) are not supported in 0.2");
+      } else {
+        throw Errors.invalid(at, "unsupported definition " + d.getClass().getSimpleName());
+      }
+    }
+    return new InstanceValue(exports);
+  }
+
+  private ResourceType defineResource(DefType.ResourceDef r, Frame f, ComponentAst ast, long at)
+      throws ComponentException {
+    String name = Names.typeName(ast, f.types.size());
+    ResourceType t = ResourceType.guest(name == null ? "resource" : name);
+    CoreExtern.Func dtor = null;
+    if (r.destructorCoreFuncIndex() != null) {
+      CoreExtern e = f.coreExtern(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
+      dtor = (CoreExtern.Func) e;
+    }
+    store.defineGuestResource(t, f.state, dtor == null ? null : dtor.function());
+    return t;
+  }
+
+  private void addImport(ExternDesc desc, Item item, Frame f, long at) throws ComponentException {
+    if (desc instanceof ExternDesc.FuncDesc) {
+      f.add(Sort.FUNC, item, at);
+    } else if (desc instanceof ExternDesc.InstanceDesc) {
+      f.add(Sort.INSTANCE, item, at);
+    } else if (desc instanceof ExternDesc.ComponentDesc) {
+      f.add(Sort.COMPONENT, item, at);
+    } else if (desc instanceof ExternDesc.CoreModuleDesc) {
+      f.add(Sort.CORE_MODULE, item, at);
+    } else if (desc instanceof ExternDesc.TypeDesc) {
+      TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
+      if (b instanceof TypeBound.Eq) {
+        f.types.add(Frame.at(f.types, ((TypeBound.Eq) b).typeIndex(), "type", at));
+      } else {
+        Object t = Frame.expect(item, Item.Type.class, at).type();
+        if (!(t instanceof ResourceType)) {
+          throw Errors.unlinkable(at, "expected a resource type, found " + t);
+        }
+        f.types.add(t);
+      }
+    } else {
+      throw Errors.unlinkable(at, "value imports are not supported in 0.2");
+    }
+  }
+
+  private CoreInstance coreInstance(CoreInstanceExpr expr, Frame f, long at)
+      throws ComponentException {
+    if (expr instanceof CoreInstanceExpr.FromExports) {
+      Map<String, CoreExtern> bag = new LinkedHashMap<>();
+      for (var e : ((CoreInstanceExpr.FromExports) expr).exports()) {
+        bag.put(e.name(), f.coreExtern(e.item().sort(), e.item().index(), at));
+      }
+      return CoreInstance.of(bag);
+    }
+    var inst = (CoreInstanceExpr.Instantiate) expr;
+    CoreModule module = Frame.at(f.coreModules, inst.moduleIndex(), "core module", at);
+    Map<String, CoreInstance> args = new HashMap<>();
+    for (var a : inst.args()) {
+      args.put(a.name(), Frame.at(f.coreInstances, a.instanceIndex(), "core instance", at));
+    }
+    try {
+      Engine.ImportResolver resolver =
+          imp -> {
+            CoreInstance from = args.get(imp.module());
+            if (from == null) {
+              throw Errors.unlinkable(at, "core module import \"" + imp.module() + "\" has no argument");
+            }
+            CoreExtern e = from.export(imp.name());
+            if (e == null) {
+              throw Errors.unlinkable(
+                  at, "core instance \"" + imp.module() + "\" has no export \"" + imp.name() + "\"");
+            }
+            return e;
+          };
+      return dry ? Engine.link(module, resolver) : Engine.instantiate(module, resolver);
+    } catch (ComponentException e) {
+      throw e.offset() >= 0 ? e : new ComponentException(e.kind(), at, e.detail(), e);
+    }
+  }
+
+  private InstanceValue instance(InstanceExpr expr, Frame f, long at) throws ComponentException {
+    if (expr instanceof InstanceExpr.FromExports) {
+      Map<String, Item> bag = new LinkedHashMap<>();
+      for (var e : ((InstanceExpr.FromExports) expr).exports()) {
+        bag.put(e.name().name(), f.item(e.item().sort(), e.item().index(), at));
+      }
+      return new InstanceValue(bag);
+    }
+    var inst = (InstanceExpr.Instantiate) expr;
+    ComponentClosure c = Frame.at(f.components, inst.componentIndex(), "component", at);
+    Map<String, Item> args = new HashMap<>();
+    for (var a : inst.args()) {
+      args.put(a.name(), f.item(a.item().sort(), a.item().index(), at));
+    }
+    return instantiateNested(c, args);
+  }
+
+  private void alias(Definition.AliasDef a, Frame f, long at) throws ComponentException {
+    AliasTarget t = a.target();
+    if (t instanceof AliasTarget.CoreExport) {
+      var ce = (AliasTarget.CoreExport) t;
+      CoreInstance ci = Frame.at(f.coreInstances, ce.coreInstanceIndex(), "core instance", at);
+      CoreExtern e = ci.export(ce.name());
+      if (e == null) {
+        throw Errors.invalid(at, "core instance " + ce.coreInstanceIndex() + " has no export \"" + ce.name() + "\"");
+      }
+      f.addCoreExtern(a.sort(), e, at);
+    } else if (t instanceof AliasTarget.Export) {
+      var ex = (AliasTarget.Export) t;
+      InstanceValue iv = Frame.at(f.instances, ex.instanceIndex(), "instance", at);
+      Item item = iv.export(ex.name());
+      if (item == null) {
+        throw Errors.invalid(at, "instance " + ex.instanceIndex() + " has no export \"" + ex.name() + "\"");
+      }
+      f.add(a.sort(), item, at);
+    } else {
+      var o = (AliasTarget.Outer) t;
+      Frame outer = f.outer(o.count(), at);
+      switch (a.sort()) {
+        case TYPE:
+          f.types.add(Frame.at(outer.types, o.index(), "type", at));
+          break;
+        case CORE_TYPE:
+          f.coreTypes.add(Frame.at(outer.coreTypes, o.index(), "core type", at));
+          break;
+        case CORE_MODULE:
+          f.coreModules.add(Frame.at(outer.coreModules, o.index(), "core module", at));
+          break;
+        case COMPONENT:
+          f.components.add(Frame.at(outer.components, o.index(), "component", at));
+          break;
+        default:
+          throw Errors.invalid(at, "outer alias of sort " + a.sort() + " is not allowed");
+      }
+    }
+  }
+}
