@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Flattening (CanonicalABI.md, "Flattening"): the core value types that stand for a component
- * value when it is passed in core parameters and results, and the core function types that
- * {@code canon lift} expects and {@code canon lower} produces (synchronous functions, 32-bit
- * memories).
+ * Flattening (CanonicalABI.md, "Flattening"): the core value types that stand for a component value
+ * when it is passed in core parameters and results, and the core function types that {@code canon
+ * lift} expects and {@code canon lower} produces (synchronous functions, 32-bit memories).
  */
 public final class Flattening {
   /** Above this many flat parameters, parameters travel in memory behind one i32 pointer. */
@@ -40,11 +39,11 @@ public final class Flattening {
 
   /**
    * {@code flatten_functype(ft, context)} for a synchronous function. In both contexts more than
-   * {@link #MAX_FLAT_PARAMS} flat parameters become one i32 pointer to a tuple of the
-   * parameters. More than {@link #MAX_FLAT_RESULTS} flat results become, for {@code lift} (the
-   * core callee returns them), one i32 result pointing to the stored tuple and, for {@code lower}
-   * (the core caller receives them), one extra i32 parameter where the caller wants them stored,
-   * with no results.
+   * {@link #MAX_FLAT_PARAMS} flat parameters become one i32 pointer to a tuple of the parameters.
+   * More than {@link #MAX_FLAT_RESULTS} flat results become, for {@code lift} (the core callee
+   * returns them), one i32 result pointing to the stored tuple and, for {@code lower} (the core
+   * caller receives them), one extra i32 parameter where the caller wants them stored, with no
+   * results.
    *
    * @param lift true for the type {@code canon lift} expects of its core function, false for the
    *     type of the core function {@code canon lower} produces
@@ -84,8 +83,8 @@ public final class Flattening {
   }
 
   /**
-   * How many flat values {@code t} takes, without building the list: what deciding between flat
-   * and in-memory passing needs.
+   * How many flat values {@code t} takes, without building the list: what deciding between flat and
+   * in-memory passing needs.
    */
   public static int flatCount(ValType t) {
     if (t == PrimitiveType.STRING || t instanceof ListType) {

@@ -65,8 +65,8 @@ public final class Layout {
   }
 
   /**
-   * The offset of a variant's payload from its start: the discriminant, then padding to the
-   * largest case alignment (CanonicalABI.md, "Loading": load_variant).
+   * The offset of a variant's payload from its start: the discriminant, then padding to the largest
+   * case alignment (CanonicalABI.md, "Loading": load_variant).
    */
   public static int payloadOffset(List<ValType> caseTypes) {
     return (int) alignTo(discriminantSize(caseTypes.size()), maxCaseAlignment(caseTypes));
@@ -74,8 +74,8 @@ public final class Layout {
 
   /**
    * The byte size of {@code flags} with {@code count} names: 0 for none, 1 up to 8, 2 up to 16,
-   * else one u32 per 32 flags (CanonicalABI.md, "Element Size"; above 32 flags as the 0.2 text
-   * lays them out).
+   * else one u32 per 32 flags (CanonicalABI.md, "Element Size"; above 32 flags as the 0.2 text lays
+   * them out).
    */
   public static int flagsSize(int count) {
     if (count == 0) {

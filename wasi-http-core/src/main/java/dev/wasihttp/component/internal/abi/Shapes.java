@@ -18,8 +18,8 @@ import java.util.List;
  * Despecialization (CanonicalABI.md, "Despecialization"): the ABI treats a {@code tuple} as a
  * record and {@code enum}, {@code option} and {@code result} as variants. This class gives the
  * field and case types of those shapes, builds the matching {@link Val} from lifted parts, and
- * takes a {@link Val} apart for lowering, trapping with the expected type and the actual value
- * when the value does not have the type's shape.
+ * takes a {@link Val} apart for lowering, trapping with the expected type and the actual value when
+ * the value does not have the type's shape.
  */
 final class Shapes {
   private static final int MAX_DESCRIBED_CHARS = 160;
@@ -143,8 +143,8 @@ final class Shapes {
 
   /**
    * The field values of {@code v} in the order of record-like type {@code t}. Record fields are
-   * matched by name (the usual case, declaration order, is checked first); every field of the
-   * type must be present exactly once.
+   * matched by name (the usual case, declaration order, is checked first); every field of the type
+   * must be present exactly once.
    */
   static Val[] fieldValues(ValType t, Val v) {
     if (t instanceof TupleType && v instanceof Val.Tuple) {

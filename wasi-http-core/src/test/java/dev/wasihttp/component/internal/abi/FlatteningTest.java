@@ -1,9 +1,5 @@
 package dev.wasihttp.component.internal.abi;
 
-import static dev.wasihttp.component.internal.abi.FlatType.F32;
-import static dev.wasihttp.component.internal.abi.FlatType.F64;
-import static dev.wasihttp.component.internal.abi.FlatType.I32;
-import static dev.wasihttp.component.internal.abi.FlatType.I64;
 import static dev.wasihttp.component.internal.abi.Fixtures.enumOf;
 import static dev.wasihttp.component.internal.abi.Fixtures.flags;
 import static dev.wasihttp.component.internal.abi.Fixtures.func;
@@ -14,6 +10,10 @@ import static dev.wasihttp.component.internal.abi.Fixtures.repeat;
 import static dev.wasihttp.component.internal.abi.Fixtures.result;
 import static dev.wasihttp.component.internal.abi.Fixtures.tuple;
 import static dev.wasihttp.component.internal.abi.Fixtures.variant;
+import static dev.wasihttp.component.internal.abi.FlatType.F32;
+import static dev.wasihttp.component.internal.abi.FlatType.F64;
+import static dev.wasihttp.component.internal.abi.FlatType.I32;
+import static dev.wasihttp.component.internal.abi.FlatType.I64;
 import static dev.wasihttp.component.types.PrimitiveType.STRING;
 import static dev.wasihttp.component.types.PrimitiveType.U16;
 import static dev.wasihttp.component.types.PrimitiveType.U32;
@@ -63,7 +63,10 @@ class FlatteningTest {
     assertFlat(variant("a", PrimitiveType.F64, "b", PrimitiveType.F32), I32, I64);
     assertFlat(
         result(tuple(PrimitiveType.F32, U64), tuple(U32, PrimitiveType.F64, U8)),
-        I32, I32, I64, I32);
+        I32,
+        I32,
+        I64,
+        I32);
     assertFlat(result(null, null), I32);
   }
 
@@ -103,12 +106,14 @@ class FlatteningTest {
   void aResultOfSeveralFlatValuesIsReturnedByPointerOrWrittenThroughOne() {
     var f = func(List.of(U32, U64), STRING);
     assertEquals(
-        new Flattening.Signature(List.of(I32, I64), List.of(I32)), Flattening.flatSignature(f, true));
+        new Flattening.Signature(List.of(I32, I64), List.of(I32)),
+        Flattening.flatSignature(f, true));
     assertEquals(
         new Flattening.Signature(List.of(I32, I64, I32), List.of()),
         Flattening.flatSignature(f, false));
     var g = func(List.of(), U64);
-    assertEquals(new Flattening.Signature(List.of(), List.of(I64)), Flattening.flatSignature(g, false));
+    assertEquals(
+        new Flattening.Signature(List.of(), List.of(I64)), Flattening.flatSignature(g, false));
     var both = func(repeat(U8, 20), option(U8));
     assertEquals(List.of(I32, I32), Flattening.flatSignature(both, false).params());
     assertEquals(List.of(I32), Flattening.flatSignature(both, true).results());
