@@ -37,7 +37,8 @@ public final class CoreModule {
           imp instanceof FunctionImport
               ? CoreFuncType.of(module.typeSection().getType(((FunctionImport) imp).typeIndex()))
               : null;
-      is.add(new CoreImport(imp.module(), imp.name(), kindName(imp.importType()), ft));
+      String name = imp.name().equals(EmptyImportNames.SENTINEL) ? "" : imp.name();
+      is.add(new CoreImport(imp.module(), name, kindName(imp.importType()), ft));
     }
     this.imports = List.copyOf(is);
     List<CoreExport> es = new ArrayList<>();
@@ -89,7 +90,7 @@ public final class CoreModule {
    */
   public static CoreModule parse(byte[] bytes, long offset) throws ComponentException {
     try {
-      return new CoreModule(Parser.parse(bytes));
+      return new CoreModule(Parser.parse(EmptyImportNames.rewrite(bytes)));
     } catch (MalformedException e) {
       throw new ComponentException(
           ComponentException.Kind.MALFORMED,
