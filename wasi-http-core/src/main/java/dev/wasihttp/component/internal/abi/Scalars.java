@@ -59,8 +59,9 @@ final class Scalars {
 
   /**
    * The raw bits of a non-string primitive value, after checking that {@code v} is a value of
-   * {@code t}. Floats are stored with the deterministic profile's canonical NaN ({@code
-   * maybe_scramble_nan32/64}).
+   * {@code t}. Signed small integers are sign-extended to 32 bits, as an i32 carries them ({@code
+   * lower_flat_signed}); storing keeps the low bytes. Floats are stored with the deterministic
+   * profile's canonical NaN ({@code maybe_scramble_nan32/64}).
    */
   static long lower(PrimitiveType t, Val v) {
     switch (t) {
@@ -71,7 +72,7 @@ final class Scalars {
         break;
       case S8:
         if (v instanceof Val.S8) {
-          return ((Val.S8) v).value() & 0xffL;
+          return Integer.toUnsignedLong(((Val.S8) v).value());
         }
         break;
       case U8:
@@ -81,7 +82,7 @@ final class Scalars {
         break;
       case S16:
         if (v instanceof Val.S16) {
-          return ((Val.S16) v).value() & 0xffffL;
+          return Integer.toUnsignedLong(((Val.S16) v).value());
         }
         break;
       case U16:
