@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.types.PrimitiveType;
 import dev.wasihttp.component.types.ValType;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +122,7 @@ class FlatteningTest {
 
   private static List<FlatType> repeat16() {
     FlatType[] out = new FlatType[16];
-    java.util.Arrays.fill(out, I32);
+    Arrays.fill(out, I32);
     return List.of(out);
   }
 }
