@@ -74,7 +74,7 @@ public final class ComponentDecoder {
           names = n; // the first well-formed component-name section wins
         }
       } else {
-        section(id, s, defs, depth);
+        section(id, at, s, defs, depth);
       }
       s.expectEnd("section " + id);
     }
@@ -152,7 +152,8 @@ public final class ComponentDecoder {
     return names;
   }
 
-  private static void section(int id, BinaryReader s, List<Definition> defs, int depth)
+  private static void section(
+      int id, int sectionAt, BinaryReader s, List<Definition> defs, int depth)
       throws ComponentException {
     switch (id) {
       case 1:
@@ -173,7 +174,7 @@ public final class ComponentDecoder {
         return;
       case 12:
         throw malformed(
-            s.position() - 1,
+            sectionAt,
             "value section (12, 🪙 value definitions) is not supported in WASI 0.2");
       default:
         break;

@@ -18,9 +18,4 @@ public record ExternName(
   public static ExternName of(String name) {
     return new ExternName(name, null, null, null);
   }
-
-  @Override
-  public String toString() {
-    return name;
-  }
 }

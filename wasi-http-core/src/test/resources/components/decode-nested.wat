@@ -1,0 +1,40 @@
+;; Decoder fixture: nested components, component instances, instantiation arguments, inline
+;; export bags and every alias form (Binary.md, "Instance Definitions", "Alias Definitions").
+;; Valid, though exporting a component and a core module has no WIT form.
+(component $outer
+  (type $str string)
+  (import "greeting" (func $greeting (result string)))
+  (core module $Empty)
+  (component $Inner
+    (import "g" (func $g (result string)))
+    (alias outer $outer $str (type $s))
+    (alias outer $outer $Empty (core module $E))
+    (component $Innermost
+      (type $u u32)
+      (export "u" (type $u))
+    )
+    (instance $deep (instantiate $Innermost))
+    (alias export $deep "u" (type $u))
+    (export "g2" (func $g))
+    (export "deep" (instance $deep))
+  )
+  (instance $i1 (instantiate $Inner (with "g" (func $greeting))))
+  (alias export $i1 "g2" (func $g2))
+  (instance $bag (export "a" (func $g2)) (export "b" (func $greeting)) (export "inner" (component $Inner)))
+  (component $Taker
+    (import "f" (func))
+    (import "c" (component))
+  )
+  (core module $M (func (export "f")) (memory (export "m") 1) (global (export "g") i32 (i32.const 0)) (table (export "t") 1 funcref))
+  (core instance $m (instantiate $M))
+  (alias core export $m "f" (core func $cf))
+  (alias core export $m "m" (core memory $cm))
+  (alias core export $m "g" (core global $cg))
+  (alias core export $m "t" (core table $ct))
+  (core instance $cbag (export "f2" (func $cf)) (export "m2" (memory $cm)) (export "g2" (global $cg)) (export "t2" (table $ct)))
+  (core module $N (import "env" "f2" (func)))
+  (core instance (instantiate $N (with "env" (instance $cbag))))
+  (export "bag" (instance $bag))
+  (export "inner" (component $Inner))
+  (export "empty" (core module $Empty))
+)
