@@ -40,7 +40,7 @@ public final class Func {
       throw new IllegalArgumentException(
           name + " takes " + func.type().params().size() + " arguments, got " + args.size());
     }
-    return func.call(args);
+    return func.call(null, args);
   }
 
   /** Calls the function; see {@link #call(List)}. */

@@ -97,7 +97,7 @@ public abstract sealed class CoreInstance
       switch (desc.kind()) {
         case "func":
           ExportFunction f = instance.export(name);
-          e = new CoreExtern.Func(desc.funcType(), args -> Engine.call(f, args));
+          e = new CoreExtern.Func(desc.funcType(), args -> Engine.callRaw(f, args));
           break;
         case "table":
           e = new CoreExtern.Table(instance.exports().table(name));

@@ -120,11 +120,26 @@ public final class Engine {
     }
   }
 
-  /** Calls an engine function, turning every engine failure into a {@link Trap}. */
-  static long[] call(ExportFunction f, long[] args) {
+  /**
+   * Calls an engine function as core code does: a wasm exception passes through to the caller
+   * (it may be caught by a {@code try_table} there), so core instances can be linked directly.
+   */
+  static long[] callRaw(ExportFunction f, long[] args) {
+    long[] r = f.apply(args);
+    return r == null ? new long[0] : r;
+  }
+
+  /**
+   * {@code fn} as the component boundary calls it: every engine failure becomes a {@link Trap}
+   * (an exception that escapes core code is a trap there).
+   */
+  public static CoreFunction trapping(CoreFunction fn) {
+    return args -> call(fn, args);
+  }
+
+  private static long[] call(CoreFunction f, long[] args) {
     try {
-      long[] r = f.apply(args);
-      return r == null ? new long[0] : r;
+      return f.call(args);
     } catch (Trap t) {
       throw t;
     } catch (ChicoryInterruptedException e) {

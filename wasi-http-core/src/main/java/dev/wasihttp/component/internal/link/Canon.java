@@ -16,6 +16,7 @@ import dev.wasihttp.component.internal.binary.CanonOpt;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.engine.CoreExtern;
 import dev.wasihttp.component.internal.engine.CoreFuncType;
+import dev.wasihttp.component.internal.engine.Engine;
 import dev.wasihttp.component.internal.engine.CoreKind;
 import dev.wasihttp.component.internal.resources.Handle;
 import dev.wasihttp.component.types.FuncType;
@@ -44,7 +45,7 @@ final class Canon {
             at, "canon lift: core function has type " + core.type() + ", expected " + expected);
       }
       CanonicalOptions opts = options(lift.options(), f, at);
-      f.funcs.add(new LiftedFunc(f.state, core.function(), opts, type));
+      f.funcs.add(new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type));
     } else if (c instanceof Lower) {
       var lower = (Lower) c;
       ComponentFunc callee = Frame.at(f.funcs, lower.funcIndex(), "func", at);
@@ -80,8 +81,13 @@ final class Canon {
         if (impl.hostDtor() != null) {
           impl.hostDtor().drop(s.store, h.rep());
         } else if (impl.guestDtor() != null) {
-          impl.impl().checkMayEnter();
-          impl.guestDtor().call(h.rep());
+          // The destructor is lifted into the defining instance and called from this one.
+          List<InstanceState> entered = impl.impl().enterFrom(s);
+          try {
+            impl.guestDtor().call(h.rep());
+          } finally {
+            InstanceState.leave(entered);
+          }
         }
       }
     }
@@ -129,12 +135,13 @@ final class Canon {
         CoreFunction fn =
             ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at))
                 .function();
-        realloc = withoutLeaving(s, fn);
+        realloc = withoutLeaving(s, Engine.trapping(fn));
       } else if (o instanceof CanonOpt.PostReturnOpt) {
         postReturn =
             ((CoreExtern.Func)
                     f.coreExtern(Sort.CORE_FUNC, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at))
                 .function();
+        postReturn = Engine.trapping(postReturn);
       }
     }
     return new CanonicalOptions(memory, realloc, postReturn, encoding);

@@ -12,6 +12,10 @@ import java.util.List;
 public interface ComponentFunc {
   FuncType type();
 
-  /** Calls the function; returns null when the type has no result. Traps throw {@code Trap}. */
-  Val call(List<Val> args);
+  /**
+   * Calls the function; returns null when the type has no result. Traps throw {@code Trap}.
+   *
+   * @param caller the component instance making the call, null for the host
+   */
+  Val call(InstanceState caller, List<Val> args);
 }

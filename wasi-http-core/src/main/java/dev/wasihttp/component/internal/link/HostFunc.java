@@ -23,7 +23,7 @@ final class HostFunc implements ComponentFunc {
   }
 
   @Override
-  public Val call(List<Val> args) {
+  public Val call(InstanceState caller, List<Val> args) {
     return function.call(store, args);
   }
 }

@@ -3,6 +3,8 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.internal.resources.CallScope;
 import dev.wasihttp.component.internal.resources.ResourceTable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The run-time state of one component instance (CanonicalABI.md, {@code ComponentInstance}): its
@@ -11,23 +13,56 @@ import dev.wasihttp.component.internal.resources.ResourceTable;
 public final class InstanceState {
   final ResourceTable table;
   final Store store;
+  /** The instance this one is nested in, or null for the root. */
+  final InstanceState parent;
   /** False while realloc or post-return runs: the instance may not call out. */
   boolean mayLeave = true;
-  /** True while a lifted function of this instance is on the stack (no re-entrance in 0.2). */
-  boolean onStack;
+  /** False while a call has entered this instance (no re-entrance in 0.2). */
+  boolean mayEnter = true;
   boolean poisoned;
   /** The callee-side scope of the innermost call into this instance. */
   CallScope currentScope;
 
-  InstanceState(Store store) {
+  InstanceState(Store store, InstanceState parent) {
     this.store = store;
+    this.parent = parent;
     this.table = new ResourceTable(store.limits().maxHandles());
   }
 
-  void checkMayEnter() {
-    if (poisoned || onStack) {
-      throw new Trap("cannot enter component instance");
+  /**
+   * Enters this instance from {@code caller} (null for the host): this instance and its
+   * ancestors that are not also the caller's (CanonicalABI.md, {@code entering_set}) must not be
+   * entered already, and are marked entered. Returns them, for {@link #leave}.
+   */
+  List<InstanceState> enterFrom(InstanceState caller) {
+    List<InstanceState> set = new ArrayList<>(2);
+    for (InstanceState i = this; i != null; i = i.parent) {
+      if (!isSelfOrAncestor(i, caller)) {
+        if (!i.mayEnter || i.poisoned) {
+          throw new Trap("cannot enter component instance");
+        }
+        set.add(i);
+      }
     }
+    for (InstanceState i : set) {
+      i.mayEnter = false;
+    }
+    return set;
+  }
+
+  static void leave(List<InstanceState> entered) {
+    for (InstanceState i : entered) {
+      i.mayEnter = true;
+    }
+  }
+
+  private static boolean isSelfOrAncestor(InstanceState i, InstanceState of) {
+    for (InstanceState x = of; x != null; x = x.parent) {
+      if (x == i) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void checkMayLeave() {

@@ -54,18 +54,24 @@ public final class Instantiator {
   /** Instantiates a root component, its imports supplied by the host. */
   public InstanceValue instantiateRoot(ComponentAst ast, HostDefinitions host)
       throws ComponentException {
-    return run(ast, null, (imp, frame) -> host.supply(imp, frame, store), null);
+    return run(ast, null, null, (imp, frame) -> host.supply(imp, frame, store), null);
   }
 
-  InstanceValue instantiateNested(ComponentClosure c, Map<String, Item> args)
+  /** Instantiates a nested component from inside the instance {@code creator}. */
+  InstanceValue instantiateNested(
+      ComponentClosure c, InstanceState creator, Map<String, Item> args)
       throws ComponentException {
-    return run(c.ast(), c.definedIn(), null, args);
+    return run(c.ast(), c.definedIn(), creator, null, args);
   }
 
   private InstanceValue run(
-      ComponentAst ast, Frame parent, ImportSupplier supplier, Map<String, Item> args)
+      ComponentAst ast,
+      Frame parent,
+      InstanceState creator,
+      ImportSupplier supplier,
+      Map<String, Item> args)
       throws ComponentException {
-    InstanceState state = new InstanceState(store);
+    InstanceState state = new InstanceState(store, creator);
     Frame f = new Frame(parent, state);
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : ast.definitions()) {
@@ -129,7 +135,7 @@ public final class Instantiator {
       CoreExtern e = f.coreExtern(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
       dtor = (CoreExtern.Func) e;
     }
-    store.defineGuestResource(t, f.state, dtor == null ? null : dtor.function());
+    store.defineGuestResource(t, f.state, dtor == null ? null : Engine.trapping(dtor.function()));
     return t;
   }
 
@@ -207,7 +213,7 @@ public final class Instantiator {
     for (var a : inst.args()) {
       args.put(a.name(), f.item(a.item().sort(), a.item().index(), at));
     }
-    return instantiateNested(c, args);
+    return instantiateNested(c, f.state, args);
   }
 
   private void alias(Definition.AliasDef a, Frame f, long at) throws ComponentException {

@@ -37,12 +37,11 @@ final class LiftedFunc implements ComponentFunc {
   }
 
   @Override
-  public Val call(List<Val> args) {
+  public Val call(InstanceState caller, List<Val> args) {
     InstanceState s = callee;
-    s.checkMayEnter();
+    List<InstanceState> entered = s.enterFrom(caller);
     CallScope scope = new CallScope();
     CallScope outerScope = s.currentScope;
-    s.onStack = true;
     s.currentScope = scope;
     try {
       LiftLowerContext cx = new LiftLowerContext(options, new CalleeHandles(s, scope));
@@ -63,7 +62,7 @@ final class LiftedFunc implements ComponentFunc {
       s.poisoned = true;
       throw t;
     } finally {
-      s.onStack = false;
+      InstanceState.leave(entered);
       s.currentScope = outerScope;
     }
   }

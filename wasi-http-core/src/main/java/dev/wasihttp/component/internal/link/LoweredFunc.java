@@ -36,7 +36,7 @@ final class LoweredFunc implements CoreFunction {
     try {
       LiftLowerContext cx = new LiftLowerContext(options, new CallerHandles(s, scope));
       List<Val> args = CanonicalAbi.liftParams(cx, callee.type(), coreArgs);
-      Val result = callee.call(args);
+      Val result = callee.call(s, args);
       return CanonicalAbi.lowerResult(cx, callee.type(), result, coreArgs);
     } finally {
       scope.releaseLends();
