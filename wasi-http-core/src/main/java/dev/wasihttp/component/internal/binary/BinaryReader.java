@@ -124,7 +124,8 @@ final class BinaryReader {
   byte[] bytes(long n, String what) throws ComponentException {
     if (n > remaining()) {
       throw malformed(
-          pos, "unexpected end: expected " + n + " bytes of " + what + ", " + remaining() + " left");
+          pos,
+          "unexpected end: expected " + n + " bytes of " + what + ", " + remaining() + " left");
     }
     byte[] out = new byte[(int) n];
     System.arraycopy(data, pos, out, 0, (int) n);
@@ -136,7 +137,8 @@ final class BinaryReader {
   void skip(long n, String what) throws ComponentException {
     if (n > remaining()) {
       throw malformed(
-          pos, "unexpected end: expected " + n + " bytes of " + what + ", " + remaining() + " left");
+          pos,
+          "unexpected end: expected " + n + " bytes of " + what + ", " + remaining() + " left");
     }
     pos += (int) n;
   }

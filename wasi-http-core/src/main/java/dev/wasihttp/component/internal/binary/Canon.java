@@ -8,7 +8,9 @@ import java.util.List;
  */
 public sealed interface Canon {
 
-  /** {@code 0x00 0x00}: lift core function {@code coreFuncIndex} to function type {@code typeIndex}. */
+  /**
+   * {@code 0x00 0x00}: lift core function {@code coreFuncIndex} to function type {@code typeIndex}.
+   */
   record Lift(int coreFuncIndex, List<CanonOpt> options, int typeIndex) implements Canon {
     public Lift {
       options = List.copyOf(options);

@@ -5,6 +5,7 @@ import static dev.wasihttp.component.internal.binary.BinaryReader.malformed;
 
 import dev.wasihttp.component.ComponentException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -92,8 +93,7 @@ public final class ComponentDecoder {
         throw badMagic(r, at);
       }
       throw malformed(
-          r.end(),
-          "unexpected end: expected 8 bytes of preamble, " + r.remaining() + " left");
+          r.end(), "unexpected end: expected 8 bytes of preamble, " + r.remaining() + " left");
     }
     if (le32(r, at) != MAGIC) {
       throw badMagic(r, at);
@@ -111,7 +111,10 @@ public final class ComponentDecoder {
     if (layer != COMPONENT_LAYER) {
       throw malformed(
           at + 6,
-          "expected layer 0x01 0x00 (component), found " + hex(layer & 0xff) + " " + hex(layer >> 8));
+          "expected layer 0x01 0x00 (component), found "
+              + hex(layer & 0xff)
+              + " "
+              + hex(layer >> 8));
     }
     if (version != COMPONENT_VERSION) {
       throw malformed(
@@ -125,7 +128,10 @@ public final class ComponentDecoder {
 
   private static int le32(BinaryReader r, int at) {
     byte[] d = r.data();
-    return (d[at] & 0xff) | (d[at + 1] & 0xff) << 8 | (d[at + 2] & 0xff) << 16 | (d[at + 3] & 0xff) << 24;
+    return (d[at] & 0xff)
+        | (d[at + 1] & 0xff) << 8
+        | (d[at + 2] & 0xff) << 16
+        | (d[at + 3] & 0xff) << 24;
   }
 
   private static ComponentException badMagic(BinaryReader r, int at) {
@@ -160,7 +166,7 @@ public final class ComponentDecoder {
         {
           int at = s.position();
           CoreModuleScanner.check(s);
-          defs.add(new Definition.CoreModuleDef(java.util.Arrays.copyOfRange(s.data(), at, s.end()), at));
+          defs.add(new Definition.CoreModuleDef(Arrays.copyOfRange(s.data(), at, s.end()), at));
           return;
         }
       case 4:
@@ -174,8 +180,7 @@ public final class ComponentDecoder {
         return;
       case 12:
         throw malformed(
-            sectionAt,
-            "value section (12, 🪙 value definitions) is not supported in WASI 0.2");
+            sectionAt, "value section (12, 🪙 value definitions) is not supported in WASI 0.2");
       default:
         break;
     }
@@ -241,7 +246,9 @@ public final class ComponentDecoder {
     }
   }
 
-  /** Section 9 (Binary.md, "Start Definitions"): {@code f:<funcidx> arg*:vec(<valueidx>) r:<u32>}. */
+  /**
+   * Section 9 (Binary.md, "Start Definitions"): {@code f:<funcidx> arg*:vec(<valueidx>) r:<u32>}.
+   */
   private static Definition start(BinaryReader s) throws ComponentException {
     int at = s.position();
     int func = s.index("start function index");
@@ -254,7 +261,9 @@ public final class ComponentDecoder {
     if (results > s.end()) {
       // Each result is a new value index: more results than bytes in the binary cannot validate.
       throw new ComponentException(
-          ComponentException.Kind.INVALID, at, "start result count " + results + " is out of range");
+          ComponentException.Kind.INVALID,
+          at,
+          "start result count " + results + " is out of range");
     }
     return new Definition.StartDef(func, args, (int) results, at);
   }

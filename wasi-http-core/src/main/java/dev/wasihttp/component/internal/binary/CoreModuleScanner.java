@@ -27,7 +27,8 @@ final class CoreModuleScanner {
     byte[] d = r.data();
     if (r.remaining() < 8) {
       throw malformed(
-          r.end(), "unexpected end: expected 8 bytes of core module preamble, " + r.remaining() + " left");
+          r.end(),
+          "unexpected end: expected 8 bytes of core module preamble, " + r.remaining() + " left");
     }
     if (d[at] != 0 || d[at + 1] != 'a' || d[at + 2] != 's' || d[at + 3] != 'm') {
       throw malformed(at, "expected core module magic \\0asm, found " + bytes(d, at));
@@ -57,8 +58,7 @@ final class CoreModuleScanner {
       } else {
         if (ORDER[id] <= last) {
           throw malformed(
-              sectionAt,
-              "core section " + id + " out of order (after section " + lastId + ")");
+              sectionAt, "core section " + id + " out of order (after section " + lastId + ")");
         }
         last = ORDER[id];
         lastId = id;
@@ -68,6 +68,7 @@ final class CoreModuleScanner {
 
   private static String bytes(byte[] d, int at) {
     return String.format(
-        "0x%02x 0x%02x 0x%02x 0x%02x", d[at] & 0xff, d[at + 1] & 0xff, d[at + 2] & 0xff, d[at + 3] & 0xff);
+        "0x%02x 0x%02x 0x%02x 0x%02x",
+        d[at] & 0xff, d[at + 1] & 0xff, d[at + 2] & 0xff, d[at + 3] & 0xff);
   }
 }

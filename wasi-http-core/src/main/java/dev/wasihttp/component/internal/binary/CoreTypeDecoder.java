@@ -44,8 +44,7 @@ final class CoreTypeDecoder {
       case 0x5d:
         throw malformed(at, "GC types are not supported (core type opcode " + hex(op) + ")");
       default:
-        throw malformed(
-            at, "expected core type 0x60 (func) or 0x50 (module), found " + hex(op));
+        throw malformed(at, "expected core type 0x60 (func) or 0x50 (module), found " + hex(op));
     }
   }
 
@@ -55,8 +54,7 @@ final class CoreTypeDecoder {
     return new CoreDefType.CoreFuncType(params, valTypes(r, "core function results"));
   }
 
-  private static List<CoreValType> valTypes(BinaryReader r, String what)
-      throws ComponentException {
+  private static List<CoreValType> valTypes(BinaryReader r, String what) throws ComponentException {
     int n = r.count(what);
     List<CoreValType> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -89,7 +87,8 @@ final class CoreTypeDecoder {
           CoreValType t = shorthand(h);
           if (t == null) {
             throw malformed(
-                r.position(), "typed or GC reference types are not supported (heap type " + hex(h) + ")");
+                r.position(),
+                "typed or GC reference types are not supported (heap type " + hex(h) + ")");
           }
           r.u8("heap type");
           return t;
@@ -214,7 +213,8 @@ final class CoreTypeDecoder {
   private static CoreImportDesc.Table table(BinaryReader r) throws ComponentException {
     CoreValType elem = valType(r);
     if (!elem.isReference()) {
-      throw malformed(r.position() - 1, "table element type must be a reference type, found " + elem);
+      throw malformed(
+          r.position() - 1, "table element type must be a reference type, found " + elem);
     }
     int at = r.position();
     int flags = r.u8("table limits");

@@ -1,8 +1,8 @@
 package dev.wasihttp.component.internal.binary;
 
 /**
- * A declarator of a component type or an instance type (Binary.md, {@code componentdecl} and
- * {@code instancedecl}). Each type has its own initially empty index spaces.
+ * A declarator of a component type or an instance type (Binary.md, {@code componentdecl} and {@code
+ * instancedecl}). Each type has its own initially empty index spaces.
  */
 public sealed interface Decl {
 

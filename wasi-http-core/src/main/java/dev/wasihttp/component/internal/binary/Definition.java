@@ -3,9 +3,9 @@ package dev.wasihttp.component.internal.binary;
 import java.util.List;
 
 /**
- * One item of a component section (Binary.md, "Component Definitions"): each case is the
- * definition a section's {@code vec} element (or the whole section, for modules, components and
- * {@code start}) contributes to the component.
+ * One item of a component section (Binary.md, "Component Definitions"): each case is the definition
+ * a section's {@code vec} element (or the whole section, for modules, components and {@code start})
+ * contributes to the component.
  */
 public sealed interface Definition {
 

@@ -42,7 +42,9 @@ final class DefinitionDecoder {
       for (int i = 0; i < n; i++) {
         String name = r.name("core export name");
         Sort sort = coreSort(r);
-        exports.add(new CoreInstanceExpr.CoreInlineExport(name, new SortIndex(sort, r.index(sort.text() + " index"))));
+        exports.add(
+            new CoreInstanceExpr.CoreInlineExport(
+                name, new SortIndex(sort, r.index(sort.text() + " index"))));
       }
       return new CoreInstanceExpr.FromExports(exports);
     }
@@ -199,8 +201,7 @@ final class DefinitionDecoder {
           externalId = r.name("external id");
           break;
         default:
-          throw malformed(
-              attrAt, "expected name attribute 0x00, 0x01 or 0x02, found " + hex(kind));
+          throw malformed(attrAt, "expected name attribute 0x00, 0x01 or 0x02, found " + hex(kind));
       }
     }
     return new ExternName(name, versionSuffix, implementsName, externalId);

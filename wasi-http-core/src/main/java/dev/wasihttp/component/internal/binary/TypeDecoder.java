@@ -71,8 +71,7 @@ final class TypeDecoder {
   }
 
   private static ComponentException refuse(int at, int b) {
-    return malformed(
-        at, unsupported(b) + " type (" + hex(b) + ") is not supported in WASI 0.2");
+    return malformed(at, unsupported(b) + " type (" + hex(b) + ") is not supported in WASI 0.2");
   }
 
   /**
@@ -92,7 +91,8 @@ final class TypeDecoder {
       if (unsupported(b) != null) {
         throw refuse(at, b);
       }
-      throw malformed(at, "expected a value type (primitive or type index), found opcode " + hex(b));
+      throw malformed(
+          at, "expected a value type (primitive or type index), found opcode " + hex(b));
     }
     long v = r.s33("value type");
     if (v < 0) {
@@ -236,8 +236,8 @@ final class TypeDecoder {
   }
 
   /**
-   * {@code vec(componentdecl)} or {@code vec(instancedecl)}: a component type also accepts
-   * {@code 0x03} imports.
+   * {@code vec(componentdecl)} or {@code vec(instancedecl)}: a component type also accepts {@code
+   * 0x03} imports.
    */
   private static List<Decl> decls(BinaryReader r, int depth, boolean component)
       throws ComponentException {

@@ -95,7 +95,8 @@ final class Binaries {
   static byte[] fixture(String name) {
     try (InputStream in = Binaries.class.getResourceAsStream("/components/" + name + ".wasm")) {
       if (in == null) {
-        throw new IllegalStateException("missing fixture " + name + ".wasm: run components/build.sh");
+        throw new IllegalStateException(
+            "missing fixture " + name + ".wasm: run components/build.sh");
       }
       return in.readAllBytes();
     } catch (IOException e) {

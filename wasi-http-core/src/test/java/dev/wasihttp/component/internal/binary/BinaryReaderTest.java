@@ -36,9 +36,13 @@ class BinaryReaderTest {
     }
     assertEquals(5, reader(0x85, 0x80, 0x80, 0x80, 0x00).u32("n"));
     assertEquals(0xffff_ffffL, reader(0xff, 0xff, 0xff, 0xff, 0x0f).u32("n"));
-    assertTrue(malformed(reader(0xff, 0xff, 0xff, 0xff, 0x1f), r -> r.u32("n")).contains("too large"));
-    assertTrue(malformed(reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x00), r -> r.u32("n")).contains("too long"));
-    assertTrue(malformed(reader(0x80, 0x80), r -> r.u32("n")).contains("unexpected end in LEB128 n"));
+    assertTrue(
+        malformed(reader(0xff, 0xff, 0xff, 0xff, 0x1f), r -> r.u32("n")).contains("too large"));
+    assertTrue(
+        malformed(reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x00), r -> r.u32("n"))
+            .contains("too long"));
+    assertTrue(
+        malformed(reader(0x80, 0x80), r -> r.u32("n")).contains("unexpected end in LEB128 n"));
     assertEquals("unexpected end: expected n, 0 left", malformed(reader(), r -> r.u32("n")));
   }
 
@@ -52,8 +56,11 @@ class BinaryReaderTest {
     // 64 is two bytes as s33; the one byte 0x40 is -64
     assertEquals(-64, reader(0x40).s33("t"));
     assertEquals(64, reader(0xc0, 0x00).s33("t"));
-    assertTrue(malformed(reader(0xff, 0xff, 0xff, 0xff, 0x3f), r -> r.s33("t")).contains("too large"));
-    assertTrue(malformed(reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x00), r -> r.s33("t")).contains("too long"));
+    assertTrue(
+        malformed(reader(0xff, 0xff, 0xff, 0xff, 0x3f), r -> r.s33("t")).contains("too large"));
+    assertTrue(
+        malformed(reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x00), r -> r.s33("t"))
+            .contains("too long"));
   }
 
   @Test
@@ -61,7 +68,8 @@ class BinaryReaderTest {
     assertEquals(-1L, reader(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01).u64("n"));
     assertEquals(1L << 40, reader(leb(1L << 40)).u64("n"));
     assertTrue(
-        malformed(reader(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02), r -> r.u64("n"))
+        malformed(
+                reader(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02), r -> r.u64("n"))
             .contains("too large"));
   }
 
@@ -70,11 +78,15 @@ class BinaryReaderTest {
     assertEquals("wasi:http/types@0.2.3", reader(Binaries.name("wasi:http/types@0.2.3")).name("n"));
     assertEquals("\u2603", reader(3, 0xe2, 0x98, 0x83).name("n"));
     assertEquals(
-        "unexpected end: expected 12 bytes of name, 3 left", malformed(reader(12, 'a', 'b', 'c'), r -> r.name("name")));
+        "unexpected end: expected 12 bytes of name, 3 left",
+        malformed(reader(12, 'a', 'b', 'c'), r -> r.name("name")));
     assertTrue(malformed(reader(2, 0xc3, 0x28), r -> r.name("n")).contains("not valid UTF-8"));
-    assertTrue(malformed(reader(4, 0xf4, 0x90, 0x80, 0x80), r -> r.name("n")).contains("not valid UTF-8"));
+    assertTrue(
+        malformed(reader(4, 0xf4, 0x90, 0x80, 0x80), r -> r.name("n")).contains("not valid UTF-8"));
     assertEquals(3, reader(3, 1, 2, 3).count("xs"));
-    assertTrue(malformed(reader(4, 1, 2, 3), r -> r.count("xs")).contains("4 xs cannot fit in the 3 bytes left"));
+    assertTrue(
+        malformed(reader(4, 1, 2, 3), r -> r.count("xs"))
+            .contains("4 xs cannot fit in the 3 bytes left"));
     assertTrue(malformed(reader(2, 1, 2, 3), r -> r.count("xs", 2)).contains("cannot fit"));
   }
 
@@ -84,7 +96,11 @@ class BinaryReaderTest {
     BinaryReader w = r.window(2, "section", 0);
     assertEquals(2, r.position());
     assertEquals(1, w.u8("b"));
-    assertEquals("section ends at 0x2 but its content ended at 0x1", malformed(w, x -> x.expectEnd("section")));
-    assertEquals("section size 9 runs past the end (2 bytes left)", malformed(r, x -> x.window(9, "section", 0)));
+    assertEquals(
+        "section ends at 0x2 but its content ended at 0x1",
+        malformed(w, x -> x.expectEnd("section")));
+    assertEquals(
+        "section size 9 runs past the end (2 bytes left)",
+        malformed(r, x -> x.window(9, "section", 0)));
   }
 }

@@ -41,7 +41,8 @@ class ComponentDecoderFuzzTest {
   void mutatedComponentsFailOnlyWithComponentException() throws Exception {
     long seed = Long.getLong("fuzz.seed", System.nanoTime());
     double seconds = Double.parseDouble(System.getProperty("fuzz.seconds", "" + DEFAULT_SECONDS));
-    System.out.println("ComponentDecoderFuzzTest: -Dfuzz.seed=" + seed + " -Dfuzz.seconds=" + seconds);
+    System.out.println(
+        "ComponentDecoderFuzzTest: -Dfuzz.seed=" + seed + " -Dfuzz.seconds=" + seconds);
     List<Seed> corpus = corpus();
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     long[] stats = new long[3]; // iterations, decoded, refused
@@ -65,15 +66,25 @@ class ComponentDecoderFuzzTest {
             } catch (Throwable t) {
               Path saved = save(input, seed, i);
               throw new AssertionError(
-                  "decoding a mutation of " + s.name() + " threw " + t + " (-Dfuzz.seed=" + seed
-                      + ", iteration " + i + ", input " + saved + ")",
+                  "decoding a mutation of "
+                      + s.name()
+                      + " threw "
+                      + t
+                      + " (-Dfuzz.seed="
+                      + seed
+                      + ", iteration "
+                      + i
+                      + ", input "
+                      + saved
+                      + ")",
                   t);
             }
             stats[0]++;
           }
         });
     System.out.printf(
-        "ComponentDecoderFuzzTest: %d inputs, %d decoded, %d refused%n", stats[0], stats[1], stats[2]);
+        "ComponentDecoderFuzzTest: %d inputs, %d decoded, %d refused%n",
+        stats[0], stats[1], stats[2]);
   }
 
   private static List<Seed> corpus() throws IOException {
@@ -90,9 +101,9 @@ class ComponentDecoderFuzzTest {
   }
 
   /**
-   * The component with each large top-level core module replaced by an empty one. The decoder
-   * only frames core modules, and copying a 12 MB module for every input would spend the budget
-   * on array copies instead of on the component structure around it.
+   * The component with each large top-level core module replaced by an empty one. The decoder only
+   * frames core modules, and copying a 12 MB module for every input would spend the budget on array
+   * copies instead of on the component structure around it.
    */
   private static byte[] skeleton(byte[] b) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -156,8 +167,10 @@ class ComponentDecoderFuzzTest {
     return rnd.nextInt(length);
   }
 
-  private static final int[] INTERESTING = {0x00, 0x01, 0x02, 0x03, 0x05, 0x0d, 0x3f, 0x40, 0x41,
-    0x42, 0x43, 0x50, 0x60, 0x63, 0x64, 0x6f, 0x70, 0x73, 0x7f, 0x80, 0xc0, 0xff};
+  private static final int[] INTERESTING = {
+    0x00, 0x01, 0x02, 0x03, 0x05, 0x0d, 0x3f, 0x40, 0x41, 0x42, 0x43, 0x50, 0x60, 0x63, 0x64, 0x6f,
+    0x70, 0x73, 0x7f, 0x80, 0xc0, 0xff
+  };
 
   static byte[] mutate(byte[] in, int[] ranges, List<Seed> corpus, SplittableRandom rnd) {
     int n = in.length;
@@ -179,7 +192,10 @@ class ComponentDecoderFuzzTest {
         {
           byte[] out = in.clone();
           out[at] =
-              (byte) (rnd.nextBoolean() ? INTERESTING[rnd.nextInt(INTERESTING.length)] : rnd.nextInt(256));
+              (byte)
+                  (rnd.nextBoolean()
+                      ? INTERESTING[rnd.nextInt(INTERESTING.length)]
+                      : rnd.nextInt(256));
           return out;
         }
       case 2: // insert random bytes

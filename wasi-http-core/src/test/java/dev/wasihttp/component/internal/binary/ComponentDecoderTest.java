@@ -136,7 +136,8 @@ class ComponentDecoderTest {
     assertEquals(new Decl.CoreTypeDecl(new CoreDefType.ModuleType(List.of())), w.get(6));
     assertEquals(
         new Decl.ImportDecl(ExternName.of("m"), new ExternDesc.CoreModuleDesc(0)), w.get(7));
-    assertEquals(new Decl.ImportDecl(ExternName.of("c"), new ExternDesc.ComponentDesc(4)), w.get(9));
+    assertEquals(
+        new Decl.ImportDecl(ExternName.of("c"), new ExternDesc.ComponentDesc(4)), w.get(9));
   }
 
   @Test
@@ -171,7 +172,8 @@ class ComponentDecoderTest {
     assertEquals(
         new Canon.Lower(
             0,
-            List.of(new CanonOpt.StringEncodingOpt(StringEncoding.UTF16), new CanonOpt.MemoryOpt(0))),
+            List.of(
+                new CanonOpt.StringEncodingOpt(StringEncoding.UTF16), new CanonOpt.MemoryOpt(0))),
         def(ast, 12, CanonDef.class).canon());
     assertEquals(
         new CanonOpt.StringEncodingOpt(StringEncoding.LATIN1_UTF16),
@@ -217,7 +219,9 @@ class ComponentDecoderTest {
     assertEquals(Sort.TYPE, def(inner, 2, AliasDef.class).sort());
     assertEquals(Sort.CORE_MODULE, def(inner, 3, AliasDef.class).sort());
     ComponentAst innermost = def(inner, 4, NestedComponentDef.class).component();
-    assertEquals(List.of(new TypeDef(new DefType.PrimitiveDef(PrimitiveType.U32), 107),
+    assertEquals(
+        List.of(
+            new TypeDef(new DefType.PrimitiveDef(PrimitiveType.U32), 107),
             new ExportDef(ExternName.of("u"), new SortIndex(Sort.TYPE, 0), null, 111)),
         innermost.definitions());
     assertEquals(new AliasTarget.Export(0, "u"), def(inner, 6, AliasDef.class).target());
@@ -256,21 +260,21 @@ class ComponentDecoderTest {
     assertEquals(17, ast.definitions().size());
     assertEquals(ExternName.of("wasi:http/types@0.2.3"), def(ast, 1, ImportDef.class).name());
     assertEquals(
-        new ExternName("wasi:io/streams@0.2", ".10", null, null), def(ast, 3, ImportDef.class).name());
+        new ExternName("wasi:io/streams@0.2", ".10", null, null),
+        def(ast, 3, ImportDef.class).name());
     assertEquals(
         new ExternName("store", null, "wasi:keyvalue/store@0.2.0", "id-1"),
         def(ast, 5, ImportDef.class).name());
     assertEquals(
         new ExternDesc.TypeDesc(new TypeBound.SubResource()), def(ast, 8, ImportDef.class).desc());
+    assertEquals(new ExternDesc.TypeDesc(new TypeBound.Eq(4)), def(ast, 9, ImportDef.class).desc());
     assertEquals(
-        new ExternDesc.TypeDesc(new TypeBound.Eq(4)), def(ast, 9, ImportDef.class).desc());
-    assertEquals(
-        new ExternName("snowman", null, null, "\u2603\ufe0e"), def(ast, 11, ImportDef.class).name());
+        new ExternName("snowman", null, null, "\u2603\ufe0e"),
+        def(ast, 11, ImportDef.class).name());
     assertEquals(ExternName.of("wasi:cli/run@0.2.3"), def(ast, 12, ExportDef.class).name());
     assertNull(def(ast, 12, ExportDef.class).ascribed());
     assertEquals(new ExternDesc.FuncDesc(7), def(ast, 14, ExportDef.class).ascribed());
-    assertEquals(
-        new ExternName("impl", null, "a:b/c", null), def(ast, 16, ExportDef.class).name());
+    assertEquals(new ExternName("impl", null, "a:b/c", null), def(ast, 16, ExportDef.class).name());
   }
 
   @Test
@@ -310,8 +314,7 @@ class ComponentDecoderTest {
             new ModuleDecl.CoreExportDecl(
                 "memory", new CoreImportDesc.Memory(1, null, false, false))),
         mt.decls());
-    assertEquals(
-        new ExternDesc.CoreModuleDesc(3), def(ast, 4, ImportDef.class).desc());
+    assertEquals(new ExternDesc.CoreModuleDesc(3), def(ast, 4, ImportDef.class).desc());
     assertEquals(
         new AliasDef(Sort.CORE_TAG, new AliasTarget.CoreExport(0, "t"), 218),
         ast.definitions().get(7));
