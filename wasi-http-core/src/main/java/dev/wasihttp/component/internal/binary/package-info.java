@@ -4,11 +4,17 @@
  * of {@code design/mvp/Binary.md} of WebAssembly/component-model.
  *
  * <p>The decoder only decodes: it checks that the bytes follow the grammar (section framing, LEB128
- * integers, UTF-8 names, opcodes), not that indices resolve or that types match; that is the
- * linker's validation. Every failure is a {@link dev.wasihttp.component.ComponentException} of kind
- * {@code MALFORMED} naming the byte offset in the outermost binary. Features of the component model
- * beyond WASI 0.2 (async, streams, futures, error contexts, fixed-length lists, maps, value
- * definitions) are refused with a message naming the opcode and its offset.
+ * integers, UTF-8 names, opcodes), not the rules Binary.md leaves to validation: indices are not
+ * resolved, types are not compared, and records, variants, tuples, flags and enums may be empty,
+ * names need not be kebab-case or unique, and options may repeat. That is the linker's job. Core
+ * modules are only framed (preamble, section ids, order and sizes); the core engine parses them.
+ *
+ * <p>Every failure is a {@link dev.wasihttp.component.ComponentException} of kind {@code MALFORMED}
+ * naming the byte offset in the outermost binary, except an index too large to name anything (past
+ * {@code Integer.MAX_VALUE}), which is {@code INVALID}. Features beyond WASI 0.2 (async functions
+ * and built-ins, streams, futures, error contexts, fixed-length lists, maps, threads, value
+ * definitions, GC core types) are refused with a message naming the opcode and its offset. A
+ * malformed {@code component-name} section is ignored, as Binary.md requires.
  *
  * <p>Entry point: {@link dev.wasihttp.component.internal.binary.ComponentDecoder#decode(byte[])}.
  * Decoding is pure and every type here is immutable, so results may be shared between threads.
