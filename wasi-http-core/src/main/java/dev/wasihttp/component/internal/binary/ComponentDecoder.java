@@ -258,8 +258,9 @@ public final class ComponentDecoder {
       args.add(s.index("start argument value index"));
     }
     long results = s.u32("start result count");
-    if (results > s.end()) {
-      // Each result is a new value index: more results than bytes in the binary cannot validate.
+    if (results > s.data().length) {
+      // Each result is a new value that a later definition must consume (Binary.md, "Start
+      // Definitions"), at least a byte each: more results than bytes in the binary cannot validate.
       throw new ComponentException(
           ComponentException.Kind.INVALID,
           at,

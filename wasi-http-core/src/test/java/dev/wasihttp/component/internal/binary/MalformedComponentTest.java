@@ -241,6 +241,15 @@ class MalformedComponentTest {
                     component(vecSection(7, 1, 0x69, 0xff, 0xff, 0xff, 0xff, 0x0f))));
     assertEquals(ComponentException.Kind.INVALID, e.kind());
     assertEquals(12, e.offset());
+    // a start definition returning more values than the binary has bytes
+    e =
+        assertThrows(
+            ComponentException.class,
+            () ->
+                ComponentDecoder.decode(
+                    component(section(9, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0x0f))));
+    assertEquals(ComponentException.Kind.INVALID, e.kind());
+    assertTrue(e.getMessage().contains("start result count 4294967295 is out of range"));
   }
 
   @Test
