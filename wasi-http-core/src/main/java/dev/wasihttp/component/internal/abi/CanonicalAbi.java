@@ -48,9 +48,13 @@ public final class CanonicalAbi {
               + (args == null ? "none" : args.size()));
     }
     if (Flattening.flatCount(types) > Flattening.MAX_FLAT_PARAMS) {
+      // The parameters are stored as a tuple (CanonicalABI.md, lower_flat_values).
       TupleType tuple = new TupleType(types);
       long ptr = cx.allocate(Layout.alignment(tuple), Layout.elemSize(tuple), "argument");
-      Store.store(cx, new Val.Tuple(args), tuple, ptr);
+      int[] offsets = Layout.fieldOffsets(types);
+      for (int i = 0; i < types.size(); i++) {
+        Store.store(cx, args.get(i), types.get(i), ptr + offsets[i]);
+      }
       return new long[] {ptr};
     }
     CoreValues.Buffer out = new CoreValues.Buffer();
@@ -99,14 +103,19 @@ public final class CanonicalAbi {
     boolean indirect = flat > Flattening.MAX_FLAT_PARAMS;
     int expected = (indirect ? 1 : flat) + (returnsThroughPointer(type) ? 1 : 0);
     expectCount(coreArgs, expected, "core arguments", type);
+    List<Val> out = new ArrayList<>(types.size());
     if (indirect) {
+      // The parameters are read as a tuple (CanonicalABI.md, lift_flat_values).
       TupleType tuple = new TupleType(types);
       long ptr = coreArgs[0] & 0xffff_ffffL;
       cx.checkPointer(ptr, Layout.alignment(tuple), Layout.elemSize(tuple));
-      return ((Val.Tuple) Load.load(cx, ptr, tuple)).values();
+      int[] offsets = Layout.fieldOffsets(types);
+      for (int i = 0; i < types.size(); i++) {
+        out.add(Load.load(cx, ptr + offsets[i], types.get(i)));
+      }
+      return out;
     }
     CoreValues.Cursor vi = new CoreValues.Cursor(coreArgs, 0);
-    List<Val> out = new ArrayList<>(types.size());
     for (ValType t : types) {
       out.add(LiftFlat.liftFlat(cx, vi, t));
     }

@@ -53,6 +53,18 @@ public final class Layout {
     return caseCount <= 1 << 16 ? 2 : 4;
   }
 
+  /** {@code discriminant_type(cases)}: {@code u8}, {@code u16} or {@code u32}. */
+  public static PrimitiveType discriminantType(int caseCount) {
+    switch (discriminantSize(caseCount)) {
+      case 1:
+        return PrimitiveType.U8;
+      case 2:
+        return PrimitiveType.U16;
+      default:
+        return PrimitiveType.U32;
+    }
+  }
+
   /** {@code max_case_alignment(cases)}: the largest payload alignment, 1 if none has a payload. */
   public static int maxCaseAlignment(List<ValType> caseTypes) {
     int a = 1;

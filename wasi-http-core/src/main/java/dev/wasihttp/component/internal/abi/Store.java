@@ -89,10 +89,27 @@ public final class Store {
       throw new Trap("list too long: " + byteLength + " bytes do not fit a 32-bit memory");
     }
     long ptr = cx.allocate(alignment, byteLength, "list");
+    if (elem == PrimitiveType.U8) {
+      storeBytes(cx.memory(), elements, t, ptr);
+      return new PtrLen(ptr, elements.size());
+    }
     for (int i = 0; i < elements.size(); i++) {
       store(cx, elements.get(i), elem, ptr + (long) i * size);
     }
     return new PtrLen(ptr, elements.size());
+  }
+
+  /** {@code list<u8>} in one write: the common case of bodies and byte strings. */
+  private static void storeBytes(GuestMemory m, List<Val> elements, ListType t, long ptr) {
+    byte[] bytes = new byte[elements.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      Val e = elements.get(i);
+      if (!(e instanceof Val.U8)) {
+        throw Shapes.mismatch(t.element(), e);
+      }
+      bytes[i] = (byte) ((Val.U8) e).value();
+    }
+    m.write(ptr, bytes, 0, bytes.length);
   }
 
   /** {@code store_variant}: the discriminant, then the payload at the payload offset. */

@@ -82,6 +82,16 @@ class CanonicalAbiTest {
   }
 
   @Test
+  void aMissingSpilledArgumentTrapsNamingItsType() {
+    FuncType f = func(repeat(U32, 17), null);
+    List<Val> args = new ArrayList<>(u32s(17));
+    args.set(3, null);
+    assertReason(
+        assertThrows(Trap.class, () -> CanonicalAbi.lowerParams(cx, f, args)),
+        "expected u32, got null");
+  }
+
+  @Test
   void aMisalignedPointerForSpilledParametersTraps() {
     FuncType f = func(repeat(U32, 17), null);
     Trap t =

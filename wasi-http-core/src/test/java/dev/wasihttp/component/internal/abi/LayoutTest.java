@@ -81,6 +81,9 @@ class LayoutTest {
 
   @Test
   void discriminantsGrowWithTheNumberOfCases() {
+    assertEquals(U8, Layout.discriminantType(2));
+    assertEquals(U16, Layout.discriminantType(300));
+    assertEquals(U32, Layout.discriminantType(70000));
     assertEquals(1, Layout.discriminantSize(1));
     assertEquals(1, Layout.discriminantSize(256));
     assertEquals(2, Layout.discriminantSize(257));
