@@ -182,12 +182,58 @@ final class Shapes {
     return new Trap("type mismatch: expected " + t.wit() + ", got " + describe(v));
   }
 
-  /** A short description of a value for messages: its text, cut after a few lines' worth. */
+  /**
+   * A short description of a value for messages: its text, cut after a few lines' worth. A large
+   * value (a long list or string) is summarized without printing it whole.
+   */
   static String describe(Val v) {
     if (v == null) {
       return "null";
     }
+    if (weight(v, MAX_DESCRIBED_CHARS) > MAX_DESCRIBED_CHARS) {
+      String kind = v.getClass().getSimpleName();
+      if (v instanceof Val.List) {
+        return "List of " + ((Val.List) v).elements().size() + " elements";
+      } else if (v instanceof Val.Str) {
+        String text = ((Val.Str) v).value();
+        return "Str[value="
+            + text.substring(0, MAX_DESCRIBED_CHARS)
+            + "...] ("
+            + text.length()
+            + " chars)";
+      }
+      return "a large " + kind + " value";
+    }
     String s = v.toString();
     return s.length() <= MAX_DESCRIBED_CHARS ? s : s.substring(0, MAX_DESCRIBED_CHARS) + "...";
+  }
+
+  /** A rough size of a value's text, counted only up to {@code budget}. */
+  private static int weight(Val v, int budget) {
+    if (v == null) {
+      return 1;
+    }
+    if (v instanceof Val.Str) {
+      return ((Val.Str) v).value().length();
+    }
+    List<Val> parts = new ArrayList<>();
+    if (v instanceof Val.List) {
+      parts = ((Val.List) v).elements();
+    } else if (v instanceof Val.Tuple) {
+      parts = ((Val.Tuple) v).values();
+    } else if (v instanceof Val.Record) {
+      for (Val.Record.Field f : ((Val.Record) v).fields()) {
+        parts.add(f.value());
+      }
+    } else if (v instanceof Val.Variant || v instanceof Val.Option || v instanceof Val.Result) {
+      parts.add(payload(v));
+    } else if (v instanceof Val.Flags) {
+      return ((Val.Flags) v).names().size() * 4;
+    }
+    int w = 1;
+    for (int i = 0; i < parts.size() && w <= budget; i++) {
+      w += weight(parts.get(i), budget - w);
+    }
+    return w;
   }
 }

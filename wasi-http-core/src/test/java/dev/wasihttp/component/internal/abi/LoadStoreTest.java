@@ -276,6 +276,19 @@ class LoadStoreTest {
   }
 
   @Test
+  void largeValuesOfTheWrongShapeAreSummarized() {
+    List<Val> bytes = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      bytes.add(u8(i & 0xff));
+    }
+    Trap t = storeTrap(STRING, new Val.List(bytes));
+    assertEquals("type mismatch: expected string, got List of 100000 elements", t.reason());
+    t = storeTrap(U8, str("x".repeat(10_000)));
+    assertTrue(t.reason().length() < 300, t.reason());
+    assertReason(t, "(10000 chars)");
+  }
+
+  @Test
   void handlesGoThroughTheHandleContext() {
     ResourceType r = ResourceType.host("r");
     var own = new OwnType(r);
