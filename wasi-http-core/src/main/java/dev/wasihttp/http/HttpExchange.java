@@ -1,0 +1,63 @@
+package dev.wasihttp.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * One HTTP request and its response, as the host sees them: the seam between a container (the
+ * servlet adapter, the command line's server, a test) and the wasi:http host that runs a guest's
+ * {@code incoming-handler.handle}. The host reads the request from here and writes the guest's
+ * response back through the response methods, streaming in both directions.
+ *
+ * <p>Contract for the response side, called by the host on the guest's thread:
+ *
+ * <ul>
+ *   <li>{@link #respond} at most once, when the guest calls {@code response-outparam.set}; it
+ *       commits status and headers. Nothing else of the response is called before it, except
+ *       {@link #abort} / {@link #fail}.
+ *   <li>then {@link #responseBody()} writes; then exactly one of {@link #finish} (the guest
+ *       finished its body: a clean end) or {@link #abort} (any other ending: the client must
+ *       see a broken response, never a clean short one).
+ *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response (trap,
+ *       return without set, {@code set(err)}): answer an error status.
+ * </ul>
+ */
+public interface HttpExchange {
+  /** The method as received, e.g. {@code GET} or {@code PROPFIND}. */
+  String method();
+
+  /** {@code http} or {@code https}, as the container determined it. */
+  String scheme();
+
+  /** The authority the client addressed, or null if there is none to pass on. */
+  String authority();
+
+  /** The raw request target (path and query, undecoded) as the guest should see it. */
+  String pathWithQuery();
+
+  /** The request's header fields in the order received, duplicates kept. */
+  List<HttpField> requestHeaders();
+
+  /** The request body; reads block until data arrives. Read at most once. */
+  InputStream requestBody() throws IOException;
+
+  /** The request trailers; valid once {@link #requestBody()} has reached its end. */
+  List<HttpField> requestTrailers();
+
+  /** Commits the status and header fields. */
+  void respond(int status, List<HttpField> headers) throws IOException;
+
+  /** Where the response body goes, after {@link #respond}. */
+  OutputStream responseBody() throws IOException;
+
+  /** Ends the response cleanly, with trailers if the container can send them (else dropped). */
+  void finish(List<HttpField> trailers) throws IOException;
+
+  /** Ends a committed response as broken (no final chunk / stream reset). */
+  void abort(String reason);
+
+  /** Answers an error status because the guest set no response ({@code reason} is logged). */
+  void fail(int status, String reason);
+}
