@@ -8,6 +8,7 @@ import dev.wasihttp.component.internal.link.Instantiator;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.internal.link.ModuleCache;
 import dev.wasihttp.component.internal.link.Store;
+import dev.wasihttp.component.internal.link.Validator;
 import dev.wasihttp.component.internal.wit.WitPrinter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ public final class Component {
    */
   public static Component decode(byte[] bytes) throws ComponentException {
     ComponentAst ast = ComponentDecoder.decode(bytes);
+    Validator.validate(ast);
     ModuleCache modules = ModuleCache.parseAll(ast);
     Instantiator dry = new Instantiator(new Store(null, Store.Limits.DEFAULT), modules, true);
     InstanceValue exports =

@@ -1,0 +1,161 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.CoreDefType;
+import dev.wasihttp.component.internal.binary.DefType;
+import dev.wasihttp.component.internal.binary.ExternDesc;
+import dev.wasihttp.component.internal.binary.ExternName;
+import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.internal.binary.TypeBound;
+import java.util.Map;
+
+/**
+ * Imports and exports of components, component types and instance types (Binary.md, "Import and
+ * Export Definitions"): the type an {@code externtype} describes, strongly-unique names, the
+ * {@code implements} attribute only on instances, and the type rules of {@code [constructor]},
+ * {@code [method]} and {@code [static]} names against the resources named in the same scope.
+ */
+final class Externs {
+  private Externs() {}
+
+  /** The sort and type an {@code externtype} describes. */
+  static VType.Extern desc(ExternDesc d, ExternName name, Scope s, long at)
+      throws ComponentException {
+    if (d instanceof ExternDesc.CoreModuleDesc) {
+      int i = ((ExternDesc.CoreModuleDesc) d).coreTypeIndex();
+      s.check(Sort.CORE_TYPE, i, at);
+      if (!(s.coreTypes.get(i) instanceof CoreDefType.ModuleType)) {
+        throw Errors.invalid(at, "core type index " + i + " is not a module type");
+      }
+      return new VType.Extern(Sort.CORE_MODULE, new VType.CoreModule());
+    } else if (d instanceof ExternDesc.FuncDesc) {
+      int i = ((ExternDesc.FuncDesc) d).typeIndex();
+      return new VType.Extern(Sort.FUNC, expect(s.type(i, at), VType.Func.class, i, "a function", at));
+    } else if (d instanceof ExternDesc.ValueDesc) {
+      return new VType.Extern(Sort.VALUE, TypeDefs.valType(((ExternDesc.ValueDesc) d).type(), s, at));
+    } else if (d instanceof ExternDesc.ValueEqDesc) {
+      s.check(Sort.VALUE, ((ExternDesc.ValueEqDesc) d).valueIndex(), at);
+      return new VType.Extern(Sort.VALUE, VType.UNKNOWN);
+    } else if (d instanceof ExternDesc.TypeDesc) {
+      TypeBound b = ((ExternDesc.TypeDesc) d).bound();
+      if (b instanceof TypeBound.Eq) {
+        return new VType.Extern(Sort.TYPE, s.type(((TypeBound.Eq) b).typeIndex(), at));
+      }
+      VType.Resource r = new VType.Resource(name.name());
+      s.bound.add(r);
+      return new VType.Extern(Sort.TYPE, r);
+    } else if (d instanceof ExternDesc.ComponentDesc) {
+      int i = ((ExternDesc.ComponentDesc) d).typeIndex();
+      return new VType.Extern(Sort.COMPONENT, expect(s.type(i, at), VType.Comp.class, i, "a component", at));
+    } else {
+      int i = ((ExternDesc.InstanceDesc) d).typeIndex();
+      return new VType.Extern(Sort.INSTANCE, expect(s.type(i, at), VType.Instance.class, i, "an instance", at));
+    }
+  }
+
+  private static VType expect(VType t, Class<? extends VType> c, int index, String what, long at)
+      throws ComponentException {
+    if (!c.isInstance(t) && !(t instanceof VType.Unknown)) {
+      throw Errors.invalid(at, "type index " + index + " is not " + what + " type");
+    }
+    return t;
+  }
+
+  /** Adds an import or export to scope {@code s} after checking its name. */
+  static void declare(Scope s, boolean isImport, ExternName n, VType.Extern e, long at)
+      throws ComponentException {
+    ExternNames.Parsed p = ExternNames.parse(n, at);
+    String what = isImport ? "import" : "export";
+    if (n.implementsName() != null && e.sort() != Sort.INSTANCE) {
+      throw Errors.invalid(at, "only instances can have an `implements` attribute");
+    }
+    Map<String, String> keys = isImport ? s.importKeys : s.exportKeys;
+    String prev = keys.putIfAbsent(p.key(), n.name());
+    if (prev != null) {
+      throw Errors.invalid(at, what + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
+    }
+    Map<String, VType.Resource> names = isImport ? s.importNames : s.exportNames;
+    if (p.annotation() != ExternNames.Annotation.NONE && p.annotation() != ExternNames.Annotation.INTERFACE) {
+      annotated(p, e, names, at);
+    }
+    if (e.type() instanceof VType.Resource && p.annotation() == ExternNames.Annotation.NONE) {
+      names.putIfAbsent(n.name(), (VType.Resource) e.type());
+      if (s.kind != Scope.Kind.COMPONENT || isImport) {
+        s.bound.add((VType.Resource) e.type());
+      }
+    }
+    (isImport ? s.imports : s.exports).put(n.name(), e);
+    s.push(e.sort(), e.type());
+  }
+
+  private static void annotated(
+      ExternNames.Parsed p, VType.Extern e, Map<String, VType.Resource> names, long at)
+      throws ComponentException {
+    if (e.sort() != Sort.FUNC) {
+      throw Errors.invalid(at, "item named `" + p.name() + "` is not a func");
+    }
+    if (!(e.type() instanceof VType.Func)) {
+      return;
+    }
+    var f = (VType.Func) e.type();
+    switch (p.annotation()) {
+      case CONSTRUCTOR:
+        {
+          if (f.result() == null) {
+            throw Errors.invalid(at, "function should return one value");
+          }
+          VType r = f.result();
+          if (r instanceof VType.Value && ((VType.Value) r).def() instanceof DefType.ResultDef) {
+            r = ((VType.Value) r).children().get(0);
+          }
+          if (!(r instanceof VType.Handle) || !((VType.Handle) r).own()) {
+            if (r instanceof VType.Unknown) {
+              return;
+            }
+            throw Errors.invalid(at, "function should return `(own $T)` or `(result (own $T))`");
+          }
+          resourceName(((VType.Handle) r).resource(), p, names, at);
+          break;
+        }
+      case METHOD:
+        {
+          if (f.params().isEmpty()) {
+            throw Errors.invalid(at, "function should have at least one argument");
+          }
+          if (!f.names().get(0).equals("self")) {
+            throw Errors.invalid(at, "function should have a first argument called `self`");
+          }
+          VType self = f.params().get(0);
+          if (self instanceof VType.Unknown) {
+            return;
+          }
+          if (!(self instanceof VType.Handle) || ((VType.Handle) self).own()) {
+            throw Errors.invalid(at, "function should take a first argument of `(borrow $T)`");
+          }
+          resourceName(((VType.Handle) self).resource(), p, names, at);
+          break;
+        }
+      default:
+        if (!names.containsKey(p.resource())) {
+          throw Errors.invalid(at, "static resource name is not known in this context");
+        }
+    }
+  }
+
+  private static void resourceName(
+      VType resource, ExternNames.Parsed p, Map<String, VType.Resource> names, long at)
+      throws ComponentException {
+    if (!(resource instanceof VType.Resource)) {
+      return;
+    }
+    if (names.get(p.resource()) == resource) {
+      return;
+    }
+    for (Map.Entry<String, VType.Resource> e : names.entrySet()) {
+      if (e.getValue() == resource) {
+        throw Errors.invalid(at, "function does not match expected resource name `" + e.getKey() + "`");
+      }
+    }
+    throw Errors.invalid(at, "resource used in function does not have a name in this context");
+  }
+}

@@ -1,0 +1,234 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.AliasTarget;
+import dev.wasihttp.component.internal.binary.ComponentAst;
+import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
+import dev.wasihttp.component.internal.binary.Decl;
+import dev.wasihttp.component.internal.binary.DefType;
+import dev.wasihttp.component.internal.binary.Definition;
+import dev.wasihttp.component.internal.binary.InstanceExpr;
+import dev.wasihttp.component.internal.binary.Sort;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Load-time validation of a component and everything nested in it, whether or not it is ever
+ * instantiated: index spaces, names, type definitions, aliases and canonical options, each error
+ * naming the offset of the definition at fault. Runs before the dry-run link, which then checks
+ * what depends on values (core module imports, instantiation arguments).
+ */
+public final class Validator {
+  private Validator() {}
+
+  /** Validates a root component. */
+  public static void validate(ComponentAst ast) throws ComponentException {
+    component(ast, null);
+  }
+
+  private static Scope component(ComponentAst ast, Scope parent) throws ComponentException {
+    Scope s = new Scope(parent, Scope.Kind.COMPONENT);
+    for (Definition d : ast.definitions()) {
+      long at = d.offset();
+      if (d instanceof Definition.CoreModuleDef) {
+        s.add(Sort.CORE_MODULE);
+      } else if (d instanceof Definition.CoreInstanceDef) {
+        coreInstance(((Definition.CoreInstanceDef) d).expr(), s, at);
+      } else if (d instanceof Definition.CoreTypeDef) {
+        s.coreTypes.add(((Definition.CoreTypeDef) d).type());
+      } else if (d instanceof Definition.NestedComponentDef) {
+        Scope inner = component(((Definition.NestedComponentDef) d).component(), s);
+        s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound));
+      } else if (d instanceof Definition.InstanceDef) {
+        instance(((Definition.InstanceDef) d).expr(), s, at);
+      } else if (d instanceof Definition.AliasDef) {
+        var a = (Definition.AliasDef) d;
+        alias(a.sort(), a.target(), s, at);
+      } else if (d instanceof Definition.TypeDef) {
+        s.types.add(defType(((Definition.TypeDef) d).type(), s, at));
+      } else if (d instanceof Definition.CanonDef) {
+        CanonRules.define(((Definition.CanonDef) d).canon(), s, at);
+      } else if (d instanceof Definition.ImportDef) {
+        var imp = (Definition.ImportDef) d;
+        Externs.declare(s, true, imp.name(), Externs.desc(imp.desc(), imp.name(), s, at), at);
+      } else if (d instanceof Definition.ExportDef) {
+        var e = (Definition.ExportDef) d;
+        VType t = s.item(e.item().sort(), e.item().index(), at);
+        Sort sort = e.item().sort();
+        if (sort.isCore() && sort != Sort.CORE_MODULE) {
+          throw Errors.invalid(at, "a " + sort.text() + " cannot be exported from a component");
+        }
+        if (e.ascribed() != null) {
+          VType.Extern ascribed = Externs.desc(e.ascribed(), e.name(), s, at);
+          if (ascribed.sort() != sort) {
+            throw Errors.invalid(at, "ascribed type of export is not compatible: expected "
+                + ascribed.sort().text() + ", found " + sort.text());
+          }
+          if (sort != Sort.TYPE) {
+            t = ascribed.type();
+          }
+        }
+        Externs.declare(s, false, e.name(), new VType.Extern(sort, t), at);
+      }
+    }
+    return s;
+  }
+
+  private static void coreInstance(CoreInstanceExpr expr, Scope s, long at)
+      throws ComponentException {
+    if (expr instanceof CoreInstanceExpr.Instantiate) {
+      var inst = (CoreInstanceExpr.Instantiate) expr;
+      s.check(Sort.CORE_MODULE, inst.moduleIndex(), at);
+      Set<String> names = new HashSet<>();
+      for (var a : inst.args()) {
+        if (!names.add(a.name())) {
+          throw Errors.invalid(at, "duplicate module instantiation argument named `" + a.name() + "`");
+        }
+        s.check(Sort.CORE_INSTANCE, a.instanceIndex(), at);
+      }
+    } else {
+      Set<String> names = new HashSet<>();
+      for (var e : ((CoreInstanceExpr.FromExports) expr).exports()) {
+        if (!names.add(e.name())) {
+          throw Errors.invalid(at, "export name `" + e.name() + "` already defined");
+        }
+        s.check(e.item().sort(), e.item().index(), at);
+      }
+    }
+    s.add(Sort.CORE_INSTANCE);
+  }
+
+  private static void instance(InstanceExpr expr, Scope s, long at) throws ComponentException {
+    if (expr instanceof InstanceExpr.Instantiate) {
+      var inst = (InstanceExpr.Instantiate) expr;
+      VType c = s.item(Sort.COMPONENT, inst.componentIndex(), at);
+      Set<String> names = new HashSet<>();
+      for (var a : inst.args()) {
+        if (!names.add(a.name())) {
+          throw Errors.invalid(
+              at, "instantiation argument `" + a.name() + "` conflicts with previous argument `" + a.name() + "`");
+        }
+        s.item(a.item().sort(), a.item().index(), at);
+      }
+      if (c instanceof VType.Comp) {
+        for (String name : ((VType.Comp) c).imports().keySet()) {
+          if (!names.contains(name)) {
+            throw Errors.invalid(at, "missing import named `" + name + "`");
+          }
+        }
+      }
+      s.instances.add(VType.UNKNOWN);
+      return;
+    }
+    Scope bag = new Scope(s, Scope.Kind.INSTANCE_TYPE);
+    for (var e : ((InstanceExpr.FromExports) expr).exports()) {
+      VType t = s.item(e.item().sort(), e.item().index(), at);
+      if (e.item().sort().isCore() && e.item().sort() != Sort.CORE_MODULE) {
+        throw Errors.invalid(at, "a " + e.item().sort().text() + " cannot be exported from an instance");
+      }
+      Externs.declare(bag, false, e.name(), new VType.Extern(e.item().sort(), t), at);
+    }
+    s.instances.add(new VType.Instance(bag.exports, Set.of()));
+  }
+
+  private static void alias(Sort sort, AliasTarget t, Scope s, long at) throws ComponentException {
+    if (t instanceof AliasTarget.CoreExport) {
+      s.check(Sort.CORE_INSTANCE, ((AliasTarget.CoreExport) t).coreInstanceIndex(), at);
+      s.push(sort, VType.UNKNOWN);
+    } else if (t instanceof AliasTarget.Export) {
+      var ex = (AliasTarget.Export) t;
+      VType i = s.item(Sort.INSTANCE, ex.instanceIndex(), at);
+      VType type = VType.UNKNOWN;
+      if (i instanceof VType.Instance) {
+        VType.Extern e = ((VType.Instance) i).exports().get(ex.name());
+        if (e == null) {
+          throw Errors.invalid(at, "instance " + ex.instanceIndex() + " has no export named `" + ex.name() + "`");
+        }
+        if (e.sort() != sort) {
+          throw Errors.invalid(at, "export `" + ex.name() + "` is a " + e.sort().text() + ", not a " + sort.text());
+        }
+        type = e.type();
+      }
+      s.push(sort, type);
+    } else {
+      var o = (AliasTarget.Outer) t;
+      Scope outer = s.outer(o.count(), at);
+      if (s.kind != Scope.Kind.COMPONENT && sort != Sort.TYPE && sort != Sort.CORE_TYPE) {
+        throw Errors.invalid(at, "outer aliases in type declarations may only refer to types or instances");
+      }
+      switch (sort) {
+        case TYPE:
+          {
+            VType type = outer.type(o.index(), at);
+            if (s.crossesComponent(o.count())) {
+              Set<VType.Resource> free = new HashSet<>();
+              VType.freeResources(type, free);
+              if (!free.isEmpty()) {
+                throw Errors.invalid(at, "type index " + o.index()
+                    + " transitively refers to resources and cannot be aliased across a component boundary");
+              }
+            }
+            s.types.add(type);
+            break;
+          }
+        case CORE_TYPE:
+          outer.check(Sort.CORE_TYPE, o.index(), at);
+          s.coreTypes.add(outer.coreTypes.get(o.index()));
+          break;
+        case CORE_MODULE:
+          outer.check(Sort.CORE_MODULE, o.index(), at);
+          s.add(Sort.CORE_MODULE);
+          break;
+        case COMPONENT:
+          s.components.add(outer.item(Sort.COMPONENT, o.index(), at));
+          break;
+        default:
+          throw Errors.invalid(at, "outer alias of sort " + sort.text() + " is not allowed");
+      }
+    }
+  }
+
+  /** Evaluates any type definition: value and function types, resources, and type bodies. */
+  static VType defType(DefType d, Scope s, long at) throws ComponentException {
+    if (d instanceof DefType.ComponentTypeDef) {
+      Scope inner = new Scope(s, Scope.Kind.COMPONENT_TYPE);
+      decls(((DefType.ComponentTypeDef) d).decls(), inner, at);
+      return new VType.Comp(inner.imports, inner.exports, inner.bound);
+    }
+    if (d instanceof DefType.InstanceTypeDef) {
+      Scope inner = new Scope(s, Scope.Kind.INSTANCE_TYPE);
+      decls(((DefType.InstanceTypeDef) d).decls(), inner, at);
+      return new VType.Instance(inner.exports, inner.bound);
+    }
+    return TypeDefs.eval(d, s, at);
+  }
+
+  private static void decls(java.util.List<Decl> decls, Scope s, long at) throws ComponentException {
+    for (Decl decl : decls) {
+      if (decl instanceof Decl.CoreTypeDecl) {
+        s.coreTypes.add(((Decl.CoreTypeDecl) decl).type());
+      } else if (decl instanceof Decl.TypeDecl) {
+        s.types.add(defType(((Decl.TypeDecl) decl).type(), s, at));
+      } else if (decl instanceof Decl.AliasDecl) {
+        var a = (Decl.AliasDecl) decl;
+        if (a.target() instanceof AliasTarget.Export
+            && a.sort() != Sort.TYPE && a.sort() != Sort.INSTANCE) {
+          throw Errors.invalid(at, "aliases in type declarations may only refer to types or instances");
+        }
+        if (a.target() instanceof AliasTarget.CoreExport) {
+          throw Errors.invalid(at, "aliases in type declarations may only refer to types or instances");
+        }
+        alias(a.sort(), a.target(), s, at);
+      } else if (decl instanceof Decl.ImportDecl) {
+        var imp = (Decl.ImportDecl) decl;
+        if (s.kind == Scope.Kind.INSTANCE_TYPE) {
+          throw Errors.invalid(at, "instance types cannot declare imports");
+        }
+        Externs.declare(s, true, imp.name(), Externs.desc(imp.desc(), imp.name(), s, at), at);
+      } else {
+        var e = (Decl.ExportDecl) decl;
+        Externs.declare(s, false, e.name(), Externs.desc(e.desc(), e.name(), s, at), at);
+      }
+    }
+  }
+}
