@@ -71,6 +71,13 @@ public final class HostDefinitions {
       }
       return new Item.Func(new HostFunc(fn, type, store));
     }
+    if (desc instanceof ExternDesc.TypeDesc && trapUnknownImports) {
+      // Validating at load: an imported resource is a fresh abstract type (equal-bound types are
+      // taken from the frame by the instantiator).
+      ResourceType fresh = ResourceType.host(name);
+      store.defineHostResource(fresh, null);
+      return new Item.Type(fresh);
+    }
     if (!(desc instanceof ExternDesc.InstanceDesc)) {
       throw Errors.unlinkable(at, "import \"" + name + "\": only instances and functions can be imported from the host");
     }
@@ -115,10 +122,41 @@ public final class HostDefinitions {
           fn = notProvided(name + "#" + e.getKey());
         }
         exports.put(e.getKey(), new Item.Func(new HostFunc(fn, (FuncType) type, store)));
+      } else if (type instanceof TypeClosure && trapUnknownImports) {
+        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), (TypeClosure) type, store, at));
       } else if (type instanceof TypeClosure) {
         throw Errors.unlinkable(at, "import \"" + name + "\": nested instance \"" + e.getKey() + "\" cannot come from the host");
       } else {
         exports.put(e.getKey(), new Item.Type(type));
+      }
+    }
+    return new Item.Instance(new InstanceValue(exports));
+  }
+
+  /** An instance of {@code type} whose functions trap and whose resources are fresh. */
+  private static Item placeholder(String name, TypeClosure type, Store store, long at)
+      throws ComponentException {
+    if (!(type.definition() instanceof dev.wasihttp.component.internal.binary.DefType.InstanceTypeDef)) {
+      throw Errors.unlinkable(at, "import \"" + name + "\": a component cannot come from the host");
+    }
+    Map<String, Object> types =
+        TypeEvaluator.instanceExports(
+            type,
+            resource -> {
+              ResourceType fresh = ResourceType.host(resource);
+              store.defineHostResource(fresh, null);
+              return fresh;
+            },
+            at);
+    Map<String, Item> exports = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : types.entrySet()) {
+      Object t = e.getValue();
+      if (t instanceof FuncType) {
+        exports.put(e.getKey(), new Item.Func(new HostFunc(notProvided(name + "#" + e.getKey()), (FuncType) t, store)));
+      } else if (t instanceof TypeClosure) {
+        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), (TypeClosure) t, store, at));
+      } else {
+        exports.put(e.getKey(), new Item.Type(t));
       }
     }
     return new Item.Instance(new InstanceValue(exports));

@@ -103,7 +103,10 @@ public final class Instantiator {
         if (args != null) {
           item = args.get(imp.name().name());
           if (item == null) {
-            throw Errors.unlinkable(at, "missing import argument \"" + imp.name().name() + "\"");
+            throw Errors.invalid(at, "missing import named `" + imp.name().name() + "`");
+          }
+          if (dry) {
+            Subtyping.checkArg(imp.desc(), item, f, imp.name().name(), at);
           }
         } else {
           item = supplier.supply(imp, f);
@@ -195,7 +198,7 @@ public final class Instantiator {
           };
       return dry ? Engine.link(module, resolver) : Engine.instantiate(module, resolver);
     } catch (ComponentException e) {
-      throw e.offset() >= 0 ? e : new ComponentException(e.kind(), at, e.detail(), e);
+      throw dry ? asInvalid(e, at) : e.offset() >= 0 ? e : new ComponentException(e.kind(), at, e.detail(), e);
     }
   }
 
@@ -213,7 +216,26 @@ public final class Instantiator {
     for (var a : inst.args()) {
       args.put(a.name(), f.item(a.item().sort(), a.item().index(), at));
     }
-    return instantiateNested(c, f.state, args);
+    if (!dry) {
+      return instantiateNested(c, f.state, args);
+    }
+    try {
+      return instantiateNested(c, f.state, args);
+    } catch (ComponentException e) {
+      throw asInvalid(e, at);
+    }
+  }
+
+  /**
+   * At load, a link error inside a component is a validation error: everything linked there is
+   * defined by the component itself (Explainer.md, "Instance definitions").
+   */
+  private static ComponentException asInvalid(ComponentException e, long at) {
+    if (e.kind() != ComponentException.Kind.UNLINKABLE) {
+      return e;
+    }
+    return new ComponentException(
+        ComponentException.Kind.INVALID, e.offset() >= 0 ? e.offset() : at, e.detail(), e);
   }
 
   private void alias(Definition.AliasDef a, Frame f, long at) throws ComponentException {

@@ -1,0 +1,114 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.ExternDesc;
+import dev.wasihttp.component.internal.binary.TypeBound;
+import dev.wasihttp.component.types.FuncType;
+import dev.wasihttp.component.types.ResourceType;
+import java.util.Map;
+
+/**
+ * Checks an instantiation argument against the type of the import it satisfies (Explainer.md,
+ * "Instance definitions"; the subtyping of Binary.md's notes on {@code instantiate}). Value and
+ * function types must be equal; resource types must be the same resource; an instance must
+ * export at least what its instance type declares, each export matching, with the type's {@code
+ * (sub resource)} exports bound to the argument's resources.
+ */
+final class Subtyping {
+  private Subtyping() {}
+
+  /** Checks {@code actual}, passed as {@code name}, against import type {@code desc} in {@code f}. */
+  static void checkArg(ExternDesc desc, Item actual, Frame f, String name, long at)
+      throws ComponentException {
+    String where = "type mismatch in import `" + name + "`";
+    if (desc instanceof ExternDesc.FuncDesc) {
+      FuncType expected = TypeEvaluator.funcType(((ExternDesc.FuncDesc) desc).typeIndex(), f, at);
+      func(expected, actual, where, at);
+    } else if (desc instanceof ExternDesc.InstanceDesc) {
+      Object t = Frame.at(f.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
+      if (t instanceof TypeClosure) {
+        instance((TypeClosure) t, actual, where, at);
+      }
+    } else if (desc instanceof ExternDesc.TypeDesc) {
+      TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
+      Object expected =
+          b instanceof TypeBound.Eq ? Frame.at(f.types, ((TypeBound.Eq) b).typeIndex(), "type", at) : null;
+      type(expected, actual, where, at);
+    }
+  }
+
+  private static void func(FuncType expected, Item actual, String where, long at)
+      throws ComponentException {
+    if (!(actual instanceof Item.Func)) {
+      throw Errors.invalid(at, where + ": expected func, found " + actual.sortName());
+    }
+    FuncType found = ((Item.Func) actual).func().type();
+    if (!expected.equals(found)) {
+      throw Errors.invalid(at, where + ": expected " + expected + ", found " + found
+          + " (function types differ, or resource types are not the same)");
+    }
+  }
+
+  /** {@code expected} is null for a {@code (sub resource)} bound. */
+  private static void type(Object expected, Item actual, String where, long at)
+      throws ComponentException {
+    if (!(actual instanceof Item.Type)) {
+      throw Errors.invalid(at, where + ": expected type, found " + actual.sortName());
+    }
+    Object found = ((Item.Type) actual).type();
+    if (expected == null || expected instanceof ResourceType) {
+      if (!(found instanceof ResourceType)) {
+        throw Errors.invalid(at, where + ": expected resource, found defined type");
+      }
+      if (expected != null && expected != found) {
+        throw Errors.invalid(at, where + ": resource types are not the same");
+      }
+      return;
+    }
+    if (found instanceof ResourceType) {
+      throw Errors.invalid(at, where + ": expected defined type, found resource");
+    }
+    if (expected instanceof TypeClosure || found instanceof TypeClosure) {
+      return;
+    }
+    if (!expected.equals(found)) {
+      throw Errors.invalid(at, where + ": expected " + expected + ", found " + found);
+    }
+  }
+
+  private static void instance(TypeClosure t, Item actual, String where, long at)
+      throws ComponentException {
+    if (!(actual instanceof Item.Instance)) {
+      throw Errors.invalid(at, where + ": expected instance, found " + actual.sortName());
+    }
+    InstanceValue inst = ((Item.Instance) actual).instance();
+    Map<String, Object> expected =
+        TypeEvaluator.instanceExports(
+            t,
+            resource -> {
+              Item it = inst.export(resource);
+              Object found = it instanceof Item.Type ? ((Item.Type) it).type() : null;
+              // A fresh type never equals anything: a missing or non-resource export fails below.
+              return found instanceof ResourceType ? (ResourceType) found : ResourceType.guest(resource);
+            },
+            at);
+    for (Map.Entry<String, Object> e : expected.entrySet()) {
+      Item found = inst.export(e.getKey());
+      String in = where + ", instance export `" + e.getKey() + "`";
+      if (found == null) {
+        throw Errors.invalid(at, where + ": missing expected export `" + e.getKey() + "`");
+      }
+      Object et = e.getValue();
+      if (et instanceof FuncType) {
+        func((FuncType) et, found, in, at);
+      } else if (et instanceof TypeClosure) {
+        if (((TypeClosure) et).definition()
+            instanceof dev.wasihttp.component.internal.binary.DefType.InstanceTypeDef) {
+          instance((TypeClosure) et, found, in, at);
+        }
+      } else {
+        type(et, found, in, at);
+      }
+    }
+  }
+}
