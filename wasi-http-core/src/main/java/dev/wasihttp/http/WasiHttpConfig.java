@@ -1,0 +1,156 @@
+package dev.wasihttp.http;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link WasiHttpHandler} runs its component: immutable, built with {@link #builder()}.
+ * Every option has a default, named by a constant where it is a value.
+ */
+public final class WasiHttpConfig {
+  /**
+   * Field names the guest may not set and never sees (Wasmtime's default list): hop-by-hop and
+   * connection-level fields that the container owns.
+   */
+  public static final Set<String> DEFAULT_FORBIDDEN_HEADERS =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "http2-settings");
+
+  /** 128 KiB: the most one {@code fields} object may hold (Wasmtime's default). */
+  public static final int DEFAULT_MAX_FIELD_SIZE = 128 * 1024;
+
+  /** 10 minutes: how long one request may run before the guest is interrupted. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+  /** The name used in log lines when none is configured. */
+  public static final String DEFAULT_COMPONENT_NAME = "component";
+
+  private final String componentName;
+  private final Set<String> forbiddenHeaders;
+  private final int maxFieldSize;
+  private final Duration requestTimeout;
+  private final LogSink log;
+
+  private WasiHttpConfig(Builder b) {
+    this.componentName = b.componentName;
+    this.forbiddenHeaders = Set.copyOf(b.forbiddenHeaders);
+    this.maxFieldSize = b.maxFieldSize;
+    this.requestTimeout = b.requestTimeout;
+    this.log = b.log;
+  }
+
+  /** A builder with every option at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The configuration with every option at its default. */
+  public static WasiHttpConfig defaults() {
+    return builder().build();
+  }
+
+  /** The component's name in log lines; default {@link #DEFAULT_COMPONENT_NAME}. */
+  public String componentName() {
+    return componentName;
+  }
+
+  /** Forbidden field names, lower case; default {@link #DEFAULT_FORBIDDEN_HEADERS}. */
+  public Set<String> forbiddenHeaders() {
+    return forbiddenHeaders;
+  }
+
+  /** The size cap of one fields object in bytes; default {@link #DEFAULT_MAX_FIELD_SIZE}. */
+  public int maxFieldSize() {
+    return maxFieldSize;
+  }
+
+  /**
+   * The deadline of one request, or {@link Duration#ZERO} for none; default {@link
+   * #DEFAULT_REQUEST_TIMEOUT}.
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Where log lines go; default {@link LogSink#stderr()}. */
+  public LogSink log() {
+    return log;
+  }
+
+  /** A builder of a config with this one's options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.componentName = componentName;
+    b.forbiddenHeaders = new LinkedHashSet<>(forbiddenHeaders);
+    b.maxFieldSize = maxFieldSize;
+    b.requestTimeout = requestTimeout;
+    b.log = log;
+    return b;
+  }
+
+  /** Builds a {@link WasiHttpConfig}; not thread-safe. */
+  public static final class Builder {
+    private String componentName = DEFAULT_COMPONENT_NAME;
+    private Set<String> forbiddenHeaders = new LinkedHashSet<>(DEFAULT_FORBIDDEN_HEADERS);
+    private int maxFieldSize = DEFAULT_MAX_FIELD_SIZE;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private LogSink log = LogSink.stderr();
+
+    private Builder() {}
+
+    /** The component's name in log lines (e.g. its file name). */
+    public Builder componentName(String name) {
+      this.componentName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Replaces the forbidden field names (any case; stored lower case). */
+    public Builder forbiddenHeaders(Set<String> names) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String n : names) {
+        out.add(n.toLowerCase(Locale.ROOT));
+      }
+      this.forbiddenHeaders = out;
+      return this;
+    }
+
+    /** The size cap of one fields object, in bytes (positive). */
+    public Builder maxFieldSize(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxFieldSize must be positive: " + bytes);
+      }
+      this.maxFieldSize = bytes;
+      return this;
+    }
+
+    /** The deadline of one request; {@link Duration#ZERO} for none. */
+    public Builder requestTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("negative requestTimeout: " + timeout);
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /** Where log lines go. */
+    public Builder log(LogSink sink) {
+      this.log = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    public WasiHttpConfig build() {
+      return new WasiHttpConfig(this);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.values.Val;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Conversions between {@link Val} and the Java values the wasi:http host works with. */
+public final class Vals {
+  private static final Val.U8[] U8 = new Val.U8[256];
+
+  static {
+    for (int i = 0; i < U8.length; i++) {
+      U8[i] = new Val.U8(i);
+    }
+  }
+
+  private Vals() {}
+
+  /** {@code list<u8>} to bytes. */
+  public static byte[] bytes(Val v) {
+    List<Val> elements = ((Val.List) v).elements();
+    byte[] out = new byte[elements.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) ((Val.U8) elements.get(i)).value();
+    }
+    return out;
+  }
+
+  /** Bytes {@code [from, to)} of {@code b} as a {@code list<u8>}. */
+  public static Val.List list(byte[] b, int from, int to) {
+    Val[] out = new Val[to - from];
+    for (int i = from; i < to; i++) {
+      out[i - from] = U8[b[i] & 0xff];
+    }
+    return new Val.List(Arrays.asList(out));
+  }
+
+  /** Bytes as a {@code list<u8>}. */
+  public static Val.List list(byte[] b) {
+    return list(b, 0, b.length);
+  }
+
+  /** A {@code string}. */
+  public static String str(Val v) {
+    return ((Val.Str) v).value();
+  }
+
+  /** A {@code u16}. */
+  public static int u16(Val v) {
+    return ((Val.U16) v).value();
+  }
+
+  /** A {@code u64} as a Java long (the 64 bits). */
+  public static long u64(Val v) {
+    return ((Val.U64) v).value();
+  }
+
+  /** {@code option<string>} from a nullable string. */
+  public static Val.Option optionStr(String s) {
+    return s == null ? Val.Option.none() : Val.Option.some(new Val.Str(s));
+  }
+
+  /** {@code list<tuple<string, list<u8>>>} to entries. */
+  public static List<HostFields.Entry> entries(Val v) {
+    List<Val> items = ((Val.List) v).elements();
+    List<HostFields.Entry> out = new ArrayList<>(items.size());
+    for (Val item : items) {
+      List<Val> pair = ((Val.Tuple) item).values();
+      out.add(new HostFields.Entry(str(pair.get(0)), bytes(pair.get(1))));
+    }
+    return out;
+  }
+
+  /** Throws a trap: the guest broke a rule the spec makes a trap. */
+  public static Trap trap(String reason) {
+    return new Trap(reason);
+  }
+}
