@@ -26,7 +26,7 @@ final class CanonRules {
       var lift = (Canon.Lift) c;
       s.check(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
       VType t = s.type(lift.typeIndex(), at);
-      if (!(t instanceof VType.Func || t instanceof VType.Unknown)) {
+      if (!(VType.unwrap(t) instanceof VType.Func || t instanceof VType.Unknown)) {
         throw Errors.invalid(at, "type index " + lift.typeIndex() + " is not a function type");
       }
       options(lift.options(), t, true, s, at);
@@ -49,7 +49,7 @@ final class CanonRules {
         index = ((Canon.ResourceDrop) c).typeIndex();
         local = false;
       }
-      VType t = s.type(index, at);
+      VType t = VType.unwrap(s.type(index, at));
       if (!(t instanceof VType.Resource || t instanceof VType.Unknown)) {
         throw Errors.invalid(at, "type index " + index + " is not a resource type");
       }
@@ -94,10 +94,10 @@ final class CanonRules {
     if (realloc && !memory) {
       throw Errors.invalid(at, "canonical option `realloc` requires `memory` to also be specified");
     }
-    if (!(type instanceof VType.Func)) {
+    if (!(VType.unwrap(type) instanceof VType.Func)) {
       return;
     }
-    var f = (VType.Func) type;
+    var f = (VType.Func) VType.unwrap(type);
     boolean paramsInMemory = false;
     int flatParams = 0;
     for (VType p : f.params()) {
@@ -127,6 +127,7 @@ final class CanonRules {
 
   /** Whether values of {@code t} are strings or lists (which live in linear memory). */
   static boolean usesMemory(VType t) {
+    t = VType.unwrap(t);
     if (t instanceof VType.Prim) {
       return ((VType.Prim) t).type() == PrimitiveType.STRING;
     }
@@ -146,6 +147,7 @@ final class CanonRules {
 
   /** The number of core values {@code t} flattens to (CanonicalABI.md, flatten_type). */
   static int flat(VType t) {
+    t = VType.unwrap(t);
     if (t instanceof VType.Prim) {
       return ((VType.Prim) t).type() == PrimitiveType.STRING ? 2 : 1;
     }

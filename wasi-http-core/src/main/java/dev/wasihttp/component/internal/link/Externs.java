@@ -8,6 +8,7 @@ import dev.wasihttp.component.internal.binary.ExternName;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.binary.TypeBound;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Imports and exports of components, component types and instance types (Binary.md, "Import and
@@ -55,13 +56,14 @@ final class Externs {
 
   private static VType expect(VType t, Class<? extends VType> c, int index, String what, long at)
       throws ComponentException {
-    if (!c.isInstance(t) && !(t instanceof VType.Unknown)) {
+    VType u = VType.unwrap(t);
+    if (!c.isInstance(u) && !(u instanceof VType.Unknown)) {
       throw Errors.invalid(at, "type index " + index + " is not " + what + " type");
     }
-    return t;
+    return u;
   }
 
-  /** Adds an import or export to scope {@code s} after checking its name. */
+  /** Adds an import or export to scope {@code s} after checking its name and type. */
   static void declare(Scope s, boolean isImport, ExternName n, VType.Extern e, long at)
       throws ComponentException {
     ExternNames.Parsed p = ExternNames.parse(n, at);
@@ -78,14 +80,34 @@ final class Externs {
     if (p.annotation() != ExternNames.Annotation.NONE && p.annotation() != ExternNames.Annotation.INTERFACE) {
       annotated(p, e, names, at);
     }
-    if (e.type() instanceof VType.Resource && p.annotation() == ExternNames.Annotation.NONE) {
-      names.putIfAbsent(n.name(), (VType.Resource) e.type());
-      if (s.kind != Scope.Kind.COMPONENT || isImport) {
-        s.bound.add((VType.Resource) e.type());
+    // Instance types check visibility where they are used as an import's or export's type.
+    if (s.kind != Scope.Kind.INSTANCE_TYPE) {
+      Visibility.check(e, isImport ? s.importVisible : s.allVisible, what, at);
+    }
+    VType t = e.type();
+    Set<VType> minted = Visibility.identitySet();
+    if (e.sort() == Sort.TYPE) {
+      VType u = VType.unwrap(t);
+      // A (sub resource) names itself; any other import or export mints a new name.
+      t = t instanceof VType.Resource && s.bound.contains(t) ? t : new VType.Named(u);
+      e = new VType.Extern(Sort.TYPE, t);
+      minted.add(t);
+      if (u instanceof VType.Resource && p.annotation() == ExternNames.Annotation.NONE) {
+        names.putIfAbsent(n.name(), (VType.Resource) u);
+        if (s.kind != Scope.Kind.COMPONENT || isImport) {
+          s.bound.add((VType.Resource) u);
+        }
       }
+    } else if (t instanceof VType.Instance) {
+      Visibility.mint((VType.Instance) t, minted);
+    }
+    s.minted.addAll(minted);
+    s.allVisible.addAll(minted);
+    if (isImport) {
+      s.importVisible.addAll(minted);
     }
     (isImport ? s.imports : s.exports).put(n.name(), e);
-    s.push(e.sort(), e.type());
+    s.push(e.sort(), t);
   }
 
   private static void annotated(
@@ -94,19 +116,19 @@ final class Externs {
     if (e.sort() != Sort.FUNC) {
       throw Errors.invalid(at, "item named `" + p.name() + "` is not a func");
     }
-    if (!(e.type() instanceof VType.Func)) {
+    if (!(VType.unwrap(e.type()) instanceof VType.Func)) {
       return;
     }
-    var f = (VType.Func) e.type();
+    var f = (VType.Func) VType.unwrap(e.type());
     switch (p.annotation()) {
       case CONSTRUCTOR:
         {
           if (f.result() == null) {
             throw Errors.invalid(at, "function should return one value");
           }
-          VType r = f.result();
+          VType r = VType.unwrap(f.result());
           if (r instanceof VType.Value && ((VType.Value) r).def() instanceof DefType.ResultDef) {
-            r = ((VType.Value) r).children().get(0);
+            r = VType.unwrap(((VType.Value) r).children().get(0));
           }
           if (!(r instanceof VType.Handle) || !((VType.Handle) r).own()) {
             if (r instanceof VType.Unknown) {
@@ -125,7 +147,7 @@ final class Externs {
           if (!f.names().get(0).equals("self")) {
             throw Errors.invalid(at, "function should have a first argument called `self`");
           }
-          VType self = f.params().get(0);
+          VType self = VType.unwrap(f.params().get(0));
           if (self instanceof VType.Unknown) {
             return;
           }
@@ -145,6 +167,7 @@ final class Externs {
   private static void resourceName(
       VType resource, ExternNames.Parsed p, Map<String, VType.Resource> names, long at)
       throws ComponentException {
+    resource = VType.unwrap(resource);
     if (!(resource instanceof VType.Resource)) {
       return;
     }

@@ -43,6 +43,12 @@ final class Scope {
   /** Resources bound by this type's {@code (sub resource)} imports and exports. */
   final Set<VType.Resource> bound = new HashSet<>();
 
+  /** Types named by this scope's imports, and by its imports and exports (external visibility). */
+  final Set<VType> importVisible = Visibility.identitySet();
+  final Set<VType> allVisible = Visibility.identitySet();
+  /** Every type this scope's imports and exports named, for its instance or component type. */
+  final Set<VType> minted = Visibility.identitySet();
+
   Scope(Scope parent, Kind kind) {
     this.parent = parent;
     this.kind = kind;

@@ -132,7 +132,7 @@ final class TypeDefs {
 
   private static VType resource(int index, Scope s, long at) throws ComponentException {
     VType t = s.type(index, at);
-    if (!(t instanceof VType.Resource || t instanceof VType.Unknown)) {
+    if (!(VType.unwrap(t) instanceof VType.Resource || t instanceof VType.Unknown)) {
       throw Errors.invalid(at, "type index " + Integer.toUnsignedString(index) + " is not a resource type");
     }
     return t;

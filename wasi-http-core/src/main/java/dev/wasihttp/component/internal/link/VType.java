@@ -36,6 +36,31 @@ sealed interface VType {
     }
   }
 
+  /**
+   * A type as an import or export names it: the same type for every check but visibility
+   * (Explainer.md, "External visibility"), where each import and export mints its own identity.
+   */
+  final class Named implements VType {
+    final VType inner;
+
+    Named(VType inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String toString() {
+      return "named " + inner;
+    }
+  }
+
+  /** {@code t} without the names imports and exports gave it. */
+  static VType unwrap(VType t) {
+    while (t instanceof Named) {
+      t = ((Named) t).inner;
+    }
+    return t;
+  }
+
   /** A primitive value type. */
   record Prim(PrimitiveType type) implements VType {}
 
@@ -59,15 +84,20 @@ sealed interface VType {
   /** An import or export of an instance or component type. */
   record Extern(Sort sort, VType type) {}
 
-  /** An instance type; {@code bound} are the resources its {@code (sub resource)} exports bind. */
-  record Instance(Map<String, Extern> exports, Set<Resource> bound) implements VType {
+  /**
+   * An instance type; {@code bound} are the resources its {@code (sub resource)} exports bind,
+   * {@code named} the types its exports name.
+   */
+  record Instance(Map<String, Extern> exports, Set<Resource> bound, Set<VType> named)
+      implements VType {
     public Instance {
       exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
     }
   }
 
   /** A component type. */
-  record Comp(Map<String, Extern> imports, Map<String, Extern> exports, Set<Resource> bound)
+  record Comp(
+      Map<String, Extern> imports, Map<String, Extern> exports, Set<Resource> bound, Set<VType> named)
       implements VType {
     public Comp {
       imports = Collections.unmodifiableMap(new LinkedHashMap<>(imports));
@@ -79,11 +109,13 @@ sealed interface VType {
   record CoreModule() implements VType {}
 
   static boolean isValue(VType t) {
+    t = unwrap(t);
     return t instanceof Unknown || t instanceof Prim || t instanceof Handle || t instanceof Value;
   }
 
   /** Whether {@code t} contains a {@code borrow} handle (outside function types). */
   static boolean hasBorrow(VType t) {
+    t = unwrap(t);
     if (t instanceof Handle) {
       return !((Handle) t).own();
     }
@@ -99,6 +131,7 @@ sealed interface VType {
 
   /** Adds the resources {@code t} mentions and does not bind itself to {@code out}. */
   static void freeResources(VType t, Set<Resource> out) {
+    t = unwrap(t);
     if (t instanceof Resource) {
       out.add((Resource) t);
     } else if (t instanceof Handle) {

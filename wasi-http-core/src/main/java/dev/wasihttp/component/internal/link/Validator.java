@@ -38,7 +38,7 @@ public final class Validator {
         s.coreTypes.add(((Definition.CoreTypeDef) d).type());
       } else if (d instanceof Definition.NestedComponentDef) {
         Scope inner = component(((Definition.NestedComponentDef) d).component(), s);
-        s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound));
+        s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted));
       } else if (d instanceof Definition.InstanceDef) {
         instance(((Definition.InstanceDef) d).expr(), s, at);
       } else if (d instanceof Definition.AliasDef) {
@@ -128,7 +128,7 @@ public final class Validator {
       }
       Externs.declare(bag, false, e.name(), new VType.Extern(e.item().sort(), t), at);
     }
-    s.instances.add(new VType.Instance(bag.exports, Set.of()));
+    s.instances.add(new VType.Instance(bag.exports, bag.bound, bag.minted));
   }
 
   private static void alias(Sort sort, AliasTarget t, Scope s, long at) throws ComponentException {
@@ -193,12 +193,12 @@ public final class Validator {
     if (d instanceof DefType.ComponentTypeDef) {
       Scope inner = new Scope(s, Scope.Kind.COMPONENT_TYPE);
       decls(((DefType.ComponentTypeDef) d).decls(), inner, at);
-      return new VType.Comp(inner.imports, inner.exports, inner.bound);
+      return new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted);
     }
     if (d instanceof DefType.InstanceTypeDef) {
       Scope inner = new Scope(s, Scope.Kind.INSTANCE_TYPE);
       decls(((DefType.InstanceTypeDef) d).decls(), inner, at);
-      return new VType.Instance(inner.exports, inner.bound);
+      return new VType.Instance(inner.exports, inner.bound, inner.minted);
     }
     return TypeDefs.eval(d, s, at);
   }
