@@ -1,0 +1,117 @@
+package dev.wasihttp.it.tomcat;
+
+import dev.wasihttp.it.ContainerFixture;
+import dev.wasihttp.it.Deployment;
+import dev.wasihttp.it.LogLines;
+import dev.wasihttp.servlet.WasiHttpServlet;
+import dev.wasihttp.servlet.WasiHttpServletOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/** Embedded Tomcat 11 on a free loopback port (HTTP/1.1). */
+final class TomcatFixture implements ContainerFixture {
+  private static final LogLines LOG = new LogLines();
+
+  static {
+    // Tomcat logs through JULI, i.e. java.util.logging: listen at the root logger.
+    Logger.getLogger("")
+        .addHandler(
+            new Handler() {
+              @Override
+              public void publish(LogRecord r) {
+                StringBuilder s = new StringBuilder(r.getLoggerName() + ": " + r.getMessage());
+                for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+                  s.append(" | ").append(t);
+                }
+                LOG.add(s.toString());
+              }
+
+              @Override
+              public void flush() {}
+
+              @Override
+              public void close() {}
+            });
+  }
+
+  private Tomcat tomcat;
+  private Path base;
+
+  @Override
+  public int start(List<Deployment> deployments) throws Exception {
+    base = Files.createTempDirectory("tomcat");
+    tomcat = new Tomcat();
+    tomcat.setBaseDir(base.toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    // Request trailers reach the application only when named here.
+    connector.setProperty("allowedTrailerHeaders", "x-req");
+    tomcat.setConnector(connector);
+    Set<String> created = new HashSet<>();
+    for (Deployment d : deployments) {
+      Context context =
+          created.add(d.contextPath())
+              ? tomcat.addContext(d.contextPath(), base.toString())
+              : (Context) tomcat.getHost().findChild(d.contextPath());
+      Wrapper wrapper;
+      if (d.handler() != null) {
+        WasiHttpServletOptions options =
+            WasiHttpServletOptions.fromInitParameters(d.initParams().keySet(), d.initParams()::get);
+        wrapper =
+            Tomcat.addServlet(context, d.servletName(), new WasiHttpServlet(options, d.handler()));
+      } else {
+        wrapper = Tomcat.addServlet(context, d.servletName(), WasiHttpServlet.class.getName());
+        d.initParams().forEach(wrapper::addInitParameter);
+      }
+      wrapper.setLoadOnStartup(1);
+      context.addServletMapping(d.mapping(), d.servletName());
+    }
+    tomcat.start();
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public boolean h2c() {
+    return false;
+  }
+
+  @Override
+  public LogLines log() {
+    return LOG;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (tomcat != null) {
+      tomcat.stop();
+      tomcat.destroy();
+    }
+    if (base != null) {
+      try (Stream<Path> files = Files.walk(base)) {
+        files.sorted(Comparator.reverseOrder()).forEach(TomcatFixture::delete);
+      }
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}

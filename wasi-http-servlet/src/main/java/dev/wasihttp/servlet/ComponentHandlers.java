@@ -1,0 +1,99 @@
+package dev.wasihttp.servlet;
+
+import dev.wasihttp.component.Component;
+import dev.wasihttp.component.ComponentException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Loads the configured component and links it into the handler the servlet calls. */
+final class ComponentHandlers {
+  private ComponentHandlers() {}
+
+  /** Reads, decodes and links the component; every failure names the component. */
+  static ExchangeHandler load(
+      WasiHttpServletOptions options, ServletContext context, Consumer<String> log)
+      throws ServletException {
+    String location = options.component();
+    String name = options.componentName();
+    if (location == null) {
+      throw unavailable(
+          "no component configured: set the init-param " + WasiHttpServletOptions.COMPONENT, null);
+    }
+    byte[] bytes;
+    try {
+      bytes = read(location, context);
+    } catch (IOException e) {
+      throw unavailable(
+          "component " + name + " (" + location + ") cannot be read: " + e.getMessage(), e);
+    }
+    Component component;
+    try {
+      component = Component.decode(bytes);
+    } catch (ComponentException e) {
+      throw unavailable(
+          "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
+    }
+    return link(component, options, log);
+  }
+
+  /**
+   * Permanently unavailable: containers mark the servlet so (503) rather than retrying its init
+   * on every request, and fail the deployment unless told to start with unavailable servlets.
+   */
+  static UnavailableException unavailable(String message, Throwable cause) {
+    UnavailableException e = new UnavailableException(message);
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
+  }
+
+  /** {@code /WEB-INF/…} from the web application, {@code classpath:…}, else a file path. */
+  static byte[] read(String location, ServletContext context) throws IOException {
+    if (location.startsWith("/WEB-INF/")) {
+      try (InputStream in = context.getResourceAsStream(location)) {
+        if (in == null) {
+          throw new IOException("no such resource in the web application");
+        }
+        return in.readAllBytes();
+      }
+    }
+    if (location.startsWith("classpath:")) {
+      String resource = location.substring("classpath:".length());
+      while (resource.startsWith("/")) {
+        resource = resource.substring(1);
+      }
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
+      if (in == null) {
+        in = ComponentHandlers.class.getClassLoader().getResourceAsStream(resource);
+      }
+      if (in == null) {
+        throw new IOException("no such class-path resource");
+      }
+      try (InputStream closing = in) {
+        return closing.readAllBytes();
+      }
+    }
+    Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+    return Files.readAllBytes(path);
+  }
+
+  private static ExchangeHandler link(
+      Component component, WasiHttpServletOptions options, Consumer<String> log)
+      throws ServletException {
+    // The wasi:http host (dev.wasihttp.http.WasiHttpHandler) is linked here once it is available.
+    throw unavailable(
+        "component "
+            + options.componentName()
+            + " decoded, but this build has no wasi:http host to run it",
+        null);
+  }
+}

@@ -1,0 +1,342 @@
+package dev.wasihttp.servlet;
+
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.HttpField;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One servlet request and response as an {@link HttpExchange}. Not thread-safe: one exchange
+ * belongs to one request and is used by the thread that runs it.
+ *
+ * <p>Request side: the method as received; the scheme from {@code getScheme()} (so the
+ * container's forwarded-header handling decides); the authority from the {@code Host} header, on
+ * HTTP/2 from {@code :authority} (the server name and port), and for a client that sent none
+ * (HTTP/1.0) the configured canonical authority or else the container's server name and port;
+ * the target from the raw {@code getRequestURI()} and {@code getQueryString()}, relative to the
+ * context path (and the servlet path of a {@code /prefix/*} mapping when configured), never from
+ * the decoded {@code getPathInfo()}; header values round-trip their bytes through ISO-8859-1,
+ * duplicates kept in order (the servlet API groups fields by name).
+ *
+ * <p>Response side: {@link #respond} sets the status, adds every field with {@code addHeader}
+ * and flushes, so the client sees headers at once; when the guest's fields declare {@code
+ * Trailer}, a trailer supplier is registered first, otherwise trailers are logged and dropped.
+ * {@link #abort} breaks the response for the client: Jetty aborts on {@code sendError(-1)}; other
+ * containers (Tomcat) are told by an exception from {@code service()}, see {@link #aborted()}.
+ */
+public final class ServletHttpExchange implements HttpExchange {
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+  private final WasiHttpServletOptions options;
+  private final Consumer<String> log;
+  private InputStream body;
+  private OutputStream out;
+  private boolean responded;
+  private boolean ended;
+  private volatile Map<String, String> trailers;
+  private boolean trailersRegistered;
+  private String abortReason;
+
+  /**
+   * An exchange over one request and its response; {@code log} receives lines for the container
+   * log (already naming the component).
+   */
+  public ServletHttpExchange(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      WasiHttpServletOptions options,
+      Consumer<String> log) {
+    this.request = request;
+    this.response = response;
+    this.options = options;
+    this.log = log;
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  @Override
+  public String scheme() {
+    String scheme = request.getScheme();
+    if (scheme == null) {
+      return request.isSecure() ? "https" : "http";
+    }
+    return scheme.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String authority() {
+    String host = request.getHeader("Host");
+    if (host != null && !host.isEmpty()) {
+      return host;
+    }
+    if (!request.getProtocol().startsWith("HTTP/2") && options.canonicalAuthority() != null) {
+      return options.canonicalAuthority();
+    }
+    return serverAuthority();
+  }
+
+  private String serverAuthority() {
+    String name = request.getServerName();
+    if (name == null || name.isEmpty()) {
+      return options.canonicalAuthority();
+    }
+    if (name.indexOf(':') >= 0 && !name.startsWith("[")) {
+      name = "[" + name + "]";
+    }
+    int port = request.getServerPort();
+    String scheme = scheme();
+    boolean defaultPort =
+        port <= 0
+            || (port == 80 && scheme.equals("http"))
+            || (port == 443 && scheme.equals("https"));
+    return defaultPort ? name : name + ":" + port;
+  }
+
+  @Override
+  public String pathWithQuery() {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path = uri;
+    if (context != null && !context.isEmpty() && uri.startsWith(context)) {
+      path = uri.substring(context.length());
+    }
+    if (options.stripServletPath()) {
+      path = stripServletPath(path);
+    }
+    if (path.isEmpty()) {
+      path = "/";
+    } else if (path.charAt(0) != '/') {
+      path = "/" + path;
+    }
+    String query = request.getQueryString();
+    return query == null ? path : path + "?" + query;
+  }
+
+  /**
+   * Drops the raw segments that make up the servlet path of a {@code /prefix/*} mapping (or all of
+   * an exact mapping). The servlet path is decoded, so it is matched by segment count: the raw
+   * target keeps its encoding and path parameters.
+   */
+  private String stripServletPath(String path) {
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+    if (match == MappingMatch.EXACT) {
+      return "/";
+    }
+    if (match != MappingMatch.PATH) {
+      return path;
+    }
+    String servletPath = request.getServletPath();
+    int segments = 0;
+    for (int i = 0; i < servletPath.length(); i++) {
+      if (servletPath.charAt(i) == '/') {
+        segments++;
+      }
+    }
+    int at = 0;
+    for (int s = 0; s < segments && at < path.length(); s++) {
+      int next = path.indexOf('/', at + 1);
+      at = next < 0 ? path.length() : next;
+    }
+    return path.substring(at);
+  }
+
+  @Override
+  public List<HttpField> requestHeaders() {
+    List<HttpField> fields = new ArrayList<>();
+    Enumeration<String> names = request.getHeaderNames();
+    while (names != null && names.hasMoreElements()) {
+      String name = names.nextElement();
+      Enumeration<String> values = request.getHeaders(name);
+      while (values.hasMoreElements()) {
+        fields.add(HttpField.latin1(name, values.nextElement()));
+      }
+    }
+    return fields;
+  }
+
+  @Override
+  public InputStream requestBody() throws IOException {
+    if (body == null) {
+      body = request.getInputStream();
+    }
+    return body;
+  }
+
+  @Override
+  public List<HttpField> requestTrailers() {
+    try {
+      if (!request.isTrailerFieldsReady()) {
+        return List.of();
+      }
+      Map<String, String> map = request.getTrailerFields();
+      List<HttpField> fields = new ArrayList<>();
+      for (Map.Entry<String, String> e : map.entrySet()) {
+        // The servlet API joins repeated trailers with ","; that is their list form in HTTP.
+        fields.add(HttpField.latin1(e.getKey(), e.getValue()));
+      }
+      return fields;
+    } catch (IllegalStateException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public void respond(int status, List<HttpField> headers) throws IOException {
+    if (responded) {
+      throw new IllegalStateException("response already committed");
+    }
+    responded = true;
+    response.setStatus(status);
+    boolean declaresTrailers = false;
+    for (HttpField f : headers) {
+      if (f.name().equalsIgnoreCase("trailer")) {
+        declaresTrailers = true;
+      }
+    }
+    if (declaresTrailers) {
+      try {
+        response.setTrailerFields(() -> trailers == null ? Map.of() : trailers);
+        trailersRegistered = true;
+      } catch (IllegalStateException e) {
+        log.accept("trailers cannot be sent on this response (" + e.getMessage() + ")");
+      }
+    }
+    for (HttpField f : headers) {
+      response.addHeader(f.name(), f.latin1Value());
+    }
+    response.flushBuffer();
+  }
+
+  @Override
+  public OutputStream responseBody() throws IOException {
+    if (!responded) {
+      throw new IllegalStateException("respond() first");
+    }
+    if (out == null) {
+      out = response.getOutputStream();
+    }
+    return out;
+  }
+
+  @Override
+  public void finish(List<HttpField> trailerFields) throws IOException {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    if (!trailerFields.isEmpty()) {
+      if (trailersRegistered) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (HttpField f : trailerFields) {
+          map.merge(f.name().toLowerCase(Locale.ROOT), f.latin1Value(), (a, b) -> a + ", " + b);
+        }
+        trailers = Collections.unmodifiableMap(map);
+      } else {
+        log.accept(
+            "dropped "
+                + trailerFields.size()
+                + " response trailer(s): the response did not declare them with a Trailer field");
+      }
+    }
+    responseBody().close();
+  }
+
+  @Override
+  public void abort(String reason) {
+    if (ended) {
+      return;
+    }
+    if (!response.isCommitted()) {
+      fail(500, reason);
+      return;
+    }
+    ended = true;
+    abortReason = reason == null ? "aborted" : reason;
+    log.accept("error after response started, response aborted: " + abortReason);
+    try {
+      // Jetty ee10 aborts the response (no final chunk, connection closed / stream reset).
+      response.sendError(-1);
+      abortReason = null;
+    } catch (IllegalStateException | IOException e) {
+      // Other containers refuse sendError after commit: WasiHttpServlet throws from service().
+    }
+  }
+
+  @Override
+  public void fail(int status, String reason) {
+    if (ended) {
+      return;
+    }
+    log.accept("request failed with status " + status + ": " + reason);
+    if (response.isCommitted()) {
+      abort(reason);
+      return;
+    }
+    ended = true;
+    try {
+      response.reset();
+      response.setStatus(status);
+      response.setContentType("text/plain;charset=utf-8");
+      byte[] text = (status + " " + statusText(status) + "\n").getBytes(StandardCharsets.UTF_8);
+      response.setContentLength(text.length);
+      OutputStream o = response.getOutputStream();
+      o.write(text);
+      o.close();
+    } catch (IOException | IllegalStateException e) {
+      log.accept("could not send the error status: " + e);
+    }
+  }
+
+  private static String statusText(int status) {
+    switch (status) {
+      case 400:
+        return "Bad Request";
+      case 500:
+        return "Internal Server Error";
+      case 502:
+        return "Bad Gateway";
+      case 503:
+        return "Service Unavailable";
+      case 504:
+        return "Gateway Timeout";
+      default:
+        return "Error";
+    }
+  }
+
+  /**
+   * The reason of an abort that the container has not yet acted on, or null: the servlet then
+   * throws from {@code service()} so the container breaks the connection.
+   */
+  public String aborted() {
+    return abortReason;
+  }
+
+  /** Whether {@link #respond} was called. */
+  public boolean responded() {
+    return responded;
+  }
+
+  /** Whether the exchange ended ({@link #finish}, {@link #abort} or {@link #fail}). */
+  public boolean ended() {
+    return ended;
+  }
+}

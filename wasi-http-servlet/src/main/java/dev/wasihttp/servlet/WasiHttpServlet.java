@@ -1,0 +1,118 @@
+package dev.wasihttp.servlet;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+
+/**
+ * Serves a {@code wasi:http/proxy} component: every request becomes an {@code incoming-request}
+ * handled by a fresh instance of the component, its response streamed back as the guest writes
+ * it.
+ *
+ * <p>Configured by init-params (web.xml, annotations or {@code ServletRegistration}), whose names
+ * and defaults are listed in {@link WasiHttpServletOptions}, or programmatically with {@link
+ * #WasiHttpServlet(WasiHttpServletOptions)}; both give the same options object.
+ *
+ * <p>The component is read, decoded and linked once, in {@link #init()}: a component that cannot
+ * be loaded fails deployment with a {@link ServletException} naming the component and the
+ * loader's message (with the byte offset for a malformed binary). {@link #service} handles every
+ * method itself, so methods unknown to {@link HttpServlet} reach the guest too.
+ *
+ * <p>Failures: a guest that sets no response gets a 500 (the reason goes to the log); one that
+ * fails after its response started has the response aborted, so the client sees a broken
+ * response, never a clean short one. Log lines go to {@code ServletContext.log}, each starting
+ * with the component's name.
+ */
+public class WasiHttpServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  private transient WasiHttpServletOptions options;
+  private transient ExchangeHandler handler;
+
+  /** A servlet configured by its init-params. */
+  public WasiHttpServlet() {}
+
+  /** A servlet with these options; its init-params are ignored. */
+  public WasiHttpServlet(WasiHttpServletOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * A servlet that runs {@code handler} for every request instead of loading a component ({@code
+   * options.component()} is ignored; the other options apply).
+   */
+  public WasiHttpServlet(WasiHttpServletOptions options, ExchangeHandler handler) {
+    this.options = options;
+    this.handler = handler;
+  }
+
+  @Override
+  public void init() throws ServletException {
+    if (options == null) {
+      try {
+        options =
+            WasiHttpServletOptions.fromInitParameters(
+                Collections.list(getInitParameterNames()), this::getInitParameter);
+      } catch (IllegalArgumentException e) {
+        throw new ServletException(getServletName() + ": " + e.getMessage(), e);
+      }
+    }
+    if (handler == null) {
+      try {
+        handler = ComponentHandlers.load(options, getServletContext(), this::logLine);
+      } catch (ServletException e) {
+        // Said here too, so the reason is in the context's log whatever the container prints.
+        logLine(e.getMessage());
+        throw e;
+      }
+    }
+    logLine("serving " + describe());
+  }
+
+  private String describe() {
+    return options.component() != null ? options.component() : "a Java handler";
+  }
+
+  /** The options this servlet runs with (after {@link #init()}). */
+  public WasiHttpServletOptions options() {
+    return options;
+  }
+
+  /** Writes one line to the container log, tagged with the component's name. */
+  void logLine(String line) {
+    getServletContext().log(options.componentName() + ": " + line);
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    ServletHttpExchange exchange =
+        new ServletHttpExchange(request, response, options, this::logLine);
+    try {
+      handler.handle(exchange);
+    } catch (RuntimeException | Error e) {
+      String reason = "handler failed: " + e;
+      if (exchange.responded()) {
+        exchange.abort(reason);
+      } else {
+        exchange.fail(500, reason);
+      }
+    }
+    if (!exchange.ended()) {
+      if (exchange.responded()) {
+        exchange.abort("handler returned before finishing the response body");
+      } else {
+        exchange.fail(500, "handler returned without setting a response");
+      }
+    }
+    String aborted = exchange.aborted();
+    if (aborted != null) {
+      // After commit, an exception is how a container (Tomcat) is told to close the connection
+      // without ending the body cleanly.
+      throw new IOException("response aborted: " + aborted);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package dev.wasihttp.servlet;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The configuration of one {@link WasiHttpServlet}: immutable, built with {@link #builder()} or
+ * parsed from servlet init-params with {@link #fromInitParameters}, which produce the same object.
+ *
+ * <table>
+ *   <caption>Init-params</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@value #COMPONENT}</td><td>(required)</td><td>where the component is: {@code
+ *       /WEB-INF/…} (a resource of the web application), {@code classpath:…} (a class-loader
+ *       resource), or a file path (absolute, or relative to the working directory)</td></tr>
+ *   <tr><td>{@value #COMPONENT_NAME}</td><td>the location's file name without {@code
+ *       .wasm}</td><td>the name that tags log lines (guest stdout/stderr) and errors</td></tr>
+ *   <tr><td>{@value #ENV_PREFIX}NAME</td><td>none</td><td>one environment variable NAME the
+ *       guest sees (one init-param per variable)</td></tr>
+ *   <tr><td>{@value #DIR}</td><td>none</td><td>{@code HOSTDIR[::GUESTPATH]}: a host directory
+ *       mounted read-only at GUESTPATH (default {@code /})</td></tr>
+ *   <tr><td>{@value #STRIP_SERVLET_PATH}</td><td>{@code false}</td><td>also strip the servlet
+ *       path (of a {@code /prefix/*} mapping) from the target the guest sees; the context path is
+ *       always stripped</td></tr>
+ *   <tr><td>{@value #CANONICAL_AUTHORITY}</td><td>none</td><td>the authority passed to the guest
+ *       when the client sent none (HTTP/1.0 without {@code Host}); without it, the container's
+ *       server name and port (usually the local address the request came in on)</td></tr>
+ * </table>
+ */
+public final class WasiHttpServletOptions {
+  /** Init-param: the component location. */
+  public static final String COMPONENT = "component";
+  /** Init-param: the component's name in logs. */
+  public static final String COMPONENT_NAME = "componentName";
+  /** Init-param prefix: {@code env.NAME} sets the guest's environment variable NAME. */
+  public static final String ENV_PREFIX = "env.";
+  /** Init-param: {@code HOSTDIR[::GUESTPATH]}, a read-only directory for the guest. */
+  public static final String DIR = "dir";
+  /** Init-param: {@code true} to strip the servlet path as well as the context path. */
+  public static final String STRIP_SERVLET_PATH = "stripServletPath";
+  /** Init-param: the authority used when the client sent none. */
+  public static final String CANONICAL_AUTHORITY = "canonicalAuthority";
+
+  private final String component;
+  private final String componentName;
+  private final Map<String, String> env;
+  private final Path dir;
+  private final String dirGuestPath;
+  private final boolean stripServletPath;
+  private final String canonicalAuthority;
+
+  private WasiHttpServletOptions(Builder b) {
+    this.component = b.component;
+    this.componentName =
+        b.componentName != null ? b.componentName : defaultName(b.component);
+    this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
+    this.dir = b.dir;
+    this.dirGuestPath = b.dirGuestPath;
+    this.stripServletPath = b.stripServletPath;
+    this.canonicalAuthority = b.canonicalAuthority;
+  }
+
+  /** A builder with every option at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Parses init-params (the names in this class's table) read through {@code param}, e.g. {@code
+   * servletConfig::getInitParameter}; {@code names} lists every init-param name present (for the
+   * {@value #ENV_PREFIX} ones).
+   *
+   * @throws IllegalArgumentException naming the init-param whose value is malformed
+   */
+  public static WasiHttpServletOptions fromInitParameters(
+      Iterable<String> names, Function<String, String> param) {
+    Builder b = builder();
+    b.component(param.apply(COMPONENT));
+    b.componentName(param.apply(COMPONENT_NAME));
+    for (String name : names) {
+      if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+        b.env(name.substring(ENV_PREFIX.length()), Objects.requireNonNullElse(param.apply(name), ""));
+      }
+    }
+    String dir = param.apply(DIR);
+    if (dir != null && !dir.isBlank()) {
+      b.dirSpec(dir.trim());
+    }
+    String strip = param.apply(STRIP_SERVLET_PATH);
+    if (strip != null && !strip.isBlank()) {
+      b.stripServletPath(parseBoolean(STRIP_SERVLET_PATH, strip.trim()));
+    }
+    String authority = param.apply(CANONICAL_AUTHORITY);
+    if (authority != null && !authority.isBlank()) {
+      b.canonicalAuthority(authority.trim());
+    }
+    return b.build();
+  }
+
+  private static boolean parseBoolean(String name, String value) {
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "init-param " + name + ": expected true or false, got \"" + value + "\"");
+  }
+
+  private static String defaultName(String location) {
+    if (location == null) {
+      return "component";
+    }
+    String s = location.startsWith("classpath:") ? location.substring(10) : location;
+    int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+    s = s.substring(slash + 1);
+    if (s.endsWith(".wasm")) {
+      s = s.substring(0, s.length() - 5);
+    }
+    return s.isEmpty() ? "component" : s;
+  }
+
+  /** The component location, or null when the servlet was given a handler instead. */
+  public String component() {
+    return component;
+  }
+
+  /** The name that tags the component's log lines. */
+  public String componentName() {
+    return componentName;
+  }
+
+  /** The guest's environment variables, in the order given. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  /** The host directory mounted read-only for the guest, or null for none. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Where {@link #dir()} appears in the guest (default {@code /}). */
+  public String dirGuestPath() {
+    return dirGuestPath;
+  }
+
+  /** Whether the servlet path is stripped from the guest's target as well as the context path. */
+  public boolean stripServletPath() {
+    return stripServletPath;
+  }
+
+  /** The authority given to the guest when the client sent none, or null. */
+  public String canonicalAuthority() {
+    return canonicalAuthority;
+  }
+
+  @Override
+  public String toString() {
+    return "WasiHttpServletOptions{component="
+        + component
+        + ", componentName="
+        + componentName
+        + ", env="
+        + env.keySet()
+        + ", dir="
+        + dir
+        + (dir == null ? "" : "::" + dirGuestPath)
+        + ", stripServletPath="
+        + stripServletPath
+        + ", canonicalAuthority="
+        + canonicalAuthority
+        + "}";
+  }
+
+  /** Builds {@link WasiHttpServletOptions}; every setter returns this builder. */
+  public static final class Builder {
+    private String component;
+    private String componentName;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private Path dir;
+    private String dirGuestPath = "/";
+    private boolean stripServletPath;
+    private String canonicalAuthority;
+
+    private Builder() {}
+
+    /** The component location ({@code /WEB-INF/…}, {@code classpath:…} or a file path). */
+    public Builder component(String location) {
+      this.component = location == null || location.isBlank() ? null : location.trim();
+      return this;
+    }
+
+    /** The name for log lines; null restores the default (from the location). */
+    public Builder componentName(String name) {
+      this.componentName = name == null || name.isBlank() ? null : name.trim();
+      return this;
+    }
+
+    /** Adds (or replaces) one environment variable. */
+    public Builder env(String name, String value) {
+      if (name.isEmpty() || name.indexOf('=') >= 0) {
+        throw new IllegalArgumentException("bad environment variable name \"" + name + "\"");
+      }
+      env.put(name, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Mounts {@code hostDir} read-only at {@code guestPath}; null unmounts. */
+    public Builder dir(Path hostDir, String guestPath) {
+      this.dir = hostDir;
+      this.dirGuestPath = guestPath == null || guestPath.isEmpty() ? "/" : guestPath;
+      return this;
+    }
+
+    /** Parses {@code HOSTDIR[::GUESTPATH]} as {@link #dir(Path, String)}. */
+    public Builder dirSpec(String spec) {
+      int sep = spec.indexOf("::");
+      String host = sep < 0 ? spec : spec.substring(0, sep);
+      String guest = sep < 0 ? "/" : spec.substring(sep + 2);
+      if (host.isEmpty()) {
+        throw new IllegalArgumentException("dir \"" + spec + "\": no host directory");
+      }
+      if (!guest.startsWith("/")) {
+        throw new IllegalArgumentException("dir \"" + spec + "\": guest path must start with /");
+      }
+      return dir(Path.of(host), guest);
+    }
+
+    /** Whether to strip the servlet path too (default false). */
+    public Builder stripServletPath(boolean strip) {
+      this.stripServletPath = strip;
+      return this;
+    }
+
+    /** The authority for requests that carry none (default: the container's server name). */
+    public Builder canonicalAuthority(String authority) {
+      this.canonicalAuthority = authority;
+      return this;
+    }
+
+    /** The options as set so far. */
+    public WasiHttpServletOptions build() {
+      return new WasiHttpServletOptions(this);
+    }
+  }
+}

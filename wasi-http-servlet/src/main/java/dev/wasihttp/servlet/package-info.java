@@ -1,0 +1,8 @@
+/**
+ * {@link dev.wasihttp.servlet.WasiHttpServlet}: a {@code wasi:http/proxy} component served by any
+ * Jakarta Servlet 6.0 container. The servlet is a thin adapter: {@link
+ * dev.wasihttp.servlet.ServletHttpExchange} presents one servlet request and response as the core
+ * {@link dev.wasihttp.http.HttpExchange}, and {@link dev.wasihttp.servlet.WasiHttpServletOptions}
+ * is the one immutable configuration that init-params and the programmatic API both build.
+ */
+package dev.wasihttp.servlet;

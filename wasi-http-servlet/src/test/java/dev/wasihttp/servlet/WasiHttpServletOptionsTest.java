@@ -1,0 +1,74 @@
+package dev.wasihttp.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Init-params parse into the same options the builder makes; defaults and bad values. */
+class WasiHttpServletOptionsTest {
+  static WasiHttpServletOptions parse(Map<String, String> params) {
+    return WasiHttpServletOptions.fromInitParameters(params.keySet(), params::get);
+  }
+
+  @Test
+  void defaults() {
+    WasiHttpServletOptions o = parse(Map.of("component", "/WEB-INF/app.wasm"));
+    assertEquals("/WEB-INF/app.wasm", o.component());
+    assertEquals("app", o.componentName());
+    assertTrue(o.env().isEmpty());
+    assertNull(o.dir());
+    assertFalse(o.stripServletPath());
+    assertNull(o.canonicalAuthority());
+  }
+
+  @Test
+  void everyInitParam() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("component", "classpath:x/hello.wasm");
+    p.put("componentName", "shop");
+    p.put("env.B", "2");
+    p.put("env.A", "1=1");
+    p.put("dir", "/srv/static::/data");
+    p.put("stripServletPath", "TRUE");
+    p.put("canonicalAuthority", "shop.example:8443");
+    WasiHttpServletOptions o = parse(p);
+    assertEquals("shop", o.componentName());
+    assertEquals(Map.of("B", "2", "A", "1=1"), o.env());
+    assertEquals("[B, A]", o.env().keySet().toString(), "order kept");
+    assertEquals(Path.of("/srv/static"), o.dir());
+    assertEquals("/data", o.dirGuestPath());
+    assertTrue(o.stripServletPath());
+    assertEquals("shop.example:8443", o.canonicalAuthority());
+    assertEquals("hello", parse(Map.of("component", "classpath:x/hello.wasm")).componentName());
+  }
+
+  @Test
+  void theBuilderMakesTheSameOptions() {
+    WasiHttpServletOptions built =
+        WasiHttpServletOptions.builder()
+            .component("/tmp/a.wasm")
+            .env("K", "V")
+            .dirSpec("/tmp")
+            .build();
+    WasiHttpServletOptions parsed =
+        parse(Map.of("component", "/tmp/a.wasm", "env.K", "V", "dir", "/tmp"));
+    assertEquals(built.toString(), parsed.toString());
+    assertEquals("/", parsed.dirGuestPath());
+  }
+
+  @Test
+  void badValuesNameTheirInitParam() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> parse(Map.of("stripServletPath", "yes")));
+    assertTrue(e.getMessage().contains("stripServletPath"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> parse(Map.of("dir", "/x::data")));
+  }
+}
