@@ -173,6 +173,8 @@ final class DefinitionDecoder {
    * {@code nameattributes}: {@code 0x00} or {@code 0x01} and a name, or {@code 0x02}, a name and
    * {@code vec(attribute)} (implements, versionsuffix, external-id).
    */
+  private static final String[] ATTRIBUTES = {"implements", "versionsuffix", "external-id"};
+
   static ExternName externName(BinaryReader r) throws ComponentException {
     int at = r.position();
     int form = r.u8("extern name");
@@ -187,9 +189,18 @@ final class DefinitionDecoder {
     String versionSuffix = null;
     String externalId = null;
     int n = r.count("name attributes", 2);
+    int seen = 0;
     for (int i = 0; i < n; i++) {
       int attrAt = r.position();
       int kind = r.u8("name attribute");
+      if (kind <= 0x02 && (seen & (1 << kind)) != 0) {
+        // Binary.md: a vec(<attribute>) contains each kind of attribute at most once.
+        throw new ComponentException(
+            ComponentException.Kind.INVALID,
+            attrAt,
+            "duplicate '" + ATTRIBUTES[kind] + "' option in name \"" + name + "\"");
+      }
+      seen |= 1 << Math.min(kind, 30);
       switch (kind) {
         case 0x00:
           implementsName = r.name("implements interface name");

@@ -89,14 +89,13 @@ final class Externs {
     if (e.sort() == Sort.TYPE) {
       VType u = VType.unwrap(t);
       // A (sub resource) names itself; any other import or export mints a new name.
-      t = t instanceof VType.Resource && s.bound.contains(t) ? t : new VType.Named(u);
+      if (!(u instanceof VType.Unknown)) {
+        t = t instanceof VType.Resource && s.bound.contains(t) ? t : new VType.Named(u);
+      }
       e = new VType.Extern(Sort.TYPE, t);
       minted.add(t);
       if (u instanceof VType.Resource && p.annotation() == ExternNames.Annotation.NONE) {
         names.putIfAbsent(n.name(), (VType.Resource) u);
-        if (s.kind != Scope.Kind.COMPONENT || isImport) {
-          s.bound.add((VType.Resource) u);
-        }
       }
     } else if (t instanceof VType.Instance) {
       Visibility.mint((VType.Instance) t, minted);

@@ -31,7 +31,9 @@ public final class ModuleCache {
     for (Definition d : ast.definitions()) {
       if (d instanceof Definition.CoreModuleDef) {
         var def = (Definition.CoreModuleDef) d;
-        m.put(def, CoreModule.parse(def.bytes(), def.offset()));
+        CoreModule module = CoreModule.parse(def.bytes(), def.offset());
+        CoreTypeRules.module(module, def.offset());
+        m.put(def, module);
       } else if (d instanceof Definition.NestedComponentDef) {
         collect(((Definition.NestedComponentDef) d).component(), m);
       }

@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.AliasTarget;
 import dev.wasihttp.component.internal.binary.ComponentAst;
+import dev.wasihttp.component.internal.binary.CoreDefType;
 import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
 import dev.wasihttp.component.internal.binary.Decl;
 import dev.wasihttp.component.internal.binary.DefType;
@@ -35,9 +36,11 @@ public final class Validator {
       } else if (d instanceof Definition.CoreInstanceDef) {
         coreInstance(((Definition.CoreInstanceDef) d).expr(), s, at);
       } else if (d instanceof Definition.CoreTypeDef) {
-        s.coreTypes.add(((Definition.CoreTypeDef) d).type());
+        coreType(((Definition.CoreTypeDef) d).type(), s, at);
       } else if (d instanceof Definition.NestedComponentDef) {
         Scope inner = component(((Definition.NestedComponentDef) d).component(), s);
+        // Its imported and defined resources are bound in its type: fresh for each instance.
+        inner.bound.addAll(inner.local);
         s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted));
       } else if (d instanceof Definition.InstanceDef) {
         instance(((Definition.InstanceDef) d).expr(), s, at);
@@ -72,6 +75,13 @@ public final class Validator {
       }
     }
     return s;
+  }
+
+  private static void coreType(CoreDefType t, Scope s, long at) throws ComponentException {
+    if (t instanceof CoreDefType.ModuleType) {
+      CoreTypeRules.moduleType((CoreDefType.ModuleType) t, s, at);
+    }
+    s.coreTypes.add(t);
   }
 
   private static void coreInstance(CoreInstanceExpr expr, Scope s, long at)
@@ -206,7 +216,7 @@ public final class Validator {
   private static void decls(java.util.List<Decl> decls, Scope s, long at) throws ComponentException {
     for (Decl decl : decls) {
       if (decl instanceof Decl.CoreTypeDecl) {
-        s.coreTypes.add(((Decl.CoreTypeDecl) decl).type());
+        coreType(((Decl.CoreTypeDecl) decl).type(), s, at);
       } else if (decl instanceof Decl.TypeDecl) {
         s.types.add(defType(((Decl.TypeDecl) decl).type(), s, at));
       } else if (decl instanceof Decl.AliasDecl) {
