@@ -5,6 +5,9 @@ import dev.wasihttp.component.internal.binary.Canon;
 import dev.wasihttp.component.internal.binary.CanonOpt;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.internal.engine.CoreExtern;
+import dev.wasihttp.component.internal.engine.CoreFuncType;
+import dev.wasihttp.component.internal.engine.CoreKind;
 import dev.wasihttp.component.types.PrimitiveType;
 import java.util.List;
 
@@ -117,6 +120,42 @@ final class CanonRules {
     if (needRealloc && !realloc) {
       throw Errors.invalid(at, "canonical option `realloc` is required");
     }
+  }
+
+  private static final CoreFuncType REALLOC =
+      new CoreFuncType(List.of(CoreKind.I32, CoreKind.I32, CoreKind.I32, CoreKind.I32), List.of(CoreKind.I32));
+  static final CoreFuncType DESTRUCTOR = new CoreFuncType(List.of(CoreKind.I32), List.of());
+
+  /**
+   * The core signatures of {@code realloc} ({@code (i32 i32 i32 i32) -> i32}) and of a lift's
+   * {@code post-return} (the lifted function's flat results, no results), once the core functions
+   * are known.
+   *
+   * @param liftResults the flat results of the lifted function, null for a lowering
+   */
+  static void checkCoreSignatures(
+      List<CanonOpt> opts, Frame f, List<CoreKind> liftResults, long at) throws ComponentException {
+    for (CanonOpt o : opts) {
+      if (o instanceof CanonOpt.ReallocOpt) {
+        CoreFuncType t = coreFuncType(f, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
+        if (t != null && !t.equals(REALLOC)) {
+          throw Errors.invalid(at, "canonical option `realloc` uses a core function with an incorrect signature: "
+              + t + ", expected " + REALLOC);
+        }
+      } else if (o instanceof CanonOpt.PostReturnOpt && liftResults != null) {
+        CoreFuncType want = new CoreFuncType(liftResults, List.of());
+        CoreFuncType t = coreFuncType(f, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
+        if (t != null && !t.equals(want)) {
+          throw Errors.invalid(at, "canonical option `post-return` uses a core function with an incorrect signature: "
+              + t + ", expected " + want);
+        }
+      }
+    }
+  }
+
+  static CoreFuncType coreFuncType(Frame f, int index, long at) throws ComponentException {
+    CoreExtern e = f.coreExtern(Sort.CORE_FUNC, index, at);
+    return e instanceof CoreExtern.Func ? ((CoreExtern.Func) e).type() : null;
   }
 
   private static void once(boolean seen, String name, long at) throws ComponentException {
