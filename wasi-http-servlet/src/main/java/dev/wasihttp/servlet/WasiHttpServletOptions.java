@@ -1,10 +1,17 @@
 package dev.wasihttp.servlet;
 
+import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -29,6 +36,15 @@ import java.util.function.Function;
  *   <tr><td>{@value #CANONICAL_AUTHORITY}</td><td>none</td><td>the authority passed to the guest
  *       when the client sent none (HTTP/1.0 without {@code Host}); without it, the container's
  *       server name and port (usually the local address the request came in on)</td></tr>
+ *   <tr><td>{@value #FORBIDDEN_HEADERS}</td><td>{@link
+ *       WasiHttpConfig#DEFAULT_FORBIDDEN_HEADERS} (Wasmtime's nine hop-by-hop names)</td><td>a
+ *       comma-separated list that replaces the field names the guest never sees and may not
+ *       set</td></tr>
+ *   <tr><td>{@value #MAX_FIELD_SIZE}</td><td>131072 (128 KiB)</td><td>the most bytes one
+ *       {@code fields} object may hold</td></tr>
+ *   <tr><td>{@value #REQUEST_TIMEOUT}</td><td>{@code 600s}</td><td>how long one request may
+ *       run before the guest is interrupted: {@code 30s}, {@code 500ms}, {@code 10m}, plain
+ *       seconds or ISO-8601 ({@code PT30S}); {@code 0} for none</td></tr>
  * </table>
  */
 public final class WasiHttpServletOptions {
@@ -45,8 +61,18 @@ public final class WasiHttpServletOptions {
   /** Init-param: the authority used when the client sent none. */
   public static final String CANONICAL_AUTHORITY = "canonicalAuthority";
 
+  /** Init-param: comma-separated forbidden field names. */
+  public static final String FORBIDDEN_HEADERS = "forbiddenHeaders";
+  /** Init-param: the size cap of one fields object, in bytes. */
+  public static final String MAX_FIELD_SIZE = "maxFieldSize";
+  /** Init-param: the deadline of one request. */
+  public static final String REQUEST_TIMEOUT = "requestTimeout";
+
   private final String component;
   private final String componentName;
+  private final Set<String> forbiddenHeaders;
+  private final int maxFieldSize;
+  private final Duration requestTimeout;
   private final Map<String, String> env;
   private final Path dir;
   private final String dirGuestPath;
@@ -62,6 +88,9 @@ public final class WasiHttpServletOptions {
     this.dirGuestPath = b.dirGuestPath;
     this.stripServletPath = b.stripServletPath;
     this.canonicalAuthority = b.canonicalAuthority;
+    this.forbiddenHeaders = Set.copyOf(b.forbiddenHeaders);
+    this.maxFieldSize = b.maxFieldSize;
+    this.requestTimeout = b.requestTimeout;
   }
 
   /** A builder with every option at its default. */
@@ -92,24 +121,37 @@ public final class WasiHttpServletOptions {
     }
     String strip = param.apply(STRIP_SERVLET_PATH);
     if (strip != null && !strip.isBlank()) {
-      b.stripServletPath(parseBoolean(STRIP_SERVLET_PATH, strip.trim()));
+      b.stripServletPath(InitParams.parseBoolean(STRIP_SERVLET_PATH, strip.trim()));
     }
     String authority = param.apply(CANONICAL_AUTHORITY);
     if (authority != null && !authority.isBlank()) {
       b.canonicalAuthority(authority.trim());
     }
+    String forbidden = param.apply(FORBIDDEN_HEADERS);
+    if (forbidden != null) {
+      Set<String> forbiddenNames = new LinkedHashSet<>();
+      for (String n : forbidden.split(",")) {
+        if (!n.isBlank()) {
+          forbiddenNames.add(n.trim());
+        }
+      }
+      b.forbiddenHeaders(forbiddenNames);
+    }
+    String maxField = param.apply(MAX_FIELD_SIZE);
+    if (maxField != null && !maxField.isBlank()) {
+      try {
+        b.maxFieldSize(Integer.parseInt(maxField.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "init-param " + MAX_FIELD_SIZE + ": expected a positive number of bytes, got \""
+                + maxField + "\"", e);
+      }
+    }
+    String timeout = param.apply(REQUEST_TIMEOUT);
+    if (timeout != null && !timeout.isBlank()) {
+      b.requestTimeout(InitParams.parseDuration(REQUEST_TIMEOUT, timeout.trim()));
+    }
     return b.build();
-  }
-
-  private static boolean parseBoolean(String name, String value) {
-    if (value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException(
-        "init-param " + name + ": expected true or false, got \"" + value + "\"");
   }
 
   private static String defaultName(String location) {
@@ -160,6 +202,32 @@ public final class WasiHttpServletOptions {
     return canonicalAuthority;
   }
 
+  /** The field names the guest never sees and may not set (lower case). */
+  public Set<String> forbiddenHeaders() {
+    return forbiddenHeaders;
+  }
+
+  /** The size cap of one {@code fields} object, in bytes. */
+  public int maxFieldSize() {
+    return maxFieldSize;
+  }
+
+  /** The deadline of one request; {@link Duration#ZERO} for none. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** The core host configuration these options describe, logging to {@code log}. */
+  public WasiHttpConfig toWasiHttpConfig(LogSink log) {
+    return WasiHttpConfig.builder()
+        .componentName(componentName)
+        .forbiddenHeaders(forbiddenHeaders)
+        .maxFieldSize(maxFieldSize)
+        .requestTimeout(requestTimeout)
+        .log(log)
+        .build();
+  }
+
   @Override
   public String toString() {
     return "WasiHttpServletOptions{component="
@@ -175,6 +243,12 @@ public final class WasiHttpServletOptions {
         + stripServletPath
         + ", canonicalAuthority="
         + canonicalAuthority
+        + ", forbiddenHeaders="
+        + new TreeSet<>(forbiddenHeaders)
+        + ", maxFieldSize="
+        + maxFieldSize
+        + ", requestTimeout="
+        + requestTimeout
         + "}";
   }
 
@@ -187,8 +261,39 @@ public final class WasiHttpServletOptions {
     private String dirGuestPath = "/";
     private boolean stripServletPath;
     private String canonicalAuthority;
+    private Set<String> forbiddenHeaders = WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS;
+    private int maxFieldSize = WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE;
+    private Duration requestTimeout = WasiHttpConfig.DEFAULT_REQUEST_TIMEOUT;
 
     private Builder() {}
+
+    /** Replaces the forbidden field names (any case; default: Wasmtime's nine). */
+    public Builder forbiddenHeaders(Set<String> names) {
+      Set<String> lower = new LinkedHashSet<>();
+      for (String n : names) {
+        lower.add(n.toLowerCase(Locale.ROOT));
+      }
+      this.forbiddenHeaders = lower;
+      return this;
+    }
+
+    /** The size cap of one {@code fields} object in bytes (positive; default 128 KiB). */
+    public Builder maxFieldSize(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxFieldSize must be positive: " + bytes);
+      }
+      this.maxFieldSize = bytes;
+      return this;
+    }
+
+    /** The deadline of one request; {@link Duration#ZERO} for none (default 10 minutes). */
+    public Builder requestTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("negative requestTimeout: " + timeout);
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
 
     /** The component location ({@code /WEB-INF/…}, {@code classpath:…} or a file path). */
     public Builder component(String location) {

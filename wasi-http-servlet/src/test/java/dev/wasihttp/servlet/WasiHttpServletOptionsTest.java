@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Init-params parse into the same options the builder makes; defaults and bad values. */
@@ -26,6 +30,29 @@ class WasiHttpServletOptionsTest {
     assertNull(o.dir());
     assertFalse(o.stripServletPath());
     assertNull(o.canonicalAuthority());
+    assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, o.forbiddenHeaders());
+    assertEquals(128 * 1024, o.maxFieldSize());
+    assertEquals(Duration.ofMinutes(10), o.requestTimeout());
+  }
+
+  @Test
+  void limitsAndTheirFormats() {
+    WasiHttpServletOptions o =
+        parse(Map.of("forbiddenHeaders", "X-Internal, host", "maxFieldSize", "4096",
+            "requestTimeout", "30s"));
+    assertEquals(Set.of("x-internal", "host"), o.forbiddenHeaders());
+    assertEquals(4096, o.maxFieldSize());
+    assertEquals(Duration.ofSeconds(30), o.requestTimeout());
+    assertEquals(Duration.ZERO, parse(Map.of("requestTimeout", "0")).requestTimeout());
+    assertEquals(Duration.ofMillis(500), parse(Map.of("requestTimeout", "500ms")).requestTimeout());
+    assertEquals(Duration.ofMinutes(2), parse(Map.of("requestTimeout", "PT2M")).requestTimeout());
+    assertEquals(Duration.ofMinutes(2), parse(Map.of("requestTimeout", "2m")).requestTimeout());
+    WasiHttpConfig config = o.toWasiHttpConfig(LogSink.discard());
+    assertEquals(o.componentName(), config.componentName());
+    assertEquals(4096, config.maxFieldSize());
+    assertEquals(Set.of("x-internal", "host"), config.forbiddenHeaders());
+    assertThrows(IllegalArgumentException.class, () -> parse(Map.of("requestTimeout", "soon")));
+    assertThrows(IllegalArgumentException.class, () -> parse(Map.of("maxFieldSize", "-1")));
   }
 
   @Test
