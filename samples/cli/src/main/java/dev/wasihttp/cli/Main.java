@@ -9,6 +9,7 @@ import java.util.Arrays;
  * <pre>
  * java -jar wasi-http.jar wit COMPONENT.wasm
  * java -jar wasi-http.jar invoke COMPONENT.wasm CALL...
+ * java -jar wasi-http.jar serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm
  * </pre>
  *
  * Exit status: 0 when everything ran, 1 for {@code error:} (usage, load, parse), 2 after a
@@ -37,6 +38,8 @@ public final class Main {
         return WitCommand.run(rest, out, err);
       case "invoke":
         return InvokeCommand.run(rest, out, err);
+      case "serve":
+        return ServeCommand.run(rest, out, err);
       case "help":
       case "--help":
       case "-h":
@@ -54,5 +57,7 @@ public final class Main {
     p.println("  wit COMPONENT.wasm              print the component's imports and exports as WIT");
     p.println("  invoke COMPONENT.wasm CALL...   call exported functions, e.g. 'add(1, 2)',");
     p.println("                                  'pkg:name/iface@1.0.0.func(\"a\")', 'iface#func([1, 2])'");
+    p.println("  serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm");
+    p.println("                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
   }
 }

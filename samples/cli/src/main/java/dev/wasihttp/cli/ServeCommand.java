@@ -1,0 +1,176 @@
+package dev.wasihttp.cli;
+
+import dev.wasihttp.servlet.WasiHttpServlet;
+import dev.wasihttp.servlet.WasiHttpServletOptions;
+import jakarta.servlet.ServletException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm}:
+ * serves the component with {@link WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1
+ * and h2c (HTTP/2 without TLS, by upgrade or prior knowledge) on one port. Defaults: address
+ * 127.0.0.1, port 8080; {@code --port 0} picks a free port. Prints {@code Listening on
+ * http://HOST:PORT/} once requests are accepted; guest output and errors go to standard error
+ * through Jetty's log.
+ */
+final class ServeCommand {
+  static final String USAGE =
+      "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
+          + " COMPONENT.wasm";
+
+  private ServeCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Server server = start(args, out, err);
+    if (server == null) {
+      return Main.ERROR;
+    }
+    try {
+      server.join();
+      return Main.OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Main.OK;
+    }
+  }
+
+  /**
+   * Starts the server and prints the listening line; returns it running, or null after printing
+   * {@code error: ...} to {@code err} (bad usage, a component that cannot load, a busy port).
+   */
+  static Server start(String[] args, PrintStream out, PrintStream err) {
+    String addr = "127.0.0.1";
+    int port = 8080;
+    String component = null;
+    WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--port":
+            port = Integer.parseInt(value(args, ++i, a));
+            if (port < 0 || port > 65535) {
+              throw new IllegalArgumentException("--port: out of range: " + port);
+            }
+            break;
+          case "--addr":
+            addr = value(args, ++i, a);
+            break;
+          case "--env":
+            {
+              String kv = value(args, ++i, a);
+              int eq = kv.indexOf('=');
+              if (eq <= 0) {
+                throw new IllegalArgumentException("--env: expected K=V, got \"" + kv + "\"");
+              }
+              options.env(kv.substring(0, eq), kv.substring(eq + 1));
+              break;
+            }
+          case "--dir":
+            options.dirSpec(value(args, ++i, a));
+            break;
+          default:
+            if (a.startsWith("--") || component != null) {
+              throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
+            }
+            component = a;
+        }
+      }
+    } catch (NumberFormatException e) {
+      err.println("error: --port: not a number: " + e.getMessage());
+      err.println(USAGE);
+      return null;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return null;
+    }
+    if (component == null) {
+      err.println("error: no component given");
+      err.println(USAGE);
+      return null;
+    }
+    Path path = Path.of(component).toAbsolutePath();
+    if (!Files.isRegularFile(path)) {
+      err.println("error: cannot read " + component + ": no such file");
+      return null;
+    }
+    WasiHttpServletOptions built = options.component(path.toString()).build();
+    if (built.dir() != null && !Files.isDirectory(built.dir())) {
+      err.println("error: --dir: not a directory: " + built.dir());
+      return null;
+    }
+    return listen(addr, port, built, out, err);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + ": missing value");
+    }
+    return args[i];
+  }
+
+  private static Server listen(
+      String addr, int port, WasiHttpServletOptions options, PrintStream out, PrintStream err) {
+    Server server = new Server();
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector =
+        new ServerConnector(
+            server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+    connector.setHost(addr);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    ServletHolder holder = new ServletHolder("wasi-http", new WasiHttpServlet(options));
+    holder.setInitOrder(1);
+    context.addServlet(holder, "/");
+    // A component that cannot load fails the start instead of leaving a server answering 503.
+    context.getServletHandler().setStartWithUnavailable(false);
+    server.setHandler(context);
+    server.setStopAtShutdown(true);
+    try {
+      server.start();
+      if (!holder.isAvailable()) {
+        throw new IllegalStateException(
+            "the servlet is unavailable", holder.getUnavailableException());
+      }
+    } catch (Exception e) {
+      err.println("error: " + reason(e));
+      try {
+        server.stop();
+      } catch (Exception ignored) {
+        // already reported
+      }
+      return null;
+    }
+    String host = addr.indexOf(':') >= 0 ? "[" + addr + "]" : addr;
+    out.println("Listening on http://" + host + ":" + connector.getLocalPort() + "/");
+    out.flush();
+    return server;
+  }
+
+  /** The servlet's own message when its init failed, else the failure as Jetty reports it. */
+  private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ServletException) {
+        return t.getMessage();
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (s instanceof ServletException) {
+          return s.getMessage();
+        }
+      }
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+}

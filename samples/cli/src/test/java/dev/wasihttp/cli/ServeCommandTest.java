@@ -1,0 +1,47 @@
+package dev.wasihttp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve}: arguments, load failures, and a running server answering requests. */
+class ServeCommandTest {
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  final PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+  final PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void badArgumentsAreUsageErrors() {
+    assertNull(ServeCommand.start(new String[] {}, o, e));
+    assertTrue(err().contains("error: no component given"), err());
+    assertEquals(1, Main.run(new String[] {"serve", "--port", "x", "a.wasm"}, o, e));
+    assertTrue(err().contains("usage: wasi-http serve"), err());
+    assertEquals(1, Main.run(new String[] {"serve", "--env", "novalue", "a.wasm"}, o, e));
+    assertEquals(1, Main.run(new String[] {"serve", "missing.wasm"}, o, e));
+    assertTrue(err().contains("error: cannot read missing.wasm"), err());
+  }
+
+  @Test
+  void aMalformedComponentIsReportedWithItsOffset(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.wasm");
+    Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7, 7});
+    assertNull(ServeCommand.start(new String[] {"--port", "0", bad.toString()}, o, e));
+    assertTrue(
+        err().contains("error: component bad (" + bad + ") failed to load: malformed component at byte 8"),
+        err());
+    assertEquals("", out.toString(StandardCharsets.UTF_8), "no Listening line");
+  }
+}
