@@ -10,7 +10,9 @@ import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.binary.InstanceExpr;
 import dev.wasihttp.component.internal.binary.Sort;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -112,22 +114,24 @@ public final class Validator {
     if (expr instanceof InstanceExpr.Instantiate) {
       var inst = (InstanceExpr.Instantiate) expr;
       VType c = s.item(Sort.COMPONENT, inst.componentIndex(), at);
-      Set<String> names = new HashSet<>();
+      Map<String, VType> args = new HashMap<>();
       for (var a : inst.args()) {
-        if (!names.add(a.name())) {
+        if (args.containsKey(a.name())) {
           throw Errors.invalid(
               at, "instantiation argument `" + a.name() + "` conflicts with previous argument `" + a.name() + "`");
         }
-        s.item(a.item().sort(), a.item().index(), at);
+        args.put(a.name(), s.item(a.item().sort(), a.item().index(), at));
       }
-      if (c instanceof VType.Comp) {
-        for (String name : ((VType.Comp) c).imports().keySet()) {
-          if (!names.contains(name)) {
-            throw Errors.invalid(at, "missing import named `" + name + "`");
-          }
+      if (!(c instanceof VType.Comp)) {
+        s.instances.add(VType.UNKNOWN);
+        return;
+      }
+      for (String name : ((VType.Comp) c).imports().keySet()) {
+        if (!args.containsKey(name)) {
+          throw Errors.invalid(at, "missing import named `" + name + "`");
         }
       }
-      s.instances.add(VType.UNKNOWN);
+      s.instances.add(Substitution.instantiate((VType.Comp) c, args));
       return;
     }
     Scope bag = new Scope(s, Scope.Kind.INSTANCE_TYPE);

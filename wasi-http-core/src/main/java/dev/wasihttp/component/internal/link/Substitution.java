@@ -1,0 +1,106 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.internal.binary.Sort;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The type of an instance made by instantiating a component type with arguments (Explainer.md,
+ * "Instance definitions"): the component's exports with its imported types replaced by the
+ * arguments' types and its own resources replaced by fresh ones, as each instantiation creates
+ * new resource types ("generativity").
+ */
+final class Substitution {
+  private final Map<VType, VType> map = new IdentityHashMap<>();
+  private final Set<VType.Resource> bound;
+
+  private Substitution(Set<VType.Resource> bound) {
+    this.bound = bound;
+  }
+
+  /** The instance type of {@code c} instantiated with {@code args} (types by import name). */
+  static VType.Instance instantiate(VType.Comp c, Map<String, VType> args) {
+    Substitution s = new Substitution(c.bound());
+    for (Map.Entry<String, VType.Extern> imp : c.imports().entrySet()) {
+      VType arg = args.get(imp.getKey());
+      s.bind(imp.getValue().type(), arg == null ? VType.UNKNOWN : arg);
+    }
+    Map<String, VType.Extern> exports = new LinkedHashMap<>();
+    for (Map.Entry<String, VType.Extern> e : c.exports().entrySet()) {
+      exports.put(e.getKey(), new VType.Extern(e.getValue().sort(), s.apply(e.getValue().type())));
+    }
+    Set<VType> named = Visibility.identitySet();
+    for (VType n : c.named()) {
+      named.add(s.apply(n));
+    }
+    return new VType.Instance(exports, Set.of(), named);
+  }
+
+  /** An import's type stands for the argument's; an instance's exports for the argument's. */
+  private void bind(VType imported, VType arg) {
+    if (imported instanceof VType.Instance) {
+      var i = (VType.Instance) imported;
+      VType.Instance a = arg instanceof VType.Instance ? (VType.Instance) arg : null;
+      for (Map.Entry<String, VType.Extern> e : i.exports().entrySet()) {
+        VType.Extern found = a == null ? null : a.exports().get(e.getKey());
+        if (e.getValue().sort() == Sort.TYPE || e.getValue().sort() == Sort.INSTANCE) {
+          bind(e.getValue().type(), found == null ? VType.UNKNOWN : found.type());
+        }
+      }
+      return;
+    }
+    if (imported instanceof VType.Named || imported instanceof VType.Resource) {
+      map.put(imported, arg);
+    }
+  }
+
+  VType apply(VType t) {
+    if (t == null || t instanceof VType.Unknown || t instanceof VType.Prim) {
+      return t;
+    }
+    VType done = map.get(t);
+    if (done != null) {
+      return done;
+    }
+    VType out;
+    if (t instanceof VType.Resource) {
+      out = bound.contains(t) ? new VType.Resource(((VType.Resource) t).name) : t;
+    } else if (t instanceof VType.Named) {
+      VType inner = ((VType.Named) t).inner;
+      VType s = apply(inner);
+      out = s == inner ? t : new VType.Named(VType.unwrap(s));
+    } else if (t instanceof VType.Handle) {
+      var h = (VType.Handle) t;
+      out = new VType.Handle(h.own(), apply(h.resource()));
+    } else if (t instanceof VType.Value) {
+      var v = (VType.Value) t;
+      List<VType> children = new ArrayList<>();
+      for (VType c : v.children()) {
+        children.add(apply(c));
+      }
+      out = new VType.Value(v.def(), children);
+    } else if (t instanceof VType.Func) {
+      var f = (VType.Func) t;
+      List<VType> params = new ArrayList<>();
+      for (VType p : f.params()) {
+        params.add(apply(p));
+      }
+      out = new VType.Func(f.names(), params, apply(f.result()));
+    } else if (t instanceof VType.Instance) {
+      var i = (VType.Instance) t;
+      Map<String, VType.Extern> exports = new LinkedHashMap<>();
+      i.exports().forEach((k, e) -> exports.put(k, new VType.Extern(e.sort(), apply(e.type()))));
+      Set<VType> named = Visibility.identitySet();
+      i.named().forEach(n -> named.add(apply(n)));
+      out = new VType.Instance(exports, i.bound(), named);
+    } else {
+      out = t;
+    }
+    map.put(t, out);
+    return out;
+  }
+}
