@@ -1,0 +1,127 @@
+package dev.wasihttp.wasi.internal;
+
+import dev.wasihttp.component.Caller;
+import dev.wasihttp.component.HostFunction;
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.WasiContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Helpers shared by the WASI host functions: finding the caller's {@link WasiContext} and a
+ * method's {@code self}, converting {@code list<u8>} and {@code u64} lengths, and building
+ * results, variants and enums.
+ */
+public final class Host {
+  /** The WIT version every WASI interface is registered at; 0.2.x imports link to it. */
+  public static final String VERSION = "0.2.12";
+
+  private static final Val.U8[] U8 = new Val.U8[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      U8[i] = new Val.U8(i);
+    }
+  }
+
+  private Host() {}
+
+  /** {@code wasi:PKG/IFACE@VERSION}. */
+  public static String iface(String packageAndInterface) {
+    return "wasi:" + packageAndInterface + "@" + VERSION;
+  }
+
+  /** The caller's WASI state. */
+  public static WasiContext ctx(Caller caller) {
+    return WasiContext.of(caller);
+  }
+
+  /** The state behind a method's {@code self} (its first argument). */
+  public static <T> T self(Caller caller, List<Val> args, Class<T> type) {
+    return ctx(caller).table().get(args.get(0), type);
+  }
+
+  /** A method of a resource whose {@code self} state is a {@code T}. */
+  @FunctionalInterface
+  public interface Method<T> {
+    Val call(WasiContext ctx, T self, List<Val> args);
+  }
+
+  /** Registers {@code [method]RESOURCE.NAME} on {@code linker}, looking {@code self} up first. */
+  public static <T> void method(
+      Linker linker, String iface, String resource, String name, Class<T> type, Method<T> m) {
+    HostFunction f =
+        (caller, args) -> {
+          WasiContext ctx = ctx(caller);
+          return m.call(ctx, ctx.table().get(args.get(0), type), args);
+        };
+    linker.func(iface, "[method]" + resource + "." + name, f);
+  }
+
+  /** The bytes of a {@code list<u8>}. */
+  public static byte[] bytes(Val list) {
+    List<Val> elements = ((Val.List) list).elements();
+    byte[] out = new byte[elements.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) ((Val.U8) elements.get(i)).value();
+    }
+    return out;
+  }
+
+  /** {@code bytes} as a {@code list<u8>}. */
+  public static Val.List list(byte[] bytes) {
+    List<Val> out = new ArrayList<>(bytes.length);
+    for (byte b : bytes) {
+      out.add(U8[b & 0xff]);
+    }
+    return new Val.List(out);
+  }
+
+  /** A {@code u64}'s 64 bits. */
+  public static long u64(Val v) {
+    return ((Val.U64) v).value();
+  }
+
+  /** A {@code u64} length, read unsigned, clamped to {@code max}. */
+  public static int clamp(Val u64, int max) {
+    long n = u64(u64);
+    return Long.compareUnsigned(n, max) > 0 ? max : (int) n;
+  }
+
+  /**
+   * A {@code u64} length that must not exceed {@code max}.
+   *
+   * @throws Trap naming {@code what} when it does
+   */
+  public static int capped(Val u64, int max, String what) {
+    long n = u64(u64);
+    if (Long.compareUnsigned(n, max) > 0) {
+      throw new Trap(what + ": " + Long.toUnsignedString(n) + " exceeds the host's limit of " + max);
+    }
+    return (int) n;
+  }
+
+  public static Val.Result ok(Val value) {
+    return Val.Result.ok(value);
+  }
+
+  public static Val.Result err(Val value) {
+    return Val.Result.err(value);
+  }
+
+  /** {@code err(CODE)} for an enum error code. */
+  public static Val.Result errCode(String code) {
+    return Val.Result.err(new Val.Enum(code));
+  }
+
+  /** A variant case without payload. */
+  public static Val.Variant variant(String caseName) {
+    return new Val.Variant(caseName, null);
+  }
+
+  public static Val.U64 u64(long value) {
+    return new Val.U64(value);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.wasihttp.wasi.io.internal;
+
+import dev.wasihttp.wasi.io.HostInputStream;
+
+/**
+ * The table entry behind an {@code input-stream} handle: the host stream, and whether the guest
+ * was already told it is closed (after {@code closed} or a failure, the host stream is not asked
+ * again).
+ */
+public final class InputStreamState implements AutoCloseable {
+  final HostInputStream stream;
+  boolean closed;
+
+  public InputStreamState(HostInputStream stream) {
+    this.stream = java.util.Objects.requireNonNull(stream, "stream");
+  }
+
+  /** The host stream. */
+  public HostInputStream stream() {
+    return stream;
+  }
+
+  boolean ready() {
+    return closed || stream.ready();
+  }
+
+  @Override
+  public void close() {
+    stream.close();
+  }
+}
