@@ -83,7 +83,7 @@ public class WasiHttpServlet extends HttpServlet {
 
   /** Writes one line to the container log, tagged with the component's name. */
   void logLine(String line) {
-    getServletContext().log(options.componentName() + ": " + line);
+    getServletContext().log("[" + options.componentName() + "] " + line);
   }
 
   @Override

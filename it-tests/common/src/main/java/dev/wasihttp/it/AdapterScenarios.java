@@ -194,7 +194,7 @@ public abstract class AdapterScenarios {
             port, "GET /undeclared HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", 10_000);
     assertTrue(r.statusLine().contains(" 200"), r.text());
     assertFalse(r.body().contains("x-sum"), r.text());
-    assertNotNull(fixture.log().awaitContaining("java-root: dropped 1 response trailer"));
+    assertNotNull(fixture.log().awaitContaining("[java-root] dropped 1 response trailer"));
   }
 
   @Test
@@ -214,7 +214,7 @@ public abstract class AdapterScenarios {
     HttpResponse<String> failed = send("GET", "/fail", null);
     assertEquals(500, failed.statusCode());
     assertNotNull(
-        fixture.log().awaitContaining("java-root: request failed with status 500: requested"));
+        fixture.log().awaitContaining("[java-root] request failed with status 500: requested"));
     assertEquals(500, send("GET", "/throw", null).statusCode());
     assertEquals(200, send("GET", "/info", null).statusCode());
   }
