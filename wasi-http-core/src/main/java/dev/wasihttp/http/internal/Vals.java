@@ -73,6 +73,11 @@ public final class Vals {
     return out;
   }
 
+  /** The rep of a borrowed or owned handle. */
+  public static int rep(Val handle) {
+    return handle instanceof Val.Borrow ? ((Val.Borrow) handle).rep() : ((Val.Own) handle).rep();
+  }
+
   /** Throws a trap: the guest broke a rule the spec makes a trap. */
   public static Trap trap(String reason) {
     return new Trap(reason);

@@ -1,0 +1,93 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.values.Val;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code wasi:http/types.fields}: constructor, from-list and the methods, over {@link HostFields}. */
+final class FieldsFuncs {
+  private FieldsFuncs() {}
+
+  static void define(HttpResources r, Linker linker) {
+    r.resource(linker, r.fields, HostFields.class, null);
+    linker.func(
+        HttpResources.TYPES,
+        "[constructor]fields",
+        (c, args) -> {
+          HttpState s = HttpResources.state(c);
+          return s.table.push(r.fields, HostFields.empty(s.rules));
+        });
+    linker.func(
+        HttpResources.TYPES,
+        "[static]fields.from-list",
+        (c, args) -> {
+          HttpState s = HttpResources.state(c);
+          Object f = HostFields.fromList(s.rules, Vals.entries(args.get(0)));
+          return f instanceof HeaderError
+              ? Val.Result.err(((HeaderError) f).toVal())
+              : Val.Result.ok(s.table.push(r.fields, f));
+        });
+    r.method(
+        linker,
+        r.fields,
+        "get",
+        HostFields.class,
+        (s, f, args) -> {
+          List<Val> out = new ArrayList<>();
+          for (byte[] v : f.get(Vals.str(args.get(1)))) {
+            out.add(Vals.list(v));
+          }
+          return new Val.List(out);
+        });
+    r.method(
+        linker,
+        r.fields,
+        "has",
+        HostFields.class,
+        (s, f, args) -> new Val.Bool(f.has(Vals.str(args.get(1)))));
+    r.method(
+        linker,
+        r.fields,
+        "set",
+        HostFields.class,
+        (s, f, args) -> {
+          List<byte[]> values = new ArrayList<>();
+          for (Val v : ((Val.List) args.get(2)).elements()) {
+            values.add(Vals.bytes(v));
+          }
+          return HeaderError.result(f.set(Vals.str(args.get(1)), values));
+        });
+    r.method(
+        linker,
+        r.fields,
+        "delete",
+        HostFields.class,
+        (s, f, args) -> HeaderError.result(f.delete(Vals.str(args.get(1)))));
+    r.method(
+        linker,
+        r.fields,
+        "append",
+        HostFields.class,
+        (s, f, args) ->
+            HeaderError.result(f.append(Vals.str(args.get(1)), Vals.bytes(args.get(2)))));
+    r.method(
+        linker,
+        r.fields,
+        "entries",
+        HostFields.class,
+        (s, f, args) -> {
+          List<Val> out = new ArrayList<>();
+          for (HostFields.Entry e : f.entries()) {
+            out.add(new Val.Tuple(List.of(new Val.Str(e.name()), Vals.list(e.value()))));
+          }
+          return new Val.List(out);
+        });
+    r.method(
+        linker,
+        r.fields,
+        "clone",
+        HostFields.class,
+        (s, f, args) -> s.table.push(r.fields, f.copy()));
+  }
+}

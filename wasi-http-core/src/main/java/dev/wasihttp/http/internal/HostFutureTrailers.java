@@ -1,0 +1,15 @@
+package dev.wasihttp.http.internal;
+
+/**
+ * The host state behind {@code wasi:http/types.future-trailers}: the request trailers, ready when
+ * the body reader reaches the end. {@code get} gives none until then, the result once, then an
+ * error.
+ */
+public final class HostFutureTrailers {
+  final IncomingBodyReader reader;
+  boolean delivered;
+
+  public HostFutureTrailers(IncomingBodyReader reader) {
+    this.reader = reader;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.HttpField;
+import dev.wasihttp.wasi.io.StreamError;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/**
+ * The host state behind {@code wasi:http/types.outgoing-body} of a response, and the stream
+ * behind its one {@code output-stream} (a child in the resource table: {@code finish} or a drop
+ * while it lives traps).
+ *
+ * <p>Once the response is set ({@link #attach}), bytes go straight to the exchange on the guest's
+ * thread: {@code check-write} grants {@link #GRANT} bytes at a time and the stream is always
+ * ready, a write blocks only as long as the container's output does. Before {@code set}, writes
+ * are held in memory up to {@link #MAX_BEFORE_SET} bytes (a guest may write its body before
+ * setting the response); beyond that {@code check-write} grants nothing until {@code set}.
+ *
+ * <p>A declared {@code content-length} is enforced: writing past it fails the write with {@code
+ * HTTP-response-body-size} and breaks the body; finishing with a different total fails too and
+ * aborts the response. HEAD requests and 204/304 responses are exempt: their body bytes are
+ * counted by nobody and discarded.
+ */
+public final class HostOutgoingBody {
+  /** What one {@code check-write} grants. */
+  public static final int GRANT = 64 * 1024;
+
+  /** Bytes held before {@code response-outparam.set}. */
+  public static final int MAX_BEFORE_SET = 1024 * 1024;
+
+  private enum State {
+    OPEN,
+    FINISHED,
+    BROKEN
+  }
+
+  private final Long declaredLength;
+  private State state = State.OPEN;
+  private StreamError failure;
+  private Val failureCode;
+  private ResponseChannel channel;
+  private boolean discard;
+  private ByteArrayOutputStream pending = new ByteArrayOutputStream();
+  private long written;
+  private boolean finishedBeforeSet;
+  private List<HttpField> trailers;
+  private boolean droppedBeforeSet;
+  boolean streamTaken;
+
+  /** A body for a response whose headers declare {@code declaredLength} (null: none). */
+  public HostOutgoingBody(Long declaredLength) {
+    this.declaredLength = declaredLength;
+  }
+
+  /**
+   * The response was set: from now on bytes go to {@code channel}. {@code exempt} (HEAD, 204,
+   * 304) discards body bytes and skips the length check. Replays what was written before.
+   */
+  void attach(ResponseChannel channel, boolean exempt) {
+    this.channel = channel;
+    this.discard = exempt;
+    byte[] early = pending.toByteArray();
+    pending = null;
+    if (!exempt && declaredLength != null && early.length > declaredLength) {
+      state = State.BROKEN;
+      channel.abort("body longer than content-length " + declaredLength);
+      return;
+    }
+    if (!exempt && early.length > 0) {
+      channel.write(early, 0, early.length);
+    }
+    if (finishedBeforeSet) {
+      complete(trailers);
+    } else if (droppedBeforeSet) {
+      channel.abort("outgoing-body dropped without finish");
+    } else if (state == State.OPEN) {
+      channel.flush(); // status and headers reach the client now (long polling, SSE)
+    }
+  }
+
+  /** Whether the guest dropped this body, unfinished, before setting its response. */
+  boolean droppedBeforeSet() {
+    return droppedBeforeSet;
+  }
+
+  // ---- output-stream ----
+
+  /** {@code check-write}: bytes the guest may write now. */
+  public long checkWrite() throws StreamError {
+    checkOpen();
+    return channel != null ? GRANT : Math.min(GRANT, MAX_BEFORE_SET - pending.size());
+  }
+
+  /** {@code write}: the wasi:io host has checked {@code b} against the last grant. */
+  public void write(byte[] b) throws StreamError {
+    checkOpen();
+    if (discard) {
+      return;
+    }
+    if (declaredLength != null && written + b.length > declaredLength) {
+      long total = written + b.length;
+      throw broken(
+          "body of " + total + " bytes exceeds content-length " + declaredLength,
+          ErrorCodes.responseBodySize(total));
+    }
+    written += b.length;
+    if (channel == null) {
+      if (pending.size() + b.length > MAX_BEFORE_SET) {
+        throw new Trap("write exceeded budget before response-outparam.set");
+      }
+      pending.writeBytes(b);
+    } else if (!channel.write(b, 0, b.length)) {
+      clientGone();
+    }
+  }
+
+  /** {@code flush} / {@code blocking-flush}. */
+  public void flush() throws StreamError {
+    checkOpen();
+    if (channel != null && !discard && !channel.flush()) {
+      clientGone();
+    }
+  }
+
+  /** Whether the body can take no more writes (finished or failed). */
+  boolean checkWriteClosed() {
+    return state != State.OPEN;
+  }
+
+  /** Whether the stream's pollable is ready: always, but while the early buffer is full. */
+  public boolean writeReady() {
+    return channel != null || state != State.OPEN || pending.size() < MAX_BEFORE_SET;
+  }
+
+  private void clientGone() throws StreamError {
+    throw broken("the client went away", ErrorCodes.of("connection-terminated"));
+  }
+
+  private StreamError broken(String debug, Val code) {
+    state = State.BROKEN;
+    failureCode = code;
+    failure = StreamError.failed(debug, code);
+    return failure;
+  }
+
+  private void checkOpen() throws StreamError {
+    if (state != State.OPEN) { // after last-operation-failed the stream is closed
+      throw StreamError.closed();
+    }
+  }
+
+  // ---- outgoing-body ----
+
+  /**
+   * {@code outgoing-body.finish} (the resource table has checked that no stream lives).
+   *
+   * @return null on success, else the {@code error-code} to return
+   */
+  public Val finish(List<HttpField> trailers) {
+    if (state == State.BROKEN) {
+      if (channel != null) {
+        channel.abort("finish after the body failed");
+      }
+      return failureCode != null ? failureCode : ErrorCodes.responseBodySize(written);
+    }
+    if (channel == null) {
+      finishedBeforeSet = true;
+      this.trailers = trailers;
+      state = State.FINISHED;
+      return null;
+    }
+    return complete(trailers);
+  }
+
+  private Val complete(List<HttpField> trailers) {
+    if (!discard && declaredLength != null && written != declaredLength) {
+      state = State.BROKEN;
+      channel.abort("body of " + written + " bytes, content-length declared " + declaredLength);
+      return ErrorCodes.responseBodySize(written);
+    }
+    state = State.FINISHED;
+    if (!channel.finish(trailers == null ? List.of() : trailers)) {
+      return ErrorCodes.of("connection-terminated");
+    }
+    return null;
+  }
+
+  /** The guest dropped the body without {@code finish}: the response is aborted. */
+  public void dropped() {
+    if (state == State.FINISHED) {
+      return;
+    }
+    state = State.BROKEN;
+    if (channel != null) {
+      channel.abort("outgoing-body dropped without finish");
+    } else {
+      droppedBeforeSet = true;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.component.Caller;
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.types.ResourceType;
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.io.WasiIo;
+import java.util.List;
+
+/**
+ * The {@code wasi:http/types} host: its resource types (one set per handler) and the
+ * registration of every function, grouped by resource in {@link FieldsFuncs}, {@link
+ * IncomingFuncs}, {@link OutgoingFuncs} and {@link ClientFuncs}. Thread-safe once defined; the
+ * per-request state is the instance data's {@link HttpState}.
+ */
+public final class HttpResources {
+  /** The version registered; components importing any 0.2.x link (semver matching). */
+  public static final String VERSION = "0.2.12";
+
+  public static final String TYPES = "wasi:http/types@" + VERSION;
+  public static final String OUTGOING_HANDLER = "wasi:http/outgoing-handler@" + VERSION;
+  public static final String INCOMING_HANDLER = "wasi:http/incoming-handler@" + VERSION;
+
+  final ResourceType fields = ResourceType.host("fields");
+  final ResourceType incomingRequest = ResourceType.host("incoming-request");
+  final ResourceType outgoingRequest = ResourceType.host("outgoing-request");
+  final ResourceType requestOptions = ResourceType.host("request-options");
+  final ResourceType responseOutparam = ResourceType.host("response-outparam");
+  final ResourceType incomingResponse = ResourceType.host("incoming-response");
+  final ResourceType incomingBody = ResourceType.host("incoming-body");
+  final ResourceType futureTrailers = ResourceType.host("future-trailers");
+  final ResourceType outgoingResponse = ResourceType.host("outgoing-response");
+  final ResourceType outgoingBody = ResourceType.host("outgoing-body");
+  final ResourceType futureIncomingResponse = ResourceType.host("future-incoming-response");
+  /** A set of resource types for one handler's linker. */
+  public HttpResources() {}
+
+  /** Registers {@code wasi:http/types} and {@code wasi:http/outgoing-handler} on {@code linker}. */
+  public void define(Linker linker) {
+    FieldsFuncs.define(this, linker);
+    IncomingFuncs.define(this, linker);
+    OutgoingFuncs.define(this, linker);
+    ClientFuncs.define(this, linker);
+    linker.func(
+        TYPES,
+        "http-error-code",
+        (c, args) -> {
+          Object detail = WasiIo.error(state(c).wasi, args.get(0)).detail();
+          return detail instanceof Val.Variant ? Val.Option.some((Val) detail) : Val.Option.none();
+        });
+  }
+
+  /** The request handed to {@code incoming-handler.handle}. */
+  public Val.Own incomingRequest(HttpState s, HostIncomingRequest request) {
+    return s.table.push(incomingRequest, request);
+  }
+
+  /** The response-outparam handed to {@code incoming-handler.handle}. */
+  public Val.Own responseOutparam(HttpState s) {
+    return s.table.push(responseOutparam, new HostResponseOutparam());
+  }
+
+  // ---- registration helpers ----
+
+  /** A method body: the request state, {@code self}'s state and all the arguments. */
+  @FunctionalInterface
+  interface Method<T> {
+    Val call(HttpState s, T self, List<Val> args);
+  }
+
+  /** Registers {@code [method]RESOURCE.NAME}, looking up {@code self} first. */
+  <T> void method(Linker linker, ResourceType type, String name, Class<T> state, Method<T> body) {
+    linker.func(
+        TYPES,
+        "[method]" + type.name() + "." + name,
+        (c, args) -> {
+          HttpState s = state(c);
+          return body.call(s, s.table.get(args.get(0), state), args);
+        });
+  }
+
+  /** Registers the resource with a destructor that deletes the entry, then runs {@code then}. */
+  <T> void resource(
+      Linker linker, ResourceType type, Class<T> state, java.util.function.Consumer<T> then) {
+    linker.resource(
+        TYPES,
+        type.name(),
+        type,
+        (c, rep) -> {
+          T t = state(c).table.delete(rep, state); // traps while children live
+          if (then != null) {
+            then.accept(t);
+          }
+        });
+  }
+
+  static HttpState state(Caller c) {
+    return ((HttpState.View) c.data()).http();
+  }
+}

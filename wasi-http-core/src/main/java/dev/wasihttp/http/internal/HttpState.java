@@ -1,0 +1,53 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.LogSink;
+import dev.wasihttp.wasi.WasiContext;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One request's wasi:http state, the http half of the instance's data object (the other half is
+ * the {@link WasiContext}, whose resource table and waker it shares): the exchange, the response
+ * channel and the request body reader. Dropped with the instance when the request ends. Used by
+ * the request's thread (the body reader fills its buffer on its own thread and wakes the
+ * instance's waker).
+ */
+public final class HttpState {
+  final HttpExchange exchange;
+  final FieldRules rules;
+  final WasiContext wasi;
+  final HttpTable table;
+  final ResponseChannel response;
+  final IncomingBodyReader body;
+  final ExecutorService readers;
+
+  public HttpState(
+      HttpExchange exchange,
+      FieldRules rules,
+      WasiContext wasi,
+      ExecutorService readers,
+      LogSink log,
+      String tag) {
+    this.exchange = exchange;
+    this.rules = rules;
+    this.wasi = wasi;
+    this.table = new HttpTable(wasi.table());
+    this.readers = readers;
+    this.response = new ResponseChannel(exchange, log, tag);
+    this.body = new IncomingBodyReader(exchange, IncomingBodyReader.DEFAULT_CAPACITY);
+    this.body.addListener(wasi.waker()::wake);
+  }
+
+  public ResponseChannel response() {
+    return response;
+  }
+
+  public IncomingBodyReader body() {
+    return body;
+  }
+
+  /** The instance's data object gives the host its wasi:http state through this. */
+  public interface View {
+    HttpState http();
+  }
+}

@@ -1,0 +1,309 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.HttpField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads one request body from {@link HttpExchange#requestBody()} into a small bounded buffer on a
+ * reader thread, so the guest never blocks on the client unless it asks to ({@code
+ * blocking-read}): a non-blocking {@code read} takes what is buffered, and the input stream's
+ * pollable is ready when bytes, the end or a failure are there. The buffer holds at most {@link
+ * #capacity} bytes, so a large body streams through without being held whole.
+ *
+ * <p>The reader starts when the guest first asks for the body ({@link #start}), so a guest that
+ * ignores the body costs no thread. When the request ends, {@link #stop} interrupts a read still
+ * blocked and waits for the thread to leave the container's stream, which the container may
+ * recycle once the request is over.
+ *
+ * <p>Thread-safe: the reader thread fills, the request's thread drains.
+ */
+public final class IncomingBodyReader {
+  /** Bytes buffered ahead of the guest. */
+  public static final int DEFAULT_CAPACITY = 64 * 1024;
+
+  private static final int CHUNK = 16 * 1024;
+
+  private final HttpExchange exchange;
+  private final int capacity;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private final List<Runnable> listeners = new ArrayList<>();
+  private int head; // offset into chunks.peekFirst()
+  private int buffered;
+  private boolean eof;
+  private IOException failure;
+  private boolean stopped;
+  private boolean draining;
+  private Future<?> task;
+  private List<HttpField> trailers;
+  private volatile boolean running;
+
+  public IncomingBodyReader(HttpExchange exchange, int capacity) {
+    this.exchange = exchange;
+    this.capacity = capacity;
+  }
+
+  /** Starts reading on {@code executor} unless already started. */
+  public void start(ExecutorService executor) {
+    lock.lock();
+    try {
+      if (task != null || stopped) {
+        return;
+      }
+      task = executor.submit(this::run);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void run() {
+    running = true;
+    try {
+      if (!isStopped()) {
+        pump();
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  private boolean isStopped() {
+    lock.lock();
+    try {
+      return stopped;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void pump() {
+    // The container owns the stream: read it, never close it.
+    try {
+      InputStream in = exchange.requestBody();
+      while (true) {
+        lock.lock();
+        try {
+          while (buffered >= capacity && !stopped) {
+            changed.await();
+          }
+          if (stopped) {
+            return;
+          }
+        } finally {
+          lock.unlock();
+        }
+        byte[] buf = new byte[CHUNK];
+        int n = in.read(buf);
+        if (n < 0) {
+          List<HttpField> t = exchange.requestTrailers();
+          lock.lock();
+          try {
+            trailers = t == null ? List.of() : List.copyOf(t);
+            eof = true;
+          } finally {
+            signal();
+          }
+          return;
+        }
+        if (n > 0) {
+          lock.lock();
+          try {
+            if (!draining) {
+              chunks.addLast(n == CHUNK ? buf : Arrays.copyOf(buf, n));
+              buffered += n;
+            }
+          } finally {
+            signal();
+          }
+        }
+      }
+    } catch (InterruptedException | InterruptedIOException e) {
+      fail(new IOException("request body read interrupted", e));
+    } catch (IOException | RuntimeException e) {
+      fail(e instanceof IOException ? (IOException) e : new IOException(e));
+    }
+  }
+
+  private void fail(IOException e) {
+    lock.lock();
+    try {
+      if (!eof && failure == null) {
+        failure = e;
+      }
+    } finally {
+      signal();
+    }
+  }
+
+  /** Wakes waiters and listeners; called holding the lock, releases it. */
+  private void signal() {
+    changed.signalAll();
+    List<Runnable> toRun = new ArrayList<>(listeners);
+    lock.unlock();
+    for (Runnable r : toRun) {
+      r.run();
+    }
+  }
+
+  /** Runs {@code r} (on any thread) whenever data, the end or a failure arrives. */
+  public void addListener(Runnable r) {
+    lock.lock();
+    try {
+      listeners.add(r);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a read would not block: bytes are buffered, or the body ended or failed. */
+  public boolean ready() {
+    lock.lock();
+    try {
+      return buffered > 0 || eof || failure != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes up to {@code max} buffered bytes without blocking: empty when none are buffered yet.
+   *
+   * @return null at the end of the body (nothing buffered and EOF)
+   * @throws IOException when reading the body failed
+   */
+  public byte[] read(int max) throws IOException {
+    lock.lock();
+    try {
+      if (buffered == 0) {
+        if (failure != null) {
+          throw failure;
+        }
+        return eof ? null : new byte[0];
+      }
+      byte[] out = new byte[Math.min(max, buffered)];
+      int off = 0;
+      while (off < out.length) {
+        byte[] first = chunks.peekFirst();
+        int n = Math.min(out.length - off, first.length - head);
+        System.arraycopy(first, head, out, off, n);
+        off += n;
+        head += n;
+        if (head == first.length) {
+          chunks.removeFirst();
+          head = 0;
+        }
+      }
+      buffered -= out.length;
+      changed.signalAll();
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until {@link #ready()}. */
+  public void await() throws InterruptedException {
+    lock.lock();
+    try {
+      while (buffered == 0 && !eof && failure == null && !stopped) {
+        changed.await();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the body reached its end (trailers are known). */
+  public boolean ended() {
+    lock.lock();
+    try {
+      return eof;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The failure that ended the body, or null. */
+  public IOException failure() {
+    lock.lock();
+    try {
+      return failure;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The request trailers once {@link #ended()}, else null. */
+  public List<HttpField> trailers() {
+    lock.lock();
+    try {
+      return trailers;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Discards what is buffered and what is still to come (the guest finished the body before its
+   * end): the reader runs on to the end to learn the trailers, keeping nothing.
+   */
+  public void drain(ExecutorService executor) {
+    lock.lock();
+    try {
+      draining = true;
+      chunks.clear();
+      head = 0;
+      buffered = 0;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    start(executor);
+  }
+
+  /**
+   * Stops the reader: a read blocked on the client is interrupted, and this waits up to {@code
+   * waitMillis} for the thread to leave the container's stream.
+   *
+   * @return false if the reader thread was still inside the container's stream after the wait
+   */
+  public boolean stop(long waitMillis) {
+    Future<?> t;
+    lock.lock();
+    try {
+      stopped = true;
+      changed.signalAll();
+      t = task;
+    } finally {
+      lock.unlock();
+    }
+    if (t == null || t.isDone()) {
+      return true;
+    }
+    t.cancel(true);
+    try {
+      // A cancelled future reports done at once; wait for the thread itself through the lock-free
+      // poll below, bounded.
+      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+      while (running && System.nanoTime() < end) {
+        Thread.sleep(1);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return !running;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.wasi.io.HostOutputStream;
+import dev.wasihttp.wasi.io.StreamError;
+
+/** The {@code output-stream} of an {@code outgoing-body}: delegates to {@link HostOutgoingBody}. */
+final class OutgoingBodyStream implements HostOutputStream {
+  private final HostOutgoingBody body;
+
+  OutgoingBodyStream(HostOutgoingBody body) {
+    this.body = body;
+  }
+
+  @Override
+  public long checkWrite() throws StreamError {
+    return body.checkWrite();
+  }
+
+  @Override
+  public void write(byte[] bytes) throws StreamError {
+    body.write(bytes);
+  }
+
+  @Override
+  public void flush() throws StreamError {
+    body.flush();
+  }
+
+  @Override
+  public boolean ready() {
+    return body.writeReady();
+  }
+}

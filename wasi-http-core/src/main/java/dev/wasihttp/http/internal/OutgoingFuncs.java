@@ -1,0 +1,177 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.io.WasiIo;
+import java.util.List;
+
+/**
+ * The response side of {@code wasi:http/types}: {@code outgoing-response}, {@code outgoing-body}
+ * and {@code response-outparam}.
+ */
+final class OutgoingFuncs {
+  private OutgoingFuncs() {}
+
+  static void define(HttpResources r, Linker linker) {
+    defineResponse(r, linker);
+    defineBody(r, linker);
+    defineOutparam(r, linker);
+  }
+
+  private static void defineResponse(HttpResources r, Linker linker) {
+    r.resource(linker, r.outgoingResponse, HostOutgoingResponse.class, null);
+    linker.func(
+        HttpResources.TYPES,
+        "[constructor]outgoing-response",
+        (c, args) -> {
+          HttpState s = HttpResources.state(c);
+          HostFields headers = s.table.delete(args.get(0), HostFields.class);
+          headers.freeze(); // handed over: immutable from now on
+          return s.table.push(r.outgoingResponse, new HostOutgoingResponse(headers));
+        });
+    r.method(
+        linker,
+        r.outgoingResponse,
+        "status-code",
+        HostOutgoingResponse.class,
+        (s, o, args) -> new Val.U16(o.status));
+    r.method(
+        linker,
+        r.outgoingResponse,
+        "set-status-code",
+        HostOutgoingResponse.class,
+        (s, o, args) -> {
+          int status = Vals.u16(args.get(1));
+          if (status < 100 || status > 999) {
+            return Val.Result.err(null);
+          }
+          o.status = status;
+          return Val.Result.ok(null);
+        });
+    r.method(
+        linker,
+        r.outgoingResponse,
+        "headers",
+        HostOutgoingResponse.class,
+        (s, o, args) -> s.table.pushChild(r.fields, o.headers, Vals.rep(args.get(0))));
+    r.method(
+        linker,
+        r.outgoingResponse,
+        "body",
+        HostOutgoingResponse.class,
+        (s, o, args) -> {
+          if (o.bodyTaken) {
+            return Val.Result.err(null);
+          }
+          o.bodyTaken = true;
+          o.body = new HostOutgoingBody(contentLength(o.headers));
+          return Val.Result.ok(s.table.push(r.outgoingBody, o.body));
+        });
+  }
+
+  /** The declared {@code content-length}, or null (none, or too large to count). */
+  static Long contentLength(HostFields headers) {
+    String v = headers.first("content-length");
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v); // fields hold only digits here
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static void defineBody(HttpResources r, Linker linker) {
+    r.resource(linker, r.outgoingBody, HostOutgoingBody.class, HostOutgoingBody::dropped);
+    r.method(
+        linker,
+        r.outgoingBody,
+        "write",
+        HostOutgoingBody.class,
+        (s, b, args) -> {
+          if (b.streamTaken) {
+            return Val.Result.err(null);
+          }
+          b.streamTaken = true;
+          return Val.Result.ok(
+              WasiIo.pushOutputStream(s.wasi, new OutgoingBodyStream(b), Vals.rep(args.get(0))));
+        });
+    linker.func(
+        HttpResources.TYPES,
+        "[static]outgoing-body.finish",
+        (c, args) -> {
+          HttpState s = HttpResources.state(c);
+          // Traps while the body's output-stream lives (a child must not outlive its parent).
+          HostOutgoingBody b = s.table.delete(args.get(0), HostOutgoingBody.class);
+          Val.Option trailers = (Val.Option) args.get(1);
+          HostFields t = null;
+          if (trailers.isSome()) {
+            t = s.table.delete(trailers.value(), HostFields.class);
+            t.freeze();
+          }
+          Val error = b.finish(t == null ? List.of() : t.toHttpFields());
+          return error == null ? Val.Result.ok(null) : Val.Result.err(error);
+        });
+  }
+
+  private static void defineOutparam(HttpResources r, Linker linker) {
+    r.resource(linker, r.responseOutparam, HostResponseOutparam.class, null);
+    r.method(
+        linker,
+        r.responseOutparam,
+        "send-informational",
+        HostResponseOutparam.class,
+        (s, p, args) -> {
+          s.table.delete(args.get(2), HostFields.class);
+          // Unstable in 0.2; the WIT says to answer internal-error when unsupported.
+          return Val.Result.err(ErrorCodes.internal("informational responses are not supported"));
+        });
+    linker.func(
+        HttpResources.TYPES,
+        "[static]response-outparam.set",
+        (c, args) -> {
+          HttpState s = HttpResources.state(c);
+          s.table.delete(args.get(0), HostResponseOutparam.class);
+          Val.Result result = (Val.Result) args.get(1);
+          if (!result.isOk()) {
+            s.response.fail(
+                ErrorCodes.status(result.value()),
+                "the guest set error-code " + describe(result.value()));
+            return null;
+          }
+          set(s, s.table.delete(result.value(), HostOutgoingResponse.class));
+          return null;
+        });
+  }
+
+  private static void set(HttpState s, HostOutgoingResponse o) {
+    HostOutgoingBody body = o.body;
+    if (body != null && body.droppedBeforeSet()) {
+      s.response.fail(500, "the guest dropped its outgoing-body unfinished before setting it");
+      return;
+    }
+    boolean exempt =
+        s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304;
+    s.response.respond(o.status, o.headers.toHttpFields());
+    if (body != null) {
+      body.attach(s.response, exempt);
+      return;
+    }
+    // The guest never asked for a body: an empty one.
+    Long length = contentLength(o.headers);
+    if (!exempt && length != null && length != 0) {
+      s.response.abort("response without a body declares content-length " + length);
+    } else {
+      s.response.finish(List.of());
+    }
+  }
+
+  static String describe(Val code) {
+    if (code instanceof Val.Variant) {
+      Val.Variant v = (Val.Variant) code;
+      return v.payload() == null ? v.caseName() : v.caseName() + "(" + v.payload() + ")";
+    }
+    return String.valueOf(code);
+  }
+}
