@@ -1,5 +1,7 @@
 package dev.wasihttp.http;
 
+import dev.wasihttp.wasi.LineSink;
+import dev.wasihttp.wasi.WasiConfig;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -9,6 +11,15 @@ import java.util.Set;
 /**
  * How a {@link WasiHttpHandler} runs its component: immutable, built with {@link #builder()}.
  * Every option has a default, named by a constant where it is a value.
+ *
+ * <pre>{@code
+ * WasiHttpConfig config = WasiHttpConfig.builder()
+ *     .componentName("shop.wasm")
+ *     .log(sink)
+ *     .wasi(WasiHttpConfig.wasiBuilder("shop.wasm", sink).env("GREETING", "hi").build())
+ *     .requestTimeout(Duration.ofSeconds(30))
+ *     .build();
+ * }</pre>
  */
 public final class WasiHttpConfig {
   /**
@@ -41,6 +52,8 @@ public final class WasiHttpConfig {
   private final int maxFieldSize;
   private final Duration requestTimeout;
   private final LogSink log;
+  private final WasiConfig wasi;
+  private final boolean wasiGiven;
 
   private WasiHttpConfig(Builder b) {
     this.componentName = b.componentName;
@@ -48,6 +61,25 @@ public final class WasiHttpConfig {
     this.maxFieldSize = b.maxFieldSize;
     this.requestTimeout = b.requestTimeout;
     this.log = b.log;
+    this.wasiGiven = b.wasi != null;
+    this.wasi = wasiGiven ? b.wasi : wasiBuilder(b.componentName, b.log).build();
+  }
+
+  /**
+   * A WASI config builder whose guest standard output goes to {@code log} at {@code INFO} and
+   * standard error at {@code WARN}, one line per call as {@code [name] line}; nothing else
+   * granted. Add environment variables or a directory, build, and pass it to {@link
+   * Builder#wasi}.
+   */
+  public static WasiConfig.Builder wasiBuilder(String componentName, LogSink log) {
+    return WasiConfig.builder()
+        .componentName(componentName)
+        .stdout(lines(log, LogSink.Level.INFO))
+        .stderr(lines(log, LogSink.Level.WARN));
+  }
+
+  private static LineSink lines(LogSink log, LogSink.Level level) {
+    return (component, line) -> log.log(level, "[" + component + "] " + line);
   }
 
   /** A builder with every option at its default. */
@@ -88,6 +120,15 @@ public final class WasiHttpConfig {
     return log;
   }
 
+  /**
+   * What the WASI host grants the component (environment, directory, clocks, where guest output
+   * goes); default {@link #wasiBuilder}{@code (componentName, log).build()}: nothing granted,
+   * guest output in the log sink.
+   */
+  public WasiConfig wasi() {
+    return wasi;
+  }
+
   /** A builder of a config with this one's options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -96,6 +137,7 @@ public final class WasiHttpConfig {
     b.maxFieldSize = maxFieldSize;
     b.requestTimeout = requestTimeout;
     b.log = log;
+    b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
     return b;
   }
 
@@ -106,6 +148,7 @@ public final class WasiHttpConfig {
     private int maxFieldSize = DEFAULT_MAX_FIELD_SIZE;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private LogSink log = LogSink.stderr();
+    private WasiConfig wasi;
 
     private Builder() {}
 
@@ -146,6 +189,15 @@ public final class WasiHttpConfig {
     /** Where log lines go. */
     public Builder log(LogSink sink) {
       this.log = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * What the WASI host grants; null (the default) for {@link #wasiBuilder}{@code
+     * (componentName, log)}. A config given here is used as it is, guest output sinks included.
+     */
+    public Builder wasi(WasiConfig config) {
+      this.wasi = config;
       return this;
     }
 

@@ -1,0 +1,185 @@
+package dev.wasihttp.http;
+
+import dev.wasihttp.component.Component;
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.ComponentInstance;
+import dev.wasihttp.component.Func;
+import dev.wasihttp.component.InstancePre;
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.http.internal.FieldRules;
+import dev.wasihttp.http.internal.HostFields;
+import dev.wasihttp.http.internal.HostIncomingRequest;
+import dev.wasihttp.http.internal.HttpResources;
+import dev.wasihttp.http.internal.HttpState;
+import dev.wasihttp.http.internal.ResponseChannel;
+import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.WasiHost;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a {@code wasi:http/proxy} component for HTTP exchanges: each {@link #handle} call is one
+ * request on a fresh instance (components such as StarlingMonkey rely on it), on the calling
+ * thread.
+ *
+ * <p>{@link #create} links the component once against the WASI 0.2 host and the wasi:http host
+ * and fails there if an import is missing; the handler is then immutable and thread-safe, and
+ * many threads may call {@link #handle} at once.
+ *
+ * <p>How a request ends, whatever the guest does:
+ *
+ * <ul>
+ *   <li>the guest sets a response and finishes its body: the response is sent cleanly;
+ *   <li>a trap, a return without {@code response-outparam.set}, or {@code set(err)} before
+ *       anything was committed: {@link HttpExchange#fail} (500, or a status matching the {@code
+ *       error-code}) and a log line with the reason;
+ *   <li>after the response was committed, any ending other than {@code outgoing-body.finish}
+ *       (a trap, a return with the body open, a dropped body, the deadline): {@link
+ *       HttpExchange#abort} and a log line;
+ *   <li>past {@link WasiHttpConfig#requestTimeout()}, the guest's thread is interrupted (the
+ *       engine checks it at calls and loop back-edges) and the request ends as above with
+ *       "guest timed out".
+ * </ul>
+ *
+ * {@code handle} never throws for guest faults.
+ *
+ * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
+ * request body is read ahead by a small daemon thread per request (started only when the guest
+ * opens the body), so the guest never blocks on the client unless it calls a blocking read. The
+ * handler owns these threads; {@link #close} stops the pools (idle threads also end by
+ * themselves).
+ */
+public final class WasiHttpHandler implements AutoCloseable {
+  private final InstancePre pre;
+  private final WasiHttpConfig config;
+  private final HttpResources http;
+  private final FieldRules rules;
+  private final ExecutorService readers;
+  private final ScheduledExecutorService deadlines;
+  private final String tag;
+
+  private WasiHttpHandler(InstancePre pre, WasiHttpConfig config, HttpResources http) {
+    this.pre = pre;
+    this.config = config;
+    this.http = http;
+    this.rules = new FieldRules(config.forbiddenHeaders(), config.maxFieldSize());
+    this.tag = "[" + config.componentName() + "] ";
+    this.readers = Threads.readers(config.componentName());
+    this.deadlines = Threads.deadlines(config.componentName());
+  }
+
+  /**
+   * Links {@code component} against the WASI 0.2 host and the wasi:http host.
+   *
+   * @throws ComponentException UNLINKABLE naming the first missing import, or naming {@code
+   *     wasi:http/incoming-handler} when the component does not export it
+   */
+  public static WasiHttpHandler create(Component component, WasiHttpConfig config)
+      throws ComponentException {
+    if (!component.wit().contains("export wasi:http/incoming-handler@0.2.")) {
+      throw new ComponentException(
+          ComponentException.Kind.UNLINKABLE,
+          "the component does not export wasi:http/incoming-handler@0.2.x");
+    }
+    Linker linker = new Linker();
+    WasiHost.addToLinker(linker);
+    HttpResources http = new HttpResources();
+    http.define(linker);
+    return new WasiHttpHandler(linker.instantiatePre(component), config, http);
+  }
+
+  /** The configuration this handler was created with. */
+  public WasiHttpConfig config() {
+    return config;
+  }
+
+  /**
+   * Runs one request: instantiates the component afresh, calls {@code
+   * wasi:http/incoming-handler.handle} and ends {@code exchange} by its contract. Never throws
+   * for guest faults; an exception from {@code exchange} itself (other than a failed write, which
+   * the guest sees) propagates.
+   */
+  public void handle(HttpExchange exchange) {
+    WasiContext wasi = new WasiContext(config.wasi());
+    HttpState state = new HttpState(exchange, rules, wasi, readers, config.log(), tag);
+    RequestData instanceData = new RequestData(wasi, state);
+    Thread guest = Thread.currentThread();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline = null;
+    if (!config.requestTimeout().isZero()) {
+      deadline =
+          deadlines.schedule(
+              () -> {
+                timedOut.set(true);
+                guest.interrupt();
+              },
+              config.requestTimeout().toNanos(),
+              TimeUnit.NANOSECONDS);
+    }
+    String ending = null;
+    try {
+      ComponentInstance instance = pre.instantiate(instanceData);
+      Func handle = instance.func(HttpResources.INCOMING_HANDLER, "handle");
+      HostIncomingRequest request =
+          new HostIncomingRequest(
+              exchange.method(),
+              exchange.scheme(),
+              exchange.authority(),
+              exchange.pathWithQuery(),
+              HostFields.received(rules, exchange.requestHeaders()),
+              state.body());
+      handle.call(http.incomingRequest(state, request), http.responseOutparam(state));
+    } catch (Trap t) {
+      ending = timedOut.get() ? "guest timed out" : Endings.describe(t);
+    } catch (ComponentException e) {
+      ending = "instantiation failed: " + e.getMessage();
+    } catch (RuntimeException e) {
+      ending = "host error: " + e;
+      config.log().log(LogSink.Level.ERROR, tag + "host error while handling a request: " + e);
+    } finally {
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+      if (timedOut.get()) {
+        Thread.interrupted(); // the interrupt was ours, for the guest: clear it
+      }
+    }
+    try {
+      end(state.response(), ending);
+    } finally {
+      Endings.release(state, instanceData, config.log(), tag);
+    }
+  }
+
+  /** Applies the ending rules once the guest is done ({@code ending} null: it returned). */
+  private void end(ResponseChannel response, String ending) {
+    switch (response.state()) {
+      case UNSET:
+        response.fail(
+            500,
+            ending != null ? ending : "the guest returned without calling response-outparam.set");
+        break;
+      case COMMITTED:
+        response.abort(
+            ending != null
+                ? "error after the response started: " + ending
+                : "the guest returned without finishing the outgoing-body");
+        break;
+      default:
+        if (ending != null) {
+          config.log().log(LogSink.Level.WARN, tag + "after the response ended: " + ending);
+        }
+    }
+  }
+
+  /** Stops the handler's threads. Requests in flight end; later calls must not be made. */
+  @Override
+  public void close() {
+    readers.shutdownNow();
+    deadlines.shutdownNow();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.wasihttp.http;
+
+import dev.wasihttp.component.Component;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/** The sample components and helpers shared by the handler tests. */
+final class Samples {
+  static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");
+  static final Path HELLO_LIBC = Path.of("../samples/components/hello-libc/hello-libc.wasm");
+  static final Path HELLO_JS = Path.of("../samples/components/hello-js/hello-js.wasm");
+
+  private Samples() {}
+
+  /** A log sink that keeps its lines, as {@code LEVEL line}. */
+  static final class Lines implements LogSink {
+    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void log(Level level, String line) {
+      lines.add(level + " " + line);
+    }
+
+    List<String> snapshot() {
+      synchronized (lines) {
+        return new ArrayList<>(lines);
+      }
+    }
+
+    boolean contains(String part) {
+      return snapshot().stream().anyMatch(l -> l.contains(part));
+    }
+  }
+
+  static Component load(Path p) throws Exception {
+    return Component.load(p);
+  }
+
+  static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    new Random(n).nextBytes(b);
+    return b;
+  }
+
+  /**
+   * A request body fed by a client thread: the first {@code before} bytes go at once, the rest
+   * only once {@code x} has seen its first response body byte (or after 20 s, which the test
+   * then reports). Proves the response streams while the request is still arriving.
+   */
+  static Thread duplexClient(MemoryExchange x, byte[] body, int before, boolean[] sawEarly)
+      throws IOException {
+    PipedOutputStream client = new PipedOutputStream();
+    x.body(new PipedInputStream(client, 64 * 1024));
+    Thread t =
+        new Thread(
+            () -> {
+              try (OutputStream out = client) {
+                out.write(body, 0, before);
+                out.flush();
+                sawEarly[0] = x.firstByte.await(20, TimeUnit.SECONDS);
+                out.write(body, before, body.length - before);
+              } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "test-client");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}
