@@ -2,15 +2,21 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.http.LogSink;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 
 /** Loads the configured component and links it into the handler the servlet calls. */
 final class ComponentHandlers {
@@ -18,7 +24,7 @@ final class ComponentHandlers {
 
   /** Reads, decodes and links the component; every failure names the component. */
   static ExchangeHandler load(
-      WasiHttpServletOptions options, ServletContext context, Consumer<String> log)
+      WasiHttpServletOptions options, ServletContext context, LogSink log)
       throws ServletException {
     String location = options.component();
     String name = options.componentName();
@@ -35,7 +41,7 @@ final class ComponentHandlers {
     }
     Component component;
     try {
-      component = Component.decode(bytes);
+      component = decode(bytes);
     } catch (ComponentException e) {
       throw unavailable(
           "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
@@ -53,6 +59,35 @@ final class ComponentHandlers {
       e.initCause(cause);
     }
     return e;
+  }
+
+  /**
+   * Decoded components by the SHA-256 of their bytes: servlets that serve the same component
+   * share one decoded, immutable {@link Component} (decoding a large one takes seconds). Soft
+   * references, so an unused one can be collected.
+   */
+  private static final Map<String, SoftReference<Component>> DECODED = new HashMap<>();
+
+  static Component decode(byte[] bytes) throws ComponentException {
+    String key;
+    try {
+      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      return Component.decode(bytes);
+    }
+    synchronized (DECODED) {
+      SoftReference<Component> ref = DECODED.get(key);
+      Component cached = ref == null ? null : ref.get();
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Component component = Component.decode(bytes);
+    synchronized (DECODED) {
+      DECODED.values().removeIf(r -> r.get() == null);
+      DECODED.put(key, new SoftReference<>(component));
+    }
+    return component;
   }
 
   /** {@code /WEB-INF/…} from the web application, {@code classpath:…}, else a file path. */
@@ -87,7 +122,7 @@ final class ComponentHandlers {
   }
 
   private static ExchangeHandler link(
-      Component component, WasiHttpServletOptions options, Consumer<String> log)
+      Component component, WasiHttpServletOptions options, LogSink log)
       throws ServletException {
     // The wasi:http host (dev.wasihttp.http.WasiHttpHandler) is linked here once it is available.
     throw unavailable(

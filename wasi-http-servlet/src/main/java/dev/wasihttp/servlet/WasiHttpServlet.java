@@ -1,5 +1,7 @@
 package dev.wasihttp.servlet;
 
+import dev.wasihttp.http.LogSink;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +64,7 @@ public class WasiHttpServlet extends HttpServlet {
     }
     if (handler == null) {
       try {
-        handler = ComponentHandlers.load(options, getServletContext(), this::logLine);
+        handler = ComponentHandlers.load(options, getServletContext(), containerLog());
       } catch (ServletException e) {
         // Said here too, so the reason is in the context's log whatever the container prints.
         logLine(e.getMessage());
@@ -79,6 +81,28 @@ public class WasiHttpServlet extends HttpServlet {
   /** The options this servlet runs with (after {@link #init()}). */
   public WasiHttpServletOptions options() {
     return options;
+  }
+
+  /**
+   * The core host's log sink: lines arrive tagged ({@code [name] ...}); warnings and errors get
+   * their level in front, as {@code ServletContext.log} has none.
+   */
+  private LogSink containerLog() {
+    ServletContext context = getServletContext();
+    return (level, line) ->
+        context.log(level == LogSink.Level.INFO ? line : level + " " + line);
+  }
+
+  @Override
+  public void destroy() {
+    if (handler instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) handler).close();
+      } catch (Exception e) {
+        logLine("closing the handler failed: " + e);
+      }
+    }
+    super.destroy();
   }
 
   /** Writes one line to the container log, tagged with the component's name. */
