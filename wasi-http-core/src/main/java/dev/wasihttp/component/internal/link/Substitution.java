@@ -1,5 +1,6 @@
 package dev.wasihttp.component.internal.link;
 
+import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.Sort;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -23,11 +24,16 @@ final class Substitution {
   }
 
   /** The instance type of {@code c} instantiated with {@code args} (types by import name). */
-  static VType.Instance instantiate(VType.Comp c, Map<String, VType> args) {
+  static VType.Instance instantiate(VType.Comp c, Map<String, VType> args, long at)
+      throws ComponentException {
     Substitution s = new Substitution(c.bound());
     for (Map.Entry<String, VType.Extern> imp : c.imports().entrySet()) {
       VType arg = args.get(imp.getKey());
-      s.bind(imp.getValue().type(), arg == null ? VType.UNKNOWN : arg);
+      VType imported = imp.getValue().type();
+      if (arg != null) {
+        s.check(imp.getKey(), imp.getValue(), arg, at);
+      }
+      s.bind(imported, arg == null ? VType.UNKNOWN : arg);
     }
     Map<String, VType.Extern> exports = new LinkedHashMap<>();
     for (Map.Entry<String, VType.Extern> e : c.exports().entrySet()) {
@@ -38,6 +44,35 @@ final class Substitution {
       named.add(s.apply(n));
     }
     return new VType.Instance(exports, Set.of(), named);
+  }
+
+  /**
+   * The checks of an argument that need the earlier arguments: a type import equal to an earlier
+   * import's resource must get the same resource, and an instance must have every export its
+   * type declares (the rest is checked when linking).
+   */
+  private void check(String name, VType.Extern imp, VType arg, long at) throws ComponentException {
+    String where = "type mismatch in import `" + name + "`: ";
+    if (imp.sort() == Sort.TYPE && imp.type() instanceof VType.Named) {
+      VType expected = VType.unwrap(apply(((VType.Named) imp.type()).inner));
+      VType found = VType.unwrap(arg);
+      if (expected instanceof VType.Resource && !(found instanceof VType.Unknown)) {
+        if (!(found instanceof VType.Resource)) {
+          throw Errors.invalid(at, where + "expected resource, found defined type");
+        }
+        if (found != expected) {
+          throw Errors.invalid(at, where + "resource types are not the same");
+        }
+      }
+    } else if (imp.sort() == Sort.INSTANCE
+        && imp.type() instanceof VType.Instance
+        && arg instanceof VType.Instance) {
+      for (String export : ((VType.Instance) imp.type()).exports().keySet()) {
+        if (!((VType.Instance) arg).exports().containsKey(export)) {
+          throw Errors.invalid(at, where + "missing expected export `" + export + "`");
+        }
+      }
+    }
   }
 
   /** An import's type stands for the argument's; an instance's exports for the argument's. */

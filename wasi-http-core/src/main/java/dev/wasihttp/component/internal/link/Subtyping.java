@@ -1,6 +1,8 @@
 package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.CoreDefType;
+import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.ExternDesc;
 import dev.wasihttp.component.internal.binary.TypeBound;
 import dev.wasihttp.component.types.FuncType;
@@ -28,6 +30,19 @@ final class Subtyping {
       Object t = Frame.at(f.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
       if (t instanceof TypeClosure) {
         instance((TypeClosure) t, actual, where, at);
+      }
+    } else if (desc instanceof ExternDesc.CoreModuleDesc) {
+      if (!(actual instanceof Item.CoreModuleItem)) {
+        throw Errors.invalid(at, where + ": expected core module, found " + actual.sortName());
+      }
+      Object t = Frame.at(f.coreTypes, ((ExternDesc.CoreModuleDesc) desc).coreTypeIndex(), "core type", at);
+      if (t instanceof CoreDefType.ModuleType) {
+        ModuleSubtyping.check(
+            (CoreDefType.ModuleType) t, f.coreTypes, ((Item.CoreModuleItem) actual).module(), at);
+      }
+    } else if (desc instanceof ExternDesc.ComponentDesc) {
+      if (!(actual instanceof Item.Component)) {
+        throw Errors.invalid(at, where + ": expected component, found " + actual.sortName());
       }
     } else if (desc instanceof ExternDesc.TypeDesc) {
       TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
@@ -102,9 +117,10 @@ final class Subtyping {
       if (et instanceof FuncType) {
         func((FuncType) et, found, in, at);
       } else if (et instanceof TypeClosure) {
-        if (((TypeClosure) et).definition()
-            instanceof dev.wasihttp.component.internal.binary.DefType.InstanceTypeDef) {
+        if (((TypeClosure) et).definition() instanceof DefType.InstanceTypeDef) {
           instance((TypeClosure) et, found, in, at);
+        } else if (!(found instanceof Item.Component)) {
+          throw Errors.invalid(at, in + ": expected component, found " + found.sortName());
         }
       } else {
         type(et, found, in, at);

@@ -69,7 +69,9 @@ public final class Validator {
             throw Errors.invalid(at, "ascribed type of export is not compatible: expected "
                 + ascribed.sort().text() + ", found " + sort.text());
           }
-          if (sort != Sort.TYPE) {
+          Ascription.check(ascribed, t, at);
+          // The ascribed type is what the export is seen as; a (sub resource) hides the resource.
+          if (sort != Sort.TYPE || ascribed.type() instanceof VType.Resource) {
             t = ascribed.type();
           }
         }
@@ -131,7 +133,7 @@ public final class Validator {
           throw Errors.invalid(at, "missing import named `" + name + "`");
         }
       }
-      s.instances.add(Substitution.instantiate((VType.Comp) c, args));
+      s.instances.add(Substitution.instantiate((VType.Comp) c, args, at));
       return;
     }
     Scope bag = new Scope(s, Scope.Kind.INSTANCE_TYPE);

@@ -1,0 +1,43 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+
+/**
+ * An export's ascribed type must be a supertype of the exported item's type (Binary.md, export
+ * notes): an instance may be seen with fewer exports, never more; a function keeps its
+ * parameters; only a resource can be seen as {@code (sub resource)}. What is not known statically
+ * passes.
+ */
+final class Ascription {
+  private Ascription() {}
+
+  static void check(VType.Extern ascribed, VType actual, long at) throws ComponentException {
+    VType want = VType.unwrap(ascribed.type());
+    VType have = VType.unwrap(actual);
+    if (have instanceof VType.Unknown || want instanceof VType.Unknown) {
+      return;
+    }
+    if (want instanceof VType.Instance && have instanceof VType.Instance) {
+      for (String name : ((VType.Instance) want).exports().keySet()) {
+        VType.Extern e = ((VType.Instance) have).exports().get(name);
+        VType.Extern w = ((VType.Instance) want).exports().get(name);
+        if (e == null || e.sort() != w.sort()) {
+          throw incompatible("the instance has no " + w.sort().text() + " export `" + name + "`", at);
+        }
+      }
+    } else if (want instanceof VType.Func && have instanceof VType.Func) {
+      if (!((VType.Func) want).names().equals(((VType.Func) have).names())) {
+        throw incompatible("parameter names differ", at);
+      }
+      if ((((VType.Func) want).result() == null) != (((VType.Func) have).result() == null)) {
+        throw incompatible("one function has a result and the other none", at);
+      }
+    } else if (want instanceof VType.Resource && !(have instanceof VType.Resource)) {
+      throw incompatible("only a resource can be exported as a (sub resource)", at);
+    }
+  }
+
+  private static ComponentException incompatible(String why, long at) {
+    return Errors.invalid(at, "ascribed type of export is not compatible: " + why);
+  }
+}

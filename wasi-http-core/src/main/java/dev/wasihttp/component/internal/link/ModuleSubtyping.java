@@ -1,0 +1,101 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.CoreDefType;
+import dev.wasihttp.component.internal.binary.CoreImportDesc;
+import dev.wasihttp.component.internal.binary.CoreValType;
+import dev.wasihttp.component.internal.binary.ModuleDecl;
+import dev.wasihttp.component.internal.engine.CoreFuncType;
+import dev.wasihttp.component.internal.engine.CoreKind;
+import dev.wasihttp.component.internal.engine.CoreModule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Core module subtyping, for a module passed where a {@code (core module (type ...))} is imported:
+ * the module may import less than the type allows (each of its imports must be declared, with the
+ * same kind and function type) and export more (each declared export must be there, alike).
+ */
+final class ModuleSubtyping {
+  private ModuleSubtyping() {}
+
+  /** What a module-type declaration says about one import or export. */
+  private record Declared(String kind, CoreFuncType funcType) {}
+
+  static void check(CoreDefType.ModuleType type, List<Object> outerCoreTypes, CoreModule module, long at)
+      throws ComponentException {
+    List<CoreDefType> types = new ArrayList<>();
+    Map<String, Declared> imports = new HashMap<>();
+    Map<String, Declared> exports = new HashMap<>();
+    for (ModuleDecl d : type.decls()) {
+      if (d instanceof ModuleDecl.CoreTypeDeclInModule) {
+        types.add(((ModuleDecl.CoreTypeDeclInModule) d).type());
+      } else if (d instanceof ModuleDecl.CoreOuterAlias) {
+        int i = ((ModuleDecl.CoreOuterAlias) d).index();
+        Object t = i >= 0 && i < outerCoreTypes.size() ? outerCoreTypes.get(i) : null;
+        types.add(t instanceof CoreDefType ? (CoreDefType) t : null);
+      } else if (d instanceof ModuleDecl.CoreImportDecl) {
+        var imp = (ModuleDecl.CoreImportDecl) d;
+        imports.put(imp.module() + "::" + imp.name(), declared(imp.desc(), types));
+      } else {
+        var e = (ModuleDecl.CoreExportDecl) d;
+        exports.put(e.name(), declared(e.desc(), types));
+      }
+    }
+    for (CoreModule.CoreImport imp : module.imports()) {
+      String name = imp.module() + "::" + imp.name();
+      Declared want = imports.get(name);
+      if (want == null) {
+        throw Errors.invalid(at, "module instantiation: missing expected import `" + name + "`");
+      }
+      if (!matches(want, imp.kind(), imp.funcType())) {
+        throw Errors.invalid(at, "module instantiation: type mismatch in import `" + name + "`");
+      }
+    }
+    for (Map.Entry<String, Declared> e : exports.entrySet()) {
+      CoreModule.CoreExport have = module.export(e.getKey());
+      if (have == null) {
+        throw Errors.invalid(at, "module instantiation: missing expected export `" + e.getKey() + "`");
+      }
+      if (!matches(e.getValue(), have.kind(), have.funcType())) {
+        throw Errors.invalid(at, "module instantiation: type mismatch in export `" + e.getKey() + "`");
+      }
+    }
+  }
+
+  private static boolean matches(Declared want, String kind, CoreFuncType funcType) {
+    if (!want.kind().equals(kind)) {
+      return false;
+    }
+    return want.funcType() == null || funcType == null || want.funcType().equals(funcType);
+  }
+
+  private static Declared declared(CoreImportDesc d, List<CoreDefType> types) {
+    if (d instanceof CoreImportDesc.Func) {
+      int i = ((CoreImportDesc.Func) d).typeIndex();
+      CoreDefType t = i >= 0 && i < types.size() ? types.get(i) : null;
+      CoreFuncType ft = null;
+      if (t instanceof CoreDefType.CoreFuncType) {
+        var f = (CoreDefType.CoreFuncType) t;
+        ft = new CoreFuncType(kinds(f.params()), kinds(f.results()));
+      }
+      return new Declared("func", ft);
+    }
+    String kind =
+        d instanceof CoreImportDesc.Table ? "table"
+            : d instanceof CoreImportDesc.Memory ? "memory"
+            : d instanceof CoreImportDesc.Global ? "global"
+            : "tag";
+    return new Declared(kind, null);
+  }
+
+  private static List<CoreKind> kinds(List<CoreValType> ts) {
+    List<CoreKind> out = new ArrayList<>();
+    for (CoreValType t : ts) {
+      out.add(t == CoreValType.EXNREF ? CoreKind.OTHER_REF : CoreKind.valueOf(t.name()));
+    }
+    return out;
+  }
+}
