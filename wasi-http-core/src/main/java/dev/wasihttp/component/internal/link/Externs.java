@@ -90,7 +90,8 @@ final class Externs {
       VType u = VType.unwrap(t);
       // A (sub resource) names itself; any other import or export mints a new name.
       if (!(u instanceof VType.Unknown)) {
-        t = t instanceof VType.Resource && s.bound.contains(t) ? t : new VType.Named(u);
+        boolean fresh = t instanceof VType.Resource && s.bound.contains(t) && !s.minted.contains(t);
+        t = fresh ? t : new VType.Named(u);
       }
       e = new VType.Extern(Sort.TYPE, t);
       minted.add(t);
