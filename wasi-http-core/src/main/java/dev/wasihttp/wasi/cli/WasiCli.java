@@ -2,18 +2,11 @@ package dev.wasihttp.wasi.cli;
 
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.types.ResourceType;
-import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiExit;
-import dev.wasihttp.wasi.internal.Host;
-import dev.wasihttp.wasi.cli.internal.Stdio;
-import dev.wasihttp.wasi.io.HostInputStream;
-import dev.wasihttp.wasi.io.StreamError;
-import dev.wasihttp.wasi.io.WasiIo;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import dev.wasihttp.wasi.cli.internal.CliHost;
+import dev.wasihttp.wasi.internal.Definer;
 
 /**
  * {@code wasi:cli}: environment, exit, stdin, stdout, stderr and the terminal interfaces.
@@ -38,91 +31,10 @@ public final class WasiCli {
   /** {@code wasi:cli/terminal-output.terminal-output}; never handed out. */
   public static final ResourceType TERMINAL_OUTPUT = ResourceType.host("terminal-output");
 
-  private static final HostInputStream CLOSED =
-      new HostInputStream() {
-        @Override
-        public byte[] read(int max) throws StreamError {
-          throw StreamError.closed();
-        }
-
-        @Override
-        public boolean ready() {
-          return true;
-        }
-      };
-
   private WasiCli() {}
 
   /** Registers every {@code wasi:cli} interface a component may import, at 0.2.12. */
   public static void addToLinker(Linker linker) {
-    String env = Host.iface("cli/environment");
-    linker.func(env, "get-environment", (c, a) -> environment(Host.ctx(c).config()));
-    linker.func(
-        env,
-        "get-arguments",
-        (c, a) -> {
-          List<Val> out = new ArrayList<>();
-          for (String arg : Host.ctx(c).config().arguments()) {
-            out.add(new Val.Str(arg));
-          }
-          return new Val.List(out);
-        });
-    linker.func(
-        env,
-        "initial-cwd",
-        (c, a) ->
-            Host.ctx(c)
-                .config()
-                .initialCwd()
-                .<Val>map(cwd -> Val.Option.some(new Val.Str(cwd)))
-                .orElse(Val.Option.none()));
-
-    String exit = Host.iface("cli/exit");
-    linker.func(
-        exit,
-        "exit",
-        (c, a) -> {
-          throw new WasiExit(((Val.Result) a.get(0)).isOk() ? 0 : 1);
-        });
-    linker.func(
-        exit,
-        "exit-with-code",
-        (c, a) -> {
-          throw new WasiExit(((Val.U8) a.get(0)).value());
-        });
-
-    linker.func(
-        Host.iface("cli/stdin"),
-        "get-stdin",
-        (c, a) -> WasiIo.pushInputStream(Host.ctx(c), CLOSED));
-    linker.func(
-        Host.iface("cli/stdout"),
-        "get-stdout",
-        (c, a) -> WasiIo.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stdout.handle()));
-    linker.func(
-        Host.iface("cli/stderr"),
-        "get-stderr",
-        (c, a) -> WasiIo.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stderr.handle()));
-
-    linker.resource(Host.iface("cli/terminal-input"), "terminal-input", TERMINAL_INPUT, null);
-    linker.resource(Host.iface("cli/terminal-output"), "terminal-output", TERMINAL_OUTPUT, null);
-    linker.func(
-        Host.iface("cli/terminal-stdin"), "get-terminal-stdin", (c, a) -> Val.Option.none());
-    linker.func(
-        Host.iface("cli/terminal-stdout"), "get-terminal-stdout", (c, a) -> Val.Option.none());
-    linker.func(
-        Host.iface("cli/terminal-stderr"), "get-terminal-stderr", (c, a) -> Val.Option.none());
-  }
-
-  private static Stdio stdio(WasiContext ctx) {
-    return ctx.local(Stdio.class, () -> new Stdio(ctx.config()));
-  }
-
-  private static Val environment(WasiConfig config) {
-    List<Val> out = new ArrayList<>();
-    for (Map.Entry<String, String> e : config.environment().entrySet()) {
-      out.add(new Val.Tuple(List.of(new Val.Str(e.getKey()), new Val.Str(e.getValue()))));
-    }
-    return new Val.List(out);
+    CliHost.define(Definer.of(linker));
   }
 }

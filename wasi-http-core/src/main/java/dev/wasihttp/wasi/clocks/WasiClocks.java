@@ -2,11 +2,10 @@ package dev.wasihttp.wasi.clocks;
 
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.clocks.internal.ClocksHost;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.HostPollable;
-import dev.wasihttp.wasi.io.WasiIo;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,39 +18,11 @@ import java.util.List;
  * unstable {@code timezone} interface is not provided.
  */
 public final class WasiClocks {
-  private static final String MONOTONIC = Host.iface("clocks/monotonic-clock");
-  private static final String WALL = Host.iface("clocks/wall-clock");
-
   private WasiClocks() {}
 
   /** Registers {@code wasi:clocks/monotonic-clock} and {@code wall-clock} at 0.2.12. */
   public static void addToLinker(Linker linker) {
-    linker.func(MONOTONIC, "now", (c, a) -> Host.u64(monotonic(c).now()));
-    linker.func(MONOTONIC, "resolution", (c, a) -> Host.u64(monotonic(c).resolution()));
-    linker.func(
-        MONOTONIC,
-        "subscribe-instant",
-        (c, a) -> WasiIo.pushPollable(Host.ctx(c), timer(monotonic(c), Host.u64(a.get(0)))));
-    linker.func(
-        MONOTONIC,
-        "subscribe-duration",
-        (c, a) -> {
-          MonotonicClock clock = monotonic(c);
-          long now = clock.now();
-          long when = Host.u64(a.get(0));
-          // A u64 sum that overflows means "never": saturate.
-          long deadline = Long.compareUnsigned(now + when, now) < 0 ? -1L : now + when;
-          return WasiIo.pushPollable(Host.ctx(c), timer(clock, deadline));
-        });
-
-    linker.func(WALL, "now", (c, a) -> datetime(wall(c).now()));
-    linker.func(
-        WALL,
-        "resolution",
-        (c, a) -> {
-          Duration r = wall(c).resolution();
-          return datetime(Instant.ofEpochSecond(r.getSeconds(), r.getNano()));
-        });
+    ClocksHost.define(Definer.of(linker));
   }
 
   /**
@@ -85,17 +56,5 @@ public final class WasiClocks {
         List.of(
             new Val.Record.Field("seconds", Host.u64(seconds)),
             new Val.Record.Field("nanoseconds", new Val.U32(nanos))));
-  }
-
-  private static MonotonicClock monotonic(dev.wasihttp.component.Caller c) {
-    return ctx(c).config().monotonicClock();
-  }
-
-  private static WallClock wall(dev.wasihttp.component.Caller c) {
-    return ctx(c).config().wallClock();
-  }
-
-  private static WasiContext ctx(dev.wasihttp.component.Caller c) {
-    return Host.ctx(c);
   }
 }

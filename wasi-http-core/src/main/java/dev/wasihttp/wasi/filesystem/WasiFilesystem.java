@@ -1,6 +1,7 @@
 package dev.wasihttp.wasi.filesystem;
 
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.wasi.filesystem.internal.FsHost;
 
@@ -38,6 +39,6 @@ public final class WasiFilesystem {
 
   /** Registers {@code wasi:filesystem/types} and {@code preopens} at 0.2.12. */
   public static void addToLinker(Linker linker) {
-    FsHost.addToLinker(linker);
+    FsHost.define(Definer.of(linker));
   }
 }

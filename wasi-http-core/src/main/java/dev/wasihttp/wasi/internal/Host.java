@@ -2,7 +2,6 @@ package dev.wasihttp.wasi.internal;
 
 import dev.wasihttp.component.Caller;
 import dev.wasihttp.component.HostFunction;
-import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
@@ -51,7 +50,7 @@ public final class Host {
 
   /** Registers {@code [method]RESOURCE.NAME} on {@code linker}, looking {@code self} up first. */
   public static <T> void method(
-      Linker linker, String iface, String resource, String name, Class<T> type, Method<T> m) {
+      Definer linker, String iface, String resource, String name, Class<T> type, Method<T> m) {
     HostFunction f =
         (caller, args) -> {
           WasiContext ctx = ctx(caller);

@@ -1,6 +1,7 @@
 package dev.wasihttp.wasi.io;
 
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
@@ -50,7 +51,7 @@ public final class WasiIo {
 
   /** Registers {@code wasi:io/error}, {@code poll} and {@code streams} at 0.2.12. */
   public static void addToLinker(Linker linker) {
-    IoHost.addToLinker(linker);
+    IoHost.define(Definer.of(linker));
   }
 
   /** Hands {@code stream} to the guest as a new {@code input-stream}. */

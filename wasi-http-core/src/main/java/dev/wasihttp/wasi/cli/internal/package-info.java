@@ -1,2 +1,2 @@
-/** The {@code wasi:cli} standard output and error line buffers. Not API. */
+/** The {@code wasi:cli} host functions and the standard output and error line buffers. Not API. */
 package dev.wasihttp.wasi.cli.internal;

@@ -1,6 +1,6 @@
 package dev.wasihttp.wasi.filesystem.internal;
 
-import dev.wasihttp.component.Linker;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
@@ -42,7 +42,7 @@ public final class FsHost {
 
   private FsHost() {}
 
-  public static void addToLinker(Linker linker) {
+  public static void define(Definer linker) {
     linker.resource(
         TYPES,
         DESCRIPTOR,
@@ -102,7 +102,7 @@ public final class FsHost {
     linker.func(Host.iface("filesystem/preopens"), "get-directories", (c, a) -> preopens(c));
   }
 
-  private static void method(Linker linker, String name, FsMethod m) {
+  private static void method(Definer linker, String name, FsMethod m) {
     Host.method(
         linker, TYPES, DESCRIPTOR, name, Descriptor.class,
         (ctx, d, args) -> {

@@ -1,6 +1,6 @@
 package dev.wasihttp.wasi.io.internal;
 
-import dev.wasihttp.component.Linker;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.ResourceTable;
@@ -20,7 +20,7 @@ public final class IoHost {
 
   private IoHost() {}
 
-  public static void addToLinker(Linker linker) {
+  public static void define(Definer linker) {
     linker.resource(
         ERROR, "error", WasiIo.ERROR, (c, rep) -> Host.ctx(c).table().delete(rep, IoError.class));
     Host.method(
@@ -69,7 +69,7 @@ public final class IoHost {
     defineOutput(linker);
   }
 
-  private static void defineInput(Linker linker) {
+  private static void defineInput(Definer linker) {
     String r = "input-stream";
     Class<InputStreamState> s = InputStreamState.class;
     linker.resource(STREAMS, r, WasiIo.INPUT_STREAM, (c, rep) -> drop(c, rep, s));
@@ -86,7 +86,7 @@ public final class IoHost {
         (ctx, in, a) -> WasiIo.pushPollable(ctx, in::ready, ResourceTable.rep(a.get(0))));
   }
 
-  private static void defineOutput(Linker linker) {
+  private static void defineOutput(Definer linker) {
     String r = "output-stream";
     Class<OutputStreamState> s = OutputStreamState.class;
     linker.resource(STREAMS, r, WasiIo.OUTPUT_STREAM, (c, rep) -> drop(c, rep, s));

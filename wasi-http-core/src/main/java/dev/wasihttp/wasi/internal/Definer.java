@@ -1,0 +1,33 @@
+package dev.wasihttp.wasi.internal;
+
+import dev.wasihttp.component.HostFunction;
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.types.ResourceType;
+
+/**
+ * Where the interface families register their functions and resources: a {@link Linker} in
+ * production ({@link #of}), a map in the host's own tests, which call host functions by name
+ * without a guest.
+ */
+public interface Definer {
+  void func(String iface, String name, HostFunction function);
+
+  void resource(String iface, String name, ResourceType type, ResourceDestructor destructor);
+
+  /** Registers on {@code linker}. */
+  static Definer of(Linker linker) {
+    return new Definer() {
+      @Override
+      public void func(String iface, String name, HostFunction function) {
+        linker.func(iface, name, function);
+      }
+
+      @Override
+      public void resource(
+          String iface, String name, ResourceType type, ResourceDestructor destructor) {
+        linker.resource(iface, name, type, destructor);
+      }
+    };
+  }
+}

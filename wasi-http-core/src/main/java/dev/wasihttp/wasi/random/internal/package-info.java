@@ -1,0 +1,2 @@
+/** The {@code wasi:random} host functions. Not API. */
+package dev.wasihttp.wasi.random.internal;

@@ -1,0 +1,2 @@
+/** The {@code wasi:sockets} host functions. Not API. */
+package dev.wasihttp.wasi.sockets.internal;

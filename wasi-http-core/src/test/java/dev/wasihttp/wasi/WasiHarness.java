@@ -1,0 +1,162 @@
+package dev.wasihttp.wasi;
+
+import dev.wasihttp.component.Caller;
+import dev.wasihttp.component.HostFunction;
+import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.types.ResourceType;
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.cli.internal.CliHost;
+import dev.wasihttp.wasi.clocks.internal.ClocksHost;
+import dev.wasihttp.wasi.filesystem.internal.FsHost;
+import dev.wasihttp.wasi.internal.Definer;
+import dev.wasihttp.wasi.internal.Host;
+import dev.wasihttp.wasi.io.internal.IoHost;
+import dev.wasihttp.wasi.random.internal.RandomHost;
+import dev.wasihttp.wasi.sockets.internal.SocketsHost;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls the WASI host functions by their WIT names as a guest would, without a guest: one
+ * instance's data object (a {@link WasiView}) and every function registered by the families, with
+ * helpers to build arguments. Handles are passed as {@link Val.Own} or turned into a borrow with
+ * {@link #borrow}.
+ */
+public final class WasiHarness implements WasiView, Caller {
+  private static final Map<String, HostFunction> FUNCS = new HashMap<>();
+  private static final Map<String, ResourceDestructor> DTORS = new HashMap<>();
+  private static final Map<String, ResourceType> TYPES = new HashMap<>();
+
+  static {
+    Definer definer =
+        new Definer() {
+          @Override
+          public void func(String iface, String name, HostFunction function) {
+            if (FUNCS.put(iface + "#" + name, function) != null) {
+              throw new IllegalStateException("defined twice: " + iface + "#" + name);
+            }
+          }
+
+          @Override
+          public void resource(
+              String iface, String name, ResourceType type, ResourceDestructor destructor) {
+            TYPES.put(iface + "#" + name, type);
+            if (destructor != null) {
+              DTORS.put(iface + "#" + name, destructor);
+            }
+          }
+        };
+    IoHost.define(definer);
+    ClocksHost.define(definer);
+    RandomHost.define(definer);
+    CliHost.define(definer);
+    FsHost.define(definer);
+    SocketsHost.define(definer);
+  }
+
+  private final WasiContext wasi;
+
+  public WasiHarness(WasiConfig config) {
+    this.wasi = new WasiContext(config);
+  }
+
+  public WasiHarness() {
+    this(WasiConfig.defaults());
+  }
+
+  @Override
+  public WasiContext wasi() {
+    return wasi;
+  }
+
+  @Override
+  public Object data() {
+    return this;
+  }
+
+  /** Every registered function, as {@code wasi:PKG/IFACE@0.2.12#NAME}. */
+  public static List<String> functionNames() {
+    return new ArrayList<>(FUNCS.keySet());
+  }
+
+  /** Calls {@code name} of interface {@code iface} (e.g. {@code io/streams}). */
+  public Val call(String iface, String name, Val... args) {
+    HostFunction f = FUNCS.get(Host.iface(iface) + "#" + name);
+    if (f == null) {
+      throw new IllegalArgumentException("no such function: " + iface + "#" + name);
+    }
+    return f.call(this, List.of(args));
+  }
+
+  /** Calls {@code [method]RESOURCE.NAME} on {@code self}, borrowed. */
+  public Val method(String iface, String resource, String name, Val self, Val... args) {
+    List<Val> all = new ArrayList<>();
+    all.add(borrow(self));
+    all.addAll(List.of(args));
+    return call(iface, "[method]" + resource + "." + name, all.toArray(new Val[0]));
+  }
+
+  /** The guest drops its owning handle {@code own} of {@code resource}. */
+  public void drop(String iface, String resource, Val own) {
+    DTORS.get(Host.iface(iface) + "#" + resource).drop(this, ((Val.Own) own).rep());
+  }
+
+  /** The resource type registered for {@code resource} of {@code iface}. */
+  public static ResourceType type(String iface, String resource) {
+    return TYPES.get(Host.iface(iface) + "#" + resource);
+  }
+
+  public static Val borrow(Val own) {
+    return own instanceof Val.Own
+        ? new Val.Borrow(((Val.Own) own).type(), ((Val.Own) own).rep())
+        : own;
+  }
+
+  // ---- values ----
+
+  public static Val u64(long v) {
+    return new Val.U64(v);
+  }
+
+  public static Val str(String s) {
+    return new Val.Str(s);
+  }
+
+  public static Val bytes(byte[] b) {
+    return Host.list(b);
+  }
+
+  public static Val bytes(String s) {
+    return Host.list(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static Val flags(String... names) {
+    return new Val.Flags(List.of(names));
+  }
+
+  /** The ok payload of a result, failing the test on err. */
+  public static Val ok(Val result) {
+    Val.Result r = (Val.Result) result;
+    if (!r.isOk()) {
+      throw new AssertionError("expected ok, got " + result);
+    }
+    return r.value();
+  }
+
+  /** The err payload of a result, failing the test on ok. */
+  public static Val err(Val result) {
+    Val.Result r = (Val.Result) result;
+    if (r.isOk()) {
+      throw new AssertionError("expected err, got " + result);
+    }
+    return r.value();
+  }
+
+  /** The text of a {@code list<u8>}. */
+  public static String text(Val list) {
+    return new String(Host.bytes(list), StandardCharsets.UTF_8);
+  }
+}
