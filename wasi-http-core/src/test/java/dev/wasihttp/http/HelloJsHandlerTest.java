@@ -1,0 +1,105 @@
+package dev.wasihttp.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The componentize-js sample (StarlingMonkey, 13 MB, 18 WASI imports) through {@link
+ * WasiHttpHandler}. Loaded and linked once for the class: parsing it takes seconds.
+ */
+class HelloJsHandlerTest {
+  static final Samples.Lines LOG = new Samples.Lines();
+  static WasiHttpHandler handler;
+
+  @BeforeAll
+  static void link() throws Exception {
+    handler =
+        WasiHttpHandler.create(
+            Samples.load(Samples.HELLO_JS),
+            WasiHttpConfig.builder().componentName("hello-js").log(LOG).build());
+  }
+
+  @AfterAll
+  static void close() {
+    handler.close();
+  }
+
+  static MemoryExchange run(MemoryExchange x) {
+    handler.handle(x);
+    return x;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "POST", "PUT", "DELETE", "PROPFIND"})
+  void helloForEveryMethod(String method) {
+    MemoryExchange x = run(new MemoryExchange(method, "/p?q=1"));
+    assertEquals(List.of("respond 200", "finish"), x.calls, () -> x.failReason);
+    assertEquals("js", x.header("x-wasm-lang"));
+    assertEquals("text/plain", x.header("content-type"));
+    assertEquals("hello from JavaScript: " + method + " /p?q=1", x.bodyText());
+    assertTrue(
+        LOG.snapshot().contains("INFO [hello-js] handled " + method + " /p?q=1"),
+        LOG.snapshot()::toString);
+  }
+
+  @Test
+  void headKeepsTheHeadersWithoutABody() {
+    MemoryExchange x = run(new MemoryExchange("HEAD", "/"));
+    assertEquals(List.of("respond 200", "finish"), x.calls, () -> x.failReason);
+    assertEquals("js", x.header("x-wasm-lang"));
+    assertEquals(0, x.body.size());
+  }
+
+  @Test
+  void theGuestSeesRequestHeadersWithoutForbiddenOnes() {
+    MemoryExchange x =
+        run(
+            new MemoryExchange("GET", "/headers")
+                .header("Host", "example.com")
+                .header("X-B", "2")
+                .header("Accept", "text/html")
+                .header("x-b", "3")
+                .header("Connection", "keep-alive")
+                .header("Transfer-Encoding", "chunked")
+                .header("X-Empty", ""));
+    assertEquals(List.of("respond 200", "finish"), x.calls, () -> x.failReason);
+    assertEquals("application/json", x.header("content-type"));
+    // fetch's Headers lower-cases names, sorts them and joins duplicates with ", " in order.
+    assertEquals("{\"accept\":\"text/html\",\"x-b\":\"2, 3\",\"x-empty\":\"\"}", x.bodyText());
+  }
+
+  @Test
+  void echoStreamsWhileTheRequestArrives() throws Exception {
+    byte[] body = Samples.randomBytes(3 * 1024 * 1024);
+    MemoryExchange x = new MemoryExchange("POST", "/echo").header("Content-Type", "x/y");
+    boolean[] early = new boolean[1];
+    Thread client = Samples.duplexClient(x, body, 512 * 1024, early);
+    run(x);
+    client.join(10_000);
+    assertEquals(List.of("respond 200", "finish"), x.calls, () -> x.failReason);
+    assertTrue(early[0], "response bytes flowed before the request body was complete");
+    assertEquals("x/y", x.header("content-type"));
+    assertArrayEquals(body, x.body.toByteArray());
+  }
+
+  @Test
+  void aThrowingHandlerGets500FromStarlingMonkeyAndTheNextRequestSucceeds() {
+    MemoryExchange x = run(new MemoryExchange("GET", "/trap"));
+    // StarlingMonkey catches the exception, sets a 500 itself, logs the error on stderr and
+    // returns with that response's body still open: an ending other than finish, so the host
+    // aborts the response (as Wasmtime does when it drops an unfinished body).
+    assertEquals(List.of("respond 500", "abort"), x.calls);
+    assertTrue(LOG.contains("WARN [hello-js] Error while running request handler"), LOG.snapshot()::toString);
+    assertTrue(LOG.contains("[hello-js] response aborted after it started"), LOG.snapshot()::toString);
+    MemoryExchange next = run(new MemoryExchange("GET", "/after"));
+    assertEquals("hello from JavaScript: GET /after", next.bodyText());
+  }
+}
