@@ -74,7 +74,9 @@ final class CanonRules {
         String e = ((CanonOpt.StringEncodingOpt) o).encoding().name().toLowerCase(java.util.Locale.ROOT)
             .replace('_', '-');
         if (encoding != null) {
-          throw Errors.invalid(at, "canonical encoding option `" + encoding + "` conflicts with option `" + e + "`");
+          throw Errors.invalid(
+              at,
+              "canonical encoding option `" + encoding + "` conflicts with option `" + e + "`");
         }
         encoding = e;
       } else if (o instanceof CanonOpt.MemoryOpt) {
@@ -123,7 +125,8 @@ final class CanonRules {
   }
 
   private static final CoreFuncType REALLOC =
-      new CoreFuncType(List.of(CoreKind.I32, CoreKind.I32, CoreKind.I32, CoreKind.I32), List.of(CoreKind.I32));
+      new CoreFuncType(
+          List.of(CoreKind.I32, CoreKind.I32, CoreKind.I32, CoreKind.I32), List.of(CoreKind.I32));
   static final CoreFuncType DESTRUCTOR = new CoreFuncType(List.of(CoreKind.I32), List.of());
 
   /**
@@ -139,15 +142,19 @@ final class CanonRules {
       if (o instanceof CanonOpt.ReallocOpt) {
         CoreFuncType t = coreFuncType(f, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
         if (t != null && !t.equals(REALLOC)) {
-          throw Errors.invalid(at, "canonical option `realloc` uses a core function with an incorrect signature: "
-              + t + ", expected " + REALLOC);
+          throw Errors.invalid(
+              at,
+              "canonical option `realloc` uses a core function with an incorrect signature: "
+                  + t + ", expected " + REALLOC);
         }
       } else if (o instanceof CanonOpt.PostReturnOpt && liftResults != null) {
         CoreFuncType want = new CoreFuncType(liftResults, List.of());
         CoreFuncType t = coreFuncType(f, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
         if (t != null && !t.equals(want)) {
-          throw Errors.invalid(at, "canonical option `post-return` uses a core function with an incorrect signature: "
-              + t + ", expected " + want);
+          throw Errors.invalid(
+              at,
+              "canonical option `post-return` uses a core function with an incorrect signature: "
+                  + t + ", expected " + want);
         }
       }
     }

@@ -50,7 +50,8 @@ final class Externs {
       return new VType.Extern(Sort.COMPONENT, expect(s.type(i, at), VType.Comp.class, i, "a component", at));
     } else {
       int i = ((ExternDesc.InstanceDesc) d).typeIndex();
-      return new VType.Extern(Sort.INSTANCE, expect(s.type(i, at), VType.Instance.class, i, "an instance", at));
+      VType t = expect(s.type(i, at), VType.Instance.class, i, "an instance", at);
+      return new VType.Extern(Sort.INSTANCE, t);
     }
   }
 

@@ -120,7 +120,9 @@ public final class Validator {
       for (var a : inst.args()) {
         if (args.containsKey(a.name())) {
           throw Errors.invalid(
-              at, "instantiation argument `" + a.name() + "` conflicts with previous argument `" + a.name() + "`");
+              at,
+              "instantiation argument `" + a.name() + "` conflicts with previous argument `"
+                  + a.name() + "`");
         }
         args.put(a.name(), s.item(a.item().sort(), a.item().index(), at));
       }
@@ -158,10 +160,12 @@ public final class Validator {
       if (i instanceof VType.Instance) {
         VType.Extern e = ((VType.Instance) i).exports().get(ex.name());
         if (e == null) {
-          throw Errors.invalid(at, "instance " + ex.instanceIndex() + " has no export named `" + ex.name() + "`");
+          throw Errors.invalid(
+              at, "instance " + ex.instanceIndex() + " has no export named `" + ex.name() + "`");
         }
         if (e.sort() != sort) {
-          throw Errors.invalid(at, "export `" + ex.name() + "` is a " + e.sort().text() + ", not a " + sort.text());
+          throw Errors.invalid(
+              at, "export `" + ex.name() + "` is a " + e.sort().text() + ", not a " + sort.text());
         }
         type = e.type();
       }

@@ -38,9 +38,11 @@ final class Visibility {
         ok = true;
     }
     if (!ok) {
-      throw Errors.invalid(at, e.sort().text() + " not valid to be used as " + what
-          + ": its type mentions a type no preceding " + (what.equals("import") ? "import" : "import or export")
-          + " names");
+      String namers = what.equals("import") ? "import" : "import or export";
+      throw Errors.invalid(
+          at,
+          e.sort().text() + " not valid to be used as " + what
+              + ": its type mentions a type no preceding " + namers + " names");
     }
   }
 
