@@ -2,12 +2,16 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.nio.file.Files;
@@ -124,11 +128,45 @@ final class ComponentHandlers {
   private static ExchangeHandler link(
       Component component, WasiHttpServletOptions options, LogSink log)
       throws ServletException {
-    // The wasi:http host (dev.wasihttp.http.WasiHttpHandler) is linked here once it is available.
-    throw unavailable(
-        "component "
-            + options.componentName()
-            + " decoded, but this build has no wasi:http host to run it",
-        null);
+    WasiHttpConfig config;
+    try {
+      config = options.toWasiHttpConfig(log);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw unavailable(
+          "component " + options.componentName() + ": bad configuration: " + e.getMessage(), e);
+    }
+    WasiHttpHandler handler;
+    try {
+      handler = WasiHttpHandler.create(component, config);
+    } catch (ComponentException e) {
+      throw unavailable(
+          "component "
+              + options.componentName()
+              + " ("
+              + options.component()
+              + ") cannot be linked: "
+              + e.getMessage(),
+          e);
+    }
+    return new Linked(handler);
+  }
+
+  /** The wasi:http host as the servlet's handler; closing it stops the host's threads. */
+  static final class Linked implements ExchangeHandler, AutoCloseable {
+    private final WasiHttpHandler handler;
+
+    Linked(WasiHttpHandler handler) {
+      this.handler = handler;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+      handler.handle(exchange);
+    }
+
+    @Override
+    public void close() throws Exception {
+      handler.close();
+    }
   }
 }

@@ -10,7 +10,9 @@ import dev.wasihttp.http.HttpExchange;
  * <p>Implementations must be safe to call from many threads at once. They report guest faults
  * through {@link HttpExchange#fail} and {@link HttpExchange#abort} rather than by throwing; an
  * exception that escapes is treated like {@code fail(500)} before the response is committed and
- * like {@code abort} after.
+ * like {@code abort} after. The handler logs the reasons it passes to {@code fail} and {@code
+ * abort}; the servlet logs only what it decides itself (a handler that threw or returned without
+ * ending the exchange).
  */
 @FunctionalInterface
 public interface ExchangeHandler {

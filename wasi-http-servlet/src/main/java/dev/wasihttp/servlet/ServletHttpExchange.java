@@ -269,8 +269,8 @@ public final class ServletHttpExchange implements HttpExchange {
       return;
     }
     ended = true;
+    // The handler logs its reason (the wasi:http host does); this only breaks the response.
     abortReason = reason == null ? "aborted" : reason;
-    log.accept("error after response started, response aborted: " + abortReason);
     try {
       // Jetty ee10 aborts the response (no final chunk, connection closed / stream reset).
       response.sendError(-1);
@@ -285,7 +285,7 @@ public final class ServletHttpExchange implements HttpExchange {
     if (ended) {
       return;
     }
-    log.accept("request failed with status " + status + ": " + reason);
+    // The handler logs its reason (the wasi:http host does); this only answers the status.
     if (response.isCommitted()) {
       abort(reason);
       return;

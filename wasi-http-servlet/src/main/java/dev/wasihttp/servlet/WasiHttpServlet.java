@@ -119,6 +119,7 @@ public class WasiHttpServlet extends HttpServlet {
       handler.handle(exchange);
     } catch (RuntimeException | Error e) {
       String reason = "handler failed: " + e;
+      logLine(reason);
       if (exchange.responded()) {
         exchange.abort(reason);
       } else {
@@ -126,6 +127,7 @@ public class WasiHttpServlet extends HttpServlet {
       }
     }
     if (!exchange.ended()) {
+      logLine("the handler returned without ending the exchange");
       if (exchange.responded()) {
         exchange.abort("handler returned before finishing the response body");
       } else {

@@ -2,6 +2,7 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -217,14 +218,22 @@ public final class WasiHttpServletOptions {
     return requestTimeout;
   }
 
-  /** The core host configuration these options describe, logging to {@code log}. */
+  /**
+   * The core host configuration these options describe, logging to {@code log} (guest stdout at
+   * INFO, stderr at WARN, each line as {@code [name] line}).
+   */
   public WasiHttpConfig toWasiHttpConfig(LogSink log) {
+    WasiConfig.Builder wasi = WasiHttpConfig.wasiBuilder(componentName, log).env(env);
+    if (dir != null) {
+      wasi.directory(dir, dirGuestPath);
+    }
     return WasiHttpConfig.builder()
         .componentName(componentName)
         .forbiddenHeaders(forbiddenHeaders)
         .maxFieldSize(maxFieldSize)
         .requestTimeout(requestTimeout)
         .log(log)
+        .wasi(wasi.build())
         .build();
   }
 

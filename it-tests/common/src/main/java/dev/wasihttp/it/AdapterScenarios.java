@@ -213,9 +213,8 @@ public abstract class AdapterScenarios {
   void aFailureBeforeTheResponseIs500AndTheNextRequestWorks() throws Exception {
     HttpResponse<String> failed = send("GET", "/fail", null);
     assertEquals(500, failed.statusCode());
-    assertNotNull(
-        fixture.log().awaitContaining("[java-root] request failed with status 500: requested"));
     assertEquals(500, send("GET", "/throw", null).statusCode());
+    assertNotNull(fixture.log().awaitContaining("[java-root] handler failed: "));
     assertEquals(200, send("GET", "/info", null).statusCode());
   }
 
@@ -226,7 +225,6 @@ public abstract class AdapterScenarios {
     assertTrue(r.statusLine().contains(" 200"), r.text());
     assertTrue(r.closed(), "the server closes the connection");
     assertFalse(r.body().endsWith("0\r\n\r\n"), "no final chunk: " + r.body());
-    assertNotNull(fixture.log().awaitContaining("response aborted: the guest gave up"));
   }
 
   @Test
@@ -243,6 +241,7 @@ public abstract class AdapterScenarios {
     RawHttp.Reply r = RawHttp.exchange(port, "GET /noend HTTP/1.1\r\nHost: h\r\n\r\n", 10_000);
     assertTrue(r.closed(), "the server closes the connection");
     assertFalse(r.body().endsWith("0\r\n\r\n"), "no final chunk: " + r.body());
+    assertNotNull(fixture.log().awaitContaining("returned without ending the exchange"));
     assertEquals(200, send("GET", "/info", null).statusCode());
   }
 

@@ -1,0 +1,170 @@
+package dev.wasihttp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The sample components behind {@code WasiHttpServlet}, configured by init-params only:
+ * hello-js (componentize-js) at {@code /} and at {@code /app/*} under the context path {@code
+ * /shop} (with {@code stripServletPath}), hello-c at {@code /c}. Parameterized tests run on both
+ * hello-js mounts; the guest sees the same target on each.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ComponentScenarios {
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private ContainerFixture fixture;
+  private int port;
+
+  /** A new, unstarted fixture of the container under test. */
+  protected abstract ContainerFixture newFixture();
+
+  @BeforeAll
+  void start() throws Exception {
+    String js = Samples.component("hello-js").toString();
+    fixture = newFixture();
+    port =
+        fixture.start(
+            List.of(
+                Deployment.component("", "hello-js", "/", Map.of("component", js)),
+                Deployment.component(
+                    "/shop",
+                    "hello-js-app",
+                    "/app/*",
+                    Map.of("component", js, "stripServletPath", "true")),
+                Deployment.component(
+                    "/c",
+                    "hello-c",
+                    "/",
+                    Map.of("component", Samples.component("hello-c").toString()))));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private HttpResponse<String> send(HttpClient c, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(60));
+    b.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("content-type", "text/plain");
+    }
+    return c.send(b.build(), BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/shop/app"})
+  void everyMethodReachesTheGuest(String base) throws Exception {
+    for (String m : List.of("GET", "POST", "PUT", "DELETE", "FROBNICATE")) {
+      HttpResponse<String> r =
+          send(client, m, base + "/p%20q?x=%2F", m.equals("GET") ? null : "body");
+      assertEquals(200, r.statusCode(), m);
+      assertEquals("hello from JavaScript: " + m + " /p%20q?x=%2F", r.body(), m);
+      assertEquals("js", r.headers().firstValue("x-wasm-lang").orElse(null));
+      assertEquals("text/plain", r.headers().firstValue("content-type").orElse(null));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/shop/app"})
+  void headGetsTheHeadersWithoutABody(String base) throws Exception {
+    HttpResponse<String> r = send(client, "HEAD", base + "/h", null);
+    assertEquals(200, r.statusCode());
+    assertEquals("", r.body());
+    assertEquals("js", r.headers().firstValue("x-wasm-lang").orElse(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/shop/app"})
+  void theGuestSeesTheRequestHeaders(String base) throws Exception {
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + base + "/headers"))
+                .header("x-one", "1")
+                .header("x-dup", "a")
+                .header("x-dup", "b")
+                .build(),
+            BodyHandlers.ofString());
+    assertEquals(200, r.statusCode());
+    assertEquals("application/json", r.headers().firstValue("content-type").orElse(null));
+    String json = r.body();
+    assertTrue(json.contains("\"x-one\":\"1\""), json);
+    assertTrue(json.contains("\"x-dup\":\"a, b\""), json);
+    assertFalse(json.contains("\"host\""), "host is forbidden, the guest reads authority: " + json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/shop/app"})
+  void aBodyIsEchoed(String base) throws Exception {
+    HttpResponse<String> r = send(client, "PUT", base + "/echo", "echo \u00e9 body");
+    assertEquals(200, r.statusCode());
+    assertEquals("echo \u00e9 body", r.body());
+    assertEquals("text/plain", r.headers().firstValue("content-type").orElse(null));
+  }
+
+  @Test
+  void guestStdoutGoesToTheContainerLog() throws Exception {
+    String marker = "logged-" + UUID.randomUUID();
+    assertEquals(200, send(client, "GET", "/" + marker, null).statusCode());
+    String line = fixture.log().awaitContaining("handled GET /" + marker);
+    assertNotNull(line, String.join("\n", fixture.log().lines()));
+    assertTrue(line.contains("hello-js"), "tagged with the component's name: " + line);
+  }
+
+  @Test
+  void aTrapBeforeTheResponseIs500AndTheNextRequestSucceeds() throws Exception {
+    assertEquals(500, send(client, "GET", "/c/trap", null).statusCode());
+    assertNotNull(fixture.log().awaitContaining("unreachable"), "the trap is logged");
+    HttpResponse<String> next = send(client, "GET", "/c/after", null);
+    assertEquals(200, next.statusCode());
+    assertEquals("hello from C: GET /after\n", next.body());
+    // StarlingMonkey catches the exception and sets a 500 itself, but returns without finishing
+    // that response's body: the host aborts it, so the client sees the status and a broken body.
+    RawHttp.Reply js =
+        RawHttp.exchange(
+            port, "POST /trap HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nx", 30_000);
+    assertTrue(js.statusLine().contains(" 500"), js.text());
+    assertTrue(js.closed(), "the connection is closed, the body not ended cleanly");
+    assertNotNull(fixture.log().awaitContaining("trap requested by POST /trap"));
+    assertEquals(200, send(client, "GET", "/shop/app/after", null).statusCode());
+  }
+
+  @Test
+  void http2CleartextWhereTheContainerSpeaksIt() throws Exception {
+    if (!fixture.h2c()) {
+      return;
+    }
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> hello = send(h2, "GET", "/shop/app/h2?x", null);
+    assertEquals(HttpClient.Version.HTTP_2, hello.version());
+    assertEquals("hello from JavaScript: GET /h2?x", hello.body());
+    HttpResponse<String> echo = send(h2, "POST", "/echo", "over h2");
+    assertEquals(HttpClient.Version.HTTP_2, echo.version());
+    assertEquals("over h2", echo.body());
+  }
+}
