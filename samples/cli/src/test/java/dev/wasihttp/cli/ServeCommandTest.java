@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +29,31 @@ class ServeCommandTest {
 
   String err() {
     return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void servesAComponentOnAFreePortOverHttp11AndH2c() throws Exception {
+    Server server =
+        ServeCommand.start(
+            new String[] {"--port", "0", "--env", "GREETING=howdy", "../components/hello-libc/hello-libc.wasm"}, o, e);
+    try {
+      String line = out.toString(StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/\n$").matcher(line);
+      assertTrue(m.matches(), line + err());
+      URI uri = URI.create("http://127.0.0.1:" + m.group(1) + "/p?q");
+      for (HttpClient.Version v : HttpClient.Version.values()) {
+        HttpResponse<String> r =
+            HttpClient.newBuilder()
+                .version(v)
+                .build()
+                .send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals(v, r.version());
+        assertEquals("howdy from C (wasi-libc): GET /p?q\n", r.body());
+      }
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
