@@ -76,6 +76,15 @@ public final class Validator {
           }
         }
         Externs.declare(s, false, e.name(), new VType.Extern(sort, t), at);
+      } else if (d instanceof Definition.StartDef) {
+        var start = (Definition.StartDef) d;
+        s.check(Sort.FUNC, start.funcIndex(), at);
+        for (int v : start.args()) {
+          s.check(Sort.VALUE, v, at);
+        }
+        for (int i = 0; i < start.resultCount(); i++) {
+          s.add(Sort.VALUE);
+        }
       }
     }
     return s;
