@@ -17,9 +17,6 @@ import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiHost;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a {@code wasi:http/proxy} component for HTTP exchanges: each {@link #handle} call is one
@@ -107,19 +104,7 @@ public final class WasiHttpHandler implements AutoCloseable {
     WasiContext wasi = new WasiContext(config.wasi());
     HttpState state = new HttpState(exchange, rules, wasi, readers, config.log(), tag);
     RequestData instanceData = new RequestData(wasi, state);
-    Thread guest = Thread.currentThread();
-    AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> deadline = null;
-    if (!config.requestTimeout().isZero()) {
-      deadline =
-          deadlines.schedule(
-              () -> {
-                timedOut.set(true);
-                guest.interrupt();
-              },
-              config.requestTimeout().toNanos(),
-              TimeUnit.NANOSECONDS);
-    }
+    Deadline deadline = Deadline.start(deadlines, config.requestTimeout());
     String ending = null;
     try {
       ComponentInstance instance = pre.instantiate(instanceData);
@@ -134,19 +119,14 @@ public final class WasiHttpHandler implements AutoCloseable {
               state.body());
       handle.call(http.incomingRequest(state, request), http.responseOutparam(state));
     } catch (Trap t) {
-      ending = timedOut.get() ? "guest timed out" : Endings.describe(t);
+      ending = deadline.expired() ? "guest timed out" : Endings.describe(t);
     } catch (ComponentException e) {
       ending = "instantiation failed: " + e.getMessage();
     } catch (RuntimeException e) {
       ending = "host error: " + e;
       config.log().log(LogSink.Level.ERROR, tag + "host error while handling a request: " + e);
     } finally {
-      if (deadline != null) {
-        deadline.cancel(false);
-      }
-      if (timedOut.get()) {
-        Thread.interrupted(); // the interrupt was ours, for the guest: clear it
-      }
+      deadline.end();
     }
     try {
       end(state.response(), ending);

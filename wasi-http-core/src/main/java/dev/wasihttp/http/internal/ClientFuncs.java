@@ -1,8 +1,8 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.HostPollable;
 import dev.wasihttp.wasi.io.WasiIo;
 
@@ -19,7 +19,7 @@ import dev.wasihttp.wasi.io.WasiIo;
 final class ClientFuncs {
   private ClientFuncs() {}
 
-  static void define(HttpResources r, Linker linker) {
+  static void define(HttpResources r, Definer linker) {
     defineRequest(r, linker);
     defineOptions(r, linker);
     defineResponses(r, linker);
@@ -37,7 +37,7 @@ final class ClientFuncs {
         });
   }
 
-  private static void defineRequest(HttpResources r, Linker linker) {
+  private static void defineRequest(HttpResources r, Definer linker) {
     r.resource(linker, r.outgoingRequest, HostOutgoingRequest.class, null);
     linker.func(
         HttpResources.TYPES,
@@ -147,7 +147,7 @@ final class ClientFuncs {
         (s, q, args) -> s.table.pushChild(r.fields, q.headers, Vals.rep(args.get(0))));
   }
 
-  private static void defineOptions(HttpResources r, Linker linker) {
+  private static void defineOptions(HttpResources r, Definer linker) {
     r.resource(linker, r.requestOptions, HostRequestOptions.class, null);
     linker.func(
         HttpResources.TYPES,
@@ -177,7 +177,7 @@ final class ClientFuncs {
         });
   }
 
-  private static void defineResponses(HttpResources r, Linker linker) {
+  private static void defineResponses(HttpResources r, Definer linker) {
     // The outgoing handler creates none of these yet; they are here so components link.
     r.resource(linker, r.futureIncomingResponse, HostFutureIncomingResponse.class, null);
     r.method(linker, r.futureIncomingResponse, "subscribe", HostFutureIncomingResponse.class,

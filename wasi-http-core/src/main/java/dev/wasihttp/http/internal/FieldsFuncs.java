@@ -1,7 +1,7 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.internal.Definer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
 final class FieldsFuncs {
   private FieldsFuncs() {}
 
-  static void define(HttpResources r, Linker linker) {
+  static void define(HttpResources r, Definer linker) {
     r.resource(linker, r.fields, HostFields.class, null);
     linker.func(
         HttpResources.TYPES,

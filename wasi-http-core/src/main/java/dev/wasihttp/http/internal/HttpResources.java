@@ -4,6 +4,7 @@ import dev.wasihttp.component.Caller;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.util.List;
 
@@ -37,6 +38,11 @@ public final class HttpResources {
 
   /** Registers {@code wasi:http/types} and {@code wasi:http/outgoing-handler} on {@code linker}. */
   public void define(Linker linker) {
+    define(Definer.of(linker));
+  }
+
+  /** Registers every function and resource through {@code linker} (a map, in tests). */
+  public void define(Definer linker) {
     FieldsFuncs.define(this, linker);
     IncomingFuncs.define(this, linker);
     OutgoingFuncs.define(this, linker);
@@ -69,7 +75,7 @@ public final class HttpResources {
   }
 
   /** Registers {@code [method]RESOURCE.NAME}, looking up {@code self} first. */
-  <T> void method(Linker linker, ResourceType type, String name, Class<T> state, Method<T> body) {
+  <T> void method(Definer linker, ResourceType type, String name, Class<T> state, Method<T> body) {
     linker.func(
         TYPES,
         "[method]" + type.name() + "." + name,
@@ -81,7 +87,7 @@ public final class HttpResources {
 
   /** Registers the resource with a destructor that deletes the entry, then runs {@code then}. */
   <T> void resource(
-      Linker linker, ResourceType type, Class<T> state, java.util.function.Consumer<T> then) {
+      Definer linker, ResourceType type, Class<T> state, java.util.function.Consumer<T> then) {
     linker.resource(
         TYPES,
         type.name(),

@@ -1,8 +1,8 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.io.IOException;
 import java.util.List;
@@ -14,13 +14,13 @@ import java.util.List;
 final class IncomingFuncs {
   private IncomingFuncs() {}
 
-  static void define(HttpResources r, Linker linker) {
+  static void define(HttpResources r, Definer linker) {
     defineRequest(r, linker);
     defineBody(r, linker);
     defineTrailers(r, linker);
   }
 
-  private static void defineRequest(HttpResources r, Linker linker) {
+  private static void defineRequest(HttpResources r, Definer linker) {
     r.resource(linker, r.incomingRequest, HostIncomingRequest.class, null);
     r.method(
         linker,
@@ -66,7 +66,7 @@ final class IncomingFuncs {
         });
   }
 
-  private static void defineBody(HttpResources r, Linker linker) {
+  private static void defineBody(HttpResources r, Definer linker) {
     r.resource(linker, r.incomingBody, HostIncomingBody.class, null);
     r.method(
         linker,
@@ -97,7 +97,7 @@ final class IncomingFuncs {
         });
   }
 
-  private static void defineTrailers(HttpResources r, Linker linker) {
+  private static void defineTrailers(HttpResources r, Definer linker) {
     r.resource(linker, r.futureTrailers, HostFutureTrailers.class, null);
     r.method(
         linker,

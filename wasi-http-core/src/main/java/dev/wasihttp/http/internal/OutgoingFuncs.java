@@ -1,7 +1,7 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.util.List;
 
@@ -12,13 +12,13 @@ import java.util.List;
 final class OutgoingFuncs {
   private OutgoingFuncs() {}
 
-  static void define(HttpResources r, Linker linker) {
+  static void define(HttpResources r, Definer linker) {
     defineResponse(r, linker);
     defineBody(r, linker);
     defineOutparam(r, linker);
   }
 
-  private static void defineResponse(HttpResources r, Linker linker) {
+  private static void defineResponse(HttpResources r, Definer linker) {
     r.resource(linker, r.outgoingResponse, HostOutgoingResponse.class, null);
     linker.func(
         HttpResources.TYPES,
@@ -82,7 +82,7 @@ final class OutgoingFuncs {
     }
   }
 
-  private static void defineBody(HttpResources r, Linker linker) {
+  private static void defineBody(HttpResources r, Definer linker) {
     r.resource(linker, r.outgoingBody, HostOutgoingBody.class, HostOutgoingBody::dropped);
     r.method(
         linker,
@@ -115,7 +115,7 @@ final class OutgoingFuncs {
         });
   }
 
-  private static void defineOutparam(HttpResources r, Linker linker) {
+  private static void defineOutparam(HttpResources r, Definer linker) {
     r.resource(linker, r.responseOutparam, HostResponseOutparam.class, null);
     r.method(
         linker,

@@ -1,0 +1,182 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.component.Caller;
+import dev.wasihttp.component.HostFunction;
+import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.types.ResourceType;
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.wasi.WasiConfig;
+import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.WasiView;
+import dev.wasihttp.wasi.internal.Definer;
+import dev.wasihttp.wasi.io.internal.IoHost;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Calls the wasi:http (and wasi:io) host functions by their WIT names as a guest would, without
+ * a guest: one request's data object over an {@link HttpExchange}, and helpers for arguments.
+ */
+final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseable {
+  static final String TYPES = HttpResources.TYPES;
+  static final String STREAMS = "wasi:io/streams@0.2.12";
+  static final String POLL = "wasi:io/poll@0.2.12";
+  static final String ERROR = "wasi:io/error@0.2.12";
+  static final String HANDLER = HttpResources.OUTGOING_HANDLER;
+  static final FieldRules RULES =
+      new FieldRules(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
+
+  private static final Map<String, HostFunction> FUNCS = new HashMap<>();
+  private static final Map<String, ResourceDestructor> DTORS = new HashMap<>();
+  private static final HttpResources HTTP = new HttpResources();
+  private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "harness-body-reader");
+    t.setDaemon(true);
+    return t;
+  });
+
+  static {
+    Definer definer =
+        new Definer() {
+          @Override
+          public void func(String iface, String name, HostFunction function) {
+            if (FUNCS.put(iface + "#" + name, function) != null) {
+              throw new IllegalStateException("defined twice: " + iface + "#" + name);
+            }
+          }
+
+          @Override
+          public void resource(
+              String iface, String name, ResourceType type, ResourceDestructor destructor) {
+            if (destructor != null) {
+              DTORS.put(iface + "#" + name, destructor);
+            }
+          }
+        };
+    IoHost.define(definer);
+    HTTP.define(definer);
+  }
+
+  final WasiContext wasi = new WasiContext(WasiConfig.defaults());
+  final HttpState http;
+  final HttpExchange exchange;
+
+  HttpHarness(HttpExchange exchange) {
+    this.exchange = exchange;
+    this.http = new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "");
+  }
+
+  @Override
+  public WasiContext wasi() {
+    return wasi;
+  }
+
+  @Override
+  public HttpState http() {
+    return http;
+  }
+
+  @Override
+  public Object data() {
+    return this;
+  }
+
+  @Override
+  public void close() {
+    http.body.stop(1000);
+    wasi.close();
+  }
+
+  /** The {@code incoming-request} handle {@code handle} gets. */
+  Val.Own request() {
+    return HTTP.incomingRequest(
+        http,
+        new HostIncomingRequest(
+            exchange.method(),
+            exchange.scheme(),
+            exchange.authority(),
+            exchange.pathWithQuery(),
+            HostFields.received(RULES, exchange.requestHeaders()),
+            http.body));
+  }
+
+  /** The {@code response-outparam} handle {@code handle} gets. */
+  Val.Own outparam() {
+    return HTTP.responseOutparam(http);
+  }
+
+  Val call(String iface, String name, Val... args) {
+    HostFunction f = FUNCS.get(iface + "#" + name);
+    if (f == null) {
+      throw new IllegalArgumentException("no such function: " + iface + "#" + name);
+    }
+    return f.call(this, List.of(args));
+  }
+
+  /** Calls {@code [method]RESOURCE.NAME} of {@code wasi:http/types} on {@code self}, borrowed. */
+  Val method(String resource, String name, Val self, Val... args) {
+    return method(TYPES, resource, name, self, args);
+  }
+
+  Val method(String iface, String resource, String name, Val self, Val... args) {
+    List<Val> all = new ArrayList<>();
+    all.add(borrow(self));
+    all.addAll(List.of(args));
+    return call(iface, "[method]" + resource + "." + name, all.toArray(new Val[0]));
+  }
+
+  /** The guest drops {@code own}. */
+  void drop(String iface, String resource, Val own) {
+    DTORS.get(iface + "#" + resource).drop(this, ((Val.Own) own).rep());
+  }
+
+  static Val borrow(Val own) {
+    return own instanceof Val.Own
+        ? new Val.Borrow(((Val.Own) own).type(), ((Val.Own) own).rep())
+        : own;
+  }
+
+  static Val str(String s) {
+    return new Val.Str(s);
+  }
+
+  static Val bytes(String s) {
+    return Vals.list(s.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  static String text(Val list) {
+    return new String(Vals.bytes(list), StandardCharsets.ISO_8859_1);
+  }
+
+  static Val ok(Val result) {
+    Val.Result r = (Val.Result) result;
+    if (!r.isOk()) {
+      throw new AssertionError("expected ok, got " + result);
+    }
+    return r.value();
+  }
+
+  static Val err(Val result) {
+    Val.Result r = (Val.Result) result;
+    if (r.isOk()) {
+      throw new AssertionError("expected err, got " + result);
+    }
+    return r.value();
+  }
+
+  static Val variant(String caseName) {
+    return new Val.Variant(caseName, null);
+  }
+
+  static Val entry(String name, String value) {
+    return new Val.Tuple(List.of(str(name), bytes(value)));
+  }
+}
