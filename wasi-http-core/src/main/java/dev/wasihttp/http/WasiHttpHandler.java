@@ -77,16 +77,17 @@ public final class WasiHttpHandler implements AutoCloseable {
    */
   public static WasiHttpHandler create(Component component, WasiHttpConfig config)
       throws ComponentException {
-    if (!component.wit().contains("export wasi:http/incoming-handler@0.2.")) {
-      throw new ComponentException(
-          ComponentException.Kind.UNLINKABLE,
-          "the component does not export wasi:http/incoming-handler@0.2.x");
-    }
     Linker linker = new Linker();
     WasiHost.addToLinker(linker);
     HttpResources http = new HttpResources();
     http.define(linker);
-    return new WasiHttpHandler(linker.instantiatePre(component), config, http);
+    InstancePre pre = linker.instantiatePre(component); // names the first missing import
+    if (!component.wit().contains("export " + HttpResources.INCOMING_HANDLER_0_2)) {
+      throw new ComponentException(
+          ComponentException.Kind.UNLINKABLE,
+          "the component does not export " + HttpResources.INCOMING_HANDLER_0_2 + "x");
+    }
+    return new WasiHttpHandler(pre, config, http);
   }
 
   /** The configuration this handler was created with. */

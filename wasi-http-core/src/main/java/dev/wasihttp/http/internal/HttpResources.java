@@ -22,6 +22,9 @@ public final class HttpResources {
   public static final String OUTGOING_HANDLER = "wasi:http/outgoing-handler@" + VERSION;
   public static final String INCOMING_HANDLER = "wasi:http/incoming-handler@" + VERSION;
 
+  /** The prefix of every incoming-handler export the host can call. */
+  public static final String INCOMING_HANDLER_0_2 = "wasi:http/incoming-handler@0.2.";
+
   final ResourceType fields = ResourceType.host("fields");
   final ResourceType incomingRequest = ResourceType.host("incoming-request");
   final ResourceType outgoingRequest = ResourceType.host("outgoing-request");

@@ -1,0 +1,134 @@
+package dev.wasihttp.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasihttp.component.Component;
+import dev.wasihttp.component.ComponentException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Linking, deadlines, concurrency and configuration of {@link WasiHttpHandler}. */
+class WasiHttpHandlerTest {
+  static final Path FIXTURES = Path.of("src/test/resources/components");
+
+  @Test
+  void aMissingImportIsUnlinkableAndNamed() throws Exception {
+    Component calculator = Component.load(FIXTURES.resolve("calculator.wasm"));
+    ComponentException e =
+        assertThrows(
+            ComponentException.class,
+            () -> WasiHttpHandler.create(calculator, WasiHttpConfig.defaults()));
+    assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
+    assertTrue(e.getMessage().contains("host:demo/log"), e.getMessage());
+  }
+
+  @Test
+  void aComponentWithoutTheIncomingHandlerIsUnlinkable() throws Exception {
+    Component probe = Component.load(FIXTURES.resolve("wasi-probe.wasm"));
+    ComponentException e =
+        assertThrows(
+            ComponentException.class,
+            () -> WasiHttpHandler.create(probe, WasiHttpConfig.defaults()));
+    assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
+    assertTrue(e.getMessage().contains("wasi:http/incoming-handler@0.2"), e.getMessage());
+  }
+
+  @Test
+  void theDeadlineAbortsAGuestWaitingForItsBodyAndLeavesTheThreadClean() throws Exception {
+    Samples.Lines log = new Samples.Lines();
+    WasiHttpConfig config =
+        WasiHttpConfig.builder()
+            .componentName("slow")
+            .log(log)
+            .requestTimeout(Duration.ofMillis(300))
+            .build();
+    try (WasiHttpHandler handler =
+        WasiHttpHandler.create(Samples.load(Samples.HELLO_C), config)) {
+      PipedOutputStream client = new PipedOutputStream();
+      MemoryExchange x = new MemoryExchange("POST", "/echo");
+      x.body(new PipedInputStream(client));
+      client.write("partial".getBytes());
+      long start = System.nanoTime();
+      handler.handle(x); // the client never sends the rest
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis >= 250 && millis < 10_000, "took " + millis + " ms");
+      assertEquals(List.of("respond 200", "abort"), x.calls);
+      assertTrue(x.abortReason.contains("guest timed out"), x.abortReason);
+      assertEquals("partial", x.bodyText());
+      assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt is cleared");
+      assertTrue(log.contains("[slow] response aborted after it started"), log.snapshot()::toString);
+      client.close();
+
+      MemoryExchange next = new MemoryExchange("GET", "/next");
+      handler.handle(next);
+      assertEquals("hello from C: GET /next\n", next.bodyText());
+    }
+  }
+
+  @Test
+  void oneHandlerServesManyThreadsAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (WasiHttpHandler handler =
+        WasiHttpHandler.create(
+            Samples.load(Samples.HELLO_C),
+            WasiHttpConfig.builder().log(LogSink.discard()).build())) {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        String path = "/r" + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  MemoryExchange x = new MemoryExchange("GET", path);
+                  handler.handle(x);
+                  return x.bodyText();
+                }));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertEquals("hello from C: GET /r" + i + "\n", results.get(i).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void configDefaultsAndBuilder() {
+    WasiHttpConfig d = WasiHttpConfig.defaults();
+    assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, d.forbiddenHeaders());
+    assertEquals(128 * 1024, d.maxFieldSize());
+    assertEquals(Duration.ofMinutes(10), d.requestTimeout());
+    assertEquals("component", d.componentName());
+    assertEquals("component", d.wasi().componentName());
+
+    Samples.Lines log = new Samples.Lines();
+    WasiHttpConfig c =
+        d.toBuilder()
+            .componentName("shop")
+            .forbiddenHeaders(Set.of("X-Internal"))
+            .maxFieldSize(1000)
+            .requestTimeout(Duration.ZERO)
+            .log(log)
+            .build();
+    assertEquals(Set.of("x-internal"), c.forbiddenHeaders());
+    assertEquals("shop", c.wasi().componentName(), "a default WASI config follows the name");
+    c.wasi().stdout().line("shop", "out");
+    c.wasi().stderr().line("shop", "err");
+    assertEquals(List.of("INFO [shop] out", "WARN [shop] err"), log.snapshot());
+    assertThrows(IllegalArgumentException.class, () -> WasiHttpConfig.builder().maxFieldSize(0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WasiHttpConfig.builder().requestTimeout(Duration.ofSeconds(-1)));
+  }
+}
