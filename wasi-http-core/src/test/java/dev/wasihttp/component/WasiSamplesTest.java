@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real samples on the product's WASI host: {@code hello-libc} (wasi-libc through the
@@ -71,6 +72,18 @@ class WasiSamplesTest {
         glue.handle(helloLibc, new WasiHttpGlue.Exchange(config, "PROPFIND", "/dav?x=1"));
 
     assertEquals("howdy from C (wasi-libc): PROPFIND /dav?x=1\n", x.body.toString());
+  }
+
+  @Test
+  void aMountedDirectoryIsPreopenedForTheAdapter(@TempDir Path dir) throws Exception {
+    List<String> out = Collections.synchronizedList(new ArrayList<>());
+    WasiConfig config =
+        WasiConfig.builder().directory(dir, "/data").stdout(collect(out)).build();
+
+    WasiHttpGlue.Exchange x = glue.handle(helloLibc, new WasiHttpGlue.Exchange(config, "GET", "/"));
+
+    assertEquals("hello from C (wasi-libc): GET /\n", x.body.toString());
+    assertEquals(List.of("component: handled GET /"), out);
   }
 
   @Test
