@@ -24,11 +24,17 @@ public final class FsHost {
   private static final String TYPES = Host.iface("filesystem/types");
   private static final String DESCRIPTOR = "descriptor";
 
-  /** Descriptor methods that write through the descriptor: never opened for writing. */
+  /**
+   * Descriptor methods that write through the descriptor: none is open for writing, which
+   * Wasmtime answers with {@code not-permitted}.
+   */
   private static final List<String> WRITES_THROUGH_DESCRIPTOR =
       List.of("write-via-stream", "append-via-stream", "set-size", "write");
 
-  /** Methods that change the mounted tree: the mount is read-only. */
+  /**
+   * Methods that change the mounted tree: the mount is read-only, so {@code read-only} (EROFS),
+   * which tells the guest why more precisely than Wasmtime's {@code not-permitted}.
+   */
   private static final List<String> TREE_CHANGES =
       List.of(
           "set-times", "create-directory-at", "set-times-at", "link-at", "remove-directory-at",
@@ -55,7 +61,7 @@ public final class FsHost {
         (c, rep) -> Host.ctx(c).table().delete(rep, DirEntries.class));
 
     for (String m : WRITES_THROUGH_DESCRIPTOR) {
-      method(linker, m, (ctx, d, a) -> fail("bad-descriptor"));
+      method(linker, m, (ctx, d, a) -> fail("not-permitted"));
     }
     for (String m : TREE_CHANGES) {
       method(linker, m, (ctx, d, a) -> fail("read-only"));
@@ -191,7 +197,7 @@ public final class FsHost {
 
   private static FileChannel channel(Descriptor d) throws FsError {
     if (d.directory()) {
-      throw new FsError("is-directory");
+      throw new FsError("bad-descriptor"); // a file operation on a directory, as Wasmtime says
     }
     try {
       return FileChannel.open(d.path(), StandardOpenOption.READ);
