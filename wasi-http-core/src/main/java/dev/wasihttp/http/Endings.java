@@ -2,6 +2,7 @@ package dev.wasihttp.http;
 
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.http.internal.HttpState;
+import dev.wasihttp.wasi.WasiExit;
 
 /** How a request's guest ended, in words for the log, and the release of its state. */
 final class Endings {
@@ -10,11 +11,14 @@ final class Endings {
 
   private Endings() {}
 
-  /** A trap's reason for the log, e.g. {@code "guest trapped: unreachable"}. */
+  /**
+   * A trap's reason for the log, e.g. {@code "the guest trapped: unreachable"}; null for {@code
+   * exit(ok)}, which ends the guest like a return.
+   */
   static String describe(Trap t) {
-    String name = t.getClass().getSimpleName();
-    if (name.equals("WasiExit")) {
-      return "the guest exited: " + t.reason();
+    if (t instanceof WasiExit) {
+      int status = ((WasiExit) t).status();
+      return status == 0 ? null : "the guest exited with status " + status;
     }
     return "the guest trapped: " + t.reason();
   }

@@ -42,7 +42,11 @@ import java.util.concurrent.ScheduledExecutorService;
  *       "guest timed out".
  * </ul>
  *
- * {@code handle} never throws for guest faults.
+ * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with
+ * {@code ok} ends like a return; with {@code err}, like a trap.
+ *
+ * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) link but are not sent yet:
+ * every request is answered with {@code HTTP-request-denied}, the error a policy denial gives.
  *
  * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
  * request body is read ahead by a small daemon thread per request (started only when the guest

@@ -127,10 +127,6 @@ public final class ResponseChannel {
     exchange.fail(status, reason);
   }
 
-  boolean clientGone() {
-    return clientGone;
-  }
-
   private void gone(IOException e) {
     if (!clientGone) {
       clientGone = true;

@@ -1,6 +1,5 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,10 +75,5 @@ public final class Vals {
   /** The rep of a borrowed or owned handle. */
   public static int rep(Val handle) {
     return handle instanceof Val.Borrow ? ((Val.Borrow) handle).rep() : ((Val.Own) handle).rep();
-  }
-
-  /** Throws a trap: the guest broke a rule the spec makes a trap. */
-  public static Trap trap(String reason) {
-    return new Trap(reason);
   }
 }
