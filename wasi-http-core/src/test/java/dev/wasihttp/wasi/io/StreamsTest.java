@@ -103,6 +103,10 @@ class StreamsTest {
             Trap.class,
             () -> out("blocking-write-and-flush", o, bytes(new byte[WasiIo.MAX_BLOCKING_WRITE + 1])));
     assertTrue(t.reason().contains("4096"), t.reason());
+    ok(out("blocking-write-zeroes-and-flush", o, u64(WasiIo.MAX_BLOCKING_WRITE)));
+    assertThrows(
+        Trap.class,
+        () -> out("blocking-write-zeroes-and-flush", o, u64(WasiIo.MAX_BLOCKING_WRITE + 1)));
   }
 
   @Test

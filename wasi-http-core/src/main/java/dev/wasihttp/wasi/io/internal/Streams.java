@@ -172,8 +172,13 @@ public final class Streams {
 
   /** {@code blocking-write-zeroes-and-flush}: at most {@link WasiIo#MAX_BLOCKING_WRITE}. */
   public static Val blockingWriteZeroesAndFlush(WasiContext ctx, OutputStreamState out, Val len) {
-    int n = Host.capped(len, WasiIo.MAX_BLOCKING_WRITE, "blocking-write-zeroes-and-flush");
-    return blockingWriteAndFlush(ctx, out, new byte[n]);
+    if (Long.compareUnsigned(Host.u64(len), WasiIo.MAX_BLOCKING_WRITE) > 0) {
+      throw new Trap(
+          "Buffer too large for blocking-write-zeroes-and-flush (expected at most "
+              + WasiIo.MAX_BLOCKING_WRITE
+              + ")");
+    }
+    return blockingWriteAndFlush(ctx, out, new byte[(int) Host.u64(len)]);
   }
 
   /**
@@ -201,12 +206,20 @@ public final class Streams {
     return ((Val.Result) w).isOk() ? Host.ok(Host.u64(bytes.length)) : w;
   }
 
-  /** {@code blocking-splice}: waits until {@code out} is writable and {@code src} readable. */
+  /**
+   * {@code blocking-splice}: waits until {@code out} is writable and {@code src} readable, moves
+   * what it can, then flushes and waits for the flush (as Wasmtime's blocking write does).
+   */
   public static Val blockingSplice(
       WasiContext ctx, OutputStreamState out, InputStreamState src, Val len) {
     Poller.block(ctx.waker(), out::ready);
     Poller.block(ctx.waker(), src::ready);
-    return splice(ctx, out, src, len);
+    Val moved = splice(ctx, out, src, len);
+    if (!((Val.Result) moved).isOk() || Host.u64(((Val.Result) moved).value()) == 0) {
+      return moved;
+    }
+    Val flushed = blockingFlush(ctx, out);
+    return ((Val.Result) flushed).isOk() ? moved : flushed;
   }
 
   // ---- errors ----
