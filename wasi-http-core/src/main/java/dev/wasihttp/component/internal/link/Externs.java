@@ -77,7 +77,7 @@ final class Externs {
     if (prev != null) {
       throw Errors.invalid(at, what + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
     }
-    Map<String, VType.Resource> names = isImport ? s.importNames : s.exportNames;
+    Map<String, VType> names = isImport ? s.importNames : s.exportNames;
     if (p.annotation() != ExternNames.Annotation.NONE && p.annotation() != ExternNames.Annotation.INTERFACE) {
       annotated(p, e, names, at);
     }
@@ -97,7 +97,7 @@ final class Externs {
       e = new VType.Extern(Sort.TYPE, t);
       minted.add(t);
       if (u instanceof VType.Resource && p.annotation() == ExternNames.Annotation.NONE) {
-        names.putIfAbsent(n.name(), (VType.Resource) u);
+        names.putIfAbsent(n.name(), t);
       }
     } else if (t instanceof VType.Instance) {
       Visibility.mint((VType.Instance) t, minted);
@@ -112,7 +112,7 @@ final class Externs {
   }
 
   private static void annotated(
-      ExternNames.Parsed p, VType.Extern e, Map<String, VType.Resource> names, long at)
+      ExternNames.Parsed p, VType.Extern e, Map<String, VType> names, long at)
       throws ComponentException {
     if (e.sort() != Sort.FUNC) {
       throw Errors.invalid(at, "item named `" + p.name() + "` is not a func");
@@ -166,16 +166,16 @@ final class Externs {
   }
 
   private static void resourceName(
-      VType resource, ExternNames.Parsed p, Map<String, VType.Resource> names, long at)
+      VType resource, ExternNames.Parsed p, Map<String, VType> names, long at)
       throws ComponentException {
-    resource = VType.unwrap(resource);
-    if (!(resource instanceof VType.Resource)) {
+    // A resource is named by the index an import or export gave it, not by its identity.
+    if (!(VType.unwrap(resource) instanceof VType.Resource)) {
       return;
     }
     if (names.get(p.resource()) == resource) {
       return;
     }
-    for (Map.Entry<String, VType.Resource> e : names.entrySet()) {
+    for (Map.Entry<String, VType> e : names.entrySet()) {
       if (e.getValue() == resource) {
         throw Errors.invalid(at, "function does not match expected resource name `" + e.getKey() + "`");
       }

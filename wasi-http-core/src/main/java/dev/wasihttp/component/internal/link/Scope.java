@@ -35,9 +35,9 @@ final class Scope {
   final Map<String, String> exportKeys = new HashMap<>();
   final Map<String, VType.Extern> imports = new LinkedHashMap<>();
   final Map<String, VType.Extern> exports = new LinkedHashMap<>();
-  /** Resource types by the import (or export) name that introduced them in this scope. */
-  final Map<String, VType.Resource> importNames = new HashMap<>();
-  final Map<String, VType.Resource> exportNames = new HashMap<>();
+  /** Resource types as named (minted) by the import (or export) that introduced them. */
+  final Map<String, VType> importNames = new HashMap<>();
+  final Map<String, VType> exportNames = new HashMap<>();
   /** Resources this component defines ({@code resource.new} and {@code .rep} need one). */
   final Set<VType.Resource> local = new HashSet<>();
   /** Resources bound by this type's {@code (sub resource)} imports and exports. */
