@@ -35,6 +35,7 @@ public final class Instantiator {
   private final ModuleCache modules;
   private final boolean dry;
   private final Map<String, Item> rootImports = new LinkedHashMap<>();
+  private final CoreLinkTypes coreTypes = new CoreLinkTypes();
 
   /**
    * @param dry link and type-check only: core modules are linked but not instantiated, so no
@@ -199,7 +200,13 @@ public final class Instantiator {
             }
             return e;
           };
-      return dry ? Engine.link(module, resolver) : Engine.instantiate(module, resolver);
+      if (!dry) {
+        return Engine.instantiate(module, resolver);
+      }
+      coreTypes.check(module, args, at);
+      CoreInstance linked = Engine.link(module, resolver);
+      coreTypes.instantiated(linked, module);
+      return linked;
     } catch (ComponentException e) {
       throw dry ? asInvalid(e, at) : e.offset() >= 0 ? e : new ComponentException(e.kind(), at, e.detail(), e);
     }
@@ -251,6 +258,9 @@ public final class Instantiator {
         throw Errors.invalid(at, "core instance " + ce.coreInstanceIndex() + " has no export \"" + ce.name() + "\"");
       }
       f.addCoreExtern(a.sort(), e, at);
+      if (dry) {
+        coreTypes.aliased(e, ci, ce.name());
+      }
     } else if (t instanceof AliasTarget.Export) {
       var ex = (AliasTarget.Export) t;
       InstanceValue iv = Frame.at(f.instances, ex.instanceIndex(), "instance", at);

@@ -51,6 +51,12 @@ final class Asts {
       return new Definition.NestedComponentDef(((Definition.NestedComponentDef) d).component(), offset);
     } else if (d instanceof Definition.InstanceDef) {
       return new Definition.InstanceDef(((Definition.InstanceDef) d).expr(), offset);
+    } else if (d instanceof Definition.CoreModuleDef) {
+      return new Definition.CoreModuleDef(((Definition.CoreModuleDef) d).bytes(), offset);
+    } else if (d instanceof Definition.CoreInstanceDef) {
+      return new Definition.CoreInstanceDef(((Definition.CoreInstanceDef) d).expr(), offset);
+    } else if (d instanceof Definition.CoreTypeDef) {
+      return new Definition.CoreTypeDef(((Definition.CoreTypeDef) d).type(), offset);
     } else if (d instanceof Definition.AliasDef) {
       var a = (Definition.AliasDef) d;
       return new Definition.AliasDef(a.sort(), a.target(), offset);

@@ -17,6 +17,7 @@ import dev.wasihttp.component.internal.binary.AliasTarget;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.CoreDefType;
 import dev.wasihttp.component.internal.binary.CoreImportDesc;
+import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
 import dev.wasihttp.component.internal.binary.CoreValType;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
@@ -75,6 +76,30 @@ class InstantiationValidationTest {
     ComponentException e = assertThrows(ComponentException.class, () -> Asts.link(ast));
     assertEquals(ComponentException.Kind.INVALID, e.kind());
     assertTrue(e.getMessage().contains("type mismatch in import `::f`"), e.getMessage());
+  }
+
+  @Test
+  void coreImportsMatchTheDeclaredTypeOfWhatTheyAreGiven() {
+    // (core module $m1 (import "" "g" (global i32)))
+    byte[] importsI32 = {0, 'a', 's', 'm', 1, 0, 0, 0, 2, 7, 1, 0, 1, 'g', 3, 0x7f, 0};
+    // (core module $m2 (global (export "g") i64 (i64.const 0)))
+    byte[] exportsI64 = {
+      0, 'a', 's', 'm', 1, 0, 0, 0, 6, 6, 1, 0x7e, 0, 0x42, 0, 0x0b, 7, 5, 1, 1, 'g', 3, 0
+    };
+    // (core instance $i (instantiate $m2)) (core instance (instantiate $m1 (with "" (instance $i))))
+    ComponentAst ast =
+        component(
+            new Definition.CoreModuleDef(importsI32, 0),
+            new Definition.CoreModuleDef(exportsI64, 0),
+            new Definition.CoreInstanceDef(new CoreInstanceExpr.Instantiate(1, List.of()), 0),
+            new Definition.CoreInstanceDef(
+                new CoreInstanceExpr.Instantiate(
+                    0, List.of(new CoreInstanceExpr.CoreInstantiateArg("", 0))),
+                0));
+    ComponentException e = assertThrows(ComponentException.class, () -> Asts.link(ast));
+    assertEquals(ComponentException.Kind.INVALID, e.kind());
+    assertEquals(103, e.offset());
+    assertTrue(e.getMessage().contains("global type mismatch"), e.getMessage());
   }
 
   /**
