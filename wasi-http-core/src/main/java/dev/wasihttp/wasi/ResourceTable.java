@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance's table of host resources: the Java object behind each {@code rep} a host
- * function hands the guest in a {@link Val.Own}, with parent/child links for the spec's rule
- * that a child (a stream's pollable, a body's stream) must be dropped before its parent.
+ * One instance's table of host resources: the Java object behind each {@code rep} a host function
+ * hands the guest in a {@link Val.Own}, with parent/child links for the spec's rule that a child (a
+ * stream's pollable, a body's stream) must be dropped before its parent.
  *
  * <ul>
  *   <li>Reps start at 1 and are never reused within a table, so a stale rep is always an error.
@@ -68,8 +68,8 @@ public final class ResourceTable implements AutoCloseable {
   }
 
   /**
-   * Adds {@code state} as a child of the live entry {@code parentRep}: the parent cannot be
-   * deleted until this child is.
+   * Adds {@code state} as a child of the live entry {@code parentRep}: the parent cannot be deleted
+   * until this child is.
    *
    * @throws Trap when the table is full or {@code parentRep} is not live
    */

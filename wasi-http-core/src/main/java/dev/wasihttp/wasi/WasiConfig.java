@@ -143,9 +143,7 @@ public final class WasiConfig {
     return random;
   }
 
-  /**
-   * The source of {@code wasi:random/insecure}; default {@link ThreadLocalRandom}. Thread-safe.
-   */
+  /** The source of {@code wasi:random/insecure}; default {@link ThreadLocalRandom}. Thread-safe. */
   public RandomGenerator insecureRandom() {
     return insecureRandom;
   }

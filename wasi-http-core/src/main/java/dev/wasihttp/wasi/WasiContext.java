@@ -65,8 +65,8 @@ public final class WasiContext implements AutoCloseable {
 
   /**
    * This instance's state of kind {@code key}, created by {@code create} on first use. Interface
-   * families keep per-instance state here; state that is {@link AutoCloseable} is closed by
-   * {@link #close()}, in creation order.
+   * families keep per-instance state here; state that is {@link AutoCloseable} is closed by {@link
+   * #close()}, in creation order.
    */
   public <T> T local(Class<T> key, Supplier<? extends T> create) {
     Object o = locals.get(key);

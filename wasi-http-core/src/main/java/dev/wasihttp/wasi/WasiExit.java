@@ -3,14 +3,14 @@ package dev.wasihttp.wasi;
 import dev.wasihttp.component.Trap;
 
 /**
- * Thrown when the guest calls {@code wasi:cli/exit.exit} or {@code exit-with-code}: the call
- * never returns, the guest's stack unwinds to the embedder and the instance is finished (like
- * any {@link Trap}, it poisons the instance). For a request handler this ends the request; the
- * embedder reads {@link #status()} to decide how (a response already set stands; a status other
- * than 0 before one is set is a failure).
+ * Thrown when the guest calls {@code wasi:cli/exit.exit} or {@code exit-with-code}: the call never
+ * returns, the guest's stack unwinds to the embedder and the instance is finished (like any {@link
+ * Trap}, it poisons the instance). For a request handler this ends the request; the embedder reads
+ * {@link #status()} to decide how (a response already set stands; a status other than 0 before one
+ * is set is a failure).
  *
- * <p>It is a {@link Trap} so that it unwinds through every layer of the runtime unchanged; catch
- * it before {@code Trap} to tell an exit from a fault.
+ * <p>It is a {@link Trap} so that it unwinds through every layer of the runtime unchanged; catch it
+ * before {@code Trap} to tell an exit from a fault.
  */
 public final class WasiExit extends Trap {
   private static final long serialVersionUID = 1L;

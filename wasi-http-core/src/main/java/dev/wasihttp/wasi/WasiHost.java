@@ -12,8 +12,8 @@ import dev.wasihttp.wasi.sockets.WasiSockets;
 /**
  * Registers the whole WASI 0.2 host (io, clocks, random, cli, filesystem, sockets) on a {@link
  * Linker}, each interface at {@link #VERSION}; a component importing any 0.2.x version of them
- * links to it. The host functions find their per-instance state through the instance's data
- * object, which must implement {@link WasiView}.
+ * links to it. The host functions find their per-instance state through the instance's data object,
+ * which must implement {@link WasiView}.
  */
 public final class WasiHost {
   /** The WIT version the interfaces are registered at. */

@@ -1,9 +1,9 @@
 package dev.wasihttp.wasi;
 
 /**
- * Implemented by the data object an embedder hands to {@code InstancePre.instantiate(data)}, so
- * the WASI host functions find the instance's {@link WasiContext} without knowing the data
- * object's class (which also carries wasi:http state, for example).
+ * Implemented by the data object an embedder hands to {@code InstancePre.instantiate(data)}, so the
+ * WASI host functions find the instance's {@link WasiContext} without knowing the data object's
+ * class (which also carries wasi:http state, for example).
  *
  * <pre>{@code
  * final class RequestState implements WasiView {

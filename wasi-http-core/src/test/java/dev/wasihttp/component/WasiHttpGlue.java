@@ -23,8 +23,8 @@ import java.util.Map;
  * Test scaffolding: the few {@code wasi:http/types@0.2.0} functions the {@code hello-libc} sample
  * imports, written on the product's WASI host ({@link WasiHost}) the way the real wasi:http host
  * plugs in: its state lives in the instance's {@link WasiContext} table, its bodies are {@link
- * HostInputStream} and {@link HostOutputStream} handed out with {@link WasiIo}, and a body's
- * stream is the body's child. Not the product's wasi:http host.
+ * HostInputStream} and {@link HostOutputStream} handed out with {@link WasiIo}, and a body's stream
+ * is the body's child. Not the product's wasi:http host.
  */
 final class WasiHttpGlue {
   static final String TYPES = "wasi:http/types@0.2.0";
@@ -144,63 +144,99 @@ final class WasiHttpGlue {
     drop("response-outparam", responseOutparam, Outparam.class);
 
     linker.func(TYPES, "[constructor]fields", (c, a) -> push(c, fields, new Fields()));
-    linker.func(TYPES, "[method]fields.append", (c, a) -> {
-      String value = new String(bytes(a.get(2)), StandardCharsets.ISO_8859_1);
-      table(c).get(a.get(0), Fields.class).entries.add(Map.entry(str(a.get(1)), value));
-      return Val.Result.ok(null);
-    });
-    linker.func(TYPES, "[method]incoming-request.method", (c, a) -> {
-      String m = x(c).method;
-      return List.of("GET", "HEAD", "POST", "PUT", "DELETE").contains(m)
-          ? new Val.Variant(m.toLowerCase(Locale.ROOT), null)
-          : new Val.Variant("other", new Val.Str(m));
-    });
-    linker.func(TYPES, "[method]incoming-request.path-with-query",
+    linker.func(
+        TYPES,
+        "[method]fields.append",
+        (c, a) -> {
+          String value = new String(bytes(a.get(2)), StandardCharsets.ISO_8859_1);
+          table(c).get(a.get(0), Fields.class).entries.add(Map.entry(str(a.get(1)), value));
+          return Val.Result.ok(null);
+        });
+    linker.func(
+        TYPES,
+        "[method]incoming-request.method",
+        (c, a) -> {
+          String m = x(c).method;
+          return List.of("GET", "HEAD", "POST", "PUT", "DELETE").contains(m)
+              ? new Val.Variant(m.toLowerCase(Locale.ROOT), null)
+              : new Val.Variant("other", new Val.Str(m));
+        });
+    linker.func(
+        TYPES,
+        "[method]incoming-request.path-with-query",
         (c, a) -> Val.Option.some(new Val.Str(x(c).path)));
-    linker.func(TYPES, "[method]incoming-request.consume", (c, a) -> {
-      Request r = table(c).get(a.get(0), Request.class);
-      if (r.consumed) {
-        return Val.Result.err(null);
-      }
-      r.consumed = true;
-      return Val.Result.ok(push(c, incomingBody, new Body()));
-    });
-    linker.func(TYPES, "[method]incoming-body.stream", (c, a) -> Val.Result.ok(
-        WasiIo.pushInputStream(x(c).wasi, new BytesInput(x(c).requestBody),
-            ResourceTable.rep(a.get(0)))));
-    linker.func(TYPES, "[constructor]outgoing-response", (c, a) -> {
-      Fields h = table(c).delete(a.get(0), Fields.class);
-      return push(c, outgoingResponse, new Response(h));
-    });
-    linker.func(TYPES, "[method]outgoing-response.set-status-code", (c, a) -> {
-      table(c).get(a.get(0), Response.class).status = ((Val.U16) a.get(1)).value();
-      return Val.Result.ok(null);
-    });
-    linker.func(TYPES, "[method]outgoing-response.body",
+    linker.func(
+        TYPES,
+        "[method]incoming-request.consume",
+        (c, a) -> {
+          Request r = table(c).get(a.get(0), Request.class);
+          if (r.consumed) {
+            return Val.Result.err(null);
+          }
+          r.consumed = true;
+          return Val.Result.ok(push(c, incomingBody, new Body()));
+        });
+    linker.func(
+        TYPES,
+        "[method]incoming-body.stream",
+        (c, a) ->
+            Val.Result.ok(
+                WasiIo.pushInputStream(
+                    x(c).wasi, new BytesInput(x(c).requestBody), ResourceTable.rep(a.get(0)))));
+    linker.func(
+        TYPES,
+        "[constructor]outgoing-response",
+        (c, a) -> {
+          Fields h = table(c).delete(a.get(0), Fields.class);
+          return push(c, outgoingResponse, new Response(h));
+        });
+    linker.func(
+        TYPES,
+        "[method]outgoing-response.set-status-code",
+        (c, a) -> {
+          table(c).get(a.get(0), Response.class).status = ((Val.U16) a.get(1)).value();
+          return Val.Result.ok(null);
+        });
+    linker.func(
+        TYPES,
+        "[method]outgoing-response.body",
         (c, a) -> Val.Result.ok(push(c, outgoingBody, new Body())));
-    linker.func(TYPES, "[method]outgoing-body.write", (c, a) -> Val.Result.ok(
-        WasiIo.pushOutputStream(x(c).wasi, new BytesOutput(x(c).body),
-            ResourceTable.rep(a.get(0)))));
-    linker.func(TYPES, "[static]outgoing-body.finish", (c, a) -> {
-      table(c).delete(a.get(0), Body.class); // traps while its stream lives
-      x(c).finished = true;
-      return Val.Result.ok(null);
-    });
-    linker.func(TYPES, "[static]response-outparam.set", (c, a) -> {
-      table(c).delete(a.get(0), Outparam.class);
-      Response r = table(c).delete(((Val.Result) a.get(1)).value(), Response.class);
-      x(c).status = r.status;
-      x(c).headers.addAll(r.headers.entries);
-      return null;
-    });
+    linker.func(
+        TYPES,
+        "[method]outgoing-body.write",
+        (c, a) ->
+            Val.Result.ok(
+                WasiIo.pushOutputStream(
+                    x(c).wasi, new BytesOutput(x(c).body), ResourceTable.rep(a.get(0)))));
+    linker.func(
+        TYPES,
+        "[static]outgoing-body.finish",
+        (c, a) -> {
+          table(c).delete(a.get(0), Body.class); // traps while its stream lives
+          x(c).finished = true;
+          return Val.Result.ok(null);
+        });
+    linker.func(
+        TYPES,
+        "[static]response-outparam.set",
+        (c, a) -> {
+          table(c).delete(a.get(0), Outparam.class);
+          Response r = table(c).delete(((Val.Result) a.get(1)).value(), Response.class);
+          x(c).status = r.status;
+          x(c).headers.addAll(r.headers.entries);
+          return null;
+        });
   }
 
   /** Runs {@code handle(request, response-out)} on a fresh instance; closes the WASI state. */
   Exchange handle(InstancePre pre, Exchange x) throws ComponentException {
     try (WasiContext wasi = x.wasi) {
       ComponentInstance instance = pre.instantiate(x);
-      instance.func(HANDLER, "handle").call(
-          push(wasi, incomingRequest, new Request()), push(wasi, responseOutparam, new Outparam()));
+      instance
+          .func(HANDLER, "handle")
+          .call(
+              push(wasi, incomingRequest, new Request()),
+              push(wasi, responseOutparam, new Outparam()));
     }
     return x;
   }

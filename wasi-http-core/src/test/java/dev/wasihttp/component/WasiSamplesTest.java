@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real samples on the product's WASI host: {@code hello-libc} (wasi-libc through the
- * preview1 adapter, importing wasi:cli, io, clocks and filesystem at 0.2.3) handles requests end
- * to end, its stdout reaching the configured line sink and its environment changing its answer;
- * {@code hello-js} (componentize-js, 0.2.10) links and instantiates.
+ * The real samples on the product's WASI host: {@code hello-libc} (wasi-libc through the preview1
+ * adapter, importing wasi:cli, io, clocks and filesystem at 0.2.3) handles requests end to end, its
+ * stdout reaching the configured line sink and its environment changing its answer; {@code
+ * hello-js} (componentize-js, 0.2.10) links and instantiates.
  */
 class WasiSamplesTest {
   static final Path SAMPLES = Path.of("..", "samples", "components");
@@ -36,7 +36,8 @@ class WasiSamplesTest {
   @BeforeAll
   static void link() throws Exception {
     glue = new WasiHttpGlue();
-    helloLibc = glue.linker.instantiatePre(Component.load(SAMPLES.resolve("hello-libc/hello-libc.wasm")));
+    helloLibc =
+        glue.linker.instantiatePre(Component.load(SAMPLES.resolve("hello-libc/hello-libc.wasm")));
   }
 
   /** A line sink that remembers what it got, as {@code component: line}. */
@@ -55,8 +56,7 @@ class WasiSamplesTest {
 
     assertEquals(200, x.status);
     assertEquals(
-        List.of(Map.entry("content-type", "text/plain"), Map.entry("x-wasm-lang", "c")),
-        x.headers);
+        List.of(Map.entry("content-type", "text/plain"), Map.entry("x-wasm-lang", "c")), x.headers);
     assertEquals("hello from C (wasi-libc): GET /path\n", x.body.toString());
     assertTrue(x.finished);
     assertEquals(List.of("hello-libc: handled GET /path"), out);
@@ -77,8 +77,7 @@ class WasiSamplesTest {
   @Test
   void aMountedDirectoryIsPreopenedForTheAdapter(@TempDir Path dir) throws Exception {
     List<String> out = Collections.synchronizedList(new ArrayList<>());
-    WasiConfig config =
-        WasiConfig.builder().directory(dir, "/data").stdout(collect(out)).build();
+    WasiConfig config = WasiConfig.builder().directory(dir, "/data").stdout(collect(out)).build();
 
     WasiHttpGlue.Exchange x = glue.handle(helloLibc, new WasiHttpGlue.Exchange(config, "GET", "/"));
 
@@ -107,7 +106,8 @@ class WasiSamplesTest {
     WasiConfig config = WasiConfig.builder().stdout(collect(out)).build();
 
     assertThrows(
-        Trap.class, () -> glue.handle(helloLibc, new WasiHttpGlue.Exchange(config, "GET", "/trap")));
+        Trap.class,
+        () -> glue.handle(helloLibc, new WasiHttpGlue.Exchange(config, "GET", "/trap")));
     glue.handle(helloLibc, new WasiHttpGlue.Exchange(config, "GET", "/ok"));
 
     assertEquals(List.of("component: handled GET /ok"), out);

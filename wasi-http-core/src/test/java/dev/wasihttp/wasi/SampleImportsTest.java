@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * from the world each sample prints, whatever 0.2.x version it asks for.
  */
 class SampleImportsTest {
-  private static final Pattern PACKAGE = Pattern.compile("^package (wasi:[a-z-]+)@0\\.2\\.\\d+ \\{");
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package (wasi:[a-z-]+)@0\\.2\\.\\d+ \\{");
   private static final Pattern INTERFACE = Pattern.compile("^  interface ([a-z-]+) \\{");
   private static final Pattern RESOURCE = Pattern.compile("^    resource ([a-z-]+)( \\{)?;?$");
-  private static final Pattern FUNC =
-      Pattern.compile("^ +%?([a-z-]+): (static )?func\\(");
+  private static final Pattern FUNC = Pattern.compile("^ +%?([a-z-]+): (static )?func\\(");
   private static final Pattern CONSTRUCTOR = Pattern.compile("^      constructor\\(");
 
   @ParameterizedTest

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drives {@code wasi-probe.wat}, a guest importing wasi:random, clocks, io/poll and cli at 0.2.0,
- * through the canonical ABI against {@link WasiHost} (registered at 0.2.12): what a real guest
- * gets back, lowered into its memory.
+ * through the canonical ABI against {@link WasiHost} (registered at 0.2.12): what a real guest gets
+ * back, lowered into its memory.
  */
 class WasiProbeComponentTest {
   static InstancePre pre;

@@ -18,8 +18,8 @@ import dev.wasihttp.wasi.internal.Definer;
  *       stops, the embedder sees the status (0 for {@code ok}, 1 for {@code err}).
  *   <li>{@code get-stdin} is a stream that is always closed (a server has no terminal input).
  *   <li>{@code get-stdout} and {@code get-stderr} write to the configured {@link
- *       dev.wasihttp.wasi.LineSink}s line by line, tagged with the component's name; a partial
- *       last line is handed over when the {@link WasiContext} closes.
+ *       dev.wasihttp.wasi.LineSink}s line by line, tagged with the component's name; a partial last
+ *       line is handed over when the {@link WasiContext} closes.
  *   <li>{@code get-terminal-stdin}, {@code -stdout} and {@code -stderr} return none: nothing is a
  *       terminal.
  * </ul>

@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code wasi:clocks/monotonic-clock} and {@code wasi:clocks/wall-clock}, reading the clocks of
- * the instance's {@code WasiConfig}. {@code subscribe-instant} and {@code subscribe-duration}
- * return pollables that are ready once the monotonic clock reaches the instant; a guest waiting
- * on one sleeps until then (the timer's remaining time is the wait's timeout, measured in real
- * time). Times before the Unix epoch read as the epoch ({@code datetime} is unsigned). The
- * unstable {@code timezone} interface is not provided.
+ * {@code wasi:clocks/monotonic-clock} and {@code wasi:clocks/wall-clock}, reading the clocks of the
+ * instance's {@code WasiConfig}. {@code subscribe-instant} and {@code subscribe-duration} return
+ * pollables that are ready once the monotonic clock reaches the instant; a guest waiting on one
+ * sleeps until then (the timer's remaining time is the wait's timeout, measured in real time).
+ * Times before the Unix epoch read as the epoch ({@code datetime} is unsigned). The unstable {@code
+ * timezone} interface is not provided.
  */
 public final class WasiClocks {
   private WasiClocks() {}

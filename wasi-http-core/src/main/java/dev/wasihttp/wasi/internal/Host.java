@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Helpers shared by the WASI host functions: finding the caller's {@link WasiContext} and a
- * method's {@code self}, converting {@code list<u8>} and {@code u64} lengths, and building
- * results, variants and enums.
+ * method's {@code self}, converting {@code list<u8>} and {@code u64} lengths, and building results,
+ * variants and enums.
  */
 public final class Host {
   /** The WIT version every WASI interface is registered at; 0.2.x imports link to it. */
@@ -97,7 +97,8 @@ public final class Host {
   public static int capped(Val u64, int max, String what) {
     long n = u64(u64);
     if (Long.compareUnsigned(n, max) > 0) {
-      throw new Trap(what + ": " + Long.toUnsignedString(n) + " exceeds the host's limit of " + max);
+      throw new Trap(
+          what + ": " + Long.toUnsignedString(n) + " exceeds the host's limit of " + max);
     }
     return (int) n;
   }

@@ -1,14 +1,14 @@
 package dev.wasihttp.wasi.io;
 
 /**
- * The host side of a {@code wasi:io/streams.input-stream}: a request body, a file, standard
- * input. The wasi:io host builds the guest-visible contract on these few methods: non-blocking
- * {@code read}, {@code blocking-read} (waits on {@link #ready()} through the instance's {@link
- * Waker}), {@code skip}, {@code subscribe} and the closed/failed distinction.
+ * The host side of a {@code wasi:io/streams.input-stream}: a request body, a file, standard input.
+ * The wasi:io host builds the guest-visible contract on these few methods: non-blocking {@code
+ * read}, {@code blocking-read} (waits on {@link #ready()} through the instance's {@link Waker}),
+ * {@code skip}, {@code subscribe} and the closed/failed distinction.
  *
- * <p>Threads: the methods are called on the guest's thread. Data may be produced on another
- * thread; then {@link #ready()} and {@link #read(int)} must read it safely, and the producer
- * calls {@link Waker#wake()} after it changed what {@link #ready()} answers.
+ * <p>Threads: the methods are called on the guest's thread. Data may be produced on another thread;
+ * then {@link #ready()} and {@link #read(int)} must read it safely, and the producer calls {@link
+ * Waker#wake()} after it changed what {@link #ready()} answers.
  */
 public interface HostInputStream extends AutoCloseable {
   /**
@@ -16,8 +16,8 @@ public interface HostInputStream extends AutoCloseable {
    * none are buffered yet.
    *
    * @param max at least 0, at most the host's read cap
-   * @throws StreamError {@link StreamError#closed()} at the end of the stream (only once every
-   *     byte was read), or {@link StreamError#failed} when reading failed
+   * @throws StreamError {@link StreamError#closed()} at the end of the stream (only once every byte
+   *     was read), or {@link StreamError#failed} when reading failed
    */
   byte[] read(int max) throws StreamError;
 

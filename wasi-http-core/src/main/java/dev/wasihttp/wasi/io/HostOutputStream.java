@@ -8,9 +8,9 @@ package dev.wasihttp.wasi.io;
  * #write}, {@link #flush()} and waits on {@link #ready()}; {@code write-zeroes} and {@code splice}
  * are writes too.
  *
- * <p>Threads: the methods are called on the guest's thread. If the stream drains on another
- * thread (a network write), that thread calls {@link Waker#wake()} after it changed what {@link
- * #ready()} answers.
+ * <p>Threads: the methods are called on the guest's thread. If the stream drains on another thread
+ * (a network write), that thread calls {@link Waker#wake()} after it changed what {@link #ready()}
+ * answers.
  */
 public interface HostOutputStream extends AutoCloseable {
   /**

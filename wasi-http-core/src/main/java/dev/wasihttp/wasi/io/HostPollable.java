@@ -16,9 +16,9 @@ public interface HostPollable {
   boolean ready();
 
   /**
-   * For a timer, nanoseconds until it is ready by itself (at most this long to sleep before
-   * asking {@link #ready()} again); {@link Long#MAX_VALUE} (the default) when only a {@link
-   * Waker#wake()} makes it ready.
+   * For a timer, nanoseconds until it is ready by itself (at most this long to sleep before asking
+   * {@link #ready()} again); {@link Long#MAX_VALUE} (the default) when only a {@link Waker#wake()}
+   * makes it ready.
    */
   default long remainingNanos() {
     return Long.MAX_VALUE;

@@ -2,9 +2,9 @@ package dev.wasihttp.wasi.io;
 
 /**
  * The host state of a {@code wasi:io/error.error}: what {@code to-debug-string} says and the
- * interface-specific {@code detail} (from {@link StreamError#failed}) that functions such as
- * {@code filesystem-error-code} or {@code http-error-code} look into. Find it behind a borrowed
- * handle with {@link WasiIo#error}.
+ * interface-specific {@code detail} (from {@link StreamError#failed}) that functions such as {@code
+ * filesystem-error-code} or {@code http-error-code} look into. Find it behind a borrowed handle
+ * with {@link WasiIo#error}.
  */
 public record IoError(String debug, Object detail) {
   public IoError {

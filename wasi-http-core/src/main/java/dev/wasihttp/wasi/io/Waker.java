@@ -6,10 +6,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One instance's wake-up signal: what a blocked {@code poll}, {@code pollable.block} or blocking
- * stream operation waits on. Whoever may have made a {@link HostPollable} ready from another
- * thread (bytes arrived in a request body, a response channel drained) calls {@link #wake()}; the
- * waiting guest thread then checks its pollables again. Timers need no wake-up: the waiter's
- * timeout is the nearest deadline.
+ * stream operation waits on. Whoever may have made a {@link HostPollable} ready from another thread
+ * (bytes arrived in a request body, a response channel drained) calls {@link #wake()}; the waiting
+ * guest thread then checks its pollables again. Timers need no wake-up: the waiter's timeout is the
+ * nearest deadline.
  *
  * <p>A waiter reads {@link #version()} <em>before</em> checking readiness and passes it to {@link
  * #await}, which returns at once if a wake-up happened since: no wake-up is lost between the check

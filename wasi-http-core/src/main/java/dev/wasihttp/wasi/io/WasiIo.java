@@ -1,10 +1,10 @@
 package dev.wasihttp.wasi.io;
 
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.InputStreamState;
 import dev.wasihttp.wasi.io.internal.IoHost;
 import dev.wasihttp.wasi.io.internal.OutputStreamState;
@@ -13,12 +13,12 @@ import dev.wasihttp.wasi.io.internal.Poller;
 
 /**
  * {@code wasi:io} (error, poll, streams): the resource types, the limits, and what other host
- * interfaces use to hand the guest streams, pollables and errors of their own (a wasi:http body
- * is a {@link HostInputStream} pushed with {@link #pushInputStream}, for example).
+ * interfaces use to hand the guest streams, pollables and errors of their own (a wasi:http body is
+ * a {@link HostInputStream} pushed with {@link #pushInputStream}, for example).
  *
  * <p>The host functions follow the WIT and Wasmtime: {@code read} never blocks (an empty list when
- * nothing is buffered); {@code blocking-read} waits until the stream is ready; {@code write}
- * beyond the last {@code check-write} grant traps; {@code blocking-write-and-flush} and {@code
+ * nothing is buffered); {@code blocking-read} waits until the stream is ready; {@code write} beyond
+ * the last {@code check-write} grant traps; {@code blocking-write-and-flush} and {@code
  * blocking-write-zeroes-and-flush} trap above {@link #MAX_BLOCKING_WRITE} bytes; after {@code
  * last-operation-failed} a stream answers {@code closed}; {@code poll} traps on an empty list or
  * one longer than {@link #MAX_POLL}, and sleeps on the instance's {@link Waker} until at least one
@@ -73,9 +73,10 @@ public final class WasiIo {
     return new Val.Own(OUTPUT_STREAM, ctx.table().push(new OutputStreamState(stream)));
   }
 
-  /** Hands {@code stream} to the guest as a new {@code output-stream}, a child of {@code parentRep}. */
-  public static Val.Own pushOutputStream(
-      WasiContext ctx, HostOutputStream stream, int parentRep) {
+  /**
+   * Hands {@code stream} to the guest as a new {@code output-stream}, a child of {@code parentRep}.
+   */
+  public static Val.Own pushOutputStream(WasiContext ctx, HostOutputStream stream, int parentRep) {
     return new Val.Own(
         OUTPUT_STREAM, ctx.table().pushChild(new OutputStreamState(stream), parentRep));
   }
@@ -111,8 +112,8 @@ public final class WasiIo {
   }
 
   /**
-   * Blocks the calling guest thread until {@code pollable} is ready, as {@code pollable.block}
-   * does (for host functions with blocking semantics of their own).
+   * Blocks the calling guest thread until {@code pollable} is ready, as {@code pollable.block} does
+   * (for host functions with blocking semantics of their own).
    *
    * @throws dev.wasihttp.component.Trap {@code "interrupted"} when the thread is interrupted
    */

@@ -90,7 +90,8 @@ class WasiCliTest {
   @Test
   void exitThrowsWasiExitWithTheStatus() {
     WasiHarness g = new WasiHarness();
-    WasiExit ok = assertThrows(WasiExit.class, () -> g.call("cli/exit", "exit", Val.Result.ok(null)));
+    WasiExit ok =
+        assertThrows(WasiExit.class, () -> g.call("cli/exit", "exit", Val.Result.ok(null)));
     assertEquals(0, ok.status());
     WasiExit failed =
         assertThrows(WasiExit.class, () -> g.call("cli/exit", "exit", Val.Result.err(null)));

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wasi:filesystem}: nothing by default; a host directory mounted read-only at a guest path,
- * readable below it, with no way out through {@code ..} or symbolic links, and every write
- * refused.
+ * readable below it, with no way out through {@code ..} or symbolic links, and every write refused.
  */
 class WasiFilesystemTest {
   static final String TYPES = "filesystem/types";
@@ -79,7 +78,9 @@ class WasiFilesystemTest {
   void readsAFileThroughAStreamAndAtAnOffset() {
     Val file = ok(open("index.html"));
     Val in = ok(d("read-via-stream", file, u64(4)));
-    assertEquals("hi</h1>", text(ok(guest.method("io/streams", "input-stream", "blocking-read", in, u64(100)))));
+    assertEquals(
+        "hi</h1>",
+        text(ok(guest.method("io/streams", "input-stream", "blocking-read", in, u64(100)))));
     assertEquals(
         new Val.Variant("closed", null),
         err(guest.method("io/streams", "input-stream", "read", in, u64(100))));
@@ -96,7 +97,9 @@ class WasiFilesystemTest {
     assertEquals(code("regular-file"), stat.get("type"));
     assertEquals(u64(6), stat.get("size"));
     assertTrue(((Val.Option) stat.get("data-modification-timestamp")).isSome());
-    assertEquals(code("symbolic-link"), ((Val.Record) ok(d("stat-at", root, flags(), str("home")))).get("type"));
+    assertEquals(
+        code("symbolic-link"),
+        ((Val.Record) ok(d("stat-at", root, flags(), str("home")))).get("type"));
     assertEquals(
         code("regular-file"),
         ((Val.Record) ok(d("stat-at", root, flags("symlink-follow"), str("home")))).get("type"));
@@ -121,7 +124,11 @@ class WasiFilesystemTest {
       seen.add(((Val.Str) e.get("name")).value() + ":" + ((Val.Enum) e.get("type")).caseName());
     }
     assertEquals(
-        List.of("abs:symbolic-link", "css:directory", "home:symbolic-link", "index.html:regular-file",
+        List.of(
+            "abs:symbolic-link",
+            "css:directory",
+            "home:symbolic-link",
+            "index.html:regular-file",
             "up:symbolic-link"),
         seen);
     assertEquals(code("not-directory"), err(open("index.html", flags("directory"))));
@@ -135,9 +142,12 @@ class WasiFilesystemTest {
     assertEquals(code("not-permitted"), err(open("/etc/passwd")));
     assertEquals(code("not-permitted"), err(open("up")));
     assertEquals(code("not-permitted"), err(open("abs")));
-    assertEquals(code("not-permitted"), err(d("stat-at", root, flags("symlink-follow"), str("up"))));
+    assertEquals(
+        code("not-permitted"), err(d("stat-at", root, flags("symlink-follow"), str("up"))));
     Val css = ok(open("css"));
-    assertEquals(code("not-permitted"), err(d("open-at", css, flags(), str("../.."), flags(), flags("read"))));
+    assertEquals(
+        code("not-permitted"),
+        err(d("open-at", css, flags(), str("../.."), flags(), flags("read"))));
     // Inside the mount, .. and links work.
     assertEquals(code("regular-file"), ok(d("get-type", ok(open("css/../home")))));
     assertEquals(str("index.html"), ok(d("readlink-at", root, str("home"))));
@@ -155,7 +165,9 @@ class WasiFilesystemTest {
     assertEquals(code("read-only"), err(d("create-directory-at", root, str("x"))));
     assertEquals(code("read-only"), err(d("unlink-file-at", root, str("index.html"))));
     assertEquals(code("read-only"), err(d("remove-directory-at", root, str("css"))));
-    assertEquals(code("read-only"), err(d("rename-at", root, str("index.html"), WasiHarness.borrow(root), str("y"))));
+    assertEquals(
+        code("read-only"),
+        err(d("rename-at", root, str("index.html"), WasiHarness.borrow(root), str("y"))));
     assertEquals(code("read-only"), err(d("symlink-at", root, str("index.html"), str("z"))));
     assertEquals(code("not-permitted"), err(d("write", file, bytes("x"), u64(0))));
     assertEquals(code("not-permitted"), err(d("write-via-stream", file, u64(0))));
@@ -174,7 +186,9 @@ class WasiFilesystemTest {
     assertEquals(new Val.Bool(true), d("is-same-object", a, WasiHarness.borrow(b)));
     assertEquals(new Val.Bool(false), d("is-same-object", a, WasiHarness.borrow(css)));
     assertEquals(ok(d("metadata-hash", a)), ok(d("metadata-hash", b)));
-    assertEquals(ok(d("metadata-hash", a)), ok(d("metadata-hash-at", root, flags("symlink-follow"), str("index.html"))));
+    assertEquals(
+        ok(d("metadata-hash", a)),
+        ok(d("metadata-hash-at", root, flags("symlink-follow"), str("index.html"))));
     assertNotEquals(ok(d("metadata-hash", a)), ok(d("metadata-hash", css)));
   }
 

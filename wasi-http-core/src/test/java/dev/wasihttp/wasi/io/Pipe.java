@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * A thread-safe byte pipe for tests, the shape a request body takes: a producer thread {@link
  * #feed}s bytes and {@link #end}s it, waking the instance; the guest reads through {@link
- * HostInputStream}. {@link #output} is the other direction: a bounded sink whose buffer a
- * consumer {@link #drain}s.
+ * HostInputStream}. {@link #output} is the other direction: a bounded sink whose buffer a consumer
+ * {@link #drain}s.
  */
 final class Pipe implements HostInputStream {
   private final Waker waker;

@@ -101,7 +101,8 @@ class StreamsTest {
     Trap t =
         assertThrows(
             Trap.class,
-            () -> out("blocking-write-and-flush", o, bytes(new byte[WasiIo.MAX_BLOCKING_WRITE + 1])));
+            () ->
+                out("blocking-write-and-flush", o, bytes(new byte[WasiIo.MAX_BLOCKING_WRITE + 1])));
     assertTrue(t.reason().contains("4096"), t.reason());
     ok(out("blocking-write-zeroes-and-flush", o, u64(WasiIo.MAX_BLOCKING_WRITE)));
     assertThrows(
@@ -114,7 +115,8 @@ class StreamsTest {
     Pipe.Output sink = new Pipe.Output(guest.wasi().waker(), 10);
     Val o = WasiIo.pushOutputStream(guest.wasi(), sink);
     CompletableFuture<Val> w =
-        CompletableFuture.supplyAsync(() -> out("blocking-write-and-flush", o, bytes(new byte[25])));
+        CompletableFuture.supplyAsync(
+            () -> out("blocking-write-and-flush", o, bytes(new byte[25])));
     while (!w.isDone()) {
       Thread.sleep(5);
       sink.drain(); // the network took the buffered bytes
@@ -131,7 +133,8 @@ class StreamsTest {
     sink.fail("client went away");
     Val.Variant e = (Val.Variant) err(out("check-write", o));
     assertEquals("last-operation-failed", e.caseName());
-    assertEquals(new Val.Variant("closed", null), err(out("blocking-write-and-flush", o, bytes("x"))));
+    assertEquals(
+        new Val.Variant("closed", null), err(out("blocking-write-and-flush", o, bytes("x"))));
     assertEquals(new Val.Variant("closed", null), err(out("flush", o)));
   }
 
@@ -146,7 +149,8 @@ class StreamsTest {
     assertEquals(u64(4), ok(out("splice", o, WasiHarness.borrow(in), u64(4))));
     assertEquals(u64(3), ok(out("blocking-splice", o, WasiHarness.borrow(in), u64(100))));
     pipe.end();
-    assertEquals(new Val.Variant("closed", null), err(out("splice", o, WasiHarness.borrow(in), u64(1))));
+    assertEquals(
+        new Val.Variant("closed", null), err(out("splice", o, WasiHarness.borrow(in), u64(1))));
     assertEquals("\0\0\0\0\0spliced", sink.written.toString(StandardCharsets.UTF_8));
   }
 
@@ -165,7 +169,9 @@ class StreamsTest {
   @Test
   void stdinIsClosedAndStdoutIsAlwaysWritable() {
     Val stdin = guest.call("cli/stdin", "get-stdin");
-    assertEquals(new Val.Variant("closed", null), err(guest.method(STREAMS, "input-stream", "blocking-read", stdin, u64(1))));
+    assertEquals(
+        new Val.Variant("closed", null),
+        err(guest.method(STREAMS, "input-stream", "blocking-read", stdin, u64(1))));
     Val stdout = guest.call("cli/stdout", "get-stdout");
     ok(out("blocking-write-and-flush", stdout, bytes("x")));
   }

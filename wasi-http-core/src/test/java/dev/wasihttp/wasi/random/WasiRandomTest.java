@@ -32,8 +32,10 @@ class WasiRandomTest {
   void askingForMoreThanTheCapTraps() {
     WasiHarness guest = new WasiHarness(WasiConfig.builder().maxRandomBytes(64).build());
     assertEquals(
-        64, ((Val.List) guest.call("random/random", "get-random-bytes", u64(64))).elements().size());
-    Trap t = assertThrows(Trap.class, () -> guest.call("random/random", "get-random-bytes", u64(65)));
+        64,
+        ((Val.List) guest.call("random/random", "get-random-bytes", u64(64))).elements().size());
+    Trap t =
+        assertThrows(Trap.class, () -> guest.call("random/random", "get-random-bytes", u64(65)));
     assertTrue(t.reason().contains("64"), t.reason());
     assertThrows(
         Trap.class, () -> guest.call("random/insecure", "get-insecure-random-bytes", u64(-1L)));
@@ -48,6 +50,7 @@ class WasiRandomTest {
 
     WasiHarness fixed = new WasiHarness(WasiConfig.builder().insecureSeed(7, 8).build());
     assertEquals(
-        new Val.Tuple(List.of(u64(7), u64(8))), fixed.call("random/insecure-seed", "insecure-seed"));
+        new Val.Tuple(List.of(u64(7), u64(8))),
+        fixed.call("random/insecure-seed", "insecure-seed"));
   }
 }

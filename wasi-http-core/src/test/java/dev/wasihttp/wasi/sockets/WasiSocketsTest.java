@@ -44,7 +44,12 @@ class WasiSocketsTest {
   void everyInterfaceIsLinked() {
     for (String iface :
         new String[] {
-          "network", "instance-network", "tcp", "tcp-create-socket", "udp", "udp-create-socket",
+          "network",
+          "instance-network",
+          "tcp",
+          "tcp-create-socket",
+          "udp",
+          "udp-create-socket",
           "ip-name-lookup"
         }) {
       assertTrue(

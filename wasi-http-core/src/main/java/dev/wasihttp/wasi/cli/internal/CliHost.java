@@ -1,10 +1,10 @@
 package dev.wasihttp.wasi.cli.internal;
 
-import dev.wasihttp.wasi.cli.WasiCli;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiExit;
+import dev.wasihttp.wasi.cli.WasiCli;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.HostInputStream;
@@ -81,8 +81,10 @@ public final class CliHost {
         "get-stderr",
         (c, a) -> WasiIo.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stderr.handle()));
 
-    linker.resource(Host.iface("cli/terminal-input"), "terminal-input", WasiCli.TERMINAL_INPUT, null);
-    linker.resource(Host.iface("cli/terminal-output"), "terminal-output", WasiCli.TERMINAL_OUTPUT, null);
+    linker.resource(
+        Host.iface("cli/terminal-input"), "terminal-input", WasiCli.TERMINAL_INPUT, null);
+    linker.resource(
+        Host.iface("cli/terminal-output"), "terminal-output", WasiCli.TERMINAL_OUTPUT, null);
     linker.func(
         Host.iface("cli/terminal-stdin"), "get-terminal-stdin", (c, a) -> Val.Option.none());
     linker.func(

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output or error of one instance: bytes split into lines, each handed to a {@link
- * LineSink} tagged with the component's name. A line longer than {@link #MAX_LINE} bytes is
- * handed over in pieces of that size, so a guest that never writes a newline cannot grow the
- * buffer. Every {@code get-stdout} handle writes here, so output keeps its order; the partial last
- * line is handed over by {@link #close()} when the instance ends.
+ * LineSink} tagged with the component's name. A line longer than {@link #MAX_LINE} bytes is handed
+ * over in pieces of that size, so a guest that never writes a newline cannot grow the buffer. Every
+ * {@code get-stdout} handle writes here, so output keeps its order; the partial last line is handed
+ * over by {@link #close()} when the instance ends.
  *
  * <p>Never blocks and never fails: {@link #checkWrite()} always grants {@link #GRANT} bytes.
  */

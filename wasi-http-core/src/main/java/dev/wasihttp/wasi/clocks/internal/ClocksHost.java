@@ -2,8 +2,8 @@ package dev.wasihttp.wasi.clocks.internal;
 
 import dev.wasihttp.component.Caller;
 import dev.wasihttp.wasi.clocks.MonotonicClock;
-import dev.wasihttp.wasi.clocks.WasiClocks;
 import dev.wasihttp.wasi.clocks.WallClock;
+import dev.wasihttp.wasi.clocks.WasiClocks;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.WasiIo;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The state behind a {@code descriptor} handle: a real host path at or below the mount's root,
- * opened read-only. Holds no open file: each read opens the file (the mount is read-only, so it
- * is the host's to keep stable).
+ * opened read-only. Holds no open file: each read opens the file (the mount is read-only, so it is
+ * the host's to keep stable).
  */
 public record Descriptor(Path root, Path path, boolean directory) {}

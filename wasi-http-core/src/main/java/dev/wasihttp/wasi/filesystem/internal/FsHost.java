@@ -1,10 +1,10 @@
 package dev.wasihttp.wasi.filesystem.internal;
 
-import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.filesystem.WasiFilesystem;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.IoError;
 import dev.wasihttp.wasi.io.WasiIo;
@@ -25,8 +25,8 @@ public final class FsHost {
   private static final String DESCRIPTOR = "descriptor";
 
   /**
-   * Descriptor methods that write through the descriptor: none is open for writing, which
-   * Wasmtime answers with {@code not-permitted}.
+   * Descriptor methods that write through the descriptor: none is open for writing, which Wasmtime
+   * answers with {@code not-permitted}.
    */
   private static final List<String> WRITES_THROUGH_DESCRIPTOR =
       List.of("write-via-stream", "append-via-stream", "set-size", "write");
@@ -37,8 +37,14 @@ public final class FsHost {
    */
   private static final List<String> TREE_CHANGES =
       List.of(
-          "set-times", "create-directory-at", "set-times-at", "link-at", "remove-directory-at",
-          "rename-at", "symlink-at", "unlink-file-at");
+          "set-times",
+          "create-directory-at",
+          "set-times-at",
+          "link-at",
+          "remove-directory-at",
+          "rename-at",
+          "symlink-at",
+          "unlink-file-at");
 
   /** A descriptor method that may fail with an {@code error-code}. */
   @FunctionalInterface
@@ -78,19 +84,25 @@ public final class FsHost {
     method(linker, "stat-at", (ctx, d, a) -> Host.ok(Stat.stat(at(d, a.get(1), a.get(2)))));
     method(linker, "metadata-hash", (ctx, d, a) -> Host.ok(Stat.hash(d.path())));
     method(
-        linker,
-        "metadata-hash-at",
-        (ctx, d, a) -> Host.ok(Stat.hash(at(d, a.get(1), a.get(2)))));
+        linker, "metadata-hash-at", (ctx, d, a) -> Host.ok(Stat.hash(at(d, a.get(1), a.get(2)))));
     method(linker, "read-via-stream", FsHost::readViaStream);
     method(linker, "read", FsHost::read);
     method(linker, "read-directory", FsHost::readDirectory);
     method(linker, "open-at", FsHost::openAt);
     method(linker, "readlink-at", FsHost::readlinkAt);
     Host.method(
-        linker, TYPES, DESCRIPTOR, "is-same-object", Descriptor.class,
+        linker,
+        TYPES,
+        DESCRIPTOR,
+        "is-same-object",
+        Descriptor.class,
         (ctx, d, a) -> new Val.Bool(same(d, ctx.table().get(a.get(1), Descriptor.class))));
     Host.method(
-        linker, TYPES, "directory-entry-stream", "read-directory-entry", DirEntries.class,
+        linker,
+        TYPES,
+        "directory-entry-stream",
+        "read-directory-entry",
+        DirEntries.class,
         (ctx, s, a) -> {
           Val entry = s.next();
           return Host.ok(entry == null ? Val.Option.none() : Val.Option.some(entry));
@@ -110,7 +122,11 @@ public final class FsHost {
 
   private static void method(Definer linker, String name, FsMethod m) {
     Host.method(
-        linker, TYPES, DESCRIPTOR, name, Descriptor.class,
+        linker,
+        TYPES,
+        DESCRIPTOR,
+        name,
+        Descriptor.class,
         (ctx, d, args) -> {
           try {
             return m.call(ctx, d, args);

@@ -13,8 +13,8 @@ import java.util.List;
  * Resolves a guest path relative to a directory descriptor without leaving the mounted root, one
  * component at a time as a capability-based filesystem does: {@code ..} moves to the real parent
  * and is refused at the root, a symbolic link is expanded in place (its target must be relative,
- * and is resolved by the same rules), absolute paths are refused. So neither {@code ..} nor a
- * link leads out of the mount, whatever the host's tree looks like.
+ * and is resolved by the same rules), absolute paths are refused. So neither {@code ..} nor a link
+ * leads out of the mount, whatever the host's tree looks like.
  */
 public final class PathResolver {
   /** 40: the most symbolic links expanded in one resolution (Linux's limit), else {@code loop}. */
@@ -26,9 +26,9 @@ public final class PathResolver {
   private PathResolver() {}
 
   /**
-   * The host path {@code path} names, relative to {@code base} (a real directory at or below
-   * {@code root}). The result is below {@code root}; it may not exist. A final symbolic link is
-   * expanded only when {@code followFinal}.
+   * The host path {@code path} names, relative to {@code base} (a real directory at or below {@code
+   * root}). The result is below {@code root}; it may not exist. A final symbolic link is expanded
+   * only when {@code followFinal}.
    *
    * @throws FsError {@code not-permitted} for a path leading out of the root or an absolute path,
    *     {@code no-entry}, {@code not-directory}, {@code loop}, {@code name-too-long}, {@code

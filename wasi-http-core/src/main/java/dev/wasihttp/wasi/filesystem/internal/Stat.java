@@ -47,8 +47,7 @@ public final class Stat {
     BasicFileAttributes a = attributes(path);
     Map<String, Object> unix = unix(path);
     long links = unix.get("nlink") instanceof Integer ? (Integer) unix.get("nlink") : 1;
-    Val ctime =
-        unix.get("ctime") instanceof FileTime ? time((FileTime) unix.get("ctime")) : none();
+    Val ctime = unix.get("ctime") instanceof FileTime ? time((FileTime) unix.get("ctime")) : none();
     return new Val.Record(
         List.of(
             new Val.Record.Field("type", new Val.Enum(type(a))),
@@ -61,14 +60,21 @@ public final class Stat {
 
   /**
    * The {@code metadata-hash-value} of {@code path} itself: a digest of its identity (device and
-   * inode where the platform has them), size and modification time, so equal hashes mean the
-   * same unchanged object, within one host.
+   * inode where the platform has them), size and modification time, so equal hashes mean the same
+   * unchanged object, within one host.
    */
   public static Val hash(Path path) throws FsError {
     BasicFileAttributes a = attributes(path);
     Map<String, Object> unix = unix(path);
     String identity =
-        unix.get("dev") + ":" + unix.get("ino") + ":" + a.fileKey() + ":" + a.size() + ":"
+        unix.get("dev")
+            + ":"
+            + unix.get("ino")
+            + ":"
+            + a.fileKey()
+            + ":"
+            + a.size()
+            + ":"
             + a.lastModifiedTime().toInstant();
     byte[] d;
     try {

@@ -3,8 +3,8 @@ package dev.wasihttp.wasi.io.internal;
 import dev.wasihttp.wasi.io.HostInputStream;
 
 /**
- * The table entry behind an {@code input-stream} handle: the host stream, and whether the guest
- * was already told it is closed (after {@code closed} or a failure, the host stream is not asked
+ * The table entry behind an {@code input-stream} handle: the host stream, and whether the guest was
+ * already told it is closed (after {@code closed} or a failure, the host stream is not asked
  * again).
  */
 public final class InputStreamState implements AutoCloseable {

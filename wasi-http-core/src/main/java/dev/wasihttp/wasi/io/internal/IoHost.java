@@ -1,10 +1,10 @@
 package dev.wasihttp.wasi.io.internal;
 
-import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.ResourceTable;
 import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.HostPollable;
 import dev.wasihttp.wasi.io.IoError;
@@ -24,7 +24,11 @@ public final class IoHost {
     linker.resource(
         ERROR, "error", WasiIo.ERROR, (c, rep) -> Host.ctx(c).table().delete(rep, IoError.class));
     Host.method(
-        linker, ERROR, "error", "to-debug-string", IoError.class,
+        linker,
+        ERROR,
+        "error",
+        "to-debug-string",
+        IoError.class,
         (ctx, e, args) -> new Val.Str(e.debug()));
 
     linker.resource(
@@ -33,10 +37,18 @@ public final class IoHost {
         WasiIo.POLLABLE,
         (c, rep) -> Host.ctx(c).table().delete(rep, PollableState.class));
     Host.method(
-        linker, POLL, "pollable", "ready", PollableState.class,
+        linker,
+        POLL,
+        "pollable",
+        "ready",
+        PollableState.class,
         (ctx, p, args) -> new Val.Bool(p.pollable().ready()));
     Host.method(
-        linker, POLL, "pollable", "block", PollableState.class,
+        linker,
+        POLL,
+        "pollable",
+        "block",
+        PollableState.class,
         (ctx, p, args) -> {
           Poller.block(ctx.waker(), p.pollable());
           return null;
@@ -75,14 +87,26 @@ public final class IoHost {
     linker.resource(STREAMS, r, WasiIo.INPUT_STREAM, (c, rep) -> drop(c, rep, s));
     Host.method(linker, STREAMS, r, "read", s, (ctx, in, a) -> Streams.read(ctx, in, a.get(1)));
     Host.method(
-        linker, STREAMS, r, "blocking-read", s,
+        linker,
+        STREAMS,
+        r,
+        "blocking-read",
+        s,
         (ctx, in, a) -> Streams.blockingRead(ctx, in, a.get(1)));
     Host.method(linker, STREAMS, r, "skip", s, (ctx, in, a) -> Streams.skip(ctx, in, a.get(1)));
     Host.method(
-        linker, STREAMS, r, "blocking-skip", s,
+        linker,
+        STREAMS,
+        r,
+        "blocking-skip",
+        s,
         (ctx, in, a) -> Streams.blockingSkip(ctx, in, a.get(1)));
     Host.method(
-        linker, STREAMS, r, "subscribe", s,
+        linker,
+        STREAMS,
+        r,
+        "subscribe",
+        s,
         (ctx, in, a) -> WasiIo.pushPollable(ctx, in::ready, ResourceTable.rep(a.get(0))));
   }
 
@@ -92,29 +116,52 @@ public final class IoHost {
     linker.resource(STREAMS, r, WasiIo.OUTPUT_STREAM, (c, rep) -> drop(c, rep, s));
     Host.method(linker, STREAMS, r, "check-write", s, (ctx, o, a) -> Streams.checkWrite(ctx, o));
     Host.method(
-        linker, STREAMS, r, "write", s,
-        (ctx, o, a) -> Streams.write(ctx, o, Host.bytes(a.get(1))));
+        linker, STREAMS, r, "write", s, (ctx, o, a) -> Streams.write(ctx, o, Host.bytes(a.get(1))));
     Host.method(
-        linker, STREAMS, r, "blocking-write-and-flush", s,
+        linker,
+        STREAMS,
+        r,
+        "blocking-write-and-flush",
+        s,
         (ctx, o, a) -> Streams.blockingWriteAndFlush(ctx, o, Host.bytes(a.get(1))));
     Host.method(linker, STREAMS, r, "flush", s, (ctx, o, a) -> Streams.flush(ctx, o));
     Host.method(
         linker, STREAMS, r, "blocking-flush", s, (ctx, o, a) -> Streams.blockingFlush(ctx, o));
     Host.method(
-        linker, STREAMS, r, "subscribe", s,
+        linker,
+        STREAMS,
+        r,
+        "subscribe",
+        s,
         (ctx, o, a) -> WasiIo.pushPollable(ctx, o::ready, ResourceTable.rep(a.get(0))));
     Host.method(
-        linker, STREAMS, r, "write-zeroes", s,
+        linker,
+        STREAMS,
+        r,
+        "write-zeroes",
+        s,
         (ctx, o, a) -> Streams.writeZeroes(ctx, o, a.get(1)));
     Host.method(
-        linker, STREAMS, r, "blocking-write-zeroes-and-flush", s,
+        linker,
+        STREAMS,
+        r,
+        "blocking-write-zeroes-and-flush",
+        s,
         (ctx, o, a) -> Streams.blockingWriteZeroesAndFlush(ctx, o, a.get(1)));
     Host.method(
-        linker, STREAMS, r, "splice", s,
+        linker,
+        STREAMS,
+        r,
+        "splice",
+        s,
         (ctx, o, a) ->
             Streams.splice(ctx, o, ctx.table().get(a.get(1), InputStreamState.class), a.get(2)));
     Host.method(
-        linker, STREAMS, r, "blocking-splice", s,
+        linker,
+        STREAMS,
+        r,
+        "blocking-splice",
+        s,
         (ctx, o, a) ->
             Streams.blockingSplice(
                 ctx, o, ctx.table().get(a.get(1), InputStreamState.class), a.get(2)));

@@ -9,11 +9,11 @@ import dev.wasihttp.wasi.io.StreamError;
 import dev.wasihttp.wasi.io.WasiIo;
 
 /**
- * The {@code wasi:io/streams} contract over {@link dev.wasihttp.wasi.io.HostInputStream} and
- * {@link dev.wasihttp.wasi.io.HostOutputStream}, one method per WIT function, each returning the
- * WIT result as a {@link Val}. Follows the WIT's text and Wasmtime's behaviour: a {@code write}
- * beyond the {@code check-write} grant traps, blocking writes above {@link
- * WasiIo#MAX_BLOCKING_WRITE} bytes trap, a failure closes the stream.
+ * The {@code wasi:io/streams} contract over {@link dev.wasihttp.wasi.io.HostInputStream} and {@link
+ * dev.wasihttp.wasi.io.HostOutputStream}, one method per WIT function, each returning the WIT
+ * result as a {@link Val}. Follows the WIT's text and Wasmtime's behaviour: a {@code write} beyond
+ * the {@code check-write} grant traps, blocking writes above {@link WasiIo#MAX_BLOCKING_WRITE}
+ * bytes trap, a failure closes the stream.
  */
 public final class Streams {
   private Streams() {}

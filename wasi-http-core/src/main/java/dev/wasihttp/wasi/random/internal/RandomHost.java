@@ -19,8 +19,7 @@ public final class RandomHost {
 
   /** Registers {@code wasi:random/random}, {@code insecure} and {@code insecure-seed} at 0.2.12. */
   public static void define(Definer linker) {
-    linker.func(
-        RANDOM, "get-random-bytes", (c, a) -> bytes(c, config(c).random(), a.get(0)));
+    linker.func(RANDOM, "get-random-bytes", (c, a) -> bytes(c, config(c).random(), a.get(0)));
     linker.func(RANDOM, "get-random-u64", (c, a) -> Host.u64(config(c).random().nextLong()));
     linker.func(
         INSECURE,

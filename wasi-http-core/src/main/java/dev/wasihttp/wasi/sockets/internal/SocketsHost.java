@@ -5,8 +5,8 @@ import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.sockets.WasiSockets;
 import dev.wasihttp.wasi.internal.Host;
+import dev.wasihttp.wasi.sockets.WasiSockets;
 import java.util.List;
 
 /** Registers the {@code wasi:sockets} interfaces, denying everything. */
@@ -21,19 +21,49 @@ public final class SocketsHost {
 
   private static final List<String> TCP_METHODS =
       List.of(
-          "start-bind", "finish-bind", "start-connect", "finish-connect", "start-listen",
-          "finish-listen", "accept", "local-address", "remote-address", "is-listening",
-          "address-family", "set-listen-backlog-size", "keep-alive-enabled",
-          "set-keep-alive-enabled", "keep-alive-idle-time", "set-keep-alive-idle-time",
-          "keep-alive-interval", "set-keep-alive-interval", "keep-alive-count",
-          "set-keep-alive-count", "hop-limit", "set-hop-limit", "receive-buffer-size",
-          "set-receive-buffer-size", "send-buffer-size", "set-send-buffer-size", "subscribe",
+          "start-bind",
+          "finish-bind",
+          "start-connect",
+          "finish-connect",
+          "start-listen",
+          "finish-listen",
+          "accept",
+          "local-address",
+          "remote-address",
+          "is-listening",
+          "address-family",
+          "set-listen-backlog-size",
+          "keep-alive-enabled",
+          "set-keep-alive-enabled",
+          "keep-alive-idle-time",
+          "set-keep-alive-idle-time",
+          "keep-alive-interval",
+          "set-keep-alive-interval",
+          "keep-alive-count",
+          "set-keep-alive-count",
+          "hop-limit",
+          "set-hop-limit",
+          "receive-buffer-size",
+          "set-receive-buffer-size",
+          "send-buffer-size",
+          "set-send-buffer-size",
+          "subscribe",
           "shutdown");
   private static final List<String> UDP_METHODS =
       List.of(
-          "start-bind", "finish-bind", "stream", "local-address", "remote-address",
-          "address-family", "unicast-hop-limit", "set-unicast-hop-limit", "receive-buffer-size",
-          "set-receive-buffer-size", "send-buffer-size", "set-send-buffer-size", "subscribe");
+          "start-bind",
+          "finish-bind",
+          "stream",
+          "local-address",
+          "remote-address",
+          "address-family",
+          "unicast-hop-limit",
+          "set-unicast-hop-limit",
+          "receive-buffer-size",
+          "set-receive-buffer-size",
+          "send-buffer-size",
+          "set-send-buffer-size",
+          "subscribe");
 
   /** The state behind a {@code network} handle: a capability that grants nothing. */
   private static final class DeniedNetwork {}
@@ -85,8 +115,7 @@ public final class SocketsHost {
 
     String lookup = Host.iface("sockets/ip-name-lookup");
     linker.resource(lookup, "resolve-address-stream", RESOLVE_STREAM, null);
-    linker.func(
-        lookup, "resolve-addresses", (c, a) -> Host.errCode("permanent-resolver-failure"));
+    linker.func(lookup, "resolve-addresses", (c, a) -> Host.errCode("permanent-resolver-failure"));
     for (String m : List.of("resolve-next-address", "subscribe")) {
       linker.func(
           lookup, "[method]resolve-address-stream." + m, impossible("resolve-address-stream"));
