@@ -8,7 +8,8 @@
  * component type and instance type with static types ({@code VType}: names, type definitions,
  * external visibility, outer aliases, canonical options, instantiation of known component
  * types), then the dry-run link checks what needs the core modules (core imports, instantiation
- * arguments by {@code Subtyping}, realloc, post-return and destructor signatures). A rule per
+ * arguments by {@code Subtyping}, core global, table and memory imports by {@code
+ * CoreLinkTypes}, realloc, post-return and destructor signatures). A rule per
  * class: {@code ExternNames}, {@code Externs}, {@code TypeDefs}, {@code CanonRules}, {@code
  * Visibility}, {@code Substitution}, {@code Ascription}, {@code CoreTypeRules}, {@code
  * ModuleSubtyping}.
