@@ -38,4 +38,45 @@ public interface HostInputStream extends AutoCloseable {
   /** The guest dropped the stream (or the instance ended): release what it holds. No-op default. */
   @Override
   default void close() {}
+
+  /** A stream that is at its end from the start: every read is {@code closed}. */
+  static HostInputStream closed() {
+    return new HostInputStream() {
+      @Override
+      public byte[] read(int max) throws StreamError {
+        throw StreamError.closed();
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+    };
+  }
+
+  /**
+   * A stream of {@code bytes} (not copied: do not change them), always ready, then {@code closed}.
+   * Not thread-safe: for one guest thread.
+   */
+  static HostInputStream of(byte[] bytes) {
+    java.util.Objects.requireNonNull(bytes, "bytes");
+    return new HostInputStream() {
+      private int position;
+
+      @Override
+      public byte[] read(int max) throws StreamError {
+        if (position == bytes.length && max > 0) {
+          throw StreamError.closed();
+        }
+        int n = Math.min(max, bytes.length - position);
+        position += n;
+        return java.util.Arrays.copyOfRange(bytes, position - n, position);
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+    };
+  }
 }

@@ -175,4 +175,22 @@ class StreamsTest {
     Val stdout = guest.call("cli/stdout", "get-stdout");
     ok(out("blocking-write-and-flush", stdout, bytes("x")));
   }
+
+  @Test
+  void theReadyMadeStreams() {
+    Val bytes = WasiIo.pushInputStream(guest.wasi(), HostInputStream.of(new byte[] {1, 2, 3}));
+    assertEquals(
+        WasiHarness.bytes(new byte[] {1, 2}),
+        ok(guest.method(STREAMS, "input-stream", "read", bytes, u64(2))));
+    assertEquals(
+        WasiHarness.bytes(new byte[] {3}),
+        ok(guest.method(STREAMS, "input-stream", "blocking-read", bytes, u64(9))));
+    assertEquals(
+        new Val.Variant("closed", null),
+        err(guest.method(STREAMS, "input-stream", "read", bytes, u64(9))));
+    Val empty = WasiIo.pushInputStream(guest.wasi(), HostInputStream.closed());
+    assertEquals(
+        new Val.Variant("closed", null),
+        err(guest.method(STREAMS, "input-stream", "blocking-read", empty, u64(1))));
+  }
 }

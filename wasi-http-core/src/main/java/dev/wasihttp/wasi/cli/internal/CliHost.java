@@ -8,7 +8,6 @@ import dev.wasihttp.wasi.cli.WasiCli;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.HostInputStream;
-import dev.wasihttp.wasi.io.StreamError;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +15,7 @@ import java.util.Map;
 
 /** Registers the {@code wasi:cli} interfaces. */
 public final class CliHost {
-  private static final HostInputStream CLOSED =
-      new HostInputStream() {
-        @Override
-        public byte[] read(int max) throws StreamError {
-          throw StreamError.closed();
-        }
-
-        @Override
-        public boolean ready() {
-          return true;
-        }
-      };
+  private static final HostInputStream CLOSED = HostInputStream.closed();
 
   private CliHost() {}
 
