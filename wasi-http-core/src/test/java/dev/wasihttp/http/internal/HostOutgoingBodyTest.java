@@ -26,6 +26,7 @@ class HostOutgoingBodyTest {
     final List<String> calls = new ArrayList<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
     final String method;
+    List<HttpField> responseHeaders;
 
     Recorder(String method) {
       this.method = method;
@@ -69,6 +70,7 @@ class HostOutgoingBodyTest {
     @Override
     public void respond(int status, List<HttpField> headers) {
       calls.add("respond " + status);
+      responseHeaders = headers;
     }
 
     @Override

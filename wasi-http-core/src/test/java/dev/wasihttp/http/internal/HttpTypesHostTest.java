@@ -201,6 +201,26 @@ class HttpTypesHostTest {
   }
 
   @Test
+  void responseHeadersKeepOrderCaseAndDuplicates() {
+    Request x = new Request("GET");
+    try (HttpHarness h = new HttpHarness(x)) {
+      Val fields = h.call(TYPES, "[constructor]fields");
+      h.method("fields", "append", fields, str("Set-Cookie"), bytes("a=1"));
+      h.method("fields", "append", fields, str("x-one"), bytes("1"));
+      h.method("fields", "append", fields, str("set-cookie"), bytes("b=2"));
+      Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
+      h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
+      assertEquals(
+          List.of(
+              HttpField.latin1("Set-Cookie", "a=1"),
+              HttpField.latin1("x-one", "1"),
+              HttpField.latin1("set-cookie", "b=2")),
+          x.responseHeaders);
+      assertEquals(List.of("respond 200", "finish"), x.calls, "no body asked for: empty");
+    }
+  }
+
+  @Test
   void contentLengthOverrunFailsTheWriteWithAnHttpErrorCode() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
