@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -263,6 +265,13 @@ public abstract class AdapterScenarios {
             BodyHandlers.ofString());
     assertEquals(HttpClient.Version.HTTP_2, echo.version());
     assertEquals("over h2", echo.body());
+    // An abort resets the stream: the client gets an error, not a clean short body.
+    URI abort = URI.create("http://127.0.0.1:" + port + "/abort");
+    assertThrows(
+        IOException.class,
+        () -> h2.send(HttpRequest.newBuilder(abort).build(), BodyHandlers.ofString()));
+    assertEquals(200, h2.send(HttpRequest.newBuilder(info).build(), BodyHandlers.ofString())
+        .statusCode());
   }
 
   @Test
