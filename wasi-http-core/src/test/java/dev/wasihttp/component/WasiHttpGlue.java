@@ -9,12 +9,10 @@ import dev.wasihttp.wasi.WasiHost;
 import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.io.HostInputStream;
 import dev.wasihttp.wasi.io.HostOutputStream;
-import dev.wasihttp.wasi.io.StreamError;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,31 +78,6 @@ final class WasiHttpGlue {
   private static final class Body {}
 
   private static final class Outparam {}
-
-  /** A request body held in memory: always ready. */
-  private static final class BytesInput implements HostInputStream {
-    private final byte[] bytes;
-    private int position;
-
-    BytesInput(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    @Override
-    public byte[] read(int max) throws StreamError {
-      if (position == bytes.length) {
-        throw StreamError.closed();
-      }
-      int n = Math.min(max, bytes.length - position);
-      position += n;
-      return Arrays.copyOfRange(bytes, position - n, position);
-    }
-
-    @Override
-    public boolean ready() {
-      return true;
-    }
-  }
 
   /** A response body collected in memory: grants 4096 bytes at a time. */
   private static final class BytesOutput implements HostOutputStream {
@@ -182,7 +155,7 @@ final class WasiHttpGlue {
         (c, a) ->
             Val.Result.ok(
                 WasiIo.pushInputStream(
-                    x(c).wasi, new BytesInput(x(c).requestBody), ResourceTable.rep(a.get(0)))));
+                    x(c).wasi, HostInputStream.of(x(c).requestBody), ResourceTable.rep(a.get(0)))));
     linker.func(
         TYPES,
         "[constructor]outgoing-response",
