@@ -245,6 +245,24 @@ class HttpTypesHostTest {
   }
 
   @Test
+  void noContentResponsesAreExemptFromTheCountAndSendNoBody() {
+    Request x = new Request("GET");
+    try (HttpHarness h = new HttpHarness(x)) {
+      Val fields = ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("content-length", "10")))));
+      Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
+      h.method("outgoing-response", "set-status-code", resp, new Val.U16(204));
+      Val body = ok(h.method("outgoing-response", "body", resp));
+      h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      assertEquals(Val.Result.ok(null), h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("12345")));
+      h.drop(STREAMS, "output-stream", out);
+      assertEquals(Val.Result.ok(null), h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+      assertEquals(List.of("respond 204", "finish"), x.calls);
+      assertEquals(0, x.body.size());
+    }
+  }
+
+  @Test
   void setErrAnswersAMatchingStatus() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
