@@ -102,8 +102,10 @@ public final class WasiHttpHandler implements AutoCloseable {
   /**
    * Runs one request: instantiates the component afresh, calls {@code
    * wasi:http/incoming-handler.handle} and ends {@code exchange} by its contract. Never throws
-   * for guest faults; an exception from {@code exchange} itself (other than a failed write, which
-   * the guest sees) propagates.
+   * for guest faults. A failed write to {@code exchange} is the guest's to see (a failed stream
+   * operation); any other exception {@code exchange} throws while the guest runs ends the request
+   * like a trap and is logged at {@code ERROR}; one thrown by its {@code fail} or {@code abort}
+   * propagates.
    */
   public void handle(HttpExchange exchange) {
     WasiContext wasi = new WasiContext(config.wasi());

@@ -81,8 +81,4 @@ public final class HostIncomingRequest {
         return Vals.str(v.payload());
     }
   }
-
-  public String method() {
-    return method;
-  }
 }
