@@ -1,0 +1,138 @@
+package dev.wasihttp.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wasihttp.http.HttpField;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request side of {@link ServletHttpExchange} without a container: targets, authorities and
+ * fields from a request stub answering only what the exchange asks.
+ */
+class ServletHttpExchangeTest {
+  /** A request stub: method name to answer; unknown methods fail the test. */
+  static HttpServletRequest request(Map<String, Object> answers) {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            ServletHttpExchangeTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if (name.equals("getHeader")) {
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> h = (Map<String, List<String>>) answers.get("headers");
+                List<String> v = h == null ? null : h.get(args[0]);
+                return v == null || v.isEmpty() ? null : v.get(0);
+              }
+              if (name.equals("getHeaders")) {
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> h = (Map<String, List<String>>) answers.get("headers");
+                return Collections.enumeration(h.getOrDefault(args[0], List.of()));
+              }
+              if (name.equals("getHeaderNames")) {
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> h = (Map<String, List<String>>) answers.get("headers");
+                return Collections.enumeration(new ArrayList<>(h.keySet()));
+              }
+              if (!answers.containsKey(name)) {
+                throw new UnsupportedOperationException(name);
+              }
+              return answers.get(name);
+            });
+  }
+
+  static HttpServletMapping mapping(MappingMatch match) {
+    return (HttpServletMapping)
+        Proxy.newProxyInstance(
+            ServletHttpExchangeTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletMapping.class},
+            (proxy, method, args) -> method.getName().equals("getMappingMatch") ? match : null);
+  }
+
+  static String target(
+      boolean strip, String uri, String query, String context, String servletPath,
+      MappingMatch match) {
+    Map<String, Object> a = new HashMap<>();
+    a.put("getRequestURI", uri);
+    a.put("getQueryString", query);
+    a.put("getContextPath", context);
+    a.put("getServletPath", servletPath);
+    a.put("getHttpServletMapping", mapping(match));
+    WasiHttpServletOptions options = WasiHttpServletOptions.builder().stripServletPath(strip).build();
+    return new ServletHttpExchange(request(a), null, options, l -> {}).pathWithQuery();
+  }
+
+  @Test
+  void theTargetStaysRawAndLosesTheContextPath() {
+    assertEquals("/a%2Fb/c?x=%20", target(false, "/a%2Fb/c", "x=%20", "", "", MappingMatch.DEFAULT));
+    assertEquals("/cart?id=1", target(false, "/shop/cart", "id=1", "/shop", "", MappingMatch.DEFAULT));
+    assertEquals("/", target(false, "/shop", null, "/shop", "", MappingMatch.CONTEXT_ROOT));
+    assertEquals("/app/x", target(false, "/shop/app/x", null, "/shop", "/app", MappingMatch.PATH));
+  }
+
+  @Test
+  void strippingTheServletPathCountsRawSegments() {
+    assertEquals("/x/y?q", target(true, "/shop/app/x/y", "q", "/shop", "/app", MappingMatch.PATH));
+    // The servlet path is decoded ("/a b/c"); the raw target keeps its encoding and parameters.
+    assertEquals(
+        "/rest;v=1",
+        target(true, "/s/a%20b;p=2/c/rest;v=1", null, "/s", "/a b/c", MappingMatch.PATH));
+    assertEquals("/", target(true, "/shop/app", null, "/shop", "/app", MappingMatch.PATH));
+    assertEquals("/?q", target(true, "/shop/exact", "q", "/shop", "/exact", MappingMatch.EXACT));
+    assertEquals(
+        "/f.jsp", target(true, "/shop/f.jsp", null, "/shop", "/f.jsp", MappingMatch.EXTENSION));
+    assertEquals("/d/e", target(true, "/d/e", null, "", "/d/e", MappingMatch.DEFAULT));
+  }
+
+  static String authority(String host, String protocol, String canonical) {
+    Map<String, Object> a = new HashMap<>();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    if (host != null) {
+      headers.put("Host", List.of(host));
+    }
+    a.put("headers", headers);
+    a.put("getProtocol", protocol);
+    a.put("getServerName", "10.0.0.5");
+    a.put("getServerPort", 8080);
+    a.put("getScheme", "http");
+    WasiHttpServletOptions options =
+        WasiHttpServletOptions.builder().canonicalAuthority(canonical).build();
+    return new ServletHttpExchange(request(a), null, options, l -> {}).authority();
+  }
+
+  @Test
+  void theAuthorityIsTheClientsOrAConfiguredOne() {
+    assertEquals("example.com:81", authority("example.com:81", "HTTP/1.1", "c.example"));
+    assertEquals("c.example", authority(null, "HTTP/1.0", "c.example"));
+    assertEquals("10.0.0.5:8080", authority(null, "HTTP/1.0", null));
+    assertEquals("10.0.0.5:8080", authority(null, "HTTP/2.0", "c.example"), ":authority on h2");
+  }
+
+  @Test
+  void fieldsKeepTheirBytesAndDuplicates() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Dup", List.of("a", "b"));
+    headers.put("X-Latin", List.of("caf\u00e9"));
+    Map<String, Object> a = new HashMap<>();
+    a.put("headers", headers);
+    List<HttpField> fields =
+        new ServletHttpExchange(request(a), null, WasiHttpServletOptions.builder().build(), l -> {})
+            .requestHeaders();
+    assertEquals(
+        List.of(
+            HttpField.latin1("X-Dup", "a"),
+            HttpField.latin1("X-Dup", "b"),
+            new HttpField("X-Latin", new byte[] {'c', 'a', 'f', (byte) 0xe9})),
+        fields);
+  }
+}
