@@ -193,4 +193,29 @@ class StreamsTest {
         new Val.Variant("closed", null),
         err(guest.method(STREAMS, "input-stream", "blocking-read", empty, u64(1))));
   }
+
+  @Test
+  void noWakeUpIsLostWhileAProducerRacesTheGuest() throws Exception {
+    int chunks = 20_000;
+    Thread producer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < chunks; i++) {
+                pipe.feed(new byte[] {(byte) i});
+              }
+              pipe.end();
+            });
+    producer.start();
+    long total = 0;
+    while (true) {
+      Val.Result r = (Val.Result) read("blocking-read", 7);
+      if (!r.isOk()) {
+        assertEquals(new Val.Variant("closed", null), r.value());
+        break;
+      }
+      total += ((Val.List) r.value()).elements().size();
+    }
+    producer.join();
+    assertEquals(chunks, total);
+  }
 }
