@@ -1,0 +1,93 @@
+package dev.wasihttp.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasihttp.component.Component;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where components are read from, and what a deployment failure says. */
+class ComponentHandlersTest {
+  static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");
+
+  static ServletContext webApp(String path, byte[] content) {
+    return (ServletContext)
+        Proxy.newProxyInstance(
+            ComponentHandlersTest.class.getClassLoader(),
+            new Class<?>[] {ServletContext.class},
+            (proxy, method, args) ->
+                method.getName().equals("getResourceAsStream") && args[0].equals(path)
+                    ? new ByteArrayInputStream(content)
+                    : null);
+  }
+
+  @Test
+  void locationsInTheWebAppOnTheClassPathAndOnDisk(@TempDir Path dir) throws Exception {
+    byte[] bytes = {1, 2, 3};
+    Path file = dir.resolve("c.wasm");
+    Files.write(file, bytes);
+    assertArrayEquals(bytes, ComponentHandlers.read("/WEB-INF/c.wasm", webApp("/WEB-INF/c.wasm", bytes)));
+    assertArrayEquals(bytes, ComponentHandlers.read(file.toString(), null));
+    assertArrayEquals(bytes, ComponentHandlers.read(file.toUri().toString(), null));
+    String resource = "dev/wasihttp/servlet/ComponentHandlersTest.class";
+    assertTrue(ComponentHandlers.read("classpath:" + resource, null).length > 0);
+    assertTrue(ComponentHandlers.read("classpath:/" + resource, null).length > 0);
+    assertThrows(IOException.class, () -> ComponentHandlers.read("/WEB-INF/none.wasm", webApp("/x", bytes)));
+    assertThrows(IOException.class, () -> ComponentHandlers.read("classpath:none.wasm", null));
+  }
+
+  @Test
+  void oneDecodedComponentServesEqualBytes() throws Exception {
+    byte[] bytes = Files.readAllBytes(HELLO_C);
+    Component first = ComponentHandlers.decode(bytes);
+    assertSame(first, ComponentHandlers.decode(bytes.clone()));
+  }
+
+  @Test
+  void failuresNameTheComponentAndTheLoadersMessage(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.wasm");
+    Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
+    ServletException e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                ComponentHandlers.load(
+                    WasiHttpServletOptions.builder().component(bad.toString()).build(),
+                    null,
+                    (level, line) -> {}));
+    assertTrue(
+        e.getMessage().startsWith("component bad (" + bad + ") failed to load: malformed component at byte 9"),
+        e.getMessage());
+    e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                ComponentHandlers.load(
+                    WasiHttpServletOptions.builder().component(dir.resolve("none.wasm").toString()).build(),
+                    null,
+                    (level, line) -> {}));
+    assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
+    // Decodes, but is no wasi:http proxy: linking fails, naming what is missing.
+    String calculator = "../wasi-http-core/src/test/resources/components/calculator.wasm";
+    e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                ComponentHandlers.load(
+                    WasiHttpServletOptions.builder().component(calculator).build(),
+                    null,
+                    (level, line) -> {}));
+    assertTrue(e.getMessage().startsWith("component calculator (" + calculator + ") cannot be linked: "),
+        e.getMessage());
+  }
+}
