@@ -1,7 +1,7 @@
 ;; A component that calls the WASI host through the canonical ABI, as real guests do, importing
 ;; at 0.2.0 (the host registers 0.2.12): wasi:random (u64, list<u8>), wasi:clocks with a
 ;; pollable handed out as own and polled as a list of borrows, wasi:io/poll (list<u32> back),
-;; and wasi:cli/environment (list<tuple<string, string>> back).
+;; wasi:cli/environment (list<tuple<string, string>> back) and wasi:cli/exit (unwinds the guest).
 (component $C
   (import "wasi:io/poll@0.2.0" (instance $poll
     (export "pollable" (type $p (sub resource)))
@@ -20,6 +20,9 @@
   ))
   (import "wasi:cli/environment@0.2.0" (instance $env
     (export "get-environment" (func (result (list (tuple string string)))))
+  ))
+  (import "wasi:cli/exit@0.2.0" (instance $exit
+    (export "exit" (func (param "status" (result))))
   ))
 
   (core module $Mem
@@ -40,6 +43,7 @@
   (alias export $clock "subscribe-duration" (func $subscribe-duration))
   (alias export $poll "poll" (func $poll-fn))
   (alias export $env "get-environment" (func $get-environment))
+  (alias export $exit "exit" (func $exit-fn))
 
   (core func $random-u64 (canon lower (func $get-random-u64)))
   (core func $random-bytes (canon lower (func $get-random-bytes)
@@ -49,6 +53,7 @@
   (core func $poll-core (canon lower (func $poll-fn)
     (memory (core memory $mem "memory")) (realloc (core func $mem "realloc"))))
   (core func $drop-pollable (canon resource.drop $pollable))
+  (core func $exit-core (canon lower (func $exit-fn)))
   (core func $get-env (canon lower (func $get-environment)
     (memory (core memory $mem "memory")) (realloc (core func $mem "realloc"))))
 
@@ -61,6 +66,7 @@
     (import "h" "poll" (func $poll (param i32 i32 i32)))
     (import "h" "drop-pollable" (func $drop (param i32)))
     (import "h" "get-env" (func $get_env (param i32)))
+    (import "h" "exit" (func $exit (param i32)))
     (func (export "random-u64") (result i64) (call $random_u64))
     ;; random-bytes-len(n) -> u32: the length of the list the host returned
     (func (export "random-bytes-len") (param i64) (result i32)
@@ -76,6 +82,10 @@
       (local.set $r (i32.add (i32.load (i32.load (i32.const 64))) (i32.const 1)))
       (call $drop (local.get $h))
       (local.get $r))
+    ;; quit(failed): exit(ok) or exit(err); never returns
+    (func (export "quit") (param $failed i32)
+      (call $exit (local.get $failed))
+      unreachable)
     ;; env-count() -> u32: how many variables the host returned
     (func (export "env-count") (result i32)
       (call $get_env (i32.const 64))
@@ -90,7 +100,8 @@
       (export "subscribe" (func $subscribe))
       (export "poll" (func $poll-core))
       (export "drop-pollable" (func $drop-pollable))
-      (export "get-env" (func $get-env))))))
+      (export "get-env" (func $get-env))
+      (export "exit" (func $exit-core))))))
 
   (func (export "random-u64") (result u64) (canon lift (core func $m "random-u64")))
   (func (export "random-bytes-len") (param "n" u64) (result u32)
@@ -98,4 +109,5 @@
   (func (export "now") (result u64) (canon lift (core func $m "now")))
   (func (export "sleep") (param "nanos" u64) (result u32) (canon lift (core func $m "sleep")))
   (func (export "env-count") (result u32) (canon lift (core func $m "env-count")))
+  (func (export "quit") (param "failed" bool) (canon lift (core func $m "quit")))
 )

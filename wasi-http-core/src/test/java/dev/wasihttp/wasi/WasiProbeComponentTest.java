@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drives {@code wasi-probe.wat}, a guest importing wasi:random, clocks, io/poll and cli at 0.2.0,
- * through the canonical ABI against {@link WasiHost} (registered at 0.2.12): what a real guest gets
- * back, lowered into its memory.
+ * (and exit) through the canonical ABI against {@link WasiHost} (registered at 0.2.12): what a real
+ * guest gets back, lowered into its memory.
  */
 class WasiProbeComponentTest {
   static InstancePre pre;
@@ -88,5 +88,18 @@ class WasiProbeComponentTest {
     ComponentInstance guest =
         instantiate(new WasiContext(WasiConfig.builder().env("A", "1").env("B", "2").build()));
     assertEquals(new Val.U32(2), guest.func("env-count").call());
+  }
+
+  @Test
+  void exitUnwindsTheGuestWithItsStatusAndPoisonsTheInstance() throws Exception {
+    ComponentInstance guest = instantiate(new WasiContext(WasiConfig.defaults()));
+    WasiExit failed =
+        assertThrows(WasiExit.class, () -> guest.func("quit").call(new Val.Bool(true)));
+    assertEquals(1, failed.status());
+    assertThrows(Trap.class, () -> guest.func("env-count").call());
+
+    ComponentInstance again = instantiate(new WasiContext(WasiConfig.defaults()));
+    WasiExit ok = assertThrows(WasiExit.class, () -> again.func("quit").call(new Val.Bool(false)));
+    assertEquals(0, ok.status());
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link PathResolver} never leaves the mount: named cases, then a seeded random walk over
- * {@code ..}, {@code .}, names and links pointing in, out and in circles (prints its seed).
+ * {@link PathResolver} never leaves the mount: named cases, then a seeded random walk over {@code
+ * ..}, {@code .}, names and links pointing in, out and in circles (prints its seed).
  */
 class PathResolverTest {
   static final String[] PARTS = {"..", ".", "", "a", "b", "f", "in", "out", "loop", "deep", "x"};
