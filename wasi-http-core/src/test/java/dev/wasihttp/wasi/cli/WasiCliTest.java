@@ -88,6 +88,25 @@ class WasiCliTest {
   }
 
   @Test
+  void aLongLineIsNeverCutInsideAUtf8Sequence() {
+    WasiHarness g = guest(WasiConfig.builder());
+    Val stdout = g.call("cli/stdout", "get-stdout");
+    String text = "x" + "\u20ac".repeat(LineBuffer.MAX_LINE / 3 + 10); // 3-byte euro signs
+    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int off = 0; off < utf8.length; off += 4096) {
+      byte[] chunk = java.util.Arrays.copyOfRange(utf8, off, Math.min(utf8.length, off + 4096));
+      ok(g.method("io/streams", "output-stream", "blocking-write-and-flush", stdout, bytes(chunk)));
+    }
+    g.wasi().close();
+    StringBuilder joined = new StringBuilder();
+    for (String l : lines) {
+      joined.append(l.substring("out app.wasm: ".length()));
+    }
+    assertEquals(2, lines.size());
+    assertEquals(text, joined.toString());
+  }
+
+  @Test
   void exitThrowsWasiExitWithTheStatus() {
     WasiHarness g = new WasiHarness();
     WasiExit ok =

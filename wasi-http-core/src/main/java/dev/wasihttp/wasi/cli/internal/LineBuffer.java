@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Standard output or error of one instance: bytes split into lines, each handed to a {@link
  * LineSink} tagged with the component's name. A line longer than {@link #MAX_LINE} bytes is handed
- * over in pieces of that size, so a guest that never writes a newline cannot grow the buffer. Every
- * {@code get-stdout} handle writes here, so output keeps its order; the partial last line is handed
- * over by {@link #close()} when the instance ends.
+ * over in pieces of at most that size, never cutting a UTF-8 sequence, so a guest that never writes
+ * a newline cannot grow the buffer. Every {@code get-stdout} handle writes here, so output keeps
+ * its order; the partial last line is handed over by {@link #close()} when the instance ends.
  *
  * <p>Never blocks and never fails: {@link #checkWrite()} always grants {@link #GRANT} bytes.
  */
@@ -43,7 +43,7 @@ public final class LineBuffer implements HostOutputStream {
       } else {
         line.write(b);
         if (line.size() >= MAX_LINE) {
-          emit();
+          emitPiece();
         }
       }
     }
@@ -63,6 +63,25 @@ public final class LineBuffer implements HostOutputStream {
     if (line.size() > 0) {
       emit();
     }
+  }
+
+  /** Hands over a full piece of a long line, keeping a UTF-8 sequence it would cut for later. */
+  private void emitPiece() {
+    byte[] b = line.toByteArray();
+    int cut = b.length;
+    // Step back over continuation bytes to the start of the last sequence; keep it if incomplete.
+    int start = cut - 1;
+    while (start > 0 && cut - start < 4 && (b[start] & 0xc0) == 0x80) {
+      start--;
+    }
+    int lead = b[start] & 0xff;
+    int length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (start + length > cut) {
+      cut = start;
+    }
+    line.reset();
+    sink.line(component, new String(b, 0, cut, StandardCharsets.UTF_8));
+    line.write(b, cut, b.length - cut);
   }
 
   private void emit() {
