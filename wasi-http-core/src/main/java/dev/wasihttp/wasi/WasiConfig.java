@@ -302,6 +302,7 @@ public final class WasiConfig {
       return this;
     }
 
+    /** An immutable config with this builder's options; the builder may be reused. */
     public WasiConfig build() {
       return new WasiConfig(this);
     }
