@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One request's deadline: when it passes, the guest's thread is interrupted (Chicory checks the
  * flag at calls and loop back-edges, the WASI host's blocking calls wake and trap), the JVM's
- * equivalent of Wasmtime's epoch interruption. {@link #end()} disarms it and clears an interrupt
- * it delivered, so the container's thread goes back clean.
+ * equivalent of Wasmtime's epoch interruption. {@link #end()} disarms it and clears an interrupt it
+ * delivered, so the container's thread goes back clean.
  */
 final class Deadline {
   private final Thread guest = Thread.currentThread();

@@ -1,10 +1,9 @@
 package dev.wasihttp.http;
 
 /**
- * Where the wasi:http host writes its log lines: guest stdout and stderr (one call per line,
- * tagged with the component's name) and the host's own reports (a trap, a guest that never set a
- * response, an aborted body). Core has no logging dependency; the servlet routes this to the
- * container's log.
+ * Where the wasi:http host writes its log lines: guest stdout and stderr (one call per line, tagged
+ * with the component's name) and the host's own reports (a trap, a guest that never set a response,
+ * an aborted body). Core has no logging dependency; the servlet routes this to the container's log.
  *
  * <p>Implementations must be thread-safe: requests log from their own threads.
  */

@@ -5,9 +5,9 @@ import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiView;
 
 /**
- * The data object of one request's instance: all of its state, WASI and wasi:http, in one
- * object to drop when the request ends. {@link #close()} closes the WASI context (flushing a
- * partial last output line, closing host resources left in the table).
+ * The data object of one request's instance: all of its state, WASI and wasi:http, in one object to
+ * drop when the request ends. {@link #close()} closes the WASI context (flushing a partial last
+ * output line, closing host resources left in the table).
  */
 final class RequestData implements WasiView, HttpState.View, AutoCloseable {
   private final WasiContext wasi;

@@ -14,9 +14,9 @@ final class Threads {
   private Threads() {}
 
   /**
-   * Request body readers: one thread per request whose body is being read, created on demand
-   * and ended after 30 s idle. Unbounded like the container's own request threads: a bound here
-   * would make a request wait for another request's slow client.
+   * Request body readers: one thread per request whose body is being read, created on demand and
+   * ended after 30 s idle. Unbounded like the container's own request threads: a bound here would
+   * make a request wait for another request's slow client.
    */
   static ExecutorService readers(String name) {
     ThreadPoolExecutor pool =

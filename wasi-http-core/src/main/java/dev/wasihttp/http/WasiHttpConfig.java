@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How a {@link WasiHttpHandler} runs its component: immutable, built with {@link #builder()}.
- * Every option has a default, named by a constant where it is a value.
+ * How a {@link WasiHttpHandler} runs its component: immutable, built with {@link #builder()}. Every
+ * option has a default, named by a constant where it is a value.
  *
  * <pre>{@code
  * WasiHttpConfig config = WasiHttpConfig.builder()
@@ -67,9 +67,8 @@ public final class WasiHttpConfig {
 
   /**
    * A WASI config builder whose guest standard output goes to {@code log} at {@code INFO} and
-   * standard error at {@code WARN}, one line per call as {@code [name] line}; nothing else
-   * granted. Add environment variables or a directory, build, and pass it to {@link
-   * Builder#wasi}.
+   * standard error at {@code WARN}, one line per call as {@code [name] line}; nothing else granted.
+   * Add environment variables or a directory, build, and pass it to {@link Builder#wasi}.
    */
   public static WasiConfig.Builder wasiBuilder(String componentName, LogSink log) {
     return WasiConfig.builder()
@@ -122,8 +121,8 @@ public final class WasiHttpConfig {
 
   /**
    * What the WASI host grants the component (environment, directory, clocks, where guest output
-   * goes); default {@link #wasiBuilder}{@code (componentName, log).build()}: nothing granted,
-   * guest output in the log sink.
+   * goes); default {@link #wasiBuilder}{@code (componentName, log).build()}: nothing granted, guest
+   * output in the log sink.
    */
   public WasiConfig wasi() {
     return wasi;
@@ -193,8 +192,8 @@ public final class WasiHttpConfig {
     }
 
     /**
-     * What the WASI host grants; null (the default) for {@link #wasiBuilder}{@code
-     * (componentName, log)}. A config given here is used as it is, guest output sinks included.
+     * What the WASI host grants; null (the default) for {@link #wasiBuilder}{@code (componentName,
+     * log)}. A config given here is used as it is, guest output sinks included.
      */
     public Builder wasi(WasiConfig config) {
       this.wasi = config;

@@ -23,36 +23,35 @@ import java.util.concurrent.ScheduledExecutorService;
  * request on a fresh instance (components such as StarlingMonkey rely on it), on the calling
  * thread.
  *
- * <p>{@link #create} links the component once against the WASI 0.2 host and the wasi:http host
- * and fails there if an import is missing; the handler is then immutable and thread-safe, and
- * many threads may call {@link #handle} at once.
+ * <p>{@link #create} links the component once against the WASI 0.2 host and the wasi:http host and
+ * fails there if an import is missing; the handler is then immutable and thread-safe, and many
+ * threads may call {@link #handle} at once.
  *
  * <p>How a request ends, whatever the guest does:
  *
  * <ul>
  *   <li>the guest sets a response and finishes its body: the response is sent cleanly;
- *   <li>a trap, a return without {@code response-outparam.set}, or {@code set(err)} before
- *       anything was committed: {@link HttpExchange#fail} (500, or a status matching the {@code
- *       error-code}) and a log line with the reason;
- *   <li>after the response was committed, any ending other than {@code outgoing-body.finish}
- *       (a trap, a return with the body open, a dropped body, the deadline): {@link
+ *   <li>a trap, a return without {@code response-outparam.set}, or {@code set(err)} before anything
+ *       was committed: {@link HttpExchange#fail} (500, or a status matching the {@code error-code})
+ *       and a log line with the reason;
+ *   <li>after the response was committed, any ending other than {@code outgoing-body.finish} (a
+ *       trap, a return with the body open, a dropped body, the deadline): {@link
  *       HttpExchange#abort} and a log line;
- *   <li>past {@link WasiHttpConfig#requestTimeout()}, the guest's thread is interrupted (the
- *       engine checks it at calls and loop back-edges) and the request ends as above with
- *       "guest timed out".
+ *   <li>past {@link WasiHttpConfig#requestTimeout()}, the guest's thread is interrupted (the engine
+ *       checks it at calls and loop back-edges) and the request ends as above with "guest timed
+ *       out".
  * </ul>
  *
- * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with
- * {@code ok} ends like a return; with {@code err}, like a trap.
+ * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
+ * ok} ends like a return; with {@code err}, like a trap.
  *
- * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) link but are not sent yet:
- * every request is answered with {@code HTTP-request-denied}, the error a policy denial gives.
+ * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) link but are not sent yet: every
+ * request is answered with {@code HTTP-request-denied}, the error a policy denial gives.
  *
  * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
  * request body is read ahead by a small daemon thread per request (started only when the guest
  * opens the body), so the guest never blocks on the client unless it calls a blocking read. The
- * handler owns these threads; {@link #close} stops the pools (idle threads also end by
- * themselves).
+ * handler owns these threads; {@link #close} stops the pools (idle threads also end by themselves).
  */
 public final class WasiHttpHandler implements AutoCloseable {
   private final InstancePre pre;
@@ -101,8 +100,8 @@ public final class WasiHttpHandler implements AutoCloseable {
 
   /**
    * Runs one request: instantiates the component afresh, calls {@code
-   * wasi:http/incoming-handler.handle} and ends {@code exchange} by its contract. Never throws
-   * for guest faults. A failed write to {@code exchange} is the guest's to see (a failed stream
+   * wasi:http/incoming-handler.handle} and ends {@code exchange} by its contract. Never throws for
+   * guest faults. A failed write to {@code exchange} is the guest's to see (a failed stream
    * operation); any other exception {@code exchange} throws while the guest runs ends the request
    * like a trap and is logged at {@code ERROR}; one thrown by its {@code fail} or {@code abort}
    * propagates.

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler's ending rules over {@code http-endings.wat}, a guest whose request method picks
- * an ending: return without set, {@code set(err)}, a response whose body was never asked for, a
- * trap after the response started, a return with the body unfinished.
+ * The handler's ending rules over {@code http-endings.wat}, a guest whose request method picks an
+ * ending: return without set, {@code set(err)}, a response whose body was never asked for, a trap
+ * after the response started, a return with the body unfinished.
  */
 class HandlerEndingsTest {
   static final Samples.Lines LOG = new Samples.Lines();

@@ -97,8 +97,11 @@ class HelloJsHandlerTest {
     // returns with that response's body still open: an ending other than finish, so the host
     // aborts the response (as Wasmtime does when it drops an unfinished body).
     assertEquals(List.of("respond 500", "abort"), x.calls);
-    assertTrue(LOG.contains("WARN [hello-js] Error while running request handler"), LOG.snapshot()::toString);
-    assertTrue(LOG.contains("[hello-js] response aborted after it started"), LOG.snapshot()::toString);
+    assertTrue(
+        LOG.contains("WARN [hello-js] Error while running request handler"),
+        LOG.snapshot()::toString);
+    assertTrue(
+        LOG.contains("[hello-js] response aborted after it started"), LOG.snapshot()::toString);
     MemoryExchange next = run(new MemoryExchange("GET", "/after"));
     assertEquals("hello from JavaScript: GET /after", next.bodyText());
   }

@@ -38,7 +38,8 @@ class HelloLibcHandlerTest {
     handler.handle(x);
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals("hello from C (wasi-libc): GET /p?q\n", x.bodyText());
-    assertTrue(LOG.snapshot().contains("INFO [hello-libc] handled GET /p?q"), LOG.snapshot()::toString);
+    assertTrue(
+        LOG.snapshot().contains("INFO [hello-libc] handled GET /p?q"), LOG.snapshot()::toString);
   }
 
   @Test
@@ -53,7 +54,8 @@ class HelloLibcHandlerTest {
       MemoryExchange x = new MemoryExchange("PUT", "/x");
       greeter.handle(x);
       assertEquals("howdy from C (wasi-libc): PUT /x\n", x.bodyText());
-      assertTrue(log.snapshot().contains("INFO [greeter] handled PUT /x"), log.snapshot()::toString);
+      assertTrue(
+          log.snapshot().contains("INFO [greeter] handled PUT /x"), log.snapshot()::toString);
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * An in-memory {@link HttpExchange} for socket-less tests: the request is given up front (or a
- * stream, for streaming tests), the response is recorded, and every call the host makes is
- * checked against the exchange's contract (respond at most once, body only after respond,
- * exactly one ending).
+ * stream, for streaming tests), the response is recorded, and every call the host makes is checked
+ * against the exchange's contract (respond at most once, body only after respond, exactly one
+ * ending).
  */
 final class MemoryExchange implements HttpExchange {
   final String method;
@@ -35,6 +35,7 @@ final class MemoryExchange implements HttpExchange {
   int failStatus = -1;
   boolean finished;
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
   /** Counts down at the first response body byte. */
   final CountDownLatch firstByte = new CountDownLatch(1);
 

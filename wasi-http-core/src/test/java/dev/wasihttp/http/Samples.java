@@ -51,9 +51,9 @@ final class Samples {
   }
 
   /**
-   * A request body fed by a client thread: the first {@code before} bytes go at once, the rest
-   * only once {@code x} has seen its first response body byte (or after 20 s, which the test
-   * then reports). Proves the response streams while the request is still arriving.
+   * A request body fed by a client thread: the first {@code before} bytes go at once, the rest only
+   * once {@code x} has seen its first response body byte (or after 20 s, which the test then
+   * reports). Proves the response streams while the request is still arriving.
    */
   static Thread duplexClient(MemoryExchange x, byte[] body, int before, boolean[] sawEarly)
       throws IOException {

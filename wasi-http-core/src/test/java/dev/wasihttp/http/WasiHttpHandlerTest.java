@@ -54,8 +54,7 @@ class WasiHttpHandlerTest {
             .log(log)
             .requestTimeout(Duration.ofMillis(300))
             .build();
-    try (WasiHttpHandler handler =
-        WasiHttpHandler.create(Samples.load(Samples.HELLO_C), config)) {
+    try (WasiHttpHandler handler = WasiHttpHandler.create(Samples.load(Samples.HELLO_C), config)) {
       PipedOutputStream client = new PipedOutputStream();
       MemoryExchange x = new MemoryExchange("POST", "/echo");
       x.body(new PipedInputStream(client));
@@ -68,7 +67,8 @@ class WasiHttpHandlerTest {
       assertTrue(x.abortReason.contains("guest timed out"), x.abortReason);
       assertEquals("partial", x.bodyText());
       assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt is cleared");
-      assertTrue(log.contains("[slow] response aborted after it started"), log.snapshot()::toString);
+      assertTrue(
+          log.contains("[slow] response aborted after it started"), log.snapshot()::toString);
       client.close();
 
       MemoryExchange next = new MemoryExchange("GET", "/next");

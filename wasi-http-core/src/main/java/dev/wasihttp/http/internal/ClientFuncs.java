@@ -11,10 +11,10 @@ import dev.wasihttp.wasi.io.WasiIo;
  * {@code future-incoming-response}, {@code incoming-response}) and {@code
  * wasi:http/outgoing-handler}.
  *
- * <p>Requests are built and validated as Wasmtime does, so components that import the client
- * link and run; <b>sending is not implemented yet</b>: {@code outgoing-handler.handle} answers
- * {@code HTTP-request-denied} for every request (the error a policy denial gives), so guests see
- * a defined failure rather than a trap.
+ * <p>Requests are built and validated as Wasmtime does, so components that import the client link
+ * and run; <b>sending is not implemented yet</b>: {@code outgoing-handler.handle} answers {@code
+ * HTTP-request-denied} for every request (the error a policy denial gives), so guests see a defined
+ * failure rather than a trap.
  */
 final class ClientFuncs {
   private ClientFuncs() {}
@@ -152,25 +152,48 @@ final class ClientFuncs {
     linker.func(
         HttpResources.TYPES,
         "[constructor]request-options",
-        (c, args) ->
-            HttpResources.state(c).table.push(r.requestOptions, new HostRequestOptions()));
-    r.method(linker, r.requestOptions, "connect-timeout", HostRequestOptions.class,
+        (c, args) -> HttpResources.state(c).table.push(r.requestOptions, new HostRequestOptions()));
+    r.method(
+        linker,
+        r.requestOptions,
+        "connect-timeout",
+        HostRequestOptions.class,
         (s, o, args) -> duration(o.connectTimeout));
-    r.method(linker, r.requestOptions, "set-connect-timeout", HostRequestOptions.class,
+    r.method(
+        linker,
+        r.requestOptions,
+        "set-connect-timeout",
+        HostRequestOptions.class,
         (s, o, args) -> {
           o.connectTimeout = optionalDuration(args.get(1));
           return Val.Result.ok(null);
         });
-    r.method(linker, r.requestOptions, "first-byte-timeout", HostRequestOptions.class,
+    r.method(
+        linker,
+        r.requestOptions,
+        "first-byte-timeout",
+        HostRequestOptions.class,
         (s, o, args) -> duration(o.firstByteTimeout));
-    r.method(linker, r.requestOptions, "set-first-byte-timeout", HostRequestOptions.class,
+    r.method(
+        linker,
+        r.requestOptions,
+        "set-first-byte-timeout",
+        HostRequestOptions.class,
         (s, o, args) -> {
           o.firstByteTimeout = optionalDuration(args.get(1));
           return Val.Result.ok(null);
         });
-    r.method(linker, r.requestOptions, "between-bytes-timeout", HostRequestOptions.class,
+    r.method(
+        linker,
+        r.requestOptions,
+        "between-bytes-timeout",
+        HostRequestOptions.class,
         (s, o, args) -> duration(o.betweenBytesTimeout));
-    r.method(linker, r.requestOptions, "set-between-bytes-timeout", HostRequestOptions.class,
+    r.method(
+        linker,
+        r.requestOptions,
+        "set-between-bytes-timeout",
+        HostRequestOptions.class,
         (s, o, args) -> {
           o.betweenBytesTimeout = optionalDuration(args.get(1));
           return Val.Result.ok(null);
@@ -180,10 +203,18 @@ final class ClientFuncs {
   private static void defineResponses(HttpResources r, Definer linker) {
     // The outgoing handler creates none of these yet; they are here so components link.
     r.resource(linker, r.futureIncomingResponse, HostFutureIncomingResponse.class, null);
-    r.method(linker, r.futureIncomingResponse, "subscribe", HostFutureIncomingResponse.class,
+    r.method(
+        linker,
+        r.futureIncomingResponse,
+        "subscribe",
+        HostFutureIncomingResponse.class,
         (s, f, args) ->
             WasiIo.pushPollable(s.wasi, HostPollable.alwaysReady(), Vals.rep(args.get(0))));
-    r.method(linker, r.futureIncomingResponse, "get", HostFutureIncomingResponse.class,
+    r.method(
+        linker,
+        r.futureIncomingResponse,
+        "get",
+        HostFutureIncomingResponse.class,
         (s, f, args) -> {
           if (f.delivered) {
             return Val.Option.some(Val.Result.err(null));
@@ -192,11 +223,23 @@ final class ClientFuncs {
           return Val.Option.some(Val.Result.ok(f.result));
         });
     r.resource(linker, r.incomingResponse, HostIncomingResponse.class, null);
-    r.method(linker, r.incomingResponse, "status", HostIncomingResponse.class,
+    r.method(
+        linker,
+        r.incomingResponse,
+        "status",
+        HostIncomingResponse.class,
         (s, p, args) -> new Val.U16(p.status));
-    r.method(linker, r.incomingResponse, "headers", HostIncomingResponse.class,
+    r.method(
+        linker,
+        r.incomingResponse,
+        "headers",
+        HostIncomingResponse.class,
         (s, p, args) -> s.table.pushChild(r.fields, p.headers, Vals.rep(args.get(0))));
-    r.method(linker, r.incomingResponse, "consume", HostIncomingResponse.class,
+    r.method(
+        linker,
+        r.incomingResponse,
+        "consume",
+        HostIncomingResponse.class,
         (s, p, args) -> {
           if (p.consumed || p.body == null) {
             return Val.Result.err(null);

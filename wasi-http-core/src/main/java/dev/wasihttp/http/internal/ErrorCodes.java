@@ -22,10 +22,9 @@ public final class ErrorCodes {
   }
 
   /**
-   * The status to answer when a guest calls {@code response-outparam.set(err(code))}: 4xx for
-   * the request-side cases that describe the client's request, 504 for timeouts, 502 for
-   * failures of an upstream (DNS, connection, TLS, response), 508 for {@code loop-detected},
-   * else 500.
+   * The status to answer when a guest calls {@code response-outparam.set(err(code))}: 4xx for the
+   * request-side cases that describe the client's request, 504 for timeouts, 502 for failures of an
+   * upstream (DNS, connection, TLS, response), 508 for {@code loop-detected}, else 500.
    */
   public static int status(Val code) {
     String c = code instanceof Val.Variant ? ((Val.Variant) code).caseName() : "";

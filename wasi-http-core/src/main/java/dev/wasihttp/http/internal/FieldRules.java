@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 public record FieldRules(Set<String> forbidden, int maxFieldSize) {
   public FieldRules {
     forbidden =
-        forbidden.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        forbidden.stream()
+            .map(n -> n.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     if (maxFieldSize <= 0) {
       throw new IllegalArgumentException("maxFieldSize must be positive: " + maxFieldSize);
     }
@@ -48,8 +50,8 @@ public record FieldRules(Set<String> forbidden, int maxFieldSize) {
 
   /**
    * Whether {@code value} is a valid value for a field named {@code name}: visible bytes, space,
-   * tab and obs-text (0x80-0xff), no other control bytes (RFC 9110 §5.5), as the {@code http}
-   * crate Wasmtime uses accepts; {@code content-length} must be plain digits.
+   * tab and obs-text (0x80-0xff), no other control bytes (RFC 9110 §5.5), as the {@code http} crate
+   * Wasmtime uses accepts; {@code content-length} must be plain digits.
    */
   public static boolean isValidValue(String name, byte[] value) {
     for (byte b : value) {

@@ -5,7 +5,9 @@ import dev.wasihttp.wasi.internal.Definer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code wasi:http/types.fields}: constructor, from-list and the methods, over {@link HostFields}. */
+/**
+ * {@code wasi:http/types.fields}: constructor, from-list and the methods, over {@link HostFields}.
+ */
 final class FieldsFuncs {
   private FieldsFuncs() {}
 

@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The host state behind {@code wasi:http/types.fields} (headers and trailers): entries in the
- * order they were added, duplicates kept, names compared case-insensitively and kept as given.
+ * The host state behind {@code wasi:http/types.fields} (headers and trailers): entries in the order
+ * they were added, duplicates kept, names compared case-insensitively and kept as given.
  *
  * <p>Rules follow Wasmtime's: names must be tokens and values field-value bytes ({@code
- * invalid-syntax}), forbidden names are refused ({@code forbidden}) and stripped from fields
- * that enter the guest, received fields and fields handed to a request or response are read-only
- * ({@code immutable}). Errors are checked in Wasmtime's order (see each method). Lookups never
- * fail: an invalid name simply has no values. A fields object the guest builds may hold at most
- * {@link FieldRules#maxFieldSize()} bytes (see {@link #size()}); growing past it traps.
+ * invalid-syntax}), forbidden names are refused ({@code forbidden}) and stripped from fields that
+ * enter the guest, received fields and fields handed to a request or response are read-only ({@code
+ * immutable}). Errors are checked in Wasmtime's order (see each method). Lookups never fail: an
+ * invalid name simply has no values. A fields object the guest builds may hold at most {@link
+ * FieldRules#maxFieldSize()} bytes (see {@link #size()}); growing past it traps.
  *
  * <p>Used by one request's thread only.
  */
 public final class HostFields {
   /**
-   * Per-entry overhead in {@link #size()}, as HPACK counts it (RFC 7541 §4.1), so that many
-   * tiny entries cannot evade the cap.
+   * Per-entry overhead in {@link #size()}, as HPACK counts it (RFC 7541 §4.1), so that many tiny
+   * entries cannot evade the cap.
    */
   static final int ENTRY_OVERHEAD = 32;
 

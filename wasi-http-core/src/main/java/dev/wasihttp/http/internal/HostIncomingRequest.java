@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The host state behind {@code wasi:http/types.incoming-request}: what the exchange said about
- * the request, its read-only headers (forbidden names stripped), and the body, which {@code
- * consume} hands out once.
+ * The host state behind {@code wasi:http/types.incoming-request}: what the exchange said about the
+ * request, its read-only headers (forbidden names stripped), and the body, which {@code consume}
+ * hands out once.
  */
 public final class HostIncomingRequest {
   private static final Set<String> STANDARD_METHODS =

@@ -8,20 +8,20 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * The host state behind {@code wasi:http/types.outgoing-body} of a response, and the stream
- * behind its one {@code output-stream} (a child in the resource table: {@code finish} or a drop
- * while it lives traps).
+ * The host state behind {@code wasi:http/types.outgoing-body} of a response, and the stream behind
+ * its one {@code output-stream} (a child in the resource table: {@code finish} or a drop while it
+ * lives traps).
  *
  * <p>Once the response is set ({@link #attach}), bytes go straight to the exchange on the guest's
- * thread: {@code check-write} grants {@link #GRANT} bytes at a time and the stream is always
- * ready, a write blocks only as long as the container's output does. Before {@code set}, writes
- * are held in memory up to {@link #MAX_BEFORE_SET} bytes (a guest may write its body before
- * setting the response); beyond that {@code check-write} grants nothing until {@code set}.
+ * thread: {@code check-write} grants {@link #GRANT} bytes at a time and the stream is always ready,
+ * a write blocks only as long as the container's output does. Before {@code set}, writes are held
+ * in memory up to {@link #MAX_BEFORE_SET} bytes (a guest may write its body before setting the
+ * response); beyond that {@code check-write} grants nothing until {@code set}.
  *
  * <p>A declared {@code content-length} is enforced: writing past it fails the write with {@code
  * HTTP-response-body-size} and breaks the body; finishing with a different total fails too and
- * aborts the response. HEAD requests and 204/304 responses are exempt: their body bytes are
- * counted by nobody and discarded.
+ * aborts the response. HEAD requests and 204/304 responses are exempt: their body bytes are counted
+ * by nobody and discarded.
  */
 public final class HostOutgoingBody {
   /** What one {@code check-write} grants. */
@@ -55,8 +55,8 @@ public final class HostOutgoingBody {
   }
 
   /**
-   * The response was set: from now on bytes go to {@code channel}. {@code exempt} (HEAD, 204,
-   * 304) discards body bytes and skips the length check. Replays what was written before.
+   * The response was set: from now on bytes go to {@code channel}. {@code exempt} (HEAD, 204, 304)
+   * discards body bytes and skips the length check. Replays what was written before.
    */
   void attach(ResponseChannel channel, boolean exempt) {
     this.channel = channel;

@@ -1,8 +1,8 @@
 package dev.wasihttp.http.internal;
 
 /**
- * The host state behind {@code wasi:http/types.outgoing-request}: built and validated here; sent
- * by {@code wasi:http/outgoing-handler} (which, until the outgoing handler exists, denies every
+ * The host state behind {@code wasi:http/types.outgoing-request}: built and validated here; sent by
+ * {@code wasi:http/outgoing-handler} (which, until the outgoing handler exists, denies every
  * request).
  */
 public final class HostOutgoingRequest {

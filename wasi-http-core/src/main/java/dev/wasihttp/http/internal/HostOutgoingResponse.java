@@ -1,8 +1,8 @@
 package dev.wasihttp.http.internal;
 
 /**
- * The host state behind {@code wasi:http/types.outgoing-response}: status (200 until set),
- * headers (frozen when handed to the constructor) and the body, handed out once.
+ * The host state behind {@code wasi:http/types.outgoing-response}: status (200 until set), headers
+ * (frozen when handed to the constructor) and the body, handed out once.
  */
 public final class HostOutgoingResponse {
   final HostFields headers;

@@ -9,10 +9,10 @@ import dev.wasihttp.wasi.io.WasiIo;
 import java.util.List;
 
 /**
- * The {@code wasi:http/types} host: its resource types (one set per handler) and the
- * registration of every function, grouped by resource in {@link FieldsFuncs}, {@link
- * IncomingFuncs}, {@link OutgoingFuncs} and {@link ClientFuncs}. Thread-safe once defined; the
- * per-request state is the instance data's {@link HttpState}.
+ * The {@code wasi:http/types} host: its resource types (one set per handler) and the registration
+ * of every function, grouped by resource in {@link FieldsFuncs}, {@link IncomingFuncs}, {@link
+ * OutgoingFuncs} and {@link ClientFuncs}. Thread-safe once defined; the per-request state is the
+ * instance data's {@link HttpState}.
  */
 public final class HttpResources {
   /** The version registered; components importing any 0.2.x link (semver matching). */
@@ -36,6 +36,7 @@ public final class HttpResources {
   final ResourceType outgoingResponse = ResourceType.host("outgoing-response");
   final ResourceType outgoingBody = ResourceType.host("outgoing-body");
   final ResourceType futureIncomingResponse = ResourceType.host("future-incoming-response");
+
   /** A set of resource types for one handler's linker. */
   public HttpResources() {}
 

@@ -6,11 +6,11 @@ import dev.wasihttp.wasi.WasiContext;
 import java.util.concurrent.ExecutorService;
 
 /**
- * One request's wasi:http state, the http half of the instance's data object (the other half is
- * the {@link WasiContext}, whose resource table and waker it shares): the exchange, the response
- * channel and the request body reader. Dropped with the instance when the request ends. Used by
- * the request's thread (the body reader fills its buffer on its own thread and wakes the
- * instance's waker).
+ * One request's wasi:http state, the http half of the instance's data object (the other half is the
+ * {@link WasiContext}, whose resource table and waker it shares): the exchange, the response
+ * channel and the request body reader. Dropped with the instance when the request ends. Used by the
+ * request's thread (the body reader fills its buffer on its own thread and wakes the instance's
+ * waker).
  */
 public final class HttpState {
   final HttpExchange exchange;

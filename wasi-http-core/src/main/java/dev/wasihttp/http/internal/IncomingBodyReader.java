@@ -17,15 +17,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads one request body from {@link HttpExchange#requestBody()} into a small bounded buffer on a
- * reader thread, so the guest never blocks on the client unless it asks to ({@code
- * blocking-read}): a non-blocking {@code read} takes what is buffered, and the input stream's
- * pollable is ready when bytes, the end or a failure are there. The buffer holds at most {@link
- * #capacity} bytes, so a large body streams through without being held whole.
+ * reader thread, so the guest never blocks on the client unless it asks to ({@code blocking-read}):
+ * a non-blocking {@code read} takes what is buffered, and the input stream's pollable is ready when
+ * bytes, the end or a failure are there. The buffer holds at most {@link #capacity} bytes, so a
+ * large body streams through without being held whole.
  *
  * <p>The reader starts when the guest first asks for the body ({@link #start}), so a guest that
  * ignores the body costs no thread. When the request ends, {@link #stop} interrupts a read still
- * blocked and waits for the thread to leave the container's stream, which the container may
- * recycle once the request is over.
+ * blocked and waits for the thread to leave the container's stream, which the container may recycle
+ * once the request is over.
  *
  * <p>Thread-safe: the reader thread fills, the request's thread drains.
  */

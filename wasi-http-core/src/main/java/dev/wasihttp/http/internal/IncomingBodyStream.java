@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
 /**
  * The {@code input-stream} of an {@code incoming-body}: reads from the body's {@link
  * IncomingBodyReader}, {@code closed} at the end, {@code last-operation-failed} when the client's
- * body failed, with {@code connection-read-timeout} or {@code connection-terminated} as the
- * {@code error-code} that {@code http-error-code} reports.
+ * body failed, with {@code connection-read-timeout} or {@code connection-terminated} as the {@code
+ * error-code} that {@code http-error-code} reports.
  */
 final class IncomingBodyStream implements HostInputStream {
   private final IncomingBodyReader reader;

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The request side of {@code wasi:http/types}: {@code incoming-request}, {@code incoming-body}
- * and {@code future-trailers}.
+ * The request side of {@code wasi:http/types}: {@code incoming-request}, {@code incoming-body} and
+ * {@code future-trailers}.
  */
 final class IncomingFuncs {
   private IncomingFuncs() {}
@@ -132,8 +132,7 @@ final class IncomingFuncs {
           Val fields =
               trailers.isEmpty()
                   ? Val.Option.none()
-                  : Val.Option.some(
-                      s.table.push(r.fields, HostFields.received(s.rules, trailers)));
+                  : Val.Option.some(s.table.push(r.fields, HostFields.received(s.rules, trailers)));
           return Val.Option.some(Val.Result.ok(Val.Result.ok(fields)));
         });
   }

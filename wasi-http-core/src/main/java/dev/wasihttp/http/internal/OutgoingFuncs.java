@@ -151,8 +151,7 @@ final class OutgoingFuncs {
       s.response.fail(500, "the guest dropped its outgoing-body unfinished before setting it");
       return;
     }
-    boolean exempt =
-        s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304;
+    boolean exempt = s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304;
     s.response.respond(o.status, o.headers.toHttpFields());
     if (body != null) {
       body.attach(s.response, exempt);

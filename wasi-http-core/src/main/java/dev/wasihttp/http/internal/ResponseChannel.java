@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * One request's response, as the guest drives it: the {@link HttpExchange} response calls in the
  * order its contract demands ({@code respond}, body writes, then {@code finish} or {@code abort};
- * or {@code fail} instead of all of these). Every ending goes through here, so the handler can
- * tell afterwards whether the response was set, committed and cleanly finished.
+ * or {@code fail} instead of all of these). Every ending goes through here, so the handler can tell
+ * afterwards whether the response was set, committed and cleanly finished.
  *
  * <p>A client that went away makes writes fail quietly (the guest sees a failed write, nothing
  * traps, one line is logged at most).

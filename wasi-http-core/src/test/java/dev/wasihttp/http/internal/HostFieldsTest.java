@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class HostFieldsTest {
   static final FieldRules RULES =
-      new FieldRules(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
+      new FieldRules(
+          WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
 
   static byte[] b(String s) {
     return s.getBytes(ISO_8859_1);
@@ -167,7 +168,8 @@ class HostFieldsTest {
     assertThrows(Trap.class, () -> f.set("c", List.of(b(big), b(big))));
     assertNull(f.set("a", List.of(b("small"))), "replacing shrinks the count");
     assertThrows(
-        Trap.class, () -> HostFields.fromList(small, List.of(e("a", big), e("b", big), e("c", big))));
+        Trap.class,
+        () -> HostFields.fromList(small, List.of(e("a", big), e("b", big), e("c", big))));
     // Tiny entries count their overhead too.
     HostFields tiny = HostFields.empty(small);
     assertThrows(

@@ -22,8 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Calls the wasi:http (and wasi:io) host functions by their WIT names as a guest would, without
- * a guest: one request's data object over an {@link HttpExchange}, and helpers for arguments.
+ * Calls the wasi:http (and wasi:io) host functions by their WIT names as a guest would, without a
+ * guest: one request's data object over an {@link HttpExchange}, and helpers for arguments.
  */
 final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseable {
   static final String TYPES = HttpResources.TYPES;
@@ -32,16 +32,19 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
   static final String ERROR = "wasi:io/error@0.2.12";
   static final String HANDLER = HttpResources.OUTGOING_HANDLER;
   static final FieldRules RULES =
-      new FieldRules(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
+      new FieldRules(
+          WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
 
   private static final Map<String, HostFunction> FUNCS = new HashMap<>();
   private static final Map<String, ResourceDestructor> DTORS = new HashMap<>();
   private static final HttpResources HTTP = new HttpResources();
-  private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "harness-body-reader");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService READERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "harness-body-reader");
+            t.setDaemon(true);
+            return t;
+          });
 
   static {
     Definer definer =

@@ -88,13 +88,17 @@ class HttpTypesHostTest {
     x.headers.add(HttpField.latin1("Upgrade", "websocket"));
     try (HttpHarness h = new HttpHarness(x)) {
       Val req = h.request();
-      assertEquals(new Val.Variant("other", str("PROPFIND")), h.method("incoming-request", "method", req));
+      assertEquals(
+          new Val.Variant("other", str("PROPFIND")), h.method("incoming-request", "method", req));
       assertEquals(Val.Option.some(variant("HTTPS")), h.method("incoming-request", "scheme", req));
-      assertEquals(Vals.optionStr("example.com:8443"), h.method("incoming-request", "authority", req));
-      assertEquals(Vals.optionStr("/a%20b?x=1"), h.method("incoming-request", "path-with-query", req));
+      assertEquals(
+          Vals.optionStr("example.com:8443"), h.method("incoming-request", "authority", req));
+      assertEquals(
+          Vals.optionStr("/a%20b?x=1"), h.method("incoming-request", "path-with-query", req));
       Val headers = h.method("incoming-request", "headers", req);
       assertEquals(List.of("Accept: a", "accept: b"), entries(h, headers));
-      assertEquals(variant("immutable"), err(h.method("fields", "append", headers, str("x"), bytes("1"))));
+      assertEquals(
+          variant("immutable"), err(h.method("fields", "append", headers, str("x"), bytes("1"))));
       Trap t = assertThrows(Trap.class, () -> h.drop(TYPES, "incoming-request", req));
       assertTrue(t.getMessage().contains("resource has children"), t.getMessage());
       h.drop(TYPES, "fields", headers);
@@ -124,9 +128,7 @@ class HttpTypesHostTest {
         got.append(text(ok(r)));
       }
       assertEquals("hello", got.toString());
-      Trap t =
-          assertThrows(
-              Trap.class, () -> h.call(TYPES, "[static]incoming-body.finish", body));
+      Trap t = assertThrows(Trap.class, () -> h.call(TYPES, "[static]incoming-body.finish", body));
       assertTrue(t.getMessage().contains("resource has children"), t.getMessage());
       h.drop(STREAMS, "input-stream", stream);
       Val future = h.call(TYPES, "[static]incoming-body.finish", body);
@@ -166,24 +168,38 @@ class HttpTypesHostTest {
   void outgoingResponseRules() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields = ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("x-a", "1")))));
+      Val fields =
+          ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("x-a", "1")))));
       assertEquals(
           variant("forbidden"),
-          err(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("Host", "h"))))));
+          err(
+              h.call(
+                  TYPES, "[static]fields.from-list", new Val.List(List.of(entry("Host", "h"))))));
       Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
       for (int bad : new int[] {0, 99, 1000, 65535}) {
-        assertEquals(Val.Result.err(null), h.method("outgoing-response", "set-status-code", resp, new Val.U16(bad)));
+        assertEquals(
+            Val.Result.err(null),
+            h.method("outgoing-response", "set-status-code", resp, new Val.U16(bad)));
       }
-      assertEquals(Val.Result.ok(null), h.method("outgoing-response", "set-status-code", resp, new Val.U16(999)));
-      assertEquals(Val.Result.ok(null), h.method("outgoing-response", "set-status-code", resp, new Val.U16(201)));
+      assertEquals(
+          Val.Result.ok(null),
+          h.method("outgoing-response", "set-status-code", resp, new Val.U16(999)));
+      assertEquals(
+          Val.Result.ok(null),
+          h.method("outgoing-response", "set-status-code", resp, new Val.U16(201)));
       assertEquals(new Val.U16(201), h.method("outgoing-response", "status-code", resp));
       Val headers = h.method("outgoing-response", "headers", resp);
-      assertEquals(variant("immutable"), err(h.method("fields", "set", headers, str("x-a"), new Val.List(List.of()))));
+      assertEquals(
+          variant("immutable"),
+          err(h.method("fields", "set", headers, str("x-a"), new Val.List(List.of()))));
       Val clone = h.method("fields", "clone", headers);
-      assertEquals(Val.Result.ok(null), h.method("fields", "append", clone, str("x-b"), bytes("2")));
+      assertEquals(
+          Val.Result.ok(null), h.method("fields", "append", clone, str("x-b"), bytes("2")));
       Val body = ok(h.method("outgoing-response", "body", resp));
       assertEquals(Val.Result.err(null), h.method("outgoing-response", "body", resp), "once");
-      assertThrows(Trap.class, () -> h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp)));
+      assertThrows(
+          Trap.class,
+          () -> h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp)));
       h.drop(TYPES, "fields", headers);
       h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
       assertEquals(List.of("respond 201"), x.calls);
@@ -224,12 +240,18 @@ class HttpTypesHostTest {
   void contentLengthOverrunFailsTheWriteWithAnHttpErrorCode() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields = ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("content-length", "3")))));
+      Val fields =
+          ok(
+              h.call(
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.List(List.of(entry("content-length", "3")))));
       Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
       Val body = ok(h.method("outgoing-response", "body", resp));
       h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
       Val out = ok(h.method("outgoing-body", "write", body));
-      Val e = err(h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("abcd")));
+      Val e =
+          err(h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("abcd")));
       Val.Variant failed = (Val.Variant) e;
       assertEquals("last-operation-failed", failed.caseName());
       assertEquals(
@@ -248,15 +270,24 @@ class HttpTypesHostTest {
   void noContentResponsesAreExemptFromTheCountAndSendNoBody() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields = ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("content-length", "10")))));
+      Val fields =
+          ok(
+              h.call(
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.List(List.of(entry("content-length", "10")))));
       Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
       h.method("outgoing-response", "set-status-code", resp, new Val.U16(204));
       Val body = ok(h.method("outgoing-response", "body", resp));
       h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
       Val out = ok(h.method("outgoing-body", "write", body));
-      assertEquals(Val.Result.ok(null), h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("12345")));
+      assertEquals(
+          Val.Result.ok(null),
+          h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("12345")));
       h.drop(STREAMS, "output-stream", out);
-      assertEquals(Val.Result.ok(null), h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+      assertEquals(
+          Val.Result.ok(null),
+          h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
       assertEquals(List.of("respond 204", "finish"), x.calls);
       assertEquals(0, x.body.size());
     }
@@ -266,7 +297,11 @@ class HttpTypesHostTest {
   void setErrAnswersAMatchingStatus() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.err(variant("HTTP-request-denied")));
+      h.call(
+          TYPES,
+          "[static]response-outparam.set",
+          h.outparam(),
+          Val.Result.err(variant("HTTP-request-denied")));
       assertEquals(List.of("fail 403"), x.calls);
     }
     assertEquals(502, ErrorCodes.status(variant("connection-refused")));
@@ -277,25 +312,47 @@ class HttpTypesHostTest {
   @Test
   void outgoingRequestsAreValidatedThenDenied() {
     try (HttpHarness h = new HttpHarness(new Request("GET"))) {
-      Val req = h.call(TYPES, "[constructor]outgoing-request", h.call(TYPES, "[constructor]fields"));
+      Val req =
+          h.call(TYPES, "[constructor]outgoing-request", h.call(TYPES, "[constructor]fields"));
       Val headers = h.method("outgoing-request", "headers", req);
-      assertEquals(variant("immutable"), err(h.method("fields", "append", headers, str("x"), bytes("1"))));
+      assertEquals(
+          variant("immutable"), err(h.method("fields", "append", headers, str("x"), bytes("1"))));
       h.drop(TYPES, "fields", headers);
       for (String bad : List.of("host:", "host:abc", ":65536", "a b", "[::1")) {
-        assertEquals(Val.Result.err(null), h.method("outgoing-request", "set-authority", req, Val.Option.some(str(bad))), bad);
+        assertEquals(
+            Val.Result.err(null),
+            h.method("outgoing-request", "set-authority", req, Val.Option.some(str(bad))),
+            bad);
       }
       for (String good : List.of("[::]:443", "example.com", "example.com:80", "127.0.0.1:65535")) {
-        assertEquals(Val.Result.ok(null), h.method("outgoing-request", "set-authority", req, Val.Option.some(str(good))), good);
+        assertEquals(
+            Val.Result.ok(null),
+            h.method("outgoing-request", "set-authority", req, Val.Option.some(str(good))),
+            good);
       }
-      assertEquals(Val.Result.err(null), h.method("outgoing-request", "set-method", req, new Val.Variant("other", str("BAD\n"))));
-      assertEquals(Val.Result.ok(null), h.method("outgoing-request", "set-method", req, variant("post")));
+      assertEquals(
+          Val.Result.err(null),
+          h.method("outgoing-request", "set-method", req, new Val.Variant("other", str("BAD\n"))));
+      assertEquals(
+          Val.Result.ok(null), h.method("outgoing-request", "set-method", req, variant("post")));
       assertEquals(variant("post"), h.method("outgoing-request", "method", req));
-      assertEquals(Val.Result.err(null), h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/a b"))));
-      assertEquals(Val.Result.ok(null), h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/a?b=c"))));
-      assertEquals(Val.Result.err(null), h.method("outgoing-request", "set-scheme", req, Val.Option.some(new Val.Variant("other", str("1x")))));
+      assertEquals(
+          Val.Result.err(null),
+          h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/a b"))));
+      assertEquals(
+          Val.Result.ok(null),
+          h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/a?b=c"))));
+      assertEquals(
+          Val.Result.err(null),
+          h.method(
+              "outgoing-request",
+              "set-scheme",
+              req,
+              Val.Option.some(new Val.Variant("other", str("1x")))));
       Val options = h.call(TYPES, "[constructor]request-options");
       h.method("request-options", "set-connect-timeout", options, Val.Option.some(new Val.U64(5)));
-      assertEquals(Val.Option.some(new Val.U64(5)), h.method("request-options", "connect-timeout", options));
+      assertEquals(
+          Val.Option.some(new Val.U64(5)), h.method("request-options", "connect-timeout", options));
       Val headersChild = h.method("outgoing-request", "headers", req);
       h.drop(TYPES, "fields", headersChild);
       assertEquals(
