@@ -121,4 +121,14 @@ class PollTest {
     assertEquals("interrupted", ((Trap) thrown.get()).reason());
     assertTrue(stillInterrupted.get(), "the engine must still see the interrupt");
   }
+
+  @Test
+  void waitingCostsNoCpu() {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
+    poll(timer(TimeUnit.MILLISECONDS.toNanos(300)));
+    long spent = threads.getCurrentThreadCpuTime() - cpu;
+    assertTrue(spent < TimeUnit.MILLISECONDS.toNanos(100), "poll spun: " + spent + " ns of CPU");
+  }
 }
