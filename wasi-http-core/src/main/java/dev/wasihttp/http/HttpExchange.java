@@ -23,6 +23,11 @@ import java.util.List;
  *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response (trap,
  *       return without set, {@code set(err)}): answer an error status.
  * </ul>
+ *
+ * <p>The request side: {@link #method()} to {@link #requestHeaders()} are read on the guest's
+ * thread before the guest runs; {@link #requestBody()} and then {@link #requestTrailers()} are
+ * called from one host reader thread (while the guest's thread may be writing the response), and
+ * only if the guest reads the body. The handler stops that thread before {@code handle} returns.
  */
 public interface HttpExchange {
   /** The method as received, e.g. {@code GET} or {@code PROPFIND}. */
