@@ -12,9 +12,12 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,22 @@ public abstract class ComponentScenarios {
     assertTrue(js.closed(), "the connection is closed, the body not ended cleanly");
     assertNotNull(fixture.log().awaitContaining("trap requested by POST /trap"));
     assertEquals(200, send(client, "GET", "/shop/app/after", null).statusCode());
+  }
+
+  @Test
+  void concurrentRequestsEachGetTheirOwnInstance() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      all.add(
+          client.sendAsync(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/c/n" + i)).build(),
+              BodyHandlers.ofString()));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      HttpResponse<String> r = all.get(i).get(60, TimeUnit.SECONDS);
+      assertEquals(200, r.statusCode());
+      assertEquals("hello from C: GET /n" + i + "\n", r.body());
+    }
   }
 
   @Test

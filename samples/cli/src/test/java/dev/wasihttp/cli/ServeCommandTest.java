@@ -65,6 +65,13 @@ class ServeCommandTest {
     assertEquals(1, Main.run(new String[] {"serve", "--env", "novalue", "a.wasm"}, o, e));
     assertEquals(1, Main.run(new String[] {"serve", "missing.wasm"}, o, e));
     assertTrue(err().contains("error: cannot read missing.wasm"), err());
+    assertEquals(
+        1,
+        Main.run(new String[] {"serve", "--dir", "/no/such/dir", MainTest.HELLO_C}, o, e));
+    assertTrue(err().contains("error: --dir: not a directory: /no/such/dir"), err());
+    assertEquals(
+        1, Main.run(new String[] {"serve", "--dir", "/tmp::relative", MainTest.HELLO_C}, o, e));
+    assertTrue(err().contains("guest path must start with /"), err());
   }
 
   @Test
@@ -76,5 +83,11 @@ class ServeCommandTest {
         err().contains("error: component bad (" + bad + ") failed to load: malformed component at byte 8"),
         err());
     assertEquals("", out.toString(StandardCharsets.UTF_8), "no Listening line");
+  }
+
+  @Test
+  void aComponentThatIsNoProxyCannotBeLinked() {
+    assertNull(ServeCommand.start(new String[] {"--port", "0", MainTest.CALCULATOR}, o, e));
+    assertTrue(err().contains("cannot be linked: unlinkable component"), err());
   }
 }
