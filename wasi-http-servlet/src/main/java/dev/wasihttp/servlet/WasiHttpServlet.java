@@ -138,7 +138,25 @@ public class WasiHttpServlet extends HttpServlet {
     if (aborted != null) {
       // After commit, an exception is how a container (Tomcat) is told to close the connection
       // without ending the body cleanly.
-      throw new IOException("response aborted: " + aborted);
+      throw new AbortedResponse(aborted);
+    }
+  }
+
+  /**
+   * Thrown from {@code service()} after commit so that the container (Tomcat) closes the
+   * connection without ending the body. Carries no stack trace: the container logs it, and the
+   * reason was logged already.
+   */
+  static final class AbortedResponse extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AbortedResponse(String reason) {
+      super("response aborted: " + reason);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 }
