@@ -8,7 +8,7 @@ import dev.wasihttp.component.internal.link.Instantiator;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.internal.link.ModuleCache;
 import dev.wasihttp.component.internal.link.Store;
-import dev.wasihttp.component.internal.link.Validator;
+import dev.wasihttp.component.internal.validate.Validator;
 import dev.wasihttp.component.internal.wit.WitPrinter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -45,13 +45,13 @@ final class Canon {
             at, "canon lift: core function has type " + core.type() + ", expected " + expected);
       }
       CanonicalOptions opts = options(lift.options(), f, at);
-      CanonRules.checkCoreSignatures(lift.options(), f, expected.results(), at);
+      CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
       f.funcs.add(new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type));
     } else if (c instanceof Lower) {
       var lower = (Lower) c;
       ComponentFunc callee = Frame.at(f.funcs, lower.funcIndex(), "func", at);
       CanonicalOptions opts = options(lower.options(), f, at);
-      CanonRules.checkCoreSignatures(lower.options(), f, null, at);
+      CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
       f.coreFuncs.add(
           new CoreExtern.Func(coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts)));
     } else if (c instanceof ResourceNew) {

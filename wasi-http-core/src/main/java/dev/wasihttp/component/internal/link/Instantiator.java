@@ -138,8 +138,8 @@ public final class Instantiator {
     if (r.destructorCoreFuncIndex() != null) {
       CoreExtern e = f.coreExtern(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
       dtor = (CoreExtern.Func) e;
-      if (dtor.type() != null && !dtor.type().equals(CanonRules.DESTRUCTOR)) {
-        throw Errors.invalid(at, "wrong signature for a destructor: " + dtor.type() + ", expected " + CanonRules.DESTRUCTOR);
+      if (dtor.type() != null && !dtor.type().equals(CanonSignatures.DESTRUCTOR)) {
+        throw Errors.invalid(at, "wrong signature for a destructor: " + dtor.type() + ", expected " + CanonSignatures.DESTRUCTOR);
       }
     }
     store.defineGuestResource(t, f.state, dtor == null ? null : Engine.trapping(dtor.function()));

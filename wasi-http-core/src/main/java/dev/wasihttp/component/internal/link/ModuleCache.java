@@ -4,6 +4,7 @@ import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.engine.CoreModule;
+import dev.wasihttp.component.internal.validate.CoreTypeRules;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -4,14 +4,10 @@
  * nests component instances, and makes the canonical functions ({@code canon lift}, {@code canon
  * lower}, {@code resource.*}) that connect them.
  *
- * <p>Validation happens at load, before any guest code: {@link Validator} walks every component,
- * component type and instance type with static types ({@code VType}: names, type definitions,
- * external visibility, outer aliases, canonical options, instantiation of known component
- * types), then the dry-run link checks what needs the core modules (core imports, instantiation
- * arguments by {@code Subtyping}, core global, table and memory imports by {@code
- * CoreLinkTypes}, realloc, post-return and destructor signatures). A rule per
- * class: {@code ExternNames}, {@code Externs}, {@code TypeDefs}, {@code CanonRules}, {@code
- * Visibility}, {@code Substitution}, {@code Ascription}, {@code CoreTypeRules}, {@code
- * ModuleSubtyping}.
+ * <p>At load the instantiator runs once in dry mode (core modules linked, not run): after the
+ * static rules of {@code internal.validate}, this checks what needs the core modules: core
+ * imports, instantiation arguments ({@code Subtyping}, {@code ModuleSubtyping}), core global,
+ * table and memory imports ({@code CoreLinkTypes}), and the signatures of realloc, post-return
+ * and destructors ({@code CanonRules}).
  */
 package dev.wasihttp.component.internal.link;

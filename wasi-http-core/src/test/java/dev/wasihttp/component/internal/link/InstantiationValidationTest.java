@@ -1,13 +1,15 @@
 package dev.wasihttp.component.internal.link;
 
-import static dev.wasihttp.component.internal.link.Asts.component;
-import static dev.wasihttp.component.internal.link.Asts.eq;
-import static dev.wasihttp.component.internal.link.Asts.exportDef;
-import static dev.wasihttp.component.internal.link.Asts.importDef;
-import static dev.wasihttp.component.internal.link.Asts.invalid;
-import static dev.wasihttp.component.internal.link.Asts.subResource;
-import static dev.wasihttp.component.internal.link.Asts.type;
-import static dev.wasihttp.component.internal.link.Asts.valid;
+import static dev.wasihttp.component.internal.validate.Asts.component;
+import static dev.wasihttp.component.internal.validate.Asts.eq;
+import static dev.wasihttp.component.internal.validate.Asts.exportDef;
+import static dev.wasihttp.component.internal.validate.Asts.importDef;
+import static dev.wasihttp.component.internal.validate.Asts.invalid;
+import static dev.wasihttp.component.internal.validate.Asts.subResource;
+import static dev.wasihttp.component.internal.validate.Asts.type;
+import static dev.wasihttp.component.internal.validate.Asts.valid;
+
+import dev.wasihttp.component.internal.validate.Asts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

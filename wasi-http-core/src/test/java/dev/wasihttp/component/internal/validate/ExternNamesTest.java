@@ -1,11 +1,11 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
-import static dev.wasihttp.component.internal.link.Asts.component;
-import static dev.wasihttp.component.internal.link.Asts.funcType;
-import static dev.wasihttp.component.internal.link.Asts.importDef;
-import static dev.wasihttp.component.internal.link.Asts.invalid;
-import static dev.wasihttp.component.internal.link.Asts.type;
-import static dev.wasihttp.component.internal.link.Asts.valid;
+import static dev.wasihttp.component.internal.validate.Asts.component;
+import static dev.wasihttp.component.internal.validate.Asts.funcType;
+import static dev.wasihttp.component.internal.validate.Asts.importDef;
+import static dev.wasihttp.component.internal.validate.Asts.invalid;
+import static dev.wasihttp.component.internal.validate.Asts.type;
+import static dev.wasihttp.component.internal.validate.Asts.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreDefType;
@@ -16,7 +16,7 @@ import java.util.Set;
  * two-level name once and stay within core limits; concrete modules import each two-level name
  * once too, since the pair mangles to one component-level name.
  */
-final class CoreTypeRules {
+public final class CoreTypeRules {
   /** Core's limit on 32-bit memories, in 64 KiB pages. */
   static final long MAX_PAGES = 65536;
 
@@ -31,26 +31,26 @@ final class CoreTypeRules {
       if (d instanceof ModuleDecl.CoreTypeDeclInModule) {
         CoreDefType inner = ((ModuleDecl.CoreTypeDeclInModule) d).type();
         if (inner instanceof CoreDefType.ModuleType) {
-          throw Errors.invalid(at, "invalid leading byte: a module type cannot declare a module type");
+          throw Invalid.at(at, "invalid leading byte: a module type cannot declare a module type");
         }
         types.add(inner);
       } else if (d instanceof ModuleDecl.CoreOuterAlias) {
         var a = (ModuleDecl.CoreOuterAlias) d;
         if (a.count() != 1) {
-          throw Errors.invalid(at, "invalid outer alias count of " + a.count() + " in a module type");
+          throw Invalid.at(at, "invalid outer alias count of " + a.count() + " in a module type");
         }
         s.check(dev.wasihttp.component.internal.binary.Sort.CORE_TYPE, a.index(), at);
         types.add(s.coreTypes.get(a.index()));
       } else if (d instanceof ModuleDecl.CoreImportDecl) {
         var i = (ModuleDecl.CoreImportDecl) d;
         if (!imports.add(i.module() + ":" + i.name())) {
-          throw Errors.invalid(at, "duplicate import name `" + i.module() + ":" + i.name() + "`");
+          throw Invalid.at(at, "duplicate import name `" + i.module() + ":" + i.name() + "`");
         }
         desc(i.desc(), types, at);
       } else {
         var e = (ModuleDecl.CoreExportDecl) d;
         if (!exports.add(e.name())) {
-          throw Errors.invalid(at, "export name `" + e.name() + "` already defined");
+          throw Invalid.at(at, "export name `" + e.name() + "` already defined");
         }
         desc(e.desc(), types, at);
       }
@@ -58,11 +58,11 @@ final class CoreTypeRules {
   }
 
   /** A concrete module imports each two-level name once. */
-  static void module(CoreModule m, long at) throws ComponentException {
+  public static void module(CoreModule m, long at) throws ComponentException {
     Set<String> imports = new HashSet<>();
     for (CoreModule.CoreImport i : m.imports()) {
       if (!imports.add(i.module() + ":" + i.name())) {
-        throw Errors.invalid(at, "duplicate import name `" + i.module() + ":" + i.name() + "`");
+        throw Invalid.at(at, "duplicate import name `" + i.module() + ":" + i.name() + "`");
       }
     }
   }
@@ -77,23 +77,23 @@ final class CoreTypeRules {
     } else if (d instanceof CoreImportDesc.Memory) {
       var m = (CoreImportDesc.Memory) d;
       if (!m.is64() && (m.min() > MAX_PAGES || (m.max() != null && m.max() > MAX_PAGES))) {
-        throw Errors.invalid(at, "memory size must be at most " + MAX_PAGES + " pages (4GiB)");
+        throw Invalid.at(at, "memory size must be at most " + MAX_PAGES + " pages (4GiB)");
       }
       if (m.max() != null && m.max() < m.min()) {
-        throw Errors.invalid(at, "size minimum must not be greater than maximum");
+        throw Invalid.at(at, "size minimum must not be greater than maximum");
       }
     } else if (d instanceof CoreImportDesc.Table) {
       var t = (CoreImportDesc.Table) d;
       if (t.max() != null && t.max() < t.min()) {
-        throw Errors.invalid(at, "size minimum must not be greater than maximum");
+        throw Invalid.at(at, "size minimum must not be greater than maximum");
       }
     }
     if (index != null) {
       if (index < 0 || index >= types.size()) {
-        throw Errors.invalid(at, "type index out of bounds: " + Integer.toUnsignedString(index));
+        throw Invalid.at(at, "type index out of bounds: " + Integer.toUnsignedString(index));
       }
       if (!(types.get(index) instanceof CoreDefType.CoreFuncType)) {
-        throw Errors.invalid(at, "type index " + index + " is not a function type");
+        throw Invalid.at(at, "type index " + index + " is not a function type");
       }
     }
   }

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreValType;
@@ -61,7 +61,7 @@ final class TypeDefs {
       List<String> names = ((DefType.FlagsDef) d).names();
       nonEmpty(names.size(), "flags must have at least one entry", at);
       if (names.size() > MAX_FLAGS) {
-        throw Errors.invalid(at, "cannot have more than " + MAX_FLAGS + " flags");
+        throw Invalid.at(at, "cannot have more than " + MAX_FLAGS + " flags");
       }
       labels(names, "flag", "flag", at);
       return new VType.Value(d, List.of());
@@ -88,10 +88,10 @@ final class TypeDefs {
     } else if (d instanceof DefType.ResourceDef) {
       var r = (DefType.ResourceDef) d;
       if (s.kind != Scope.Kind.COMPONENT) {
-        throw Errors.invalid(at, "resources can only be defined within a concrete component");
+        throw Invalid.at(at, "resources can only be defined within a concrete component");
       }
       if (r.rep() != CoreValType.I32) {
-        throw Errors.invalid(at, "resources can only be represented by `i32`");
+        throw Invalid.at(at, "resources can only be represented by `i32`");
       }
       if (r.destructorCoreFuncIndex() != null) {
         s.check(dev.wasihttp.component.internal.binary.Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
@@ -113,7 +113,7 @@ final class TypeDefs {
     labels(names, "function parameter", "parameter", at);
     VType result = ft.result() == null ? null : valType(ft.result(), s, at);
     if (result != null && VType.hasBorrow(result)) {
-      throw Errors.invalid(at, "function result cannot contain a `borrow` type");
+      throw Invalid.at(at, "function result cannot contain a `borrow` type");
     }
     return new VType.Func(names, params, result);
   }
@@ -125,7 +125,7 @@ final class TypeDefs {
     int i = ((TypeRef.Index) r).index();
     VType t = s.type(i, at);
     if (!VType.isValue(t)) {
-      throw Errors.invalid(at, "type index " + Integer.toUnsignedString(i) + " is not a defined value type");
+      throw Invalid.at(at, "type index " + Integer.toUnsignedString(i) + " is not a defined value type");
     }
     return t;
   }
@@ -133,14 +133,14 @@ final class TypeDefs {
   private static VType resource(int index, Scope s, long at) throws ComponentException {
     VType t = s.type(index, at);
     if (!(VType.unwrap(t) instanceof VType.Resource || t instanceof VType.Unknown)) {
-      throw Errors.invalid(at, "type index " + Integer.toUnsignedString(index) + " is not a resource type");
+      throw Invalid.at(at, "type index " + Integer.toUnsignedString(index) + " is not a resource type");
     }
     return t;
   }
 
   private static void nonEmpty(int n, String message, long at) throws ComponentException {
     if (n == 0) {
-      throw Errors.invalid(at, message);
+      throw Invalid.at(at, message);
     }
   }
 
@@ -152,7 +152,7 @@ final class TypeDefs {
       ExternNames.checkLabel(l, what, at);
       String prev = seen.putIfAbsent(ExternNames.lower(l), l);
       if (prev != null) {
-        throw Errors.invalid(
+        throw Invalid.at(
             at, what + " name `" + l + "` conflicts with previous " + noun + " name `" + prev + "`");
       }
     }

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.DefType;
@@ -39,7 +39,7 @@ final class Visibility {
     }
     if (!ok) {
       String namers = what.equals("import") ? "import" : "import or export";
-      throw Errors.invalid(
+      throw Invalid.at(
           at,
           e.sort().text() + " not valid to be used as " + what
               + ": its type mentions a type no preceding " + namers + " names");

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Sort;

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.ExternName;
@@ -43,7 +43,7 @@ final class ExternNames {
       String rest = s.substring(8);
       int dot = rest.indexOf('.');
       if (dot < 0) {
-        throw Errors.invalid(at, "failed to find `.` character in `" + s + "`");
+        throw Invalid.at(at, "failed to find `.` character in `" + s + "`");
       }
       String r = rest.substring(0, dot);
       String f = rest.substring(dot + 1);
@@ -56,21 +56,21 @@ final class ExternNames {
       p = new Parsed(s, Annotation.INTERFACE, null, lower(s));
     } else {
       if (!isLabel(s)) {
-        throw Errors.invalid(at, "`" + s + "` is not in kebab case (not a valid extern name)");
+        throw Invalid.at(at, "`" + s + "` is not in kebab case (not a valid extern name)");
       }
       p = new Parsed(s, Annotation.NONE, null, lower(s));
     }
     if (n.implementsName() != null) {
       String i = n.implementsName();
       if (i.isEmpty()) {
-        throw Errors.invalid(at, "`implements` name `` is not a valid name");
+        throw Invalid.at(at, "`implements` name `` is not a valid name");
       }
       if (i.indexOf(':') < 0) {
-        throw Errors.invalid(at, "`implements` name `" + i + "` must be an interface name");
+        throw Invalid.at(at, "`implements` name `" + i + "` must be an interface name");
       }
       interfaceName(i, at);
       if (p.annotation() != Annotation.NONE) {
-        throw Errors.invalid(at, "name `" + s + "` is not valid with `implements`");
+        throw Invalid.at(at, "name `" + s + "` is not valid with `implements`");
       }
     }
     return p;
@@ -79,10 +79,10 @@ final class ExternNames {
   /** Checks a record field, case, flag, enum or parameter label. */
   static void checkLabel(String label, String what, long at) throws ComponentException {
     if (label.isEmpty()) {
-      throw Errors.invalid(at, what + " name cannot be empty");
+      throw Invalid.at(at, what + " name cannot be empty");
     }
     if (!isLabel(label)) {
-      throw Errors.invalid(at, what + " name `" + label + "` is not in kebab case");
+      throw Invalid.at(at, what + " name `" + label + "` is not in kebab case");
     }
   }
 
@@ -92,7 +92,7 @@ final class ExternNames {
 
   private static void label(String l, String whole, long at) throws ComponentException {
     if (!isLabel(l)) {
-      throw Errors.invalid(at, "`" + l + "` in `" + whole + "` is not in kebab case");
+      throw Invalid.at(at, "`" + l + "` in `" + whole + "` is not in kebab case");
     }
   }
 
@@ -129,7 +129,7 @@ final class ExternNames {
   /** {@code words ::= first-word ('-' word)*}: a lowercase label. */
   private static void words(String w, long at) throws ComponentException {
     if (!isLabel(w) || !w.equals(lower(w))) {
-      throw Errors.invalid(at, "`" + w + "` is not in kebab case (not a valid extern name)");
+      throw Invalid.at(at, "`" + w + "` is not in kebab case (not a valid extern name)");
     }
   }
 
@@ -137,7 +137,7 @@ final class ExternNames {
   static void interfaceName(String s, long at) throws ComponentException {
     int colon = s.indexOf(':');
     if (colon < 0) {
-      throw Errors.invalid(at, "`" + s + "` is not in kebab case (not a valid extern name)");
+      throw Invalid.at(at, "`" + s + "` is not in kebab case (not a valid extern name)");
     }
     words(s.substring(0, colon), at);
     String rest = s.substring(colon + 1);
@@ -145,10 +145,10 @@ final class ExternNames {
     if (slash < 0 || rest.substring(0, slash).indexOf(':') >= 0) {
       int c = rest.indexOf(':');
       if (c >= 0 && (slash < 0 || c < slash)) {
-        throw Errors.invalid(at, "expected `/` after package name in `" + s + "`");
+        throw Invalid.at(at, "expected `/` after package name in `" + s + "`");
       }
       words(rest, at);
-      throw Errors.invalid(at, "expected `/` after package name in `" + s + "`");
+      throw Invalid.at(at, "expected `/` after package name in `" + s + "`");
     }
     words(rest.substring(0, slash), at);
     String iface = rest.substring(slash + 1);
@@ -160,10 +160,10 @@ final class ExternNames {
     }
     int more = iface.indexOf('/');
     if (more >= 0) {
-      throw Errors.invalid(at, "trailing characters found: `" + iface.substring(more) + "`");
+      throw Invalid.at(at, "trailing characters found: `" + iface.substring(more) + "`");
     }
     if (!isLabel(iface)) {
-      throw Errors.invalid(at, "`" + iface + "` is not in kebab case (not a valid extern name)");
+      throw Invalid.at(at, "`" + iface + "` is not in kebab case (not a valid extern name)");
     }
     if (version != null) {
       semver(version, at);
@@ -173,13 +173,13 @@ final class ExternNames {
   /** A valid semver 2.0 version: {@code N.N.N(-pre)?(+build)?}. */
   static void semver(String v, long at) throws ComponentException {
     if (v.isEmpty()) {
-      throw Errors.invalid(at, "invalid version: empty string");
+      throw Invalid.at(at, "invalid version: empty string");
     }
     int i = 0;
     for (int part = 0; part < 3; part++) {
       if (part > 0) {
         if (i >= v.length()) {
-          throw Errors.invalid(at, "invalid version `" + v + "`: unexpected end of input");
+          throw Invalid.at(at, "invalid version `" + v + "`: unexpected end of input");
         }
         if (v.charAt(i) != '.') {
           throw unexpected(v, i, at);
@@ -192,12 +192,12 @@ final class ExternNames {
       }
       if (i == start) {
         if (i >= v.length()) {
-          throw Errors.invalid(at, "invalid version `" + v + "`: unexpected end of input");
+          throw Invalid.at(at, "invalid version `" + v + "`: unexpected end of input");
         }
         throw unexpected(v, i, at);
       }
       if (i - start > 1 && v.charAt(start) == '0') {
-        throw Errors.invalid(at, "invalid version `" + v + "`: invalid leading zero");
+        throw Invalid.at(at, "invalid version `" + v + "`: invalid leading zero");
       }
     }
     if (i < v.length() && v.charAt(i) == '-') {
@@ -219,7 +219,7 @@ final class ExternNames {
         i++;
       }
       if (i == start) {
-        throw Errors.invalid(at, "invalid version `" + v + "`: empty identifier segment");
+        throw Invalid.at(at, "invalid version `" + v + "`: empty identifier segment");
       }
       if (i < v.length() && v.charAt(i) == '.') {
         i++;
@@ -230,7 +230,7 @@ final class ExternNames {
   }
 
   private static ComponentException unexpected(String v, int i, long at) {
-    return Errors.invalid(
+    return Invalid.at(
         at, "invalid version `" + v + "`: unexpected character '" + v.charAt(i) + "'");
   }
 }

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.AliasTarget;
@@ -61,12 +61,12 @@ public final class Validator {
         VType t = s.item(e.item().sort(), e.item().index(), at);
         Sort sort = e.item().sort();
         if (sort.isCore() && sort != Sort.CORE_MODULE) {
-          throw Errors.invalid(at, "a " + sort.text() + " cannot be exported from a component");
+          throw Invalid.at(at, "a " + sort.text() + " cannot be exported from a component");
         }
         if (e.ascribed() != null) {
           VType.Extern ascribed = Externs.desc(e.ascribed(), e.name(), s, at);
           if (ascribed.sort() != sort) {
-            throw Errors.invalid(at, "ascribed type of export is not compatible: expected "
+            throw Invalid.at(at, "ascribed type of export is not compatible: expected "
                 + ascribed.sort().text() + ", found " + sort.text());
           }
           Ascription.check(ascribed, t, at);
@@ -105,7 +105,7 @@ public final class Validator {
       Set<String> names = new HashSet<>();
       for (var a : inst.args()) {
         if (!names.add(a.name())) {
-          throw Errors.invalid(at, "duplicate module instantiation argument named `" + a.name() + "`");
+          throw Invalid.at(at, "duplicate module instantiation argument named `" + a.name() + "`");
         }
         s.check(Sort.CORE_INSTANCE, a.instanceIndex(), at);
       }
@@ -113,7 +113,7 @@ public final class Validator {
       Set<String> names = new HashSet<>();
       for (var e : ((CoreInstanceExpr.FromExports) expr).exports()) {
         if (!names.add(e.name())) {
-          throw Errors.invalid(at, "export name `" + e.name() + "` already defined");
+          throw Invalid.at(at, "export name `" + e.name() + "` already defined");
         }
         s.check(e.item().sort(), e.item().index(), at);
       }
@@ -128,7 +128,7 @@ public final class Validator {
       Map<String, VType> args = new HashMap<>();
       for (var a : inst.args()) {
         if (args.containsKey(a.name())) {
-          throw Errors.invalid(
+          throw Invalid.at(
               at,
               "instantiation argument `" + a.name() + "` conflicts with previous argument `"
                   + a.name() + "`");
@@ -141,7 +141,7 @@ public final class Validator {
       }
       for (String name : ((VType.Comp) c).imports().keySet()) {
         if (!args.containsKey(name)) {
-          throw Errors.invalid(at, "missing import named `" + name + "`");
+          throw Invalid.at(at, "missing import named `" + name + "`");
         }
       }
       s.instances.add(Substitution.instantiate((VType.Comp) c, args, at));
@@ -151,7 +151,7 @@ public final class Validator {
     for (var e : ((InstanceExpr.FromExports) expr).exports()) {
       VType t = s.item(e.item().sort(), e.item().index(), at);
       if (e.item().sort().isCore() && e.item().sort() != Sort.CORE_MODULE) {
-        throw Errors.invalid(at, "a " + e.item().sort().text() + " cannot be exported from an instance");
+        throw Invalid.at(at, "a " + e.item().sort().text() + " cannot be exported from an instance");
       }
       Externs.declare(bag, false, e.name(), new VType.Extern(e.item().sort(), t), at);
     }
@@ -169,11 +169,11 @@ public final class Validator {
       if (i instanceof VType.Instance) {
         VType.Extern e = ((VType.Instance) i).exports().get(ex.name());
         if (e == null) {
-          throw Errors.invalid(
+          throw Invalid.at(
               at, "instance " + ex.instanceIndex() + " has no export named `" + ex.name() + "`");
         }
         if (e.sort() != sort) {
-          throw Errors.invalid(
+          throw Invalid.at(
               at, "export `" + ex.name() + "` is a " + e.sort().text() + ", not a " + sort.text());
         }
         type = e.type();
@@ -183,7 +183,7 @@ public final class Validator {
       var o = (AliasTarget.Outer) t;
       Scope outer = s.outer(o.count(), at);
       if (s.kind != Scope.Kind.COMPONENT && sort != Sort.TYPE && sort != Sort.CORE_TYPE) {
-        throw Errors.invalid(at, "outer aliases in type declarations may only refer to types or instances");
+        throw Invalid.at(at, "outer aliases in type declarations may only refer to types or instances");
       }
       switch (sort) {
         case TYPE:
@@ -193,7 +193,7 @@ public final class Validator {
               Set<VType.Resource> free = new HashSet<>();
               VType.freeResources(type, free);
               if (!free.isEmpty()) {
-                throw Errors.invalid(at, "type index " + o.index()
+                throw Invalid.at(at, "type index " + o.index()
                     + " transitively refers to resources and cannot be aliased across a component boundary");
               }
             }
@@ -212,7 +212,7 @@ public final class Validator {
           s.components.add(outer.item(Sort.COMPONENT, o.index(), at));
           break;
         default:
-          throw Errors.invalid(at, "outer alias of sort " + sort.text() + " is not allowed");
+          throw Invalid.at(at, "outer alias of sort " + sort.text() + " is not allowed");
       }
     }
   }
@@ -242,16 +242,16 @@ public final class Validator {
         var a = (Decl.AliasDecl) decl;
         if (a.target() instanceof AliasTarget.Export
             && a.sort() != Sort.TYPE && a.sort() != Sort.INSTANCE) {
-          throw Errors.invalid(at, "aliases in type declarations may only refer to types or instances");
+          throw Invalid.at(at, "aliases in type declarations may only refer to types or instances");
         }
         if (a.target() instanceof AliasTarget.CoreExport) {
-          throw Errors.invalid(at, "aliases in type declarations may only refer to types or instances");
+          throw Invalid.at(at, "aliases in type declarations may only refer to types or instances");
         }
         alias(a.sort(), a.target(), s, at);
       } else if (decl instanceof Decl.ImportDecl) {
         var imp = (Decl.ImportDecl) decl;
         if (s.kind == Scope.Kind.INSTANCE_TYPE) {
-          throw Errors.invalid(at, "instance types cannot declare imports");
+          throw Invalid.at(at, "instance types cannot declare imports");
         }
         Externs.declare(s, true, imp.name(), Externs.desc(imp.desc(), imp.name(), s, at), at);
       } else {

@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.Sort;
@@ -58,10 +58,10 @@ final class Substitution {
       VType found = VType.unwrap(arg);
       if (expected instanceof VType.Resource && !(found instanceof VType.Unknown)) {
         if (!(found instanceof VType.Resource)) {
-          throw Errors.invalid(at, where + "expected resource, found defined type");
+          throw Invalid.at(at, where + "expected resource, found defined type");
         }
         if (found != expected) {
-          throw Errors.invalid(at, where + "resource types are not the same");
+          throw Invalid.at(at, where + "resource types are not the same");
         }
       }
     } else if (imp.sort() == Sort.INSTANCE
@@ -69,7 +69,7 @@ final class Substitution {
         && arg instanceof VType.Instance) {
       for (String export : ((VType.Instance) imp.type()).exports().keySet()) {
         if (!((VType.Instance) arg).exports().containsKey(export)) {
-          throw Errors.invalid(at, where + "missing expected export `" + export + "`");
+          throw Invalid.at(at, where + "missing expected export `" + export + "`");
         }
       }
     }

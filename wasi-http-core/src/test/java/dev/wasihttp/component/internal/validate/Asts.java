@@ -1,10 +1,14 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.link.HostDefinitions;
+import dev.wasihttp.component.internal.link.Instantiator;
+import dev.wasihttp.component.internal.link.ModuleCache;
+import dev.wasihttp.component.internal.link.Store;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
@@ -24,10 +28,10 @@ import java.util.Map;
  * rules read as the small components they accept or refuse. Definition {@code i} sits at byte
  * offset {@code 100 + i}, so an error names the definition at fault.
  */
-final class Asts {
+public final class Asts {
   private Asts() {}
 
-  static ComponentAst component(Definition... defs) {
+  public static ComponentAst component(Definition... defs) {
     List<Definition> out = new ArrayList<>();
     for (int i = 0; i < defs.length; i++) {
       out.add(at(defs[i], 100 + i));
@@ -64,48 +68,48 @@ final class Asts {
     return d;
   }
 
-  static Definition type(DefType t) {
+  public static Definition type(DefType t) {
     return new Definition.TypeDef(t, 0);
   }
 
-  static Definition importDef(String name, ExternDesc desc) {
+  public static Definition importDef(String name, ExternDesc desc) {
     return new Definition.ImportDef(ExternName.of(name), desc, 0);
   }
 
-  static Definition exportDef(String name, Sort sort, int index) {
+  public static Definition exportDef(String name, Sort sort, int index) {
     return new Definition.ExportDef(ExternName.of(name), new SortIndex(sort, index), null, 0);
   }
 
-  static Definition canon(dev.wasihttp.component.internal.binary.Canon c) {
+  public static Definition canon(dev.wasihttp.component.internal.binary.Canon c) {
     return new Definition.CanonDef(c, 0);
   }
 
-  static ExternDesc func(int typeIndex) {
+  public static ExternDesc func(int typeIndex) {
     return new ExternDesc.FuncDesc(typeIndex);
   }
 
-  static ExternDesc subResource() {
+  public static ExternDesc subResource() {
     return new ExternDesc.TypeDesc(new TypeBound.SubResource());
   }
 
-  static ExternDesc eq(int typeIndex) {
+  public static ExternDesc eq(int typeIndex) {
     return new ExternDesc.TypeDesc(new TypeBound.Eq(typeIndex));
   }
 
-  static TypeRef u32() {
+  public static TypeRef u32() {
     return new TypeRef.Primitive(PrimitiveType.U32);
   }
 
-  static TypeRef string() {
+  public static TypeRef string() {
     return new TypeRef.Primitive(PrimitiveType.STRING);
   }
 
-  static TypeRef ref(int index) {
+  public static TypeRef ref(int index) {
     return new TypeRef.Index(index);
   }
 
   /** {@code (func (param "n" t)* (result r)?)}; params given as name, type pairs. */
-  static DefType funcType(TypeRef result, Object... params) {
+  public static DefType funcType(TypeRef result, Object... params) {
     List<DefType.NamedRef> ps = new ArrayList<>();
     for (int i = 0; i < params.length; i += 2) {
       ps.add(new DefType.NamedRef((String) params[i], (TypeRef) params[i + 1]));
@@ -113,7 +117,7 @@ final class Asts {
     return new DefType.FuncTypeDef(ps, result);
   }
 
-  static DefType record(String... fields) {
+  public static DefType record(String... fields) {
     List<DefType.NamedRef> fs = new ArrayList<>();
     for (String f : fields) {
       fs.add(new DefType.NamedRef(f, u32()));
@@ -121,12 +125,12 @@ final class Asts {
     return new DefType.RecordDef(fs);
   }
 
-  static void valid(ComponentAst ast) throws ComponentException {
+  public static void valid(ComponentAst ast) throws ComponentException {
     Validator.validate(ast);
   }
 
   /** Asserts validation refuses {@code ast} as INVALID at definition {@code index}. */
-  static void invalid(ComponentAst ast, int index, String words) {
+  public static void invalid(ComponentAst ast, int index, String words) {
     ComponentException e = assertThrows(ComponentException.class, () -> Validator.validate(ast));
     assertEquals(ComponentException.Kind.INVALID, e.kind(), e.getMessage());
     assertEquals(100 + index, e.offset(), e.getMessage());
@@ -134,7 +138,7 @@ final class Asts {
   }
 
   /** Links {@code ast} at load as {@code Component.decode} does (no guest code runs). */
-  static void link(ComponentAst ast) throws ComponentException {
+  public static void link(ComponentAst ast) throws ComponentException {
     Validator.validate(ast);
     new Instantiator(new Store(null, Store.Limits.DEFAULT), ModuleCache.parseAll(ast), true)
         .instantiateRoot(ast, new HostDefinitions(Map.of(), Map.of(), true));

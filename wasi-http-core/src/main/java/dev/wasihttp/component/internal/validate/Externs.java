@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreDefType;
@@ -26,7 +26,7 @@ final class Externs {
       int i = ((ExternDesc.CoreModuleDesc) d).coreTypeIndex();
       s.check(Sort.CORE_TYPE, i, at);
       if (!(s.coreTypes.get(i) instanceof CoreDefType.ModuleType)) {
-        throw Errors.invalid(at, "core type index " + i + " is not a module type");
+        throw Invalid.at(at, "core type index " + i + " is not a module type");
       }
       return new VType.Extern(Sort.CORE_MODULE, new VType.CoreModule());
     } else if (d instanceof ExternDesc.FuncDesc) {
@@ -59,7 +59,7 @@ final class Externs {
       throws ComponentException {
     VType u = VType.unwrap(t);
     if (!c.isInstance(u) && !(u instanceof VType.Unknown)) {
-      throw Errors.invalid(at, "type index " + index + " is not " + what + " type");
+      throw Invalid.at(at, "type index " + index + " is not " + what + " type");
     }
     return u;
   }
@@ -70,12 +70,12 @@ final class Externs {
     ExternNames.Parsed p = ExternNames.parse(n, at);
     String what = isImport ? "import" : "export";
     if (n.implementsName() != null && e.sort() != Sort.INSTANCE) {
-      throw Errors.invalid(at, "only instances can have an `implements` attribute");
+      throw Invalid.at(at, "only instances can have an `implements` attribute");
     }
     Map<String, String> keys = isImport ? s.importKeys : s.exportKeys;
     String prev = keys.putIfAbsent(p.key(), n.name());
     if (prev != null) {
-      throw Errors.invalid(at, what + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
+      throw Invalid.at(at, what + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
     }
     Map<String, VType> names = isImport ? s.importNames : s.exportNames;
     if (p.annotation() != ExternNames.Annotation.NONE && p.annotation() != ExternNames.Annotation.INTERFACE) {
@@ -115,7 +115,7 @@ final class Externs {
       ExternNames.Parsed p, VType.Extern e, Map<String, VType> names, long at)
       throws ComponentException {
     if (e.sort() != Sort.FUNC) {
-      throw Errors.invalid(at, "item named `" + p.name() + "` is not a func");
+      throw Invalid.at(at, "item named `" + p.name() + "` is not a func");
     }
     if (!(VType.unwrap(e.type()) instanceof VType.Func)) {
       return;
@@ -125,7 +125,7 @@ final class Externs {
       case CONSTRUCTOR:
         {
           if (f.result() == null) {
-            throw Errors.invalid(at, "function should return one value");
+            throw Invalid.at(at, "function should return one value");
           }
           VType r = VType.unwrap(f.result());
           if (r instanceof VType.Value && ((VType.Value) r).def() instanceof DefType.ResultDef) {
@@ -135,7 +135,7 @@ final class Externs {
             if (r instanceof VType.Unknown) {
               return;
             }
-            throw Errors.invalid(at, "function should return `(own $T)` or `(result (own $T))`");
+            throw Invalid.at(at, "function should return `(own $T)` or `(result (own $T))`");
           }
           resourceName(((VType.Handle) r).resource(), p, names, at);
           break;
@@ -143,24 +143,24 @@ final class Externs {
       case METHOD:
         {
           if (f.params().isEmpty()) {
-            throw Errors.invalid(at, "function should have at least one argument");
+            throw Invalid.at(at, "function should have at least one argument");
           }
           if (!f.names().get(0).equals("self")) {
-            throw Errors.invalid(at, "function should have a first argument called `self`");
+            throw Invalid.at(at, "function should have a first argument called `self`");
           }
           VType self = VType.unwrap(f.params().get(0));
           if (self instanceof VType.Unknown) {
             return;
           }
           if (!(self instanceof VType.Handle) || ((VType.Handle) self).own()) {
-            throw Errors.invalid(at, "function should take a first argument of `(borrow $T)`");
+            throw Invalid.at(at, "function should take a first argument of `(borrow $T)`");
           }
           resourceName(((VType.Handle) self).resource(), p, names, at);
           break;
         }
       default:
         if (!names.containsKey(p.resource())) {
-          throw Errors.invalid(at, "static resource name is not known in this context");
+          throw Invalid.at(at, "static resource name is not known in this context");
         }
     }
   }
@@ -177,9 +177,9 @@ final class Externs {
     }
     for (Map.Entry<String, VType> e : names.entrySet()) {
       if (e.getValue() == resource) {
-        throw Errors.invalid(at, "function does not match expected resource name `" + e.getKey() + "`");
+        throw Invalid.at(at, "function does not match expected resource name `" + e.getKey() + "`");
       }
     }
-    throw Errors.invalid(at, "resource used in function does not have a name in this context");
+    throw Invalid.at(at, "resource used in function does not have a name in this context");
   }
 }

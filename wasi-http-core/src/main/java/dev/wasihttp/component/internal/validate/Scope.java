@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreDefType;
@@ -73,7 +73,7 @@ final class Scope {
             : count(s);
     if (index < 0 || index >= n) {
       String what = s.text().replace("core func", "function").replace("core ", "");
-      throw Errors.invalid(
+      throw Invalid.at(
           at, what + " index " + Integer.toUnsignedString(index) + " out of bounds (" + n + " defined)");
     }
   }
@@ -127,7 +127,7 @@ final class Scope {
     Scope s = this;
     for (int i = 0; i < count; i++) {
       if (s.parent == null) {
-        throw Errors.invalid(at, "invalid outer alias count of " + Integer.toUnsignedString(count));
+        throw Invalid.at(at, "invalid outer alias count of " + Integer.toUnsignedString(count));
       }
       s = s.parent;
     }

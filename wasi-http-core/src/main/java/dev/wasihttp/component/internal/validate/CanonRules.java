@@ -1,13 +1,10 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.Canon;
 import dev.wasihttp.component.internal.binary.CanonOpt;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Sort;
-import dev.wasihttp.component.internal.engine.CoreExtern;
-import dev.wasihttp.component.internal.engine.CoreFuncType;
-import dev.wasihttp.component.internal.engine.CoreKind;
 import dev.wasihttp.component.types.PrimitiveType;
 import java.util.List;
 
@@ -30,7 +27,7 @@ final class CanonRules {
       s.check(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
       VType t = s.type(lift.typeIndex(), at);
       if (!(VType.unwrap(t) instanceof VType.Func || t instanceof VType.Unknown)) {
-        throw Errors.invalid(at, "type index " + lift.typeIndex() + " is not a function type");
+        throw Invalid.at(at, "type index " + lift.typeIndex() + " is not a function type");
       }
       options(lift.options(), t, true, s, at);
       s.funcs.add(t);
@@ -54,10 +51,10 @@ final class CanonRules {
       }
       VType t = VType.unwrap(s.type(index, at));
       if (!(t instanceof VType.Resource || t instanceof VType.Unknown)) {
-        throw Errors.invalid(at, "type index " + index + " is not a resource type");
+        throw Invalid.at(at, "type index " + index + " is not a resource type");
       }
       if (local && t instanceof VType.Resource && !s.local.contains(t)) {
-        throw Errors.invalid(at, "type index " + index + " is not a local resource");
+        throw Invalid.at(at, "type index " + index + " is not a local resource");
       }
       s.add(Sort.CORE_FUNC);
     }
@@ -74,7 +71,7 @@ final class CanonRules {
         String e = ((CanonOpt.StringEncodingOpt) o).encoding().name().toLowerCase(java.util.Locale.ROOT)
             .replace('_', '-');
         if (encoding != null) {
-          throw Errors.invalid(
+          throw Invalid.at(
               at,
               "canonical encoding option `" + encoding + "` conflicts with option `" + e + "`");
         }
@@ -91,13 +88,13 @@ final class CanonRules {
         once(postReturn, "post-return", at);
         postReturn = true;
         if (!lift) {
-          throw Errors.invalid(at, "canonical option `post-return` cannot be specified for lowerings");
+          throw Invalid.at(at, "canonical option `post-return` cannot be specified for lowerings");
         }
         s.check(Sort.CORE_FUNC, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
       }
     }
     if (realloc && !memory) {
-      throw Errors.invalid(at, "canonical option `realloc` requires `memory` to also be specified");
+      throw Invalid.at(at, "canonical option `realloc` requires `memory` to also be specified");
     }
     if (!(VType.unwrap(type) instanceof VType.Func)) {
       return;
@@ -117,57 +114,16 @@ final class CanonRules {
     boolean needRealloc =
         lift ? paramsInMemory || flatParams > MAX_FLAT_PARAMS : resultInMemory;
     if (needMemory && !memory) {
-      throw Errors.invalid(at, "canonical option `memory` is required");
+      throw Invalid.at(at, "canonical option `memory` is required");
     }
     if (needRealloc && !realloc) {
-      throw Errors.invalid(at, "canonical option `realloc` is required");
+      throw Invalid.at(at, "canonical option `realloc` is required");
     }
-  }
-
-  private static final CoreFuncType REALLOC =
-      new CoreFuncType(
-          List.of(CoreKind.I32, CoreKind.I32, CoreKind.I32, CoreKind.I32), List.of(CoreKind.I32));
-  static final CoreFuncType DESTRUCTOR = new CoreFuncType(List.of(CoreKind.I32), List.of());
-
-  /**
-   * The core signatures of {@code realloc} ({@code (i32 i32 i32 i32) -> i32}) and of a lift's
-   * {@code post-return} (the lifted function's flat results, no results), once the core functions
-   * are known.
-   *
-   * @param liftResults the flat results of the lifted function, null for a lowering
-   */
-  static void checkCoreSignatures(
-      List<CanonOpt> opts, Frame f, List<CoreKind> liftResults, long at) throws ComponentException {
-    for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.ReallocOpt) {
-        CoreFuncType t = coreFuncType(f, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
-        if (t != null && !t.equals(REALLOC)) {
-          throw Errors.invalid(
-              at,
-              "canonical option `realloc` uses a core function with an incorrect signature: "
-                  + t + ", expected " + REALLOC);
-        }
-      } else if (o instanceof CanonOpt.PostReturnOpt && liftResults != null) {
-        CoreFuncType want = new CoreFuncType(liftResults, List.of());
-        CoreFuncType t = coreFuncType(f, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
-        if (t != null && !t.equals(want)) {
-          throw Errors.invalid(
-              at,
-              "canonical option `post-return` uses a core function with an incorrect signature: "
-                  + t + ", expected " + want);
-        }
-      }
-    }
-  }
-
-  static CoreFuncType coreFuncType(Frame f, int index, long at) throws ComponentException {
-    CoreExtern e = f.coreExtern(Sort.CORE_FUNC, index, at);
-    return e instanceof CoreExtern.Func ? ((CoreExtern.Func) e).type() : null;
   }
 
   private static void once(boolean seen, String name, long at) throws ComponentException {
     if (seen) {
-      throw Errors.invalid(at, "canonical option `" + name + "` is specified more than once");
+      throw Invalid.at(at, "canonical option `" + name + "` is specified more than once");
     }
   }
 

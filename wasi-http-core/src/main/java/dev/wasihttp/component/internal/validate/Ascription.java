@@ -1,4 +1,4 @@
-package dev.wasihttp.component.internal.link;
+package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.ComponentException;
 
@@ -38,6 +38,6 @@ final class Ascription {
   }
 
   private static ComponentException incompatible(String why, long at) {
-    return Errors.invalid(at, "ascribed type of export is not compatible: " + why);
+    return Invalid.at(at, "ascribed type of export is not compatible: " + why);
   }
 }

@@ -1,0 +1,59 @@
+package dev.wasihttp.component.internal.link;
+
+import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.internal.binary.CanonOpt;
+import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.internal.engine.CoreExtern;
+import dev.wasihttp.component.internal.engine.CoreFuncType;
+import dev.wasihttp.component.internal.engine.CoreKind;
+import java.util.List;
+
+/**
+ * The core signatures canonical definitions require, checked once the core functions are known
+ * (in the load-time dry-run link): {@code realloc}, {@code post-return} and resource
+ * destructors (CanonicalABI.md, "Canonical ABI Options" and "canon resource.drop").
+ */
+final class CanonSignatures {
+  private CanonSignatures() {}
+
+  private static final CoreFuncType REALLOC =
+      new CoreFuncType(
+          List.of(CoreKind.I32, CoreKind.I32, CoreKind.I32, CoreKind.I32), List.of(CoreKind.I32));
+  static final CoreFuncType DESTRUCTOR = new CoreFuncType(List.of(CoreKind.I32), List.of());
+
+  /**
+   * The core signatures of {@code realloc} ({@code (i32 i32 i32 i32) -> i32}) and of a lift's
+   * {@code post-return} (the lifted function's flat results, no results), once the core functions
+   * are known.
+   *
+   * @param liftResults the flat results of the lifted function, null for a lowering
+   */
+  static void checkCoreSignatures(
+      List<CanonOpt> opts, Frame f, List<CoreKind> liftResults, long at) throws ComponentException {
+    for (CanonOpt o : opts) {
+      if (o instanceof CanonOpt.ReallocOpt) {
+        CoreFuncType t = coreFuncType(f, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
+        if (t != null && !t.equals(REALLOC)) {
+          throw Errors.invalid(
+              at,
+              "canonical option `realloc` uses a core function with an incorrect signature: "
+                  + t + ", expected " + REALLOC);
+        }
+      } else if (o instanceof CanonOpt.PostReturnOpt && liftResults != null) {
+        CoreFuncType want = new CoreFuncType(liftResults, List.of());
+        CoreFuncType t = coreFuncType(f, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
+        if (t != null && !t.equals(want)) {
+          throw Errors.invalid(
+              at,
+              "canonical option `post-return` uses a core function with an incorrect signature: "
+                  + t + ", expected " + want);
+        }
+      }
+    }
+  }
+
+  static CoreFuncType coreFuncType(Frame f, int index, long at) throws ComponentException {
+    CoreExtern e = f.coreExtern(Sort.CORE_FUNC, index, at);
+    return e instanceof CoreExtern.Func ? ((CoreExtern.Func) e).type() : null;
+  }
+}
