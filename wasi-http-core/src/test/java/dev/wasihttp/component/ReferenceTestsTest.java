@@ -101,7 +101,7 @@ class ReferenceTestsTest {
         details.append("FAIL   ").append(o.key()).append(": ").append(o.detail()).append('\n');
       }
     }
-    StringBuilder table = new StringBuilder("| folder | assertions | pass | fail | known failures |\n|---|---|---|---|---|\n");
+    StringBuilder table = new StringBuilder("| folder | commands | pass | fail | known failures |\n|---|---|---|---|---|\n");
     for (Map.Entry<String, int[]> e : perFolder.entrySet()) {
       int[] c = e.getValue();
       table.append("| ").append(e.getKey()).append(" | ").append(c[0] + c[1] + c[2]).append(" | ").append(c[0])
@@ -161,15 +161,22 @@ class ReferenceTestsTest {
           if (!c.path("name").isNull() && !c.path("name").asText().isEmpty()) {
             named.put(c.path("name").asText(), current);
           }
+          pass(key, true, "");
           break;
         case "definition":
           definitions.put(c.path("name").asText(), Component.load(file(c)));
+          pass(key, true, "");
           break;
         case "instance":
-          current = instantiate(definitions.get(c.path("definition").asText()));
+          Component definition = definitions.get(c.path("definition").asText());
+          if (definition == null) {
+            throw new IllegalStateException("definition " + c.path("definition").asText() + " did not load");
+          }
+          current = instantiate(definition);
           if (!c.path("name").isNull()) {
             named.put(c.path("name").asText(), current);
           }
+          pass(key, true, "");
           break;
         case "invoke":
           invoke(c);
