@@ -6,6 +6,7 @@ import dev.wasihttp.http.HttpField;
 import dev.wasihttp.wasi.io.StreamError;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The host state behind {@code wasi:http/types.outgoing-body} of a response, and the stream behind
@@ -37,6 +38,8 @@ public final class HostOutgoingBody {
   }
 
   private final Long declaredLength;
+  private final BooleanSupplier exemptBeforeSet;
+  private String brokenReason;
   private State state = State.OPEN;
   private StreamError failure;
   private Val failureCode;
@@ -51,7 +54,16 @@ public final class HostOutgoingBody {
 
   /** A body for a response whose headers declare {@code declaredLength} (null: none). */
   public HostOutgoingBody(Long declaredLength) {
+    this(declaredLength, () -> false);
+  }
+
+  /**
+   * A response body; {@code exemptBeforeSet} tells, while the response is not set yet, whether it
+   * is exempt from the length check (a HEAD request, a 204 or 304 status so far).
+   */
+  public HostOutgoingBody(Long declaredLength, BooleanSupplier exemptBeforeSet) {
     this.declaredLength = declaredLength;
+    this.exemptBeforeSet = exemptBeforeSet;
   }
 
   /**
@@ -80,9 +92,13 @@ public final class HostOutgoingBody {
     }
   }
 
-  /** Whether the guest dropped this body, unfinished, before setting its response. */
-  boolean droppedBeforeSet() {
-    return droppedBeforeSet;
+  /**
+   * Why this body failed before its response was set (dropped unfinished, written past its {@code
+   * content-length}, finished with another length), or null: then nothing was committed yet and the
+   * response is answered with a 500 instead.
+   */
+  String failedBeforeSet() {
+    return channel == null && state == State.BROKEN ? brokenReason : null;
   }
 
   // ---- output-stream ----
@@ -140,6 +156,7 @@ public final class HostOutgoingBody {
 
   private StreamError broken(String debug, Val code) {
     state = State.BROKEN;
+    brokenReason = debug;
     failureCode = code;
     failure = StreamError.failed(debug, code);
     return failure;
@@ -166,6 +183,13 @@ public final class HostOutgoingBody {
       return failureCode != null ? failureCode : ErrorCodes.responseBodySize(written);
     }
     if (channel == null) {
+      if (!exemptBeforeSet.getAsBoolean() && declaredLength != null && written != declaredLength) {
+        state = State.BROKEN;
+        brokenReason =
+            "body of " + written + " bytes finished, content-length declared " + declaredLength;
+        failureCode = ErrorCodes.responseBodySize(written);
+        return failureCode;
+      }
       finishedBeforeSet = true;
       this.trailers = trailers;
       state = State.FINISHED;
@@ -192,10 +216,12 @@ public final class HostOutgoingBody {
     if (state == State.FINISHED) {
       return;
     }
-    state = State.BROKEN;
     if (channel != null) {
+      state = State.BROKEN;
       channel.abort("outgoing-body dropped without finish");
-    } else {
+    } else if (state != State.BROKEN) {
+      state = State.BROKEN;
+      brokenReason = "the guest dropped its outgoing-body unfinished";
       droppedBeforeSet = true;
     }
   }

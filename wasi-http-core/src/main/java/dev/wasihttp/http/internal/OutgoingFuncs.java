@@ -64,7 +64,10 @@ final class OutgoingFuncs {
             return Val.Result.err(null);
           }
           o.bodyTaken = true;
-          o.body = new HostOutgoingBody(contentLength(o.headers));
+          o.body =
+              new HostOutgoingBody(
+                  contentLength(o.headers),
+                  () -> s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304);
           return Val.Result.ok(s.table.push(r.outgoingBody, o.body));
         });
   }
@@ -147,8 +150,9 @@ final class OutgoingFuncs {
 
   private static void set(HttpState s, HostOutgoingResponse o) {
     HostOutgoingBody body = o.body;
-    if (body != null && body.droppedBeforeSet()) {
-      s.response.fail(500, "the guest dropped its outgoing-body unfinished before setting it");
+    String failed = body == null ? null : body.failedBeforeSet();
+    if (failed != null) {
+      s.response.fail(500, "before setting its response: " + failed);
       return;
     }
     boolean exempt = s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304;

@@ -192,6 +192,28 @@ class HostOutgoingBodyTest {
   }
 
   @Test
+  void beforeSetTheCountIsCheckedAtFinishAndTheFailureKept() throws Exception {
+    HostOutgoingBody body = new HostOutgoingBody(5L, () -> false);
+    body.write(b("abc"));
+    assertEquals(ErrorCodes.responseBodySize(3), body.finish(List.of()));
+    assertTrue(
+        body.failedBeforeSet().contains("content-length declared 5"), body.failedBeforeSet());
+
+    HostOutgoingBody head = new HostOutgoingBody(5L, () -> true);
+    head.write(b("abc"));
+    assertNull(head.finish(List.of()), "exempt (HEAD, 204, 304)");
+    assertNull(head.failedBeforeSet());
+
+    HostOutgoingBody over = new HostOutgoingBody(2L, () -> false);
+    assertThrows(StreamError.class, () -> over.write(b("abc")));
+    assertTrue(over.failedBeforeSet().contains("exceeds content-length 2"), over.failedBeforeSet());
+
+    HostOutgoingBody dropped = new HostOutgoingBody(null);
+    dropped.dropped();
+    assertTrue(dropped.failedBeforeSet().contains("dropped"), dropped.failedBeforeSet());
+  }
+
+  @Test
   void droppingAnUnfinishedBodyAborts() throws Exception {
     Recorder r = new Recorder("GET");
     HostOutgoingBody body = new HostOutgoingBody(null);

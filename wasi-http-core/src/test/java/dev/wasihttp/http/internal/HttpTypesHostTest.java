@@ -294,6 +294,29 @@ class HttpTypesHostTest {
   }
 
   @Test
+  void aBodyThatFailedBeforeSetTurnsTheResponseInto500() {
+    Request x = new Request("GET");
+    try (HttpHarness h = new HttpHarness(x)) {
+      Val fields =
+          ok(
+              h.call(
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.List(List.of(entry("content-length", "5")))));
+      Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
+      Val body = ok(h.method("outgoing-response", "body", resp));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("abc"));
+      h.drop(STREAMS, "output-stream", out);
+      assertEquals(
+          ErrorCodes.responseBodySize(3),
+          err(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none())));
+      h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
+      assertEquals(List.of("fail 500"), x.calls);
+    }
+  }
+
+  @Test
   void setErrAnswersAMatchingStatus() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
