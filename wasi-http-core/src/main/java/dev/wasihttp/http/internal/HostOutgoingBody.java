@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * <p>A declared {@code content-length} is enforced: writing past it fails the write with {@code
  * HTTP-response-body-size} and breaks the body; finishing with a different total fails too and
  * aborts the response. HEAD requests and 204/304 responses are exempt: their body bytes are counted
- * by nobody and discarded.
+ * by nobody and discarded. A body that breaks before its response is set ({@link
+ * #failedBeforeSet()}) makes {@code set} answer a 500, since nothing was committed yet.
  */
 public final class HostOutgoingBody {
   /** What one {@code check-write} grants. */
