@@ -50,6 +50,7 @@ public final class ServletHttpExchange implements HttpExchange {
   private volatile Map<String, String> trailers;
   private boolean trailersRegistered;
   private String abortReason;
+  private boolean broken;
 
   /**
    * An exchange over one request and its response; {@code log} receives lines for the container
@@ -269,6 +270,7 @@ public final class ServletHttpExchange implements HttpExchange {
       return;
     }
     ended = true;
+    broken = true;
     // The handler logs its reason (the wasi:http host does); this only breaks the response.
     abortReason = reason == null ? "aborted" : reason;
     try {
@@ -323,11 +325,40 @@ public final class ServletHttpExchange implements HttpExchange {
   }
 
   /**
+   * Reads and discards what is left of the request body, at most {@code limit} bytes, after the
+   * handler is done: a container that finds the body unread closes the connection, and a client
+   * still sending it may then lose the response to a TCP reset. Returns whether the body's end
+   * was reached; if not, the container closes the connection as before.
+   */
+  public boolean drainRequestBody(long limit) {
+    try {
+      InputStream in = requestBody();
+      byte[] buf = new byte[8192];
+      long left = limit;
+      while (left > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) {
+          return true;
+        }
+        left -= n;
+      }
+      return false;
+    } catch (IOException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /**
    * The reason of an abort that the container has not yet acted on, or null: the servlet then
    * throws from {@code service()} so the container breaks the connection.
    */
   public String aborted() {
     return abortReason;
+  }
+
+  /** Whether the response was aborted after commit (by the container or still to be). */
+  public boolean broken() {
+    return broken;
   }
 
   /** Whether {@link #respond} was called. */

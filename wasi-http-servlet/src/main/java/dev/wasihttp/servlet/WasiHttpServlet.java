@@ -31,6 +31,12 @@ import java.util.Collections;
 public class WasiHttpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * 4 MiB: the most of a request body the guest left unread that is read and discarded after the
+   * response, so the connection stays usable (Tomcat swallows 2 MiB by itself; Jetty does not).
+   */
+  public static final long DRAIN_LIMIT = 4L << 20;
+
   private transient WasiHttpServletOptions options;
   private transient ExchangeHandler handler;
 
@@ -135,6 +141,9 @@ public class WasiHttpServlet extends HttpServlet {
       }
     }
     String aborted = exchange.aborted();
+    if (!exchange.broken()) {
+      exchange.drainRequestBody(DRAIN_LIMIT);
+    }
     if (aborted != null) {
       // After commit, an exception is how a container (Tomcat) is told to close the connection
       // without ending the body cleanly.

@@ -158,6 +158,23 @@ public abstract class ComponentScenarios {
   }
 
   @Test
+  void aBodyTheGuestIgnoresDoesNotHoldTheConnection() throws Exception {
+    byte[] big = new byte[3 << 20]; // under WasiHttpServlet.DRAIN_LIMIT
+    for (String path : List.of("/c/ignored", "/ignored")) {
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(60))
+                  .POST(BodyPublishers.ofByteArray(big))
+                  .build(),
+              BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), path);
+      assertTrue(r.body().contains(": POST /ignored"), r.body());
+    }
+    assertEquals(200, send(client, "GET", "/c/after-ignored", null).statusCode());
+  }
+
+  @Test
   void concurrentRequestsEachGetTheirOwnInstance() throws Exception {
     List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
