@@ -104,6 +104,33 @@ class WasiHttpHandlerTest {
   }
 
   @Test
+  void concurrentEchoesEachGetTheirOwnBody() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (WasiHttpHandler handler =
+        WasiHttpHandler.create(
+            Samples.load(Samples.HELLO_C),
+            WasiHttpConfig.builder().log(LogSink.discard()).build())) {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        byte[] body = Samples.randomBytes(200_000 + i);
+        results.add(
+            pool.submit(
+                () -> {
+                  MemoryExchange x = new MemoryExchange("PUT", "/echo").body(body);
+                  handler.handle(x);
+                  return java.util.Arrays.equals(body, x.body.toByteArray())
+                      && x.calls.equals(List.of("respond 200", "finish"));
+                }));
+      }
+      for (Future<Boolean> r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void configDefaultsAndBuilder() {
     WasiHttpConfig d = WasiHttpConfig.defaults();
     assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, d.forbiddenHeaders());
