@@ -190,6 +190,14 @@ public abstract class AdapterScenarios {
   }
 
   @Test
+  void http10GetsTheBodyWithoutTrailers() throws Exception {
+    RawHttp.Reply r = RawHttp.exchange(port, "GET /trailers HTTP/1.0\r\n\r\n", 10_000);
+    assertTrue(r.statusLine().contains(" 200"), r.text());
+    assertTrue(r.closed());
+    assertEquals("body", r.body(), r.text());
+  }
+
+  @Test
   void undeclaredTrailersAreDroppedAndLogged() throws Exception {
     RawHttp.Reply r =
         RawHttp.exchange(
