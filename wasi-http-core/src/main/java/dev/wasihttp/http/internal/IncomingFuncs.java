@@ -1,11 +1,9 @@
 package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.http.HttpField;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The request side of {@code wasi:http/types}: {@code incoming-request}, {@code incoming-body} and
@@ -128,11 +126,12 @@ final class IncomingFuncs {
             return Val.Option.none();
           }
           t.delivered = true;
-          List<HttpField> trailers = t.reader.trailers();
+          // Forbidden names are stripped; nothing left means no trailers.
+          HostFields trailers = HostFields.received(s.rules, t.reader.trailers());
           Val fields =
-              trailers.isEmpty()
+              trailers.entries().isEmpty()
                   ? Val.Option.none()
-                  : Val.Option.some(s.table.push(r.fields, HostFields.received(s.rules, trailers)));
+                  : Val.Option.some(s.table.push(r.fields, trailers));
           return Val.Option.some(Val.Result.ok(Val.Result.ok(fields)));
         });
   }
