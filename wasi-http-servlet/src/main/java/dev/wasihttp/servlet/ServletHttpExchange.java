@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * belongs to one request and is used by the thread that runs it.
  *
  * <p>Request side: the method as received; the scheme from {@code getScheme()} (so the
- * container's forwarded-header handling decides); the authority from the {@code Host} header, on
- * HTTP/2 from {@code :authority} (the server name and port), and for a client that sent none
+ * container's forwarded-header handling decides); the authority from the {@code Host} header as sent,
+ * unless the container names the server otherwise (an absolute-form target, or a forwarded host
+ * it trusts: then its server name and port), on HTTP/2 from {@code :authority}, and for a client
+ * that sent none
  * (HTTP/1.0) the configured canonical authority or else the container's server name and port;
  * the target from the raw {@code getRequestURI()} and {@code getQueryString()}, relative to the
  * context path (and the servlet path of a {@code /prefix/*} mapping when configured), never from
@@ -85,7 +87,13 @@ public final class ServletHttpExchange implements HttpExchange {
   public String authority() {
     String host = request.getHeader("Host");
     if (host != null && !host.isEmpty()) {
-      return host;
+      // The container names the server after an absolute-form target, or after a forwarded host
+      // it was told to trust; otherwise after Host, which is then passed on exactly as sent.
+      String name = request.getServerName();
+      if (name == null || hostPart(host).equalsIgnoreCase(bracketed(name))) {
+        return host;
+      }
+      return serverAuthority();
     }
     if (!request.getProtocol().startsWith("HTTP/2") && options.canonicalAuthority() != null) {
       return options.canonicalAuthority();
@@ -93,14 +101,25 @@ public final class ServletHttpExchange implements HttpExchange {
     return serverAuthority();
   }
 
+  private static String hostPart(String authority) {
+    if (authority.startsWith("[")) {
+      int end = authority.indexOf(']');
+      return end < 0 ? authority : authority.substring(0, end + 1);
+    }
+    int colon = authority.indexOf(':');
+    return colon < 0 ? authority : authority.substring(0, colon);
+  }
+
+  private static String bracketed(String name) {
+    return name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name;
+  }
+
   private String serverAuthority() {
     String name = request.getServerName();
     if (name == null || name.isEmpty()) {
       return options.canonicalAuthority();
     }
-    if (name.indexOf(':') >= 0 && !name.startsWith("[")) {
-      name = "[" + name + "]";
-    }
+    name = bracketed(name);
     int port = request.getServerPort();
     String scheme = scheme();
     boolean defaultPort =

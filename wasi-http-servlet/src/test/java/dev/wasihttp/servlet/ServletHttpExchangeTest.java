@@ -95,6 +95,11 @@ class ServletHttpExchangeTest {
   }
 
   static String authority(String host, String protocol, String canonical) {
+    return authority(host, protocol, canonical, "10.0.0.5", 8080);
+  }
+
+  static String authority(
+      String host, String protocol, String canonical, String serverName, int serverPort) {
     Map<String, Object> a = new HashMap<>();
     Map<String, List<String>> headers = new LinkedHashMap<>();
     if (host != null) {
@@ -102,8 +107,8 @@ class ServletHttpExchangeTest {
     }
     a.put("headers", headers);
     a.put("getProtocol", protocol);
-    a.put("getServerName", "10.0.0.5");
-    a.put("getServerPort", 8080);
+    a.put("getServerName", serverName);
+    a.put("getServerPort", serverPort);
     a.put("getScheme", "http");
     WasiHttpServletOptions options =
         WasiHttpServletOptions.builder().canonicalAuthority(canonical).build();
@@ -112,7 +117,13 @@ class ServletHttpExchangeTest {
 
   @Test
   void theAuthorityIsTheClientsOrAConfiguredOne() {
-    assertEquals("example.com:81", authority("example.com:81", "HTTP/1.1", "c.example"));
+    // Host as sent when the container named the server after it (the port too, even a default).
+    assertEquals(
+        "Example.com:80", authority("Example.com:80", "HTTP/1.1", "c.example", "example.com", 80));
+    assertEquals("[::1]:81", authority("[::1]:81", "HTTP/1.1", null, "::1", 81));
+    // An absolute-form target or a trusted forwarded host named it otherwise.
+    assertEquals("abs.example", authority("h", "HTTP/1.1", null, "abs.example", 80));
+    assertEquals("abs.example:81", authority("h:80", "HTTP/1.1", null, "abs.example", 81));
     assertEquals("c.example", authority(null, "HTTP/1.0", "c.example"));
     assertEquals("10.0.0.5:8080", authority(null, "HTTP/1.0", null));
     assertEquals("10.0.0.5:8080", authority(null, "HTTP/2.0", "c.example"), ":authority on h2");

@@ -127,6 +127,16 @@ public abstract class AdapterScenarios {
         RawHttp.exchange(port, "GET /info HTTP/1.1\r\nHost: example.test:81\r\n"
             + "Connection: close\r\n\r\n", 10_000).text();
     assertTrue(host.endsWith("GET http example.test:81 /info"), host);
+    String absolute =
+        RawHttp.exchange(port, "GET http://abs.example:8081/info?a HTTP/1.1\r\nHost: abs.example:8081"
+            + "\r\nConnection: close\r\n\r\n", 10_000).text();
+    assertTrue(absolute.endsWith("GET http abs.example:8081 /info?a"), absolute);
+    String differs =
+        RawHttp.exchange(port, "GET http://abs.example:8081/info HTTP/1.1\r\nHost: other"
+            + "\r\nConnection: close\r\n\r\n", 10_000).text();
+    assertTrue(
+        differs.endsWith("GET http abs.example:8081 /info") || differs.startsWith("HTTP/1.1 400"),
+        "the absolute-form target wins over Host, or the container refuses: " + differs);
   }
 
   @Test
