@@ -51,6 +51,28 @@ public final class Component {
     return new Component(ast, modules, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dry.rootImports())), exports);
   }
 
+  /** The root export names, in export order. */
+  public java.util.List<String> exportNames() {
+    return new java.util.ArrayList<>(exports.exports().keySet());
+  }
+
+  /**
+   * The type of function {@code name} in the exported instance {@code interfaceName}, matched
+   * semver-compatibly as {@link ComponentInstance#func(String, String)} does, or null if the
+   * component exports no such function.
+   */
+  public dev.wasihttp.component.types.FuncType exportedFunc(String interfaceName, String name) {
+    String found =
+        dev.wasihttp.component.internal.link.Semver.bestMatch(
+            interfaceName, exports.exports().keySet());
+    Item item = found == null ? null : exports.export(found);
+    if (!(item instanceof Item.Instance)) {
+      return null;
+    }
+    Item f = ((Item.Instance) item).instance().export(name);
+    return f instanceof Item.Func ? ((Item.Func) f).func().type() : null;
+  }
+
   /**
    * The component's imports and exports as a WIT world, with the interfaces it imports and
    * exports spelled out.

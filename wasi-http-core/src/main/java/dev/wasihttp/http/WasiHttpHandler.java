@@ -85,7 +85,7 @@ public final class WasiHttpHandler implements AutoCloseable {
     HttpResources http = new HttpResources();
     http.define(linker);
     InstancePre pre = linker.instantiatePre(component); // names the first missing import
-    if (!component.wit().contains("export " + HttpResources.INCOMING_HANDLER_0_2)) {
+    if (component.exportedFunc(HttpResources.INCOMING_HANDLER, "handle") == null) {
       throw new ComponentException(
           ComponentException.Kind.UNLINKABLE,
           "the component does not export " + HttpResources.INCOMING_HANDLER_0_2 + "x");
