@@ -140,6 +140,16 @@ public abstract class AdapterScenarios {
   }
 
   @Test
+  void forwardedFieldsCountWhereTheContainerTrustsThem() throws Exception {
+    // Both fixtures trust X-Forwarded-* from loopback, as a container behind a proxy would.
+    String r =
+        RawHttp.exchange(port, "GET /shop/app/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "X-Forwarded-For: 192.0.2.1\r\nX-Forwarded-Proto: https\r\n"
+            + "X-Forwarded-Host: public.example\r\nConnection: close\r\n\r\n", 10_000).text();
+    assertTrue(r.endsWith("GET https public.example /info"), r);
+  }
+
+  @Test
   void requestHeadersKeepBytesAndDuplicates() throws Exception {
     RawHttp.Reply r =
         RawHttp.exchange(

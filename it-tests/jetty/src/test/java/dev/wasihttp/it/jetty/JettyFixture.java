@@ -16,6 +16,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.logging.JettyLogger;
 import org.eclipse.jetty.logging.StdErrAppender;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -73,6 +74,8 @@ final class JettyFixture implements ContainerFixture {
   public int start(List<Deployment> deployments) throws Exception {
     server = new Server();
     HttpConfiguration config = new HttpConfiguration();
+    // Trust X-Forwarded-* (as behind a proxy): the servlet reports what the container decides.
+    config.addCustomizer(new ForwardedRequestCustomizer());
     ServerConnector connector =
         new ServerConnector(
             server, new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));

@@ -20,6 +20,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.RemoteIpValve;
 
 /** Embedded Tomcat 11 on a free loopback port (HTTP/1.1). */
 final class TomcatFixture implements ContainerFixture {
@@ -61,6 +62,11 @@ final class TomcatFixture implements ContainerFixture {
     // Request trailers reach the application only when named here.
     connector.setProperty("allowedTrailerHeaders", "x-req");
     tomcat.setConnector(connector);
+    // Trust X-Forwarded-* from loopback (as behind a proxy): the servlet reports what Tomcat decides.
+    RemoteIpValve forwarded = new RemoteIpValve();
+    forwarded.setProtocolHeader("X-Forwarded-Proto");
+    forwarded.setHostHeader("X-Forwarded-Host");
+    tomcat.getEngine().getPipeline().addValve(forwarded);
     Set<String> created = new HashSet<>();
     for (Deployment d : deployments) {
       Context context =
