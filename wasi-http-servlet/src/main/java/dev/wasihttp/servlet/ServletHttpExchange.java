@@ -20,19 +20,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One servlet request and response as an {@link HttpExchange}. Not thread-safe: one exchange
- * belongs to one request and is used by the thread that runs it.
+ * One servlet request and response as an {@link HttpExchange}, for the duration of one {@code
+ * service()} call. The request body and trailers may be read from a thread the handler starts (the
+ * wasi:http host reads ahead); everything else is used by one thread at a time.
  *
  * <p>Request side: the method as received; the scheme from {@code getScheme()} (so the
- * container's forwarded-header handling decides); the authority from the {@code Host} header as sent,
- * unless the container names the server otherwise (an absolute-form target, or a forwarded host
- * it trusts: then its server name and port), on HTTP/2 from {@code :authority}, and for a client
- * that sent none
- * (HTTP/1.0) the configured canonical authority or else the container's server name and port;
- * the target from the raw {@code getRequestURI()} and {@code getQueryString()}, relative to the
- * context path (and the servlet path of a {@code /prefix/*} mapping when configured), never from
- * the decoded {@code getPathInfo()}; header values round-trip their bytes through ISO-8859-1,
- * duplicates kept in order (the servlet API groups fields by name).
+ * container's forwarded-header handling decides); the authority from the {@code Host} header as
+ * sent, unless the container names the server otherwise (an absolute-form target, or a forwarded
+ * host it trusts: then its server name and port), on HTTP/2 from {@code :authority}, and for a
+ * client that sent none (HTTP/1.0) the configured canonical authority or else the container's
+ * server name and port; the target from the raw {@code getRequestURI()} and {@code
+ * getQueryString()}, relative to the context path (and the servlet path of a {@code /prefix/*}
+ * mapping when configured), never from the decoded {@code getPathInfo()}; header values
+ * round-trip their bytes through ISO-8859-1, duplicates kept in order (the servlet API groups
+ * fields by name).
  *
  * <p>Response side: {@link #respond} sets the status, adds every field with {@code addHeader}
  * and flushes, so the client sees headers at once; when the guest's fields declare {@code
@@ -45,7 +46,7 @@ public final class ServletHttpExchange implements HttpExchange {
   private final HttpServletResponse response;
   private final WasiHttpServletOptions options;
   private final Consumer<String> log;
-  private InputStream body;
+  private volatile InputStream body;
   private OutputStream out;
   private boolean responded;
   private boolean ended;
@@ -193,7 +194,7 @@ public final class ServletHttpExchange implements HttpExchange {
   }
 
   @Override
-  public InputStream requestBody() throws IOException {
+  public synchronized InputStream requestBody() throws IOException {
     if (body == null) {
       body = request.getInputStream();
     }
