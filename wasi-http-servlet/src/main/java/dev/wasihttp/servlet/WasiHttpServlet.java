@@ -39,6 +39,7 @@ public class WasiHttpServlet extends HttpServlet {
 
   private transient WasiHttpServletOptions options;
   private transient ExchangeHandler handler;
+  private transient boolean ownsHandler;
 
   /** A servlet configured by its init-params. */
   public WasiHttpServlet() {}
@@ -50,7 +51,8 @@ public class WasiHttpServlet extends HttpServlet {
 
   /**
    * A servlet that runs {@code handler} for every request instead of loading a component ({@code
-   * options.component()} is ignored; the other options apply).
+   * options.component()} is ignored; the other options apply). The caller keeps ownership: the
+   * servlet never closes it.
    */
   public WasiHttpServlet(WasiHttpServletOptions options, ExchangeHandler handler) {
     this.options = options;
@@ -71,6 +73,7 @@ public class WasiHttpServlet extends HttpServlet {
     if (handler == null) {
       try {
         handler = ComponentHandlers.load(options, getServletContext(), containerLog());
+        ownsHandler = true;
       } catch (ServletException e) {
         // Said here too, so the reason is in the context's log whatever the container prints.
         logLine(e.getMessage());
@@ -99,9 +102,10 @@ public class WasiHttpServlet extends HttpServlet {
         context.log(level == LogSink.Level.INFO ? line : level + " " + line);
   }
 
+  /** Closes the handler this servlet created (stopping the host's threads). */
   @Override
   public void destroy() {
-    if (handler instanceof AutoCloseable) {
+    if (ownsHandler && handler instanceof AutoCloseable) {
       try {
         ((AutoCloseable) handler).close();
       } catch (Exception e) {
@@ -123,7 +127,7 @@ public class WasiHttpServlet extends HttpServlet {
         new ServletHttpExchange(request, response, options, this::logLine);
     try {
       handler.handle(exchange);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       String reason = "handler failed: " + e;
       logLine(reason);
       if (exchange.responded()) {
