@@ -77,6 +77,18 @@ class ComponentHandlersTest {
                     null,
                     (level, line) -> {}));
     assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
+    e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                ComponentHandlers.load(
+                    WasiHttpServletOptions.builder()
+                        .component(HELLO_C.toString())
+                        .dirSpec(dir.resolve("none") + "::/data")
+                        .build(),
+                    null,
+                    (level, line) -> {}));
+    assertTrue(e.getMessage().startsWith("component hello-c: bad configuration: "), e.getMessage());
     // Decodes, but is no wasi:http proxy: linking fails, naming what is missing.
     String calculator = "../wasi-http-core/src/test/resources/components/calculator.wasm";
     e =

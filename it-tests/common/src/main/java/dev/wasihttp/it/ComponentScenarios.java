@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The sample components behind {@code WasiHttpServlet}, configured by init-params only:
  * hello-js (componentize-js) at {@code /} and at {@code /app/*} under the context path {@code
- * /shop} (with {@code stripServletPath}), hello-c at {@code /c}. Parameterized tests run on both
+ * /shop} (with {@code stripServletPath}), hello-c at {@code /c}, hello-libc at {@code /libc}
+ * with {@code env.GREETING}. Parameterized tests run on both
  * hello-js mounts; the guest sees the same target on each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,7 +59,14 @@ public abstract class ComponentScenarios {
                     "/c",
                     "hello-c",
                     "/",
-                    Map.of("component", Samples.component("hello-c").toString()))));
+                    Map.of("component", Samples.component("hello-c").toString())),
+                Deployment.component(
+                    "/libc",
+                    "hello-libc",
+                    "/",
+                    Map.of(
+                        "component", Samples.component("hello-libc").toString(),
+                        "env.GREETING", "servus"))));
   }
 
   @AfterAll
@@ -137,6 +145,14 @@ public abstract class ComponentScenarios {
     String line = fixture.log().awaitContaining("handled GET /" + marker);
     assertNotNull(line, String.join("\n", fixture.log().lines()));
     assertTrue(line.contains("hello-js"), "tagged with the component's name: " + line);
+  }
+
+  @Test
+  void environmentInitParamsReachTheGuest() throws Exception {
+    HttpResponse<String> r = send(client, "GET", "/libc/env?x", null);
+    assertEquals(200, r.statusCode());
+    assertEquals("servus from C (wasi-libc): GET /env?x\n", r.body());
+    assertNotNull(fixture.log().awaitContaining("[hello-libc] handled GET /env?x"));
   }
 
   @Test
