@@ -63,6 +63,9 @@ public interface HttpExchange {
   /** Ends a committed response as broken (no final chunk / stream reset). */
   void abort(String reason);
 
-  /** Answers an error status because the guest set no response ({@code reason} is logged). */
+  /**
+   * Answers an error status because the guest set no response. The handler has already logged
+   * {@code reason}; an implementation need not log it again.
+   */
   void fail(int status, String reason);
 }
