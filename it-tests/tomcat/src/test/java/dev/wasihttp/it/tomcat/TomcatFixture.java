@@ -60,7 +60,7 @@ final class TomcatFixture implements ContainerFixture {
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
     // Request trailers reach the application only when named here.
-    connector.setProperty("allowedTrailerHeaders", "x-req");
+    connector.setProperty("allowedTrailerHeaders", "x-req,x-request-trailer");
     tomcat.setConnector(connector);
     // Trust X-Forwarded-* from loopback (as behind a proxy): the servlet reports what Tomcat decides.
     RemoteIpValve forwarded = new RemoteIpValve();
