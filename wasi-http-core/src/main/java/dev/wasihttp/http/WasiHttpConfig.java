@@ -1,5 +1,6 @@
 package dev.wasihttp.http;
 
+import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.wasi.LineSink;
 import dev.wasihttp.wasi.WasiConfig;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.jetty.client.HttpClient;
 
 /**
  * How a {@link WasiHttpHandler} runs its component: immutable, built with {@link #builder()}. Every
@@ -44,6 +46,12 @@ public final class WasiHttpConfig {
   /** 10 minutes: how long one request may run before the guest is interrupted. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
+  /**
+   * 600 s: the default connect, first-byte and between-bytes timeouts of outgoing requests (as in
+   * Wasmtime, Spin and jco), used when the guest's {@code request-options} set none.
+   */
+  public static final Duration DEFAULT_OUTGOING_TIMEOUT = Duration.ofSeconds(600);
+
   /** The name used in log lines when none is configured. */
   public static final String DEFAULT_COMPONENT_NAME = "component";
 
@@ -54,6 +62,11 @@ public final class WasiHttpConfig {
   private final LogSink log;
   private final WasiConfig wasi;
   private final boolean wasiGiven;
+  private final OutboundPolicy outboundPolicy;
+  private final HttpClient httpClient;
+  private final Duration connectTimeout;
+  private final Duration firstByteTimeout;
+  private final Duration betweenBytesTimeout;
 
   private WasiHttpConfig(Builder b) {
     this.componentName = b.componentName;
@@ -62,6 +75,11 @@ public final class WasiHttpConfig {
     this.requestTimeout = b.requestTimeout;
     this.log = b.log;
     this.wasiGiven = b.wasi != null;
+    this.outboundPolicy = b.outboundPolicy;
+    this.httpClient = b.httpClient;
+    this.connectTimeout = b.connectTimeout;
+    this.firstByteTimeout = b.firstByteTimeout;
+    this.betweenBytesTimeout = b.betweenBytesTimeout;
     this.wasi = wasiGiven ? b.wasi : wasiBuilder(b.componentName, b.log).build();
   }
 
@@ -128,6 +146,47 @@ public final class WasiHttpConfig {
     return wasi;
   }
 
+  /**
+   * Which destinations outgoing requests ({@code wasi:http/outgoing-handler}) may reach; default
+   * {@link OutboundPolicy#denyAll()}. A denied request fails with {@code HTTP-request-denied}, is
+   * logged at {@code WARN} and opens no connection.
+   */
+  public OutboundPolicy outboundPolicy() {
+    return outboundPolicy;
+  }
+
+  /**
+   * The application's client for outgoing requests, or null (the default): the handler then
+   * creates one on the first allowed request and stops it in {@link WasiHttpHandler#close()}. A
+   * supplied client is never stopped by the handler; if it is not started yet, the handler
+   * configures it as its own (no redirects, cookies, decoding, {@code User-Agent}, protocol
+   * handlers; the resolved-address check of the policy) and starts it.
+   */
+  public HttpClient httpClient() {
+    return httpClient;
+  }
+
+  /** Connect timeout of an outgoing request without one; default {@link #DEFAULT_OUTGOING_TIMEOUT}. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * How long an outgoing request waits for the response head once connected, when the guest set
+   * no {@code first-byte-timeout}; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
+   */
+  public Duration firstByteTimeout() {
+    return firstByteTimeout;
+  }
+
+  /**
+   * The idle timeout of an outgoing request's connection, when the guest set no {@code
+   * between-bytes-timeout}; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
+   */
+  public Duration betweenBytesTimeout() {
+    return betweenBytesTimeout;
+  }
+
   /** A builder of a config with this one's options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -137,6 +196,11 @@ public final class WasiHttpConfig {
     b.requestTimeout = requestTimeout;
     b.log = log;
     b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
+    b.outboundPolicy = outboundPolicy;
+    b.httpClient = httpClient;
+    b.connectTimeout = connectTimeout;
+    b.firstByteTimeout = firstByteTimeout;
+    b.betweenBytesTimeout = betweenBytesTimeout;
     return b;
   }
 
@@ -148,8 +212,50 @@ public final class WasiHttpConfig {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private LogSink log = LogSink.stderr();
     private WasiConfig wasi;
+    private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
+    private HttpClient httpClient;
+    private Duration connectTimeout = DEFAULT_OUTGOING_TIMEOUT;
+    private Duration firstByteTimeout = DEFAULT_OUTGOING_TIMEOUT;
+    private Duration betweenBytesTimeout = DEFAULT_OUTGOING_TIMEOUT;
 
     private Builder() {}
+
+    /** Which destinations outgoing requests may reach. */
+    public Builder outboundPolicy(OutboundPolicy policy) {
+      this.outboundPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The application's client for outgoing requests (never stopped by the handler); null: own. */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = client;
+      return this;
+    }
+
+    /** The default connect timeout of outgoing requests (positive). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** The default first-byte timeout of outgoing requests (positive). */
+    public Builder firstByteTimeout(Duration timeout) {
+      this.firstByteTimeout = positive(timeout, "firstByteTimeout");
+      return this;
+    }
+
+    /** The default between-bytes timeout of outgoing requests (positive). */
+    public Builder betweenBytesTimeout(Duration timeout) {
+      this.betweenBytesTimeout = positive(timeout, "betweenBytesTimeout");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
 
     /** The component's name in log lines (e.g. its file name). */
     public Builder componentName(String name) {

@@ -7,6 +7,7 @@ import dev.wasihttp.component.Func;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.Trap;
+import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
 import dev.wasihttp.http.internal.HostFields;
 import dev.wasihttp.http.internal.HostIncomingRequest;
@@ -45,8 +46,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
  * ok} ends like a return; with {@code err}, like a trap.
  *
- * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) link but are not sent yet: every
- * request is answered with {@code HTTP-request-denied}, the error a policy denial gives.
+ * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) go through one Jetty {@code
+ * HttpClient} per handler (see {@link WasiHttpConfig#httpClient()}), to the destinations {@link
+ * WasiHttpConfig#outboundPolicy()} allows: by default none, and every request is answered with
+ * {@code HTTP-request-denied}. The client is created on the first allowed request.
  *
  * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
  * request body is read ahead by a small daemon thread per request (started only when the guest
@@ -61,6 +64,7 @@ public final class WasiHttpHandler implements AutoCloseable {
   private final ExecutorService readers;
   private final ScheduledExecutorService deadlines;
   private final String tag;
+  private final JettyOutgoingHandler outgoing;
 
   private WasiHttpHandler(InstancePre pre, WasiHttpConfig config, HttpResources http) {
     this.pre = pre;
@@ -70,6 +74,15 @@ public final class WasiHttpHandler implements AutoCloseable {
     this.tag = "[" + config.componentName() + "] ";
     this.readers = Threads.readers(config.componentName());
     this.deadlines = Threads.deadlines(config.componentName());
+    this.outgoing =
+        new JettyOutgoingHandler(
+            config.httpClient(),
+            config.outboundPolicy(),
+            config.connectTimeout(),
+            config.firstByteTimeout(),
+            config.betweenBytesTimeout(),
+            config.log(),
+            tag);
   }
 
   /**
@@ -108,7 +121,7 @@ public final class WasiHttpHandler implements AutoCloseable {
    */
   public void handle(HttpExchange exchange) {
     WasiContext wasi = new WasiContext(config.wasi());
-    HttpState state = new HttpState(exchange, rules, wasi, readers, config.log(), tag);
+    HttpState state = new HttpState(exchange, rules, wasi, readers, config.log(), tag, outgoing);
     RequestData instanceData = new RequestData(wasi, state);
     Deadline deadline = Deadline.start(deadlines, config.requestTimeout());
     String ending = null;
@@ -162,9 +175,13 @@ public final class WasiHttpHandler implements AutoCloseable {
     }
   }
 
-  /** Stops the handler's threads. Requests in flight end; later calls must not be made. */
+  /**
+   * Stops the handler's threads and the HTTP client it created (a supplied one keeps running).
+   * Requests in flight end; later calls must not be made.
+   */
   @Override
   public void close() {
+    outgoing.close();
     readers.shutdownNow();
     deadlines.shutdownNow();
   }

@@ -3,7 +3,6 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.io.HostPollable;
 import dev.wasihttp.wasi.io.WasiIo;
 
 /**
@@ -11,10 +10,9 @@ import dev.wasihttp.wasi.io.WasiIo;
  * {@code future-incoming-response}, {@code incoming-response}) and {@code
  * wasi:http/outgoing-handler}.
  *
- * <p>Requests are built and validated as Wasmtime does, so components that import the client link
- * and run; <b>sending is not implemented yet</b>: {@code outgoing-handler.handle} answers {@code
- * HTTP-request-denied} for every request (the error a policy denial gives), so guests see a defined
- * failure rather than a trap.
+ * <p>Requests are built and validated as Wasmtime does; {@code outgoing-handler.handle} hands them
+ * to the request's {@link OutgoingHandler}, which completes the future from its own threads. Without
+ * one, every request is answered with {@code HTTP-request-denied} (the error a policy denial gives).
  */
 final class ClientFuncs {
   private ClientFuncs() {}
@@ -28,12 +26,19 @@ final class ClientFuncs {
         "handle",
         (c, args) -> {
           HttpState s = HttpResources.state(c);
-          s.table.delete(args.get(0), HostOutgoingRequest.class);
-          Val.Option options = (Val.Option) args.get(1);
-          if (options.isSome()) {
-            s.table.delete(options.value(), HostRequestOptions.class);
+          HostOutgoingRequest q = s.table.delete(args.get(0), HostOutgoingRequest.class);
+          Val.Option o = (Val.Option) args.get(1);
+          HostRequestOptions options =
+              o.isSome() ? s.table.delete(o.value(), HostRequestOptions.class) : null;
+          if (s.outgoing == null) {
+            if (q.body != null) {
+              q.body.dropped();
+            }
+            return Val.Result.err(ErrorCodes.of("HTTP-request-denied"));
           }
-          return Val.Result.err(ErrorCodes.of("HTTP-request-denied"));
+          HostFutureIncomingResponse future = new HostFutureIncomingResponse(s.wasi.waker());
+          s.outgoing.handle(q, options, future);
+          return Val.Result.ok(s.table.push(r.futureIncomingResponse, future));
         });
   }
 
@@ -58,9 +63,11 @@ final class ClientFuncs {
             return Val.Result.err(null);
           }
           q.bodyTaken = true;
-          // Bytes are counted against a declared content-length, then dropped with the request.
-          HostOutgoingBody body = new HostOutgoingBody(OutgoingFuncs.contentLength(q.headers));
-          return Val.Result.ok(s.table.push(r.outgoingBody, body));
+          Long length = OutgoingFuncs.contentLength(q.headers);
+          // Without a client, bytes are counted against a declared content-length, then dropped.
+          q.body =
+              s.outgoing == null ? new HostOutgoingBody(length) : s.outgoing.body(q, length, s.wasi.waker());
+          return Val.Result.ok(s.table.push(r.outgoingBody, q.body));
         });
     r.method(
         linker,
@@ -201,15 +208,17 @@ final class ClientFuncs {
   }
 
   private static void defineResponses(HttpResources r, Definer linker) {
-    // The outgoing handler creates none of these yet; they are here so components link.
-    r.resource(linker, r.futureIncomingResponse, HostFutureIncomingResponse.class, null);
+    r.resource(
+        linker,
+        r.futureIncomingResponse,
+        HostFutureIncomingResponse.class,
+        HostFutureIncomingResponse::close);
     r.method(
         linker,
         r.futureIncomingResponse,
         "subscribe",
         HostFutureIncomingResponse.class,
-        (s, f, args) ->
-            WasiIo.pushPollable(s.wasi, HostPollable.alwaysReady(), Vals.rep(args.get(0))));
+        (s, f, args) -> WasiIo.pushPollable(s.wasi, f::isDone, Vals.rep(args.get(0))));
     r.method(
         linker,
         r.futureIncomingResponse,
@@ -219,10 +228,18 @@ final class ClientFuncs {
           if (f.delivered) {
             return Val.Option.some(Val.Result.err(null));
           }
+          if (!f.isDone()) {
+            return Val.Option.none();
+          }
           f.delivered = true;
-          return Val.Option.some(Val.Result.ok(f.result));
+          Val error = f.error();
+          if (error != null) {
+            return Val.Option.some(Val.Result.ok(Val.Result.err(error)));
+          }
+          Val response = s.table.push(r.incomingResponse, f.response(s.rules));
+          return Val.Option.some(Val.Result.ok(Val.Result.ok(response)));
         });
-    r.resource(linker, r.incomingResponse, HostIncomingResponse.class, null);
+    r.resource(linker, r.incomingResponse, HostIncomingResponse.class, HostIncomingResponse::close);
     r.method(
         linker,
         r.incomingResponse,

@@ -1,12 +1,82 @@
 package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.HttpField;
+import dev.wasihttp.wasi.io.Waker;
+import java.util.List;
 
 /**
- * The host state behind {@code wasi:http/types.future-incoming-response}: the result of an outgoing
- * request, given once by {@code get}. The outgoing handler does not create any yet.
+ * The host state behind {@code wasi:http/types.future-incoming-response}: the outcome of an
+ * outgoing request. The outgoing handler completes it once from any thread ({@link #respond} or
+ * {@link #fail}), waking the instance; the guest's {@code get} gives none while pending, then the
+ * result once, then {@code some(err)}.
  */
-public final class HostFutureIncomingResponse {
-  Val result;
+public final class HostFutureIncomingResponse implements AutoCloseable {
+  /** A response's head and body, or a failure's {@code error-code}. */
+  private record Outcome(int status, List<HttpField> headers, BodySource body, Val error) {}
+
+  private final Waker waker;
+  private volatile Outcome outcome;
+  private volatile Runnable onCancel;
   boolean delivered;
+
+  public HostFutureIncomingResponse(Waker waker) {
+    this.waker = waker;
+  }
+
+  /** The waker of the instance waiting for this future. */
+  public Waker waker() {
+    return waker;
+  }
+
+  /** Runs {@code r} when the guest drops this future before taking its response. */
+  public void onCancel(Runnable r) {
+    this.onCancel = r;
+  }
+
+  /** Dropped before {@code get} gave the response: the request is abandoned. */
+  @Override
+  public void close() {
+    Runnable r = onCancel;
+    if (!delivered && r != null) {
+      r.run();
+    }
+  }
+
+  /** The response's head arrived; its body streams from {@code body}. Ignored once completed. */
+  public void respond(int status, List<HttpField> headers, BodySource body) {
+    complete(new Outcome(status, List.copyOf(headers), body, null));
+  }
+
+  /** The request failed with {@code errorCode} (an {@code error-code} value). */
+  public void fail(Val errorCode) {
+    complete(new Outcome(0, null, null, errorCode));
+  }
+
+  /** Whether {@link #respond} or {@link #fail} happened. */
+  public boolean isDone() {
+    return outcome != null;
+  }
+
+  private void complete(Outcome o) {
+    synchronized (this) {
+      if (outcome != null) {
+        return;
+      }
+      outcome = o;
+    }
+    waker.wake();
+  }
+
+  /** The failure, or null (pending or a response). */
+  Val error() {
+    Outcome o = outcome;
+    return o == null ? null : o.error();
+  }
+
+  /** The response ({@link #isDone()} and not failed). */
+  HostIncomingResponse response(FieldRules rules) {
+    Outcome o = outcome;
+    return new HostIncomingResponse(o.status(), HostFields.received(rules, o.headers()), o.body());
+  }
 }

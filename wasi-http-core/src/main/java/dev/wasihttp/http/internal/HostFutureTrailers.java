@@ -6,10 +6,10 @@ package dev.wasihttp.http.internal;
  * error.
  */
 public final class HostFutureTrailers {
-  final IncomingBodyReader reader;
+  final BodySource reader;
   boolean delivered;
 
-  public HostFutureTrailers(IncomingBodyReader reader) {
+  public HostFutureTrailers(BodySource reader) {
     this.reader = reader;
   }
 }

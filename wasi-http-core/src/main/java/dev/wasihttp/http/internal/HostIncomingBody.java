@@ -5,11 +5,17 @@ package dev.wasihttp.http.internal;
  * {@code input-stream} is a child of this body in the resource table ({@code finish} or a drop
  * while it lives traps).
  */
-public final class HostIncomingBody {
-  final IncomingBodyReader reader;
+public final class HostIncomingBody implements AutoCloseable {
+  final BodySource reader;
   boolean streamTaken;
 
-  public HostIncomingBody(IncomingBodyReader reader) {
+  public HostIncomingBody(BodySource reader) {
     this.reader = reader;
+  }
+
+  /** Dropped unfinished (or left at the end of the request): the source stops. */
+  @Override
+  public void close() {
+    reader.cancel();
   }
 }

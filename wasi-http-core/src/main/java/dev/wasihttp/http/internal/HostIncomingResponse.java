@@ -2,17 +2,25 @@ package dev.wasihttp.http.internal;
 
 /**
  * The host state behind {@code wasi:http/types.incoming-response}: a response to an outgoing
- * request. The outgoing handler does not create any yet.
+ * request.
  */
-public final class HostIncomingResponse {
+public final class HostIncomingResponse implements AutoCloseable {
   final int status;
   final HostFields headers;
-  final IncomingBodyReader body;
+  final BodySource body;
   boolean consumed;
 
-  public HostIncomingResponse(int status, HostFields headers, IncomingBodyReader body) {
+  public HostIncomingResponse(int status, HostFields headers, BodySource body) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+  }
+
+  /** Dropped without taking its body: the response is abandoned. */
+  @Override
+  public void close() {
+    if (!consumed && body != null) {
+      body.cancel();
+    }
   }
 }

@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * by nobody and discarded. A body that breaks before its response is set ({@link
  * #failedBeforeSet()}) makes {@code set} answer a 500, since nothing was committed yet.
  */
-public final class HostOutgoingBody {
+public final class HostOutgoingBody implements OutgoingBody {
   /** What one {@code check-write} grants. */
   public static final int GRANT = 64 * 1024;
 
@@ -51,7 +51,7 @@ public final class HostOutgoingBody {
   private boolean finishedBeforeSet;
   private List<HttpField> trailers;
   private boolean droppedBeforeSet;
-  boolean streamTaken;
+  private boolean streamTaken;
 
   /** A body for a response whose headers declare {@code declaredLength} (null: none). */
   public HostOutgoingBody(Long declaredLength) {
@@ -100,6 +100,13 @@ public final class HostOutgoingBody {
    */
   String failedBeforeSet() {
     return channel == null && state == State.BROKEN ? brokenReason : null;
+  }
+
+  @Override
+  public boolean takeStream() {
+    boolean first = !streamTaken;
+    streamTaken = true;
+    return first;
   }
 
   // ---- output-stream ----

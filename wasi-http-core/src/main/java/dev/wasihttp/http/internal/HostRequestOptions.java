@@ -8,4 +8,19 @@ public final class HostRequestOptions {
   Long connectTimeout;
   Long firstByteTimeout;
   Long betweenBytesTimeout;
+
+  /** {@code connect-timeout} in nanoseconds, or null. */
+  public Long connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** {@code first-byte-timeout} in nanoseconds, or null. */
+  public Long firstByteTimeout() {
+    return firstByteTimeout;
+  }
+
+  /** {@code between-bytes-timeout} in nanoseconds, or null. */
+  public Long betweenBytesTimeout() {
+    return betweenBytesTimeout;
+  }
 }

@@ -20,6 +20,7 @@ public final class HttpState {
   final ResponseChannel response;
   final IncomingBodyReader body;
   final ExecutorService readers;
+  final OutgoingHandler outgoing;
 
   public HttpState(
       HttpExchange exchange,
@@ -28,6 +29,19 @@ public final class HttpState {
       ExecutorService readers,
       LogSink log,
       String tag) {
+    this(exchange, rules, wasi, readers, log, tag, null);
+  }
+
+  /** With {@code outgoing} sending the guest's outgoing requests (null: all are denied). */
+  public HttpState(
+      HttpExchange exchange,
+      FieldRules rules,
+      WasiContext wasi,
+      ExecutorService readers,
+      LogSink log,
+      String tag,
+      OutgoingHandler outgoing) {
+    this.outgoing = outgoing;
     this.exchange = exchange;
     this.rules = rules;
     this.wasi = wasi;

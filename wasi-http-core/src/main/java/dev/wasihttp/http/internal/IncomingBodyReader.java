@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe: the reader thread fills, the request's thread drains.
  */
-public final class IncomingBodyReader {
+public final class IncomingBodyReader implements BodySource {
   /** Bytes buffered ahead of the guest. */
   public static final int DEFAULT_CAPACITY = 64 * 1024;
 

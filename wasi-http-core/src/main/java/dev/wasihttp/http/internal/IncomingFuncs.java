@@ -65,7 +65,7 @@ final class IncomingFuncs {
   }
 
   private static void defineBody(HttpResources r, Definer linker) {
-    r.resource(linker, r.incomingBody, HostIncomingBody.class, null);
+    r.resource(linker, r.incomingBody, HostIncomingBody.class, HostIncomingBody::close);
     r.method(
         linker,
         r.incomingBody,
@@ -120,7 +120,7 @@ final class IncomingFuncs {
           if (failure != null) {
             t.delivered = true;
             return Val.Option.some(
-                Val.Result.ok(Val.Result.err(ErrorCodes.of("connection-terminated"))));
+                Val.Result.ok(Val.Result.err(ErrorCodes.of(t.reader.errorCase(failure)))));
           }
           if (!t.reader.ended()) {
             return Val.Option.none();

@@ -3,11 +3,11 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.wasi.io.HostOutputStream;
 import dev.wasihttp.wasi.io.StreamError;
 
-/** The {@code output-stream} of an {@code outgoing-body}: delegates to {@link HostOutgoingBody}. */
+/** The {@code output-stream} of an {@code outgoing-body}: delegates to {@link OutgoingBody}. */
 final class OutgoingBodyStream implements HostOutputStream {
-  private final HostOutgoingBody body;
+  private final OutgoingBody body;
 
-  OutgoingBodyStream(HostOutgoingBody body) {
+  OutgoingBodyStream(OutgoingBody body) {
     this.body = body;
   }
 

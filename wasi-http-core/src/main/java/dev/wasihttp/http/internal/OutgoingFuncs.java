@@ -86,17 +86,16 @@ final class OutgoingFuncs {
   }
 
   private static void defineBody(HttpResources r, Definer linker) {
-    r.resource(linker, r.outgoingBody, HostOutgoingBody.class, HostOutgoingBody::dropped);
+    r.resource(linker, r.outgoingBody, OutgoingBody.class, OutgoingBody::dropped);
     r.method(
         linker,
         r.outgoingBody,
         "write",
-        HostOutgoingBody.class,
+        OutgoingBody.class,
         (s, b, args) -> {
-          if (b.streamTaken) {
+          if (!b.takeStream()) {
             return Val.Result.err(null);
           }
-          b.streamTaken = true;
           return Val.Result.ok(
               WasiIo.pushOutputStream(s.wasi, new OutgoingBodyStream(b), Vals.rep(args.get(0))));
         });
@@ -106,7 +105,7 @@ final class OutgoingFuncs {
         (c, args) -> {
           HttpState s = HttpResources.state(c);
           // Traps while the body's output-stream lives (a child must not outlive its parent).
-          HostOutgoingBody b = s.table.delete(args.get(0), HostOutgoingBody.class);
+          OutgoingBody b = s.table.delete(args.get(0), OutgoingBody.class);
           Val.Option trailers = (Val.Option) args.get(1);
           HostFields t = null;
           if (trailers.isSome()) {

@@ -73,8 +73,13 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
   final HttpExchange exchange;
 
   HttpHarness(HttpExchange exchange) {
+    this(exchange, null);
+  }
+
+  /** With {@code outgoing} sending outgoing requests (null: every one is denied). */
+  HttpHarness(HttpExchange exchange, OutgoingHandler outgoing) {
     this.exchange = exchange;
-    this.http = new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "");
+    this.http = new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "", outgoing);
   }
 
   @Override

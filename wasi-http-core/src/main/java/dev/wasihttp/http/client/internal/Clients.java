@@ -1,0 +1,117 @@
+package dev.wasihttp.http.client.internal;
+
+import dev.wasihttp.http.LogSink;
+import java.time.Duration;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * The handler's one {@link HttpClient}: the application's, or one created on first use with every
+ * default that would change what the guest sees turned off (redirects, cookies, content decoding,
+ * {@code User-Agent}, a default content type, authentication and the other protocol handlers) and
+ * the {@link PolicyResolver} installed, so resolved addresses are checked. A client created here is
+ * stopped by {@link #close}; a supplied one never is. A supplied client not started yet gets the
+ * same setup and is started here; one already started keeps its own resolver, so only the name
+ * check of the policy applies to it (logged once).
+ */
+final class Clients implements AutoCloseable {
+  private final HttpClient supplied;
+  private final Duration connectTimeout;
+  private final LogSink log;
+  private final String tag;
+  private HttpClient client;
+  private boolean owned;
+  private boolean closed;
+
+  Clients(HttpClient supplied, Duration connectTimeout, LogSink log, String tag) {
+    this.supplied = supplied;
+    this.connectTimeout = connectTimeout;
+    this.log = log;
+    this.tag = tag;
+  }
+
+  /** The client, created or started on first use. */
+  synchronized HttpClient get() {
+    if (closed) {
+      throw new IllegalStateException("the handler is closed");
+    }
+    if (client != null) {
+      return client;
+    }
+    HttpClient c = supplied;
+    if (c == null) {
+      c = new HttpClient();
+      QueuedThreadPool pool = new QueuedThreadPool();
+      pool.setName("wasi-http-client" + (tag.isEmpty() ? "" : "-" + tag.trim()));
+      pool.setDaemon(true);
+      c.setExecutor(pool);
+      c.setScheduler(new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true));
+      c.setConnectTimeout(connectTimeout.toMillis());
+      c.setIdleTimeout(0); // the request's between-bytes timeout decides
+      owned = true;
+    }
+    if (c.isStarted()) {
+      if (!(c.getSocketAddressResolver() instanceof PolicyResolver)) {
+        log.log(
+            LogSink.Level.WARN,
+            tag
+                + "the supplied HttpClient was started before the handler could install its"
+                + " address check: resolved private addresses are not refused");
+      }
+    } else {
+      configure(c);
+      try {
+        c.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("starting the HTTP client failed: " + e, e);
+      }
+    }
+    client = c;
+    return c;
+  }
+
+  /** The client's scheduler (the client is started). */
+  Scheduler scheduler() {
+    return get().getScheduler();
+  }
+
+  private static void configure(HttpClient c) {
+    c.setFollowRedirects(false);
+    c.setHttpCookieStore(new HttpCookieStore.Empty());
+    c.getContentDecoderFactories().clear();
+    c.setUserAgentField(null);
+    c.setDefaultRequestContentType(null);
+    c.getProtocolHandlers().clear(); // redirects, authentication, 100-continue, 102, 103
+    if (c.getExecutor() == null) {
+      QueuedThreadPool pool = new QueuedThreadPool();
+      pool.setDaemon(true);
+      pool.setName("wasi-http-client");
+      c.setExecutor(pool);
+    }
+    if (c.getScheduler() == null) {
+      c.setScheduler(new ScheduledExecutorScheduler("wasi-http-client-scheduler", true));
+    }
+    SocketAddressResolver inner = c.getSocketAddressResolver();
+    if (inner == null) {
+      inner = new SocketAddressResolver.Async(c.getExecutor(), c.getScheduler(), 15_000);
+    }
+    c.setSocketAddressResolver(new PolicyResolver(inner));
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (owned && client != null) {
+      try {
+        client.stop();
+      } catch (Exception e) {
+        log.log(LogSink.Level.WARN, tag + "stopping the HTTP client failed: " + e);
+      }
+    }
+    client = null;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.wasihttp.http.client.internal;
+
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.internal.ErrorCodes;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Transport failures as {@code error-code} values, the way Wasmtime maps them. */
+final class Failures {
+  private Failures() {}
+
+  /** The policy refused a resolved address. */
+  static final class Denied extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Denied(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A request-options timeout fired: {@code connection-timeout} or a read timeout. */
+  static final class Timeout extends TimeoutException {
+    private static final long serialVersionUID = 1L;
+    final boolean connecting;
+
+    Timeout(String message, boolean connecting) {
+      super(message);
+      this.connecting = connecting;
+    }
+  }
+
+  /**
+   * The {@code error-code} of {@code failure}; {@code connected} tells whether a connection was
+   * established (a timeout before it is {@code connection-timeout}, after it a read timeout).
+   */
+  static Val code(Throwable failure, boolean connected) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof Denied) {
+        return ErrorCodes.of("HTTP-request-denied");
+      }
+      if (t instanceof Timeout) {
+        return ErrorCodes.of(
+            ((Timeout) t).connecting ? "connection-timeout" : "connection-read-timeout");
+      }
+      if (t instanceof UnknownHostException) {
+        return dnsError();
+      }
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        return ErrorCodes.of("connection-refused");
+      }
+      if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+        return ErrorCodes.of(connected ? "connection-read-timeout" : "connection-timeout");
+      }
+      if (t instanceof SSLException) {
+        return ErrorCodes.of("TLS-protocol-error");
+      }
+    }
+    return ErrorCodes.of("HTTP-protocol-error");
+  }
+
+  /** {@code DNS-error({rcode: none, info-code: none})}: Java does not tell the DNS rcode. */
+  static Val dnsError() {
+    return new Val.Variant(
+        "DNS-error",
+        new Val.Record(
+            List.of(
+                new Val.Record.Field("rcode", Val.Option.none()),
+                new Val.Record.Field("info-code", Val.Option.none()))));
+  }
+}

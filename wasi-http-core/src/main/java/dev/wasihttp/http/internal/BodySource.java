@@ -1,0 +1,58 @@
+package dev.wasihttp.http.internal;
+
+import dev.wasihttp.http.HttpField;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What an {@code incoming-body} reads from: the request body ({@link IncomingBodyReader}) or the
+ * body of a response to an outgoing request. Bytes arrive on another thread into a bounded buffer;
+ * the guest drains it without blocking. Implementations are thread-safe and wake the instance's
+ * waker when {@link #ready()} changes.
+ */
+public interface BodySource {
+  /** The guest took the body's stream: start producing (on {@code executor} if a thread is needed). */
+  void start(ExecutorService executor);
+
+  /** Whether {@link #read} would return bytes or throw, or the body ended. */
+  boolean ready();
+
+  /**
+   * Up to {@code max} buffered bytes, without blocking: empty when none are buffered yet.
+   *
+   * @return null at the end of the body
+   * @throws IOException when the body failed
+   */
+  byte[] read(int max) throws IOException;
+
+  /** Whether the body reached its end (trailers are known). */
+  boolean ended();
+
+  /** The failure that ended the body, or null. */
+  IOException failure();
+
+  /** The trailers once {@link #ended()}, else null. */
+  List<HttpField> trailers();
+
+  /** The guest finished the body before its end: keep nothing more, but learn the trailers. */
+  void drain(ExecutorService executor);
+
+  /** The guest dropped the body or the instance ended: stop producing, release the source. */
+  default void cancel() {}
+
+  /**
+   * The {@code error-code} case a failure of this body gives the guest ({@code http-error-code} of
+   * a failed read, {@code future-trailers.get}).
+   */
+  default String errorCase(IOException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException
+          || t instanceof java.io.InterruptedIOException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return "connection-read-timeout";
+      }
+    }
+    return "connection-terminated";
+  }
+}
