@@ -15,8 +15,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * {@code User-Agent}, a default content type, authentication and the other protocol handlers) and
  * the {@link PolicyResolver} installed, so resolved addresses are checked. A client created here is
  * stopped by {@link #close}; a supplied one never is. A supplied client not started yet gets the
- * same setup and is started here; one already started keeps its own resolver, so only the name
- * check of the policy applies to it (logged once).
+ * same setup and is started here; one already started keeps its own settings and resolver, so only
+ * the name check of the policy applies to it (logged once).
  */
 final class Clients implements AutoCloseable {
   private final HttpClient supplied;
@@ -69,6 +69,9 @@ final class Clients implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("starting the HTTP client failed: " + e, e);
       }
+      // start() installs the default decoders (gzip...) and protocol handlers when none are set.
+      c.getContentDecoderFactories().clear();
+      c.getProtocolHandlers().clear();
     }
     client = c;
     return c;
@@ -82,10 +85,8 @@ final class Clients implements AutoCloseable {
   private static void configure(HttpClient c) {
     c.setFollowRedirects(false);
     c.setHttpCookieStore(new HttpCookieStore.Empty());
-    c.getContentDecoderFactories().clear();
     c.setUserAgentField(null);
     c.setDefaultRequestContentType(null);
-    c.getProtocolHandlers().clear(); // redirects, authentication, 100-continue, 102, 103
     if (c.getExecutor() == null) {
       QueuedThreadPool pool = new QueuedThreadPool();
       pool.setDaemon(true);

@@ -130,7 +130,10 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                   }
                 });
     if (body != null) {
-      request.body(body.content()).trailersSupplier(body::trailers);
+      request.body(body.content());
+      if (!q.headers().stream().anyMatch(f -> f.name().equalsIgnoreCase("content-length"))) {
+        request.trailersSupplier(body::trailers); // trailers need chunked encoding
+      }
     }
     send(request, body, options, future);
   }

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.client.AsyncRequestContent;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -51,8 +53,46 @@ final class RequestBody implements OutgoingBody, AutoCloseable {
     this.waker = waker;
   }
 
-  AsyncRequestContent content() {
-    return content;
+  /**
+   * What the request sends: the guest's bytes, with the declared {@code content-length} as the
+   * content's length (Jetty otherwise drops the field and sends the body chunked).
+   */
+  Request.Content content() {
+    if (declaredLength == null) {
+      return content;
+    }
+    long length = declaredLength;
+    return new Request.Content() {
+      @Override
+      public String getContentType() {
+        return null; // no default content type: the guest's headers say it or nothing does
+      }
+
+      @Override
+      public long getLength() {
+        return length;
+      }
+
+      @Override
+      public Content.Chunk read() {
+        return content.read();
+      }
+
+      @Override
+      public void demand(Runnable demandCallback) {
+        content.demand(demandCallback);
+      }
+
+      @Override
+      public void fail(Throwable failure) {
+        content.fail(failure);
+      }
+
+      @Override
+      public void fail(Throwable failure, boolean last) {
+        content.fail(failure, last);
+      }
+    };
   }
 
   /** The trailers given to {@code finish}, for the request's trailers supplier. */

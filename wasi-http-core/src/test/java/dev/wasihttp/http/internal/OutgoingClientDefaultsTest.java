@@ -1,0 +1,156 @@
+package dev.wasihttp.http.internal;
+
+import static dev.wasihttp.http.internal.HttpHarness.HANDLER;
+import static dev.wasihttp.http.internal.HttpHarness.STREAMS;
+import static dev.wasihttp.http.internal.HttpHarness.TYPES;
+import static dev.wasihttp.http.internal.HttpHarness.entry;
+import static dev.wasihttp.http.internal.HttpHarness.ok;
+import static dev.wasihttp.http.internal.HttpHarness.variant;
+import static dev.wasihttp.http.internal.OutgoingHttpTest.await;
+import static dev.wasihttp.http.internal.OutgoingHttpTest.client;
+import static dev.wasihttp.http.internal.OutgoingHttpTest.harness;
+import static dev.wasihttp.http.internal.OutgoingHttpTest.headers;
+import static dev.wasihttp.http.internal.OutgoingHttpTest.readAll;
+import static dev.wasihttp.http.internal.OutgoingHttpTest.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the guest sees is what it sent and what the upstream answered: no redirects followed, no
+ * cookies kept, no decoding; large bodies stream both ways; the between-bytes timeout fires.
+ */
+class OutgoingClientDefaultsTest {
+  static Upstream upstream;
+
+  @BeforeAll
+  static void start() throws Exception {
+    upstream = new Upstream();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    upstream.close();
+  }
+
+  static Val get(HttpHarness h, String path) {
+    Val req = request(h, "get", "HTTP", upstream.authority(), path);
+    return ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));
+  }
+
+  static String body(HttpHarness h, Val resp) {
+    Val b = ok(h.method("incoming-response", "consume", resp));
+    Val in = ok(h.method("incoming-body", "stream", b));
+    String s = readAll(h, in);
+    h.drop(STREAMS, "input-stream", in);
+    h.drop(TYPES, "incoming-body", b);
+    return s;
+  }
+
+  @Test
+  void redirectsAreNotFollowedAndCookiesNotKept() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val resp = get(h, "/redirect");
+      assertEquals(new Val.U16(302), h.method("incoming-response", "status", resp));
+      List<String> hs = headers(h, h.method("incoming-response", "headers", resp));
+      assertTrue(hs.contains("Location: /echo"), hs.toString());
+      assertEquals("moved", body(h, resp));
+      List<String> next = headers(h, h.method("incoming-response", "headers", get(h, "/echo")));
+      assertTrue(next.contains("x-cookie: null"), "no cookie sent back: " + next);
+    }
+  }
+
+  @Test
+  void gzipBodiesArriveEncoded() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val resp = get(h, "/gzip");
+      List<String> hs = HttpTypesHostTest.entries(h, h.method("incoming-response", "headers", resp));
+      assertTrue(hs.contains("Content-Encoding: gzip"), hs.toString());
+      String raw = body(h, resp);
+      assertEquals(0x1f, raw.charAt(0));
+      assertEquals(0x8b, raw.charAt(1));
+    }
+  }
+
+  @Test
+  void aDeclaredContentLengthIsSentAsIs() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val fields =
+          ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("content-length", "3")))));
+      Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
+      ok(h.method("outgoing-request", "set-method", req, variant("put")));
+      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
+      ok(h.method("outgoing-request", "set-authority", req, Val.Option.some(HttpHarness.str(upstream.authority()))));
+      ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(HttpHarness.str("/echo"))));
+      Val body = ok(h.method("outgoing-request", "body", req));
+      Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, HttpHarness.bytes("abc"));
+      h.drop(STREAMS, "output-stream", out);
+      ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+      Val resp = ok(await(h, future));
+      List<String> hs = headers(h, h.method("incoming-response", "headers", resp));
+      assertTrue(hs.contains("x-content-length: 3"), hs.toString());
+      assertTrue(hs.contains("x-transfer-encoding: null"), hs.toString());
+      assertEquals("abc", body(h, resp));
+    }
+  }
+
+  @Test
+  void largeBodiesStreamBothWays() {
+    int n = 8 * 1024 * 1024;
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val resp = get(h, "/big?n=" + n);
+      assertEquals(n, body(h, resp).length());
+
+      Val req = request(h, "post", "HTTP", upstream.authority(), "/echo");
+      Val body = ok(h.method("outgoing-request", "body", req));
+      Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      byte[] block = new byte[4096];
+      Arrays.fill(block, (byte) 'x');
+      int total = 1024 * 1024;
+      for (int i = 0; i < total / block.length; i++) {
+        h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, Vals.list(block));
+      }
+      h.drop(STREAMS, "output-stream", out);
+      ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+      assertEquals(total, body(h, ok(await(h, future))).length());
+    }
+  }
+
+  @Test
+  void betweenBytesTimeoutFailsTheBodyRead() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val req = request(h, "get", "HTTP", upstream.authority(), "/stall");
+      Val o = h.call(TYPES, "[constructor]request-options");
+      ok(h.method("request-options", "set-between-bytes-timeout", o, Val.Option.some(new Val.U64(300_000_000L))));
+      Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.some(o)))));
+      Val b = ok(h.method("incoming-response", "consume", resp));
+      Val in = ok(h.method("incoming-body", "stream", b));
+      StringBuilder got = new StringBuilder();
+      Val.Result r;
+      while ((r = (Val.Result) h.method(STREAMS, "input-stream", "blocking-read", in, new Val.U64(100))).isOk()) {
+        got.append(HttpHarness.text(r.value()));
+      }
+      assertEquals("first", got.toString());
+      Val.Variant failed = (Val.Variant) r.value();
+      assertEquals("last-operation-failed", failed.caseName());
+      Val code = h.call(TYPES, "http-error-code", HttpHarness.borrow(failed.payload()));
+      assertEquals(Val.Option.some(variant("connection-read-timeout")), code);
+    }
+  }
+
+}
