@@ -131,6 +131,35 @@ class OutgoingClientDefaultsTest {
   }
 
   @Test
+  void anUnreadResponseBodyHoldsBackTheUpstream() throws Exception {
+    long n = 64L * 1024 * 1024;
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Upstream.bigWritten.set(0);
+      Val resp = get(h, "/big?n=" + n);
+      Thread.sleep(500); // the guest reads nothing for a while
+      long early = Upstream.bigWritten.get();
+      System.out.println("upstream wrote " + early + " of " + n + " bytes while the guest read none");
+      assertTrue(early < n / 2, "the upstream could write only " + early + " of " + n + " bytes");
+      assertEquals(n, body(h, resp).length());
+    }
+  }
+
+  @Test
+  void sequentialRequestsReuseAPooledConnection() {
+    int before = upstream.connections.get();
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
+      for (int i = 0; i < 20; i++) {
+        try (HttpHarness h = harness(client)) {
+          assertEquals("", body(h, get(h, "/echo")));
+        }
+      }
+    }
+    int opened = upstream.connections.get() - before;
+    assertTrue(opened <= 2, opened + " connections for 20 sequential requests");
+  }
+
+  @Test
   void betweenBytesTimeoutFailsTheBodyRead() {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {

@@ -22,6 +22,9 @@ import org.eclipse.jetty.util.Callback;
 final class Upstream implements AutoCloseable {
   final Server server = new Server();
   final AtomicInteger connections = new AtomicInteger();
+  /** Bytes the {@code /big} route has handed to its connection so far. */
+  static final java.util.concurrent.atomic.AtomicLong bigWritten =
+      new java.util.concurrent.atomic.AtomicLong();
   final int port;
 
   Upstream() throws Exception {
@@ -82,6 +85,7 @@ final class Upstream implements AutoCloseable {
         Callback.Completable c = new Callback.Completable();
         response.write(false, ByteBuffer.wrap(chunk, 0, len), c);
         c.get(); // blocks while the client does not read: back-pressure reaches here
+        bigWritten.addAndGet(len);
       }
       response.write(true, null, callback);
       return true;
