@@ -16,9 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,52 @@ class OutgoingClientDefaultsTest {
       h.drop(STREAMS, "output-stream", out);
       ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
       assertEquals(total, body(h, ok(await(h, future))).length());
+    }
+  }
+
+  static JettyOutgoingHandler supplied(HttpClient app, List<String> log) {
+    Duration t = Duration.ofSeconds(30);
+    return new JettyOutgoingHandler(
+        app,
+        OutboundPolicy.parse("http://127.0.0.1:*"),
+        t,
+        t,
+        t,
+        (level, line) -> log.add(level + " " + line),
+        "");
+  }
+
+  @Test
+  void aSuppliedClientNotStartedIsConfiguredStartedAndNeverStopped() throws Exception {
+    HttpClient app = new HttpClient();
+    List<String> log = new ArrayList<>();
+    try {
+      try (JettyOutgoingHandler client = supplied(app, log);
+          HttpHarness h = harness(client)) {
+        Val resp = get(h, "/gzip");
+        assertEquals(0x1f, body(h, resp).charAt(0), "no gzip decoding on the supplied client");
+      }
+      assertTrue(app.isStarted(), "a supplied client is never stopped");
+      assertEquals(List.of(), log);
+    } finally {
+      app.stop();
+    }
+  }
+
+  @Test
+  void aSuppliedStartedClientKeepsItsResolverAndSaysSo() throws Exception {
+    HttpClient app = new HttpClient();
+    app.start();
+    List<String> log = new ArrayList<>();
+    try {
+      try (JettyOutgoingHandler client = supplied(app, log);
+          HttpHarness h = harness(client)) {
+        assertEquals(new Val.U16(201), h.method("incoming-response", "status", get(h, "/echo")));
+      }
+      assertTrue(app.isStarted());
+      assertTrue(log.stream().anyMatch(l -> l.contains("address check")), log.toString());
+    } finally {
+      app.stop();
     }
   }
 
