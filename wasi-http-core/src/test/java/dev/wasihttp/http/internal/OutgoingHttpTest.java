@@ -198,6 +198,9 @@ class OutgoingHttpTest {
     }
     assertEquals(before, upstream.connections.get(), "no connection reached the upstream");
     assertTrue(log.stream().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains("denied")), log.toString());
+    assertTrue(
+        log.stream().anyMatch(l -> l.contains("localhost:" + port) && l.contains("denied")),
+        "a denial on the resolved address is logged too: " + log);
   }
 
   @Test

@@ -135,10 +135,11 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
         request.trailersSupplier(body::trailers); // trailers need chunked encoding
       }
     }
-    send(request, body, options, future);
+    send(target, request, body, options, future);
   }
 
   private void send(
+      String target,
       Request request,
       RequestBody body,
       HostRequestOptions options,
@@ -210,7 +211,13 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                 body.failed(failure);
               }
               if (!future.isDone()) {
-                future.fail(Failures.code(failure, connected.get()));
+                dev.wasihttp.component.values.Val code = Failures.code(failure, connected.get());
+                if (code.equals(ErrorCodes.of("HTTP-request-denied"))) {
+                  log.log(
+                      LogSink.Level.WARN,
+                      tag + "outgoing request to " + target + " denied by policy: " + failure.getMessage());
+                }
+                future.fail(code);
               } else {
                 responseBody.onFailure(failure);
               }
