@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 
 /**
@@ -64,6 +65,7 @@ public final class WasiHttpConfig {
   private final boolean wasiGiven;
   private final OutboundPolicy outboundPolicy;
   private final HttpClient httpClient;
+  private final SSLContext sslContext;
   private final Duration connectTimeout;
   private final Duration firstByteTimeout;
   private final Duration betweenBytesTimeout;
@@ -77,6 +79,7 @@ public final class WasiHttpConfig {
     this.wasiGiven = b.wasi != null;
     this.outboundPolicy = b.outboundPolicy;
     this.httpClient = b.httpClient;
+    this.sslContext = b.sslContext;
     this.connectTimeout = b.connectTimeout;
     this.firstByteTimeout = b.firstByteTimeout;
     this.betweenBytesTimeout = b.betweenBytesTimeout;
@@ -166,6 +169,14 @@ public final class WasiHttpConfig {
     return httpClient;
   }
 
+  /**
+   * What the handler's own HTTP client trusts on TLS (e.g. a self-signed upstream's certificate),
+   * or null (the default): the JDK's default trust store. Unused with {@link #httpClient()}.
+   */
+  public SSLContext sslContext() {
+    return sslContext;
+  }
+
   /** Connect timeout of an outgoing request without one; default {@link #DEFAULT_OUTGOING_TIMEOUT}. */
   public Duration connectTimeout() {
     return connectTimeout;
@@ -198,6 +209,7 @@ public final class WasiHttpConfig {
     b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
     b.outboundPolicy = outboundPolicy;
     b.httpClient = httpClient;
+    b.sslContext = sslContext;
     b.connectTimeout = connectTimeout;
     b.firstByteTimeout = firstByteTimeout;
     b.betweenBytesTimeout = betweenBytesTimeout;
@@ -214,6 +226,7 @@ public final class WasiHttpConfig {
     private WasiConfig wasi;
     private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration connectTimeout = DEFAULT_OUTGOING_TIMEOUT;
     private Duration firstByteTimeout = DEFAULT_OUTGOING_TIMEOUT;
     private Duration betweenBytesTimeout = DEFAULT_OUTGOING_TIMEOUT;
@@ -229,6 +242,12 @@ public final class WasiHttpConfig {
     /** The application's client for outgoing requests (never stopped by the handler); null: own. */
     public Builder httpClient(HttpClient client) {
       this.httpClient = client;
+      return this;
+    }
+
+    /** What the handler's own HTTP client trusts on TLS; null: the JDK's defaults. */
+    public Builder sslContext(SSLContext context) {
+      this.sslContext = context;
       return this;
     }
 

@@ -77,6 +77,7 @@ public final class WasiHttpHandler implements AutoCloseable {
     this.outgoing =
         new JettyOutgoingHandler(
             config.httpClient(),
+            config.sslContext(),
             config.outboundPolicy(),
             config.connectTimeout(),
             config.firstByteTimeout(),

@@ -15,13 +15,22 @@ import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import java.nio.file.Files;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -64,7 +73,16 @@ class TlsOutgoingTest {
     tls.setKeyStorePath(keystore.toString());
     tls.setKeyStorePassword("secret");
     server = new Server();
-    ServerConnector c = new ServerConnector(server, tls);
+    HttpConfiguration http = new HttpConfiguration();
+    http.addCustomizer(new SecureRequestCustomizer(false)); // the SAN is an IP, not a name
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+    ServerConnector c =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(tls, alpn.getProtocol()),
+            alpn,
+            new HTTP2ServerConnectionFactory(http),
+            new HttpConnectionFactory(http));
     c.setHost("127.0.0.1");
     server.addConnector(c);
     server.setHandler(
@@ -72,7 +90,8 @@ class TlsOutgoingTest {
           @Override
           public boolean handle(Request request, Response response, Callback callback) {
             response.setStatus(200);
-            Content.Sink.write(response, true, "secure " + request.isSecure(), callback);
+            String protocol = request.getConnectionMetaData().getProtocol();
+            Content.Sink.write(response, true, "secure " + request.isSecure() + " " + protocol, callback);
             return true;
           }
         });
@@ -96,6 +115,28 @@ class TlsOutgoingTest {
   }
 
   @Test
+  void theHandlersOwnClientTrustsTheConfiguredContextAndNegotiatesHttp2() throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      ks.load(in, "secret".toCharArray());
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    Duration t = Duration.ofSeconds(30);
+    try (JettyOutgoingHandler client =
+            new JettyOutgoingHandler(
+                null, ctx, OutboundPolicy.parse("https://127.0.0.1:*"), t, t, t, LogSink.discard(), "");
+        HttpHarness h = harness(client)) {
+      Val req = request(h, "post", "HTTPS", "127.0.0.1:" + port, "/");
+      Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));
+      assertEquals(new Val.U16(200), h.method("incoming-response", "status", resp));
+      assertEquals("secure true HTTP/2.0", OutgoingClientDefaultsTest.body(h, resp));
+    }
+  }
+
+  @Test
   void aTrustedCertificateThroughTheApplicationsClientAndHttpsByDefault() throws Exception {
     SslContextFactory.Client trust = new SslContextFactory.Client();
     trust.setTrustStorePath(keystore.toString());
@@ -113,7 +154,7 @@ class TlsOutgoingTest {
       Val req = request(h, "get", null, "127.0.0.1:" + port, "/"); // no scheme: https
       Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));
       assertEquals(new Val.U16(200), h.method("incoming-response", "status", resp));
-      assertEquals("secure true", OutgoingClientDefaultsTest.body(h, resp));
+      assertEquals("secure true HTTP/1.1", OutgoingClientDefaultsTest.body(h, resp));
     } finally {
       app.stop();
     }

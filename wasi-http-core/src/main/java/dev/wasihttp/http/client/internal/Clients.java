@@ -2,15 +2,23 @@ package dev.wasihttp.http.client.internal;
 
 import dev.wasihttp.http.LogSink;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The handler's one {@link HttpClient}: the application's, or one created on first use with every
+ * The handler's one {@link HttpClient}: the application's, or one created on first use (HTTP/1.1,
+ * and HTTP/2 where TLS negotiates it; the configured {@link SSLContext} or the JDK's trust) with every
  * default that would change what the guest sees turned off (redirects, cookies, content decoding,
  * {@code User-Agent}, a default content type, authentication and the other protocol handlers) and
  * the {@link PolicyResolver} installed, so resolved addresses are checked. A client created here is
@@ -21,14 +29,17 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class Clients implements AutoCloseable {
   private final HttpClient supplied;
   private final Duration connectTimeout;
+  private final SSLContext sslContext;
   private final LogSink log;
   private final String tag;
   private HttpClient client;
   private boolean owned;
   private boolean closed;
 
-  Clients(HttpClient supplied, Duration connectTimeout, LogSink log, String tag) {
+  Clients(
+      HttpClient supplied, SSLContext sslContext, Duration connectTimeout, LogSink log, String tag) {
     this.supplied = supplied;
+    this.sslContext = sslContext;
     this.connectTimeout = connectTimeout;
     this.log = log;
     this.tag = tag;
@@ -44,7 +55,19 @@ final class Clients implements AutoCloseable {
     }
     HttpClient c = supplied;
     if (c == null) {
-      c = new HttpClient();
+      ClientConnector connector = new ClientConnector();
+      SslContextFactory.Client tls = new SslContextFactory.Client();
+      if (sslContext != null) {
+        tls.setSslContext(sslContext);
+      }
+      connector.setSslContextFactory(tls);
+      // HTTP/1.1 in clear text; on TLS, ALPN lets the upstream choose h2 or http/1.1.
+      c =
+          new HttpClient(
+              new HttpClientTransportDynamic(
+                  connector,
+                  HttpClientConnectionFactory.HTTP11,
+                  new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector))));
       QueuedThreadPool pool = new QueuedThreadPool();
       pool.setName("wasi-http-client" + (tag.isEmpty() ? "" : "-" + tag.trim()));
       pool.setDaemon(true);

@@ -55,7 +55,23 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
       Duration betweenBytesTimeout,
       LogSink log,
       String tag) {
-    this.clients = new Clients(supplied, connectTimeout, log, tag);
+    this(supplied, null, policy, connectTimeout, firstByteTimeout, betweenBytesTimeout, log, tag);
+  }
+
+  /**
+   * @param sslContext what the handler's own client trusts on TLS (null: the JDK's defaults);
+   *     unused with a supplied client
+   */
+  public JettyOutgoingHandler(
+      HttpClient supplied,
+      javax.net.ssl.SSLContext sslContext,
+      OutboundPolicy policy,
+      Duration connectTimeout,
+      Duration firstByteTimeout,
+      Duration betweenBytesTimeout,
+      LogSink log,
+      String tag) {
+    this.clients = new Clients(supplied, sslContext, connectTimeout, log, tag);
     this.policy = policy;
     this.guard = new PolicyResolver.Guard(policy);
     this.connectTimeout = connectTimeout;
