@@ -210,6 +210,42 @@ class OutgoingClientDefaultsTest {
   }
 
   @Test
+  void concurrentRequestsOneDeniedSharePooledConnections() throws Exception {
+    int before = upstream.connections.get();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        int n = i;
+        results.add(
+            pool.submit(
+                () -> {
+                  try (HttpHarness h = harness(client)) {
+                    String authority = n == 7 ? "10.0.0.1:80" : upstream.authority();
+                    Val req = request(h, "post", "HTTP", authority, "/echo");
+                    Val body = ok(h.method("outgoing-request", "body", req));
+                    Val out = ok(h.method("outgoing-body", "write", body));
+                    h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, HttpHarness.bytes("n" + n));
+                    h.drop(STREAMS, "output-stream", out);
+                    ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+                    Val.Result r = await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none())));
+                    return r.isOk() ? body(h, r.value()) : r.value().toString();
+                  }
+                }));
+      }
+      for (int i = 0; i < 100; i++) {
+        String got = results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(i == 7 ? variant("HTTP-request-denied").toString() : "n" + i, got);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int opened = upstream.connections.get() - before;
+    System.out.println(opened + " upstream connections for 100 requests from 16 threads");
+    assertTrue(opened < 64, opened + " connections: pooled, under Jetty's per-destination cap");
+  }
+
+  @Test
   void betweenBytesTimeoutFailsTheBodyRead() {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
