@@ -159,11 +159,11 @@ public final class WasiHttpConfig {
   }
 
   /**
-   * The application's client for outgoing requests, or null (the default): the handler then
-   * creates one on the first allowed request and stops it in {@link WasiHttpHandler#close()}. A
-   * supplied client is never stopped by the handler; if it is not started yet, the handler
-   * configures it as its own (no redirects, cookies, decoding, {@code User-Agent}, protocol
-   * handlers; the resolved-address check of the policy) and starts it.
+   * The application's client for outgoing requests, or null (the default): the handler then creates
+   * one on the first allowed request and stops it in {@link WasiHttpHandler#close()}. A supplied
+   * client is never stopped by the handler; if it is not started yet, the handler configures it as
+   * its own (no redirects, cookies, decoding, {@code User-Agent}, protocol handlers; the
+   * resolved-address check of the policy) and starts it.
    */
   public HttpClient httpClient() {
     return httpClient;
@@ -177,14 +177,16 @@ public final class WasiHttpConfig {
     return sslContext;
   }
 
-  /** Connect timeout of an outgoing request without one; default {@link #DEFAULT_OUTGOING_TIMEOUT}. */
+  /**
+   * Connect timeout of an outgoing request without one; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
   /**
-   * How long an outgoing request waits for the response head once connected, when the guest set
-   * no {@code first-byte-timeout}; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
+   * How long an outgoing request waits for the response head once connected, when the guest set no
+   * {@code first-byte-timeout}; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
    */
   public Duration firstByteTimeout() {
     return firstByteTimeout;

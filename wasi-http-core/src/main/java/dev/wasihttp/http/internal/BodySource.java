@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutorService;
  * waker when {@link #ready()} changes.
  */
 public interface BodySource {
-  /** The guest took the body's stream: start producing (on {@code executor} if a thread is needed). */
+  /**
+   * The guest took the body's stream: start producing (on {@code executor} if a thread is needed).
+   */
   void start(ExecutorService executor);
 
   /** Whether {@link #read} would return bytes or throw, or the body ended. */

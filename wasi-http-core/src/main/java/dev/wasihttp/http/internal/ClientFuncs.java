@@ -11,8 +11,9 @@ import dev.wasihttp.wasi.io.WasiIo;
  * wasi:http/outgoing-handler}.
  *
  * <p>Requests are built and validated as Wasmtime does; {@code outgoing-handler.handle} hands them
- * to the request's {@link OutgoingHandler}, which completes the future from its own threads. Without
- * one, every request is answered with {@code HTTP-request-denied} (the error a policy denial gives).
+ * to the request's {@link OutgoingHandler}, which completes the future from its own threads.
+ * Without one, every request is answered with {@code HTTP-request-denied} (the error a policy
+ * denial gives).
  */
 final class ClientFuncs {
   private ClientFuncs() {}
@@ -66,7 +67,9 @@ final class ClientFuncs {
           Long length = OutgoingFuncs.contentLength(q.headers);
           // Without a client, bytes are counted against a declared content-length, then dropped.
           q.body =
-              s.outgoing == null ? new HostOutgoingBody(length) : s.outgoing.body(q, length, s.wasi.waker());
+              s.outgoing == null
+                  ? new HostOutgoingBody(length)
+                  : s.outgoing.body(q, length, s.wasi.waker());
           return Val.Result.ok(s.table.push(r.outgoingBody, q.body));
         });
     r.method(

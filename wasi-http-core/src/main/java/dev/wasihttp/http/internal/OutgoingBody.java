@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The host state behind {@code wasi:http/types.outgoing-body}: a response body ({@link
- * HostOutgoingBody}) or the body of an outgoing request (sent by the outgoing handler). The
- * methods of its one {@code output-stream} and of the body itself; called on the guest's thread.
+ * HostOutgoingBody}) or the body of an outgoing request (sent by the outgoing handler). The methods
+ * of its one {@code output-stream} and of the body itself; called on the guest's thread.
  */
 public interface OutgoingBody {
   /** {@code outgoing-body.write}: true the first time, false after (the stream was taken). */

@@ -59,7 +59,8 @@ class OutboundPolicyTest {
   @Test
   void ipLiteralsAndCidrs() {
     OutboundPolicy p =
-        OutboundPolicy.parse("http://127.0.0.1:*, https://10.0.0.0/8, http://[::1]:8080, *://[fd00::/8]:*");
+        OutboundPolicy.parse(
+            "http://127.0.0.1:*, https://10.0.0.0/8, http://[::1]:8080, *://[fd00::/8]:*");
     assertTrue(p.allows("http", "127.0.0.1", 9000));
     assertFalse(p.allows("http", "127.0.0.2", 9000));
     assertTrue(p.allows("https", "10.1.2.3", 443));
@@ -76,7 +77,8 @@ class OutboundPolicyTest {
     assertFalse(p.allows("http", "127.0.0.1", 80), "an internal IP literal needs its own entry");
     assertFalse(p.allows("http", "[::1]", 80));
     assertTrue(p.allows("http", "localhost", 80), "a name passes the name check...");
-    assertFalse(p.allowsAddress("http", "localhost", 80, ip("127.0.0.1")), "...not the address one");
+    assertFalse(
+        p.allowsAddress("http", "localhost", 80, ip("127.0.0.1")), "...not the address one");
     assertFalse(p.allowsAddress("http", "evil.example", 80, ip("10.0.0.1")));
     assertFalse(p.allowsAddress("http", "evil.example", 80, ip("169.254.169.254")));
     assertFalse(p.allowsAddress("http", "evil.example", 80, ip("192.168.1.1")));

@@ -77,7 +77,8 @@ class OutgoingClientDefaultsTest {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val resp = get(h, "/gzip");
-      List<String> hs = HttpTypesHostTest.entries(h, h.method("incoming-response", "headers", resp));
+      List<String> hs =
+          HttpTypesHostTest.entries(h, h.method("incoming-response", "headers", resp));
       assertTrue(hs.contains("Content-Encoding: gzip"), hs.toString());
       String raw = body(h, resp);
       assertEquals(0x1f, raw.charAt(0));
@@ -90,12 +91,26 @@ class OutgoingClientDefaultsTest {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val fields =
-          ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("content-length", "3")))));
+          ok(
+              h.call(
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.List(List.of(entry("content-length", "3")))));
       Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
       ok(h.method("outgoing-request", "set-method", req, variant("put")));
       ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
-      ok(h.method("outgoing-request", "set-authority", req, Val.Option.some(HttpHarness.str(upstream.authority()))));
-      ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(HttpHarness.str("/echo"))));
+      ok(
+          h.method(
+              "outgoing-request",
+              "set-authority",
+              req,
+              Val.Option.some(HttpHarness.str(upstream.authority()))));
+      ok(
+          h.method(
+              "outgoing-request",
+              "set-path-with-query",
+              req,
+              Val.Option.some(HttpHarness.str("/echo"))));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       Val out = ok(h.method("outgoing-body", "write", body));
@@ -189,7 +204,8 @@ class OutgoingClientDefaultsTest {
       Val resp = get(h, "/big?n=" + n);
       Thread.sleep(500); // the guest reads nothing for a while
       long early = Upstream.bigWritten.get();
-      System.out.println("upstream wrote " + early + " of " + n + " bytes while the guest read none");
+      System.out.println(
+          "upstream wrote " + early + " of " + n + " bytes while the guest read none");
       assertTrue(early < n / 2, "the upstream could write only " + early + " of " + n + " bytes");
       assertEquals(n, body(h, resp).length());
     }
@@ -212,7 +228,8 @@ class OutgoingClientDefaultsTest {
   @Test
   void concurrentRequestsOneDeniedSharePooledConnections() throws Exception {
     int before = upstream.connections.get();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
       List<java.util.concurrent.Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
@@ -225,7 +242,12 @@ class OutgoingClientDefaultsTest {
                     Val req = request(h, "post", "HTTP", authority, "/echo");
                     Val body = ok(h.method("outgoing-request", "body", req));
                     Val out = ok(h.method("outgoing-body", "write", body));
-                    h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, HttpHarness.bytes("n" + n));
+                    h.method(
+                        STREAMS,
+                        "output-stream",
+                        "blocking-write-and-flush",
+                        out,
+                        HttpHarness.bytes("n" + n));
                     h.drop(STREAMS, "output-stream", out);
                     ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
                     Val.Result r = await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none())));
@@ -251,13 +273,20 @@ class OutgoingClientDefaultsTest {
         HttpHarness h = harness(client)) {
       Val req = request(h, "get", "HTTP", upstream.authority(), "/stall");
       Val o = h.call(TYPES, "[constructor]request-options");
-      ok(h.method("request-options", "set-between-bytes-timeout", o, Val.Option.some(new Val.U64(300_000_000L))));
+      ok(
+          h.method(
+              "request-options",
+              "set-between-bytes-timeout",
+              o,
+              Val.Option.some(new Val.U64(300_000_000L))));
       Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.some(o)))));
       Val b = ok(h.method("incoming-response", "consume", resp));
       Val in = ok(h.method("incoming-body", "stream", b));
       StringBuilder got = new StringBuilder();
       Val.Result r;
-      while ((r = (Val.Result) h.method(STREAMS, "input-stream", "blocking-read", in, new Val.U64(100))).isOk()) {
+      while ((r =
+              (Val.Result) h.method(STREAMS, "input-stream", "blocking-read", in, new Val.U64(100)))
+          .isOk()) {
         got.append(HttpHarness.text(r.value()));
       }
       assertEquals("first", got.toString());
@@ -267,5 +296,4 @@ class OutgoingClientDefaultsTest {
       assertEquals(Val.Option.some(variant("connection-read-timeout")), code);
     }
   }
-
 }

@@ -9,7 +9,6 @@ import static dev.wasihttp.http.internal.HttpHarness.entry;
 import static dev.wasihttp.http.internal.HttpHarness.err;
 import static dev.wasihttp.http.internal.HttpHarness.ok;
 import static dev.wasihttp.http.internal.HttpHarness.str;
-import static dev.wasihttp.http.internal.HttpHarness.text;
 import static dev.wasihttp.http.internal.HttpHarness.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +106,8 @@ class OutgoingHttpTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     while (true) {
       Val.Result r =
-          (Val.Result) h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(65536));
+          (Val.Result)
+              h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(65536));
       if (!r.isOk()) {
         assertEquals(variant("closed"), r.value());
         return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -134,7 +134,9 @@ class OutgoingHttpTest {
       h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("after"));
       h.drop(STREAMS, "output-stream", out);
       Val trailers =
-          ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("x-sum", "42")))));
+          ok(
+              h.call(
+                  TYPES, "[static]fields.from-list", new Val.List(List.of(entry("x-sum", "42")))));
       assertEquals(
           Val.Result.ok(null),
           h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.some(trailers)));
@@ -150,7 +152,9 @@ class OutgoingHttpTest {
       assertTrue(hs.contains("x-accept-encoding: null"), "no Accept-Encoding: " + hs);
       assertTrue(hs.contains("x-x-custom: yes"), hs.toString());
       assertTrue(hs.contains("x-trailer: 42"), "request trailers sent: " + hs);
-      assertTrue(hs.stream().noneMatch(s -> s.toLowerCase().startsWith("transfer-encoding")), hs.toString());
+      assertTrue(
+          hs.stream().noneMatch(s -> s.toLowerCase().startsWith("transfer-encoding")),
+          hs.toString());
       assertEquals(
           variant("immutable"), err(h.method("fields", "append", fields, str("x"), bytes("1"))));
       h.drop(TYPES, "fields", fields);
@@ -193,11 +197,17 @@ class OutgoingHttpTest {
     try (JettyOutgoingHandler client = client("http://example.com, *://*:*");
         HttpHarness h = harness(client)) {
       // A wildcard never reaches loopback: neither as a literal nor through a name.
-      assertEquals(variant("HTTP-request-denied"), errorOf(h, request(h, "get", "HTTP", "127.0.0.1:" + port, "/"), Val.Option.none()));
-      assertEquals(variant("HTTP-request-denied"), errorOf(h, request(h, "get", "HTTP", "localhost:" + port, "/"), Val.Option.none()));
+      assertEquals(
+          variant("HTTP-request-denied"),
+          errorOf(h, request(h, "get", "HTTP", "127.0.0.1:" + port, "/"), Val.Option.none()));
+      assertEquals(
+          variant("HTTP-request-denied"),
+          errorOf(h, request(h, "get", "HTTP", "localhost:" + port, "/"), Val.Option.none()));
     }
     assertEquals(before, upstream.connections.get(), "no connection reached the upstream");
-    assertTrue(log.stream().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains("denied")), log.toString());
+    assertTrue(
+        log.stream().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains("denied")),
+        log.toString());
     assertTrue(
         log.stream().anyMatch(l -> l.contains("localhost:" + port) && l.contains("denied")),
         "a denial on the resolved address is logged too: " + log);
@@ -209,7 +219,12 @@ class OutgoingHttpTest {
         HttpHarness h = harness(client)) {
       Val req =
           h.call(TYPES, "[constructor]outgoing-request", h.call(TYPES, "[constructor]fields"));
-      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(new Val.Variant("other", str("ftp")))));
+      ok(
+          h.method(
+              "outgoing-request",
+              "set-scheme",
+              req,
+              Val.Option.some(new Val.Variant("other", str("ftp")))));
       ok(h.method("outgoing-request", "set-authority", req, Val.Option.some(str("x.example"))));
       ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/"))));
       assertEquals(variant("HTTP-protocol-error"), errorOf(h, req, Val.Option.none()));
@@ -226,7 +241,9 @@ class OutgoingHttpTest {
     }
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
-      assertEquals(variant("connection-refused"), errorOf(h, request(h, "get", "HTTP", "127.0.0.1:" + closed, "/"), Val.Option.none()));
+      assertEquals(
+          variant("connection-refused"),
+          errorOf(h, request(h, "get", "HTTP", "127.0.0.1:" + closed, "/"), Val.Option.none()));
     }
   }
 
@@ -264,7 +281,8 @@ class OutgoingHttpTest {
       }
       long t0 = System.nanoTime();
       Val req = request(h, "get", "HTTP", "127.0.0.1:" + s.getLocalPort(), "/");
-      assertEquals(variant("connection-timeout"), errorOf(h, req, options(h, "set-connect-timeout", 300)));
+      assertEquals(
+          variant("connection-timeout"), errorOf(h, req, options(h, "set-connect-timeout", 300)));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertTrue(ms < 5000, "took " + ms + " ms");
     } finally {

@@ -15,26 +15,26 @@ import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import java.nio.file.Files;
-import java.security.KeyStore;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTPS upstreams on 127.0.0.1 with a self-signed certificate made at test time by the JDK's
- * {@code keytool}: untrusted it is {@code TLS-protocol-error}; trusted through an application's
- * client, the request goes through, and a request without a scheme is sent as HTTPS.
+ * HTTPS upstreams on 127.0.0.1 with a self-signed certificate made at test time by the JDK's {@code
+ * keytool}: untrusted it is {@code TLS-protocol-error}; trusted through an application's client,
+ * the request goes through, and a request without a scheme is sent as HTTPS.
  */
 class TlsOutgoingTest {
   @TempDir static Path dir;
@@ -59,10 +59,27 @@ class TlsOutgoingTest {
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "upstream", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", "secret", "-keypass", "secret")
+                "-genkeypair",
+                "-alias",
+                "upstream",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "secret",
+                "-keypass",
+                "secret")
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes());
@@ -91,7 +108,8 @@ class TlsOutgoingTest {
           public boolean handle(Request request, Response response, Callback callback) {
             response.setStatus(200);
             String protocol = request.getConnectionMetaData().getProtocol();
-            Content.Sink.write(response, true, "secure " + request.isSecure() + " " + protocol, callback);
+            Content.Sink.write(
+                response, true, "secure " + request.isSecure() + " " + protocol, callback);
             return true;
           }
         });
@@ -120,14 +138,22 @@ class TlsOutgoingTest {
     try (var in = Files.newInputStream(keystore)) {
       ks.load(in, "secret".toCharArray());
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);
     Duration t = Duration.ofSeconds(30);
     try (JettyOutgoingHandler client =
             new JettyOutgoingHandler(
-                null, ctx, OutboundPolicy.parse("https://127.0.0.1:*"), t, t, t, LogSink.discard(), "");
+                null,
+                ctx,
+                OutboundPolicy.parse("https://127.0.0.1:*"),
+                t,
+                t,
+                t,
+                LogSink.discard(),
+                "");
         HttpHarness h = harness(client)) {
       Val req = request(h, "post", "HTTPS", "127.0.0.1:" + port, "/");
       Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));
@@ -145,7 +171,8 @@ class TlsOutgoingTest {
     ClientConnector connector = new ClientConnector();
     connector.setSslContextFactory(trust);
     HttpClient app =
-        new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+        new HttpClient(
+            new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
     Duration t = Duration.ofSeconds(30);
     try (JettyOutgoingHandler client =
             new JettyOutgoingHandler(

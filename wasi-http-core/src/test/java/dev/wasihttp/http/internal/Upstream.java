@@ -22,9 +22,11 @@ import org.eclipse.jetty.util.Callback;
 final class Upstream implements AutoCloseable {
   final Server server = new Server();
   final AtomicInteger connections = new AtomicInteger();
+
   /** Bytes the {@code /big} route has handed to its connection so far. */
   static final java.util.concurrent.atomic.AtomicLong bigWritten =
       new java.util.concurrent.atomic.AtomicLong();
+
   final int port;
 
   Upstream() throws Exception {
@@ -106,8 +108,14 @@ final class Upstream implements AutoCloseable {
     out.put("x-path", path);
     for (String name :
         new String[] {
-          "Host", "User-Agent", "Content-Type", "Accept-Encoding", "x-custom", "Cookie",
-          "Content-Length", "Transfer-Encoding"
+          "Host",
+          "User-Agent",
+          "Content-Type",
+          "Accept-Encoding",
+          "x-custom",
+          "Cookie",
+          "Content-Length",
+          "Transfer-Encoding"
         }) {
       out.put("x-" + name.toLowerCase(), String.valueOf(in.get(name)));
     }

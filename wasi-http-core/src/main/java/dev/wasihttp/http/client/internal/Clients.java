@@ -10,21 +10,21 @@ import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The handler's one {@link HttpClient}: the application's, or one created on first use (HTTP/1.1,
- * and HTTP/2 where TLS negotiates it; the configured {@link SSLContext} or the JDK's trust) with every
- * default that would change what the guest sees turned off (redirects, cookies, content decoding,
- * {@code User-Agent}, a default content type, authentication and the other protocol handlers) and
- * the {@link PolicyResolver} installed, so resolved addresses are checked. A client created here is
- * stopped by {@link #close}; a supplied one never is. A supplied client not started yet gets the
- * same setup and is started here; one already started keeps its own settings and resolver, so only
- * the name check of the policy applies to it (logged once).
+ * and HTTP/2 where TLS negotiates it; the configured {@link SSLContext} or the JDK's trust) with
+ * every default that would change what the guest sees turned off (redirects, cookies, content
+ * decoding, {@code User-Agent}, a default content type, authentication and the other protocol
+ * handlers) and the {@link PolicyResolver} installed, so resolved addresses are checked. A client
+ * created here is stopped by {@link #close}; a supplied one never is. A supplied client not started
+ * yet gets the same setup and is started here; one already started keeps its own settings and
+ * resolver, so only the name check of the policy applies to it (logged once).
  */
 final class Clients implements AutoCloseable {
   private final HttpClient supplied;
@@ -37,7 +37,11 @@ final class Clients implements AutoCloseable {
   private boolean closed;
 
   Clients(
-      HttpClient supplied, SSLContext sslContext, Duration connectTimeout, LogSink log, String tag) {
+      HttpClient supplied,
+      SSLContext sslContext,
+      Duration connectTimeout,
+      LogSink log,
+      String tag) {
     this.supplied = supplied;
     this.sslContext = sslContext;
     this.connectTimeout = connectTimeout;

@@ -27,9 +27,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * the policy (a denial is logged and opens no connection), then sends it with the guest's body
  * streaming and completes the future when the response head arrives or the request fails.
  *
- * <p>Timeouts: between-bytes is the request's idle timeout; connect and first-byte are timers
- * that abort the request (connect: until the request is on a connection; first byte: from then
- * until the response begins). Absent options take the handler's defaults.
+ * <p>Timeouts: between-bytes is the request's idle timeout; connect and first-byte are timers that
+ * abort the request (connect: until the request is on a connection; first byte: from then until the
+ * response begins). Absent options take the handler's defaults.
  *
  * <p>Thread-safe; one per handler, sharing one client (see {@link Clients}).
  */
@@ -134,8 +134,9 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
             .tag(guard)
             .followRedirects(false)
             .agent(null)
-            .idleTimeout(millis(options == null ? null : options.betweenBytesTimeout(),
-                betweenBytesTimeout), TimeUnit.MILLISECONDS)
+            .idleTimeout(
+                millis(options == null ? null : options.betweenBytesTimeout(), betweenBytesTimeout),
+                TimeUnit.MILLISECONDS)
             .headers(
                 h -> {
                   h.remove(HttpHeader.USER_AGENT);
@@ -186,7 +187,8 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                 scheduler.schedule(
                     () -> {
                       if (!future.isDone()) {
-                        request.abort(new Failures.Timeout("no response within first-byte-timeout", false));
+                        request.abort(
+                            new Failures.Timeout("no response within first-byte-timeout", false));
                       }
                     },
                     firstByteMs,
@@ -199,7 +201,8 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
           @Override
           public void onHeaders(Response response) {
             cancel(firstByte);
-            future.respond(response.getStatus(), ResponseBody.fields(response.getHeaders()), responseBody);
+            future.respond(
+                response.getStatus(), ResponseBody.fields(response.getHeaders()), responseBody);
           }
 
           @Override
@@ -231,7 +234,11 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                 if (code.equals(ErrorCodes.of("HTTP-request-denied"))) {
                   log.log(
                       LogSink.Level.WARN,
-                      tag + "outgoing request to " + target + " denied by policy: " + failure.getMessage());
+                      tag
+                          + "outgoing request to "
+                          + target
+                          + " denied by policy: "
+                          + failure.getMessage());
                 }
                 future.fail(code);
               } else {
