@@ -318,4 +318,49 @@ class OutgoingHttpTest {
       assertTrue(!r.isOk(), "the request failed: " + r);
     }
   }
+
+  @Test
+  void aPendingFutureDroppedAbortsItsRequestAndTheClientGoesOn() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
+      try (HttpHarness h = harness(client)) {
+        Val req = request(h, "get", "HTTP", "127.0.0.1:" + port, "/slow");
+        Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
+        h.drop(TYPES, "future-incoming-response", future);
+      }
+      try (HttpHarness h = harness(client)) {
+        Val req = request(h, "get", "HTTP", "127.0.0.1:" + port, "/echo");
+        Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));
+        assertEquals(new Val.U16(201), h.method("incoming-response", "status", resp));
+      }
+    }
+  }
+
+  @Test
+  void aBodyShorterThanItsContentLengthFailsFinish() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val fields =
+          ok(
+              h.call(
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.List(List.of(entry("content-length", "10")))));
+      Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
+      ok(h.method("outgoing-request", "set-method", req, variant("post")));
+      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
+      ok(
+          h.method(
+              "outgoing-request", "set-authority", req, Val.Option.some(str("127.0.0.1:" + port))));
+      ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/echo"))));
+      Val body = ok(h.method("outgoing-request", "body", req));
+      Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("abc"));
+      h.drop(STREAMS, "output-stream", out);
+      assertEquals(
+          new Val.Variant("HTTP-request-body-size", Val.Option.some(new Val.U64(3))),
+          err(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none())));
+      assertTrue(!await(h, future).isOk(), "the request was aborted");
+    }
+  }
 }
