@@ -2,11 +2,14 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -68,11 +71,17 @@ public final class WasiHttpServletOptions {
   public static final String MAX_FIELD_SIZE = "maxFieldSize";
   /** Init-param: the deadline of one request. */
   public static final String REQUEST_TIMEOUT = "requestTimeout";
+  /**
+   * Init-param: the hosts the component may send requests to, as outbound-policy entries
+   * ({@code scheme://host[:port]}, separated by commas or white space); none by default.
+   */
+  public static final String ALLOW_OUTBOUND = "allowOutbound";
 
   private final String component;
   private final String componentName;
   private final Set<String> forbiddenHeaders;
   private final int maxFieldSize;
+  private final OutboundPolicy outboundPolicy;
   private final Duration requestTimeout;
   private final Map<String, String> env;
   private final Path dir;
@@ -92,6 +101,7 @@ public final class WasiHttpServletOptions {
     this.forbiddenHeaders = Set.copyOf(b.forbiddenHeaders);
     this.maxFieldSize = b.maxFieldSize;
     this.requestTimeout = b.requestTimeout;
+    this.outboundPolicy = b.outboundPolicy;
   }
 
   /** A builder with every option at its default. */
@@ -151,6 +161,20 @@ public final class WasiHttpServletOptions {
     String timeout = param.apply(REQUEST_TIMEOUT);
     if (timeout != null && !timeout.isBlank()) {
       b.requestTimeout(InitParams.parseDuration(REQUEST_TIMEOUT, timeout.trim()));
+    }
+    String allow = param.apply(ALLOW_OUTBOUND);
+    if (allow != null && !allow.isBlank()) {
+      List<String> entries = new ArrayList<>();
+      for (String e : allow.split("[,\\s]+")) {
+        if (!e.isBlank()) {
+          entries.add(e.trim());
+        }
+      }
+      try {
+        b.outboundPolicy(OutboundPolicy.parse(entries));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
+      }
     }
     return b.build();
   }
@@ -218,6 +242,11 @@ public final class WasiHttpServletOptions {
     return requestTimeout;
   }
 
+  /** Where the component may send requests (default: nowhere). */
+  public OutboundPolicy outboundPolicy() {
+    return outboundPolicy;
+  }
+
   /**
    * The core host configuration these options describe, logging to {@code log} (guest stdout at
    * INFO, stderr at WARN, each line as {@code [name] line}).
@@ -232,6 +261,7 @@ public final class WasiHttpServletOptions {
         .forbiddenHeaders(forbiddenHeaders)
         .maxFieldSize(maxFieldSize)
         .requestTimeout(requestTimeout)
+        .outboundPolicy(outboundPolicy)
         .log(log)
         .wasi(wasi.build())
         .build();
@@ -273,6 +303,7 @@ public final class WasiHttpServletOptions {
     private Set<String> forbiddenHeaders = WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS;
     private int maxFieldSize = WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE;
     private Duration requestTimeout = WasiHttpConfig.DEFAULT_REQUEST_TIMEOUT;
+    private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
 
     private Builder() {}
 
@@ -301,6 +332,12 @@ public final class WasiHttpServletOptions {
         throw new IllegalArgumentException("negative requestTimeout: " + timeout);
       }
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /** Where the component may send requests (default: {@link OutboundPolicy#denyAll()}). */
+    public Builder outboundPolicy(OutboundPolicy policy) {
+      this.outboundPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -56,6 +56,28 @@ class WasiHttpServletOptionsTest {
   }
 
   @Test
+  void outboundRequestsAreDeniedUnlessAllowed() {
+    WasiHttpServletOptions none = parse(Map.of("component", "/WEB-INF/app.wasm"));
+    assertTrue(none.outboundPolicy().isDenyAll());
+    assertTrue(none.toWasiHttpConfig((level, line) -> {}).outboundPolicy().isDenyAll());
+
+    WasiHttpServletOptions some =
+        parse(Map.of("allowOutbound", "https://api.example.com, http://*.internal.test:8080\n"));
+    assertEquals(
+        java.util.List.of("https://api.example.com", "http://*.internal.test:8080"),
+        some.outboundPolicy().entries());
+    assertTrue(some.outboundPolicy().allows("https", "api.example.com", 443));
+    assertFalse(some.outboundPolicy().allows("https", "other.example.com", 443));
+    assertEquals(
+        some.outboundPolicy().entries(),
+        some.toWasiHttpConfig((level, line) -> {}).outboundPolicy().entries());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("allowOutbound", "api.example.com")));
+    assertTrue(e.getMessage().startsWith("init-param allowOutbound: "), e.getMessage());
+  }
+
+  @Test
   void everyInitParam() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("component", "classpath:x/hello.wasm");

@@ -1,11 +1,14 @@
 package dev.wasihttp.cli;
 
+import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
 import jakarta.servlet.ServletException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -25,7 +28,7 @@ import org.eclipse.jetty.server.ServerConnector;
 final class ServeCommand {
   static final String USAGE =
       "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
-          + " COMPONENT.wasm";
+          + " [--allow scheme://host[:port]]... COMPONENT.wasm";
 
   private ServeCommand() {}
 
@@ -52,6 +55,7 @@ final class ServeCommand {
     int port = 8080;
     String component = null;
     WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
+    List<String> allowed = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -77,6 +81,11 @@ final class ServeCommand {
             }
           case "--dir":
             options.dirSpec(value(args, ++i, a));
+            break;
+          case "--allow":
+            allowed.add(value(args, ++i, a));
+            // Parsed as a whole so a bad entry is an error before anything starts.
+            options.outboundPolicy(OutboundPolicy.parse(allowed));
             break;
           default:
             if (a.startsWith("--") || component != null) {

@@ -72,6 +72,9 @@ class ServeCommandTest {
     assertEquals(
         1, Main.run(new String[] {"serve", "--dir", "/tmp::relative", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("guest path must start with /"), err());
+    assertEquals(
+        1, Main.run(new String[] {"serve", "--allow", "no-scheme.example", MainTest.HELLO_C}, o, e));
+    assertTrue(err().contains("error: "), err());
   }
 
   @Test
