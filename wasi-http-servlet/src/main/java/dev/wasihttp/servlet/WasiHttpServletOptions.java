@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -79,10 +78,8 @@ public final class WasiHttpServletOptions {
 
   private final String component;
   private final String componentName;
-  private final Set<String> forbiddenHeaders;
-  private final int maxFieldSize;
-  private final OutboundPolicy outboundPolicy;
-  private final Duration requestTimeout;
+  /** The core settings (forbidden headers, limits, outbound policy); name, log, WASI come later. */
+  private final WasiHttpConfig http;
   private final Map<String, String> env;
   private final Path dir;
   private final String dirGuestPath;
@@ -98,10 +95,7 @@ public final class WasiHttpServletOptions {
     this.dirGuestPath = b.dirGuestPath;
     this.stripServletPath = b.stripServletPath;
     this.canonicalAuthority = b.canonicalAuthority;
-    this.forbiddenHeaders = Set.copyOf(b.forbiddenHeaders);
-    this.maxFieldSize = b.maxFieldSize;
-    this.requestTimeout = b.requestTimeout;
-    this.outboundPolicy = b.outboundPolicy;
+    this.http = b.http.build();
   }
 
   /** A builder with every option at its default. */
@@ -229,22 +223,22 @@ public final class WasiHttpServletOptions {
 
   /** The field names the guest never sees and may not set (lower case). */
   public Set<String> forbiddenHeaders() {
-    return forbiddenHeaders;
+    return http.forbiddenHeaders();
   }
 
   /** The size cap of one {@code fields} object, in bytes. */
   public int maxFieldSize() {
-    return maxFieldSize;
+    return http.maxFieldSize();
   }
 
   /** The deadline of one request; {@link Duration#ZERO} for none. */
   public Duration requestTimeout() {
-    return requestTimeout;
+    return http.requestTimeout();
   }
 
   /** Where the component may send requests (default: nowhere). */
   public OutboundPolicy outboundPolicy() {
-    return outboundPolicy;
+    return http.outboundPolicy();
   }
 
   /**
@@ -256,12 +250,8 @@ public final class WasiHttpServletOptions {
     if (dir != null) {
       wasi.directory(dir, dirGuestPath);
     }
-    return WasiHttpConfig.builder()
+    return http.toBuilder()
         .componentName(componentName)
-        .forbiddenHeaders(forbiddenHeaders)
-        .maxFieldSize(maxFieldSize)
-        .requestTimeout(requestTimeout)
-        .outboundPolicy(outboundPolicy)
         .log(log)
         .wasi(wasi.build())
         .build();
@@ -283,11 +273,11 @@ public final class WasiHttpServletOptions {
         + ", canonicalAuthority="
         + canonicalAuthority
         + ", forbiddenHeaders="
-        + new TreeSet<>(forbiddenHeaders)
+        + new TreeSet<>(http.forbiddenHeaders())
         + ", maxFieldSize="
-        + maxFieldSize
+        + http.maxFieldSize()
         + ", requestTimeout="
-        + requestTimeout
+        + http.requestTimeout()
         + "}";
   }
 
@@ -300,44 +290,31 @@ public final class WasiHttpServletOptions {
     private String dirGuestPath = "/";
     private boolean stripServletPath;
     private String canonicalAuthority;
-    private Set<String> forbiddenHeaders = WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS;
-    private int maxFieldSize = WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE;
-    private Duration requestTimeout = WasiHttpConfig.DEFAULT_REQUEST_TIMEOUT;
-    private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
+    private final WasiHttpConfig.Builder http = WasiHttpConfig.builder();
 
     private Builder() {}
 
     /** Replaces the forbidden field names (any case; default: Wasmtime's nine). */
     public Builder forbiddenHeaders(Set<String> names) {
-      Set<String> lower = new LinkedHashSet<>();
-      for (String n : names) {
-        lower.add(n.toLowerCase(Locale.ROOT));
-      }
-      this.forbiddenHeaders = lower;
+      http.forbiddenHeaders(names);
       return this;
     }
 
     /** The size cap of one {@code fields} object in bytes (positive; default 128 KiB). */
     public Builder maxFieldSize(int bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxFieldSize must be positive: " + bytes);
-      }
-      this.maxFieldSize = bytes;
+      http.maxFieldSize(bytes);
       return this;
     }
 
     /** The deadline of one request; {@link Duration#ZERO} for none (default 10 minutes). */
     public Builder requestTimeout(Duration timeout) {
-      if (timeout.isNegative()) {
-        throw new IllegalArgumentException("negative requestTimeout: " + timeout);
-      }
-      this.requestTimeout = timeout;
+      http.requestTimeout(timeout);
       return this;
     }
 
     /** Where the component may send requests (default: {@link OutboundPolicy#denyAll()}). */
     public Builder outboundPolicy(OutboundPolicy policy) {
-      this.outboundPolicy = Objects.requireNonNull(policy, "policy");
+      http.outboundPolicy(policy);
       return this;
     }
 
