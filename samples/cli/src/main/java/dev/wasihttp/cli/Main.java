@@ -38,6 +38,8 @@ public final class Main {
         return WitCommand.run(rest, out, err);
       case "invoke":
         return InvokeCommand.run(rest, out, err);
+      case "bench":
+        return BenchCommand.run(rest, out, err);
       case "serve":
         return ServeCommand.run(rest, out, err);
       case "help":
@@ -57,7 +59,10 @@ public final class Main {
     p.println("  wit COMPONENT.wasm              print the component's imports and exports as WIT");
     p.println("  invoke COMPONENT.wasm CALL...   call exported functions, e.g. 'add(1, 2)',");
     p.println("                                  'pkg:name/iface@1.0.0.func(\"a\")', 'iface#func([1, 2])'");
-    p.println("  serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm");
+    p.println("  serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]");
+    p.println("        [--allow scheme://host[:port]]... COMPONENT.wasm");
     p.println("                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
+    p.println("  bench COMPONENT.wasm [--iterations N]");
+    p.println("                                  time loading and instantiating it on this machine");
   }
 }

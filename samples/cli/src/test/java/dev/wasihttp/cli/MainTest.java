@@ -94,6 +94,15 @@ class MainTest {
   }
 
   @Test
+  void benchReportsLoadAndInstantiateTimes() {
+    Run r = run("bench", HELLO_C, "--iterations", "20");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().matches("load: [0-9.]+ ms\ninstantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"), r.out());
+    assertEquals(1, run("bench", HELLO_C, "--iterations", "0").status());
+    assertEquals(1, run("bench").status());
+  }
+
+  @Test
   void witPrintsTheWorld() {
     Run r = run("wit", HELLO_C);
     assertEquals(0, r.status(), r.err());
