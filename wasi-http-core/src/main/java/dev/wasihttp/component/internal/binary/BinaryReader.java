@@ -145,43 +145,36 @@ final class BinaryReader {
 
   /** An unsigned LEB128 integer of at most 32 bits (core spec, {@code u32}). */
   long u32(String what) throws ComponentException {
-    int start = pos;
-    long result = 0;
-    for (int shift = 0; ; shift += 7) {
-      if (pos >= end) {
-        throw pos == start ? eof(what, 1) : malformed(start, "unexpected end in LEB128 " + what);
-      }
-      int b = data[pos++] & 0xff;
-      if (shift == 28) {
-        if ((b & 0x80) != 0) {
-          throw malformed(start, "LEB128 u32 too long (" + what + ")");
-        }
-        if ((b & 0x70) != 0) {
-          throw malformed(start, "LEB128 u32 too large: bits set past bit 32 (" + what + ")");
-        }
-      }
-      result |= (long) (b & 0x7f) << shift;
-      if ((b & 0x80) == 0) {
-        return result;
-      }
-    }
+    return unsigned(32, what);
   }
 
   /** An unsigned LEB128 integer of at most 64 bits (core spec, {@code u64}); may be negative. */
   long u64(String what) throws ComponentException {
+    return unsigned(64, what);
+  }
+
+  /**
+   * An unsigned LEB128 integer of at most {@code bits} bits: at most ceil(bits / 7) bytes, and the
+   * last byte may not set bits past {@code bits} (core spec, "Integers").
+   */
+  private long unsigned(int bits, String what) throws ComponentException {
     int start = pos;
+    int lastShift = (bits - 1) / 7 * 7;
+    int unusedBits = 0x7f & ~((1 << (bits - lastShift)) - 1);
     long result = 0;
     for (int shift = 0; ; shift += 7) {
       if (pos >= end) {
         throw pos == start ? eof(what, 1) : malformed(start, "unexpected end in LEB128 " + what);
       }
       int b = data[pos++] & 0xff;
-      if (shift == 63) {
+      if (shift == lastShift) {
         if ((b & 0x80) != 0) {
-          throw malformed(start, "LEB128 u64 too long (" + what + ")");
+          throw malformed(start, "LEB128 u" + bits + " too long (" + what + ")");
         }
-        if ((b & 0x7e) != 0) {
-          throw malformed(start, "LEB128 u64 too large: bits set past bit 64 (" + what + ")");
+        if ((b & unusedBits) != 0) {
+          throw malformed(
+              start,
+              "LEB128 u" + bits + " too large: bits set past bit " + bits + " (" + what + ")");
         }
       }
       result |= (long) (b & 0x7f) << shift;
