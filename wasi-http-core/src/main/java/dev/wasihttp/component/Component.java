@@ -62,13 +62,9 @@ public final class Component {
    * component exports no such function.
    */
   public dev.wasihttp.component.types.FuncType exportedFunc(String interfaceName, String name) {
-    String found =
-        dev.wasihttp.component.internal.link.Semver.bestMatch(
-            interfaceName, exports.exports().keySet());
-    Item item = found == null ? null : exports.export(found);
-    if (!(item instanceof Item.Instance)) {
-      return null;
-    }
+    var f = exports.instanceFunc(exports.interfaceExport(interfaceName), name);
+    return f == null ? null : f.type();
+  }
     Item f = ((Item.Instance) item).instance().export(name);
     return f instanceof Item.Func ? ((Item.Func) f).func().type() : null;
   }

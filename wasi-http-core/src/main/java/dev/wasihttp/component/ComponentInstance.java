@@ -1,8 +1,8 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.internal.link.ComponentFunc;
 import dev.wasihttp.component.internal.link.InstanceValue;
 import dev.wasihttp.component.internal.link.Item;
-import dev.wasihttp.component.internal.link.Semver;
 import dev.wasihttp.component.internal.link.Store;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,16 +44,9 @@ public final class ComponentInstance {
    * semver-compatible version. Returns null if there is none.
    */
   public Func func(String interfaceName, String name) {
-    String found = Semver.bestMatch(interfaceName, exports.exports().keySet());
-    if (found == null) {
-      return null;
-    }
-    Item item = exports.export(found);
-    if (!(item instanceof Item.Instance)) {
-      return null;
-    }
-    Item f = ((Item.Instance) item).instance().export(name);
-    return f instanceof Item.Func ? new Func(found + "#" + name, ((Item.Func) f).func()) : null;
+    String found = exports.interfaceExport(interfaceName);
+    ComponentFunc f = exports.instanceFunc(found, name);
+    return f == null ? null : new Func(found + "#" + name, f);
   }
 
   /**

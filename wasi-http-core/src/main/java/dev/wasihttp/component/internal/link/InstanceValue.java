@@ -20,4 +20,23 @@ public final class InstanceValue {
   public Map<String, Item> exports() {
     return exports;
   }
+
+  /**
+   * The name of the exported instance that {@code interfaceName} picks, matched
+   * semver-compatibly as imports are ({@link Semver#bestMatch}), or null.
+   */
+  public String interfaceExport(String interfaceName) {
+    String found = Semver.bestMatch(interfaceName, exports.keySet());
+    return found != null && exports.get(found) instanceof Item.Instance ? found : null;
+  }
+
+  /** Function {@code name} of the exported instance {@code exportName}, or null. */
+  public ComponentFunc instanceFunc(String exportName, String name) {
+    Item item = exportName == null ? null : exports.get(exportName);
+    if (!(item instanceof Item.Instance)) {
+      return null;
+    }
+    Item f = ((Item.Instance) item).instance().export(name);
+    return f instanceof Item.Func ? ((Item.Func) f).func() : null;
+  }
 }
