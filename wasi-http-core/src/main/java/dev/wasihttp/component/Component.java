@@ -65,9 +65,6 @@ public final class Component {
     var f = exports.instanceFunc(exports.interfaceExport(interfaceName), name);
     return f == null ? null : f.type();
   }
-    Item f = ((Item.Instance) item).instance().export(name);
-    return f instanceof Item.Func ? ((Item.Func) f).func().type() : null;
-  }
 
   /**
    * The component's imports and exports as a WIT world, with the interfaces it imports and
