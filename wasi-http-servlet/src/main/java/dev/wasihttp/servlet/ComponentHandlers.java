@@ -16,11 +16,14 @@ import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.client.HttpClient;
 
 /** Loads the configured component and links it into the handler the servlet calls. */
 final class ComponentHandlers {
@@ -50,7 +53,41 @@ final class ComponentHandlers {
       throw unavailable(
           "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
     }
-    return link(component, options, log);
+    return link(component, outbound(options, context), log);
+  }
+
+  /**
+   * The options with the outgoing client settings that need the web application resolved: the
+   * trust store read into an {@link SSLContext}, the application's client taken from its
+   * ServletContext attribute.
+   */
+  static WasiHttpServletOptions outbound(WasiHttpServletOptions options, ServletContext context)
+      throws ServletException {
+    String name = options.componentName();
+    WasiHttpServletOptions.Builder resolved = null;
+    WasiHttpServletOptions.TrustStore store = options.trustStore();
+    if (store != null) {
+      try {
+        resolved = options.toBuilder().sslContext(TrustStores.sslContext(store, context));
+      } catch (IOException | GeneralSecurityException e) {
+        throw unavailable(
+            "component " + name + ": trust store " + store.location() + " cannot be used: "
+                + e.getMessage(), e);
+      }
+    }
+    String attribute = options.httpClientAttribute();
+    if (attribute != null) {
+      Object client = context.getAttribute(attribute);
+      if (!(client instanceof HttpClient)) {
+        throw unavailable(
+            "component " + name + ": the ServletContext attribute \"" + attribute + "\" ("
+                + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE + ") holds "
+                + (client == null ? "nothing" : "a " + client.getClass().getName())
+                + ", not an " + HttpClient.class.getName(), null);
+      }
+      resolved = (resolved != null ? resolved : options.toBuilder()).httpClient((HttpClient) client);
+    }
+    return resolved == null ? options : resolved.build();
   }
 
   /**

@@ -40,6 +40,16 @@ final class InitParams {
             + value + "\"");
   }
 
+  /** {@link #parseDuration}, refusing zero and negative durations. */
+  static Duration parsePositiveDuration(String name, String value) {
+    Duration d = parseDuration(name, value);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(
+          "init-param " + name + ": expected a positive duration, got \"" + value + "\"");
+    }
+    return d;
+  }
+
   static boolean parseBoolean(String name, String value) {
     if (value.equalsIgnoreCase("true")) {
       return true;

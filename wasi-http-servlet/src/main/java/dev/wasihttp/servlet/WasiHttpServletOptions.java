@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.client.HttpClient;
 
 /**
  * The configuration of one {@link WasiHttpServlet}: immutable, built with {@link #builder()} or
@@ -48,6 +50,26 @@ import java.util.function.Function;
  *   <tr><td>{@value #REQUEST_TIMEOUT}</td><td>{@code 600s}</td><td>how long one request may
  *       run before the guest is interrupted: {@code 30s}, {@code 500ms}, {@code 10m}, plain
  *       seconds or ISO-8601 ({@code PT30S}); {@code 0} for none</td></tr>
+ *   <tr><td>{@value #ALLOW_OUTBOUND}</td><td>none (no host)</td><td>the destinations outgoing
+ *       requests may reach: {@code scheme://host[:port]} entries separated by commas or white
+ *       space, with wildcards ({@code *}, {@code *.example.com}, {@code :*}, port ranges) and
+ *       CIDR ranges; private, loopback and link-local addresses only when named literally</td></tr>
+ *   <tr><td>{@value #OUTBOUND_CONNECT_TIMEOUT}, {@value #OUTBOUND_FIRST_BYTE_TIMEOUT}, {@value
+ *       #OUTBOUND_BETWEEN_BYTES_TIMEOUT}</td><td>{@code 600s} each</td><td>the timeouts of an
+ *       outgoing request whose {@code request-options} leave them unset (same syntax as {@value
+ *       #REQUEST_TIMEOUT}, positive)</td></tr>
+ *   <tr><td>{@value #TRUST_STORE}</td><td>the JDK's trusted certificates</td><td>a key store
+ *       (same locations as {@value #COMPONENT}) whose certificates the servlet's own HTTP client
+ *       trusts on TLS instead</td></tr>
+ *   <tr><td>{@value #TRUST_STORE_PASSWORD}</td><td>none</td><td>the trust store's password, if
+ *       it has one</td></tr>
+ *   <tr><td>{@value #TRUST_STORE_TYPE}</td><td>{@code PKCS12}</td><td>the trust store's format
+ *       ({@code PKCS12} also reads {@code JKS} files)</td></tr>
+ *   <tr><td>{@value #HTTP_CLIENT_ATTRIBUTE}</td><td>none (the servlet creates its own client,
+ *       stopped with the servlet)</td><td>the name of a {@code ServletContext} attribute holding
+ *       the application's {@code org.eclipse.jetty.client.HttpClient} for outgoing requests; the
+ *       servlet never stops it (one given not yet started is set up and started; the trust store
+ *       then does not apply)</td></tr>
  * </table>
  */
 public final class WasiHttpServletOptions {
@@ -75,6 +97,20 @@ public final class WasiHttpServletOptions {
    * ({@code scheme://host[:port]}, separated by commas or white space); none by default.
    */
   public static final String ALLOW_OUTBOUND = "allowOutbound";
+  /** Init-param: the default connect timeout of outgoing requests. */
+  public static final String OUTBOUND_CONNECT_TIMEOUT = "outboundConnectTimeout";
+  /** Init-param: the default first-byte timeout of outgoing requests. */
+  public static final String OUTBOUND_FIRST_BYTE_TIMEOUT = "outboundFirstByteTimeout";
+  /** Init-param: the default between-bytes timeout of outgoing requests. */
+  public static final String OUTBOUND_BETWEEN_BYTES_TIMEOUT = "outboundBetweenBytesTimeout";
+  /** Init-param: the key store of certificates outgoing TLS connections trust. */
+  public static final String TRUST_STORE = "trustStore";
+  /** Init-param: the password of {@value #TRUST_STORE}. */
+  public static final String TRUST_STORE_PASSWORD = "trustStorePassword";
+  /** Init-param: the format of {@value #TRUST_STORE}. */
+  public static final String TRUST_STORE_TYPE = "trustStoreType";
+  /** Init-param: the ServletContext attribute holding the application's HttpClient. */
+  public static final String HTTP_CLIENT_ATTRIBUTE = "httpClientAttribute";
 
   private final String component;
   private final String componentName;
@@ -85,6 +121,8 @@ public final class WasiHttpServletOptions {
   private final String dirGuestPath;
   private final boolean stripServletPath;
   private final String canonicalAuthority;
+  private final TrustStore trustStore;
+  private final String httpClientAttribute;
 
   private WasiHttpServletOptions(Builder b) {
     this.component = b.component;
@@ -95,12 +133,30 @@ public final class WasiHttpServletOptions {
     this.dirGuestPath = b.dirGuestPath;
     this.stripServletPath = b.stripServletPath;
     this.canonicalAuthority = b.canonicalAuthority;
+    this.trustStore = b.trustStore;
+    this.httpClientAttribute = b.httpClientAttribute;
     this.http = b.http.build();
   }
 
   /** A builder with every option at its default. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.component = component;
+    b.componentName = componentName;
+    b.env.putAll(env);
+    b.dir = dir;
+    b.dirGuestPath = dirGuestPath;
+    b.stripServletPath = stripServletPath;
+    b.canonicalAuthority = canonicalAuthority;
+    b.trustStore = trustStore;
+    b.httpClientAttribute = httpClientAttribute;
+    b.http = http.toBuilder();
+    return b;
   }
 
   /**
@@ -169,6 +225,32 @@ public final class WasiHttpServletOptions {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
       }
+    }
+    String connect = param.apply(OUTBOUND_CONNECT_TIMEOUT);
+    if (connect != null && !connect.isBlank()) {
+      b.outboundConnectTimeout(InitParams.parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect.trim()));
+    }
+    String firstByte = param.apply(OUTBOUND_FIRST_BYTE_TIMEOUT);
+    if (firstByte != null && !firstByte.isBlank()) {
+      b.outboundFirstByteTimeout(
+          InitParams.parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte.trim()));
+    }
+    String betweenBytes = param.apply(OUTBOUND_BETWEEN_BYTES_TIMEOUT);
+    if (betweenBytes != null && !betweenBytes.isBlank()) {
+      b.outboundBetweenBytesTimeout(
+          InitParams.parsePositiveDuration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes.trim()));
+    }
+    String store = param.apply(TRUST_STORE);
+    if (store != null && !store.isBlank()) {
+      String type = param.apply(TRUST_STORE_TYPE);
+      b.trustStore(
+          store.trim(),
+          param.apply(TRUST_STORE_PASSWORD),
+          type == null || type.isBlank() ? null : type.trim());
+    }
+    String attribute = param.apply(HTTP_CLIENT_ATTRIBUTE);
+    if (attribute != null && !attribute.isBlank()) {
+      b.httpClientAttribute(attribute.trim());
     }
     return b.build();
   }
@@ -241,6 +323,21 @@ public final class WasiHttpServletOptions {
     return http.outboundPolicy();
   }
 
+  /** The key store outgoing TLS connections trust, or null for the JDK's default trust. */
+  public TrustStore trustStore() {
+    return trustStore;
+  }
+
+  /** The ServletContext attribute that holds the application's HttpClient, or null. */
+  public String httpClientAttribute() {
+    return httpClientAttribute;
+  }
+
+  /** The default timeouts and the client of outgoing requests, as the core host holds them. */
+  WasiHttpConfig http() {
+    return http;
+  }
+
   /**
    * The core host configuration these options describe, logging to {@code log} (guest stdout at
    * INFO, stderr at WARN, each line as {@code [name] line}).
@@ -278,7 +375,30 @@ public final class WasiHttpServletOptions {
         + http.maxFieldSize()
         + ", requestTimeout="
         + http.requestTimeout()
+        + ", outboundPolicy="
+        + http.outboundPolicy()
+        + ", outboundTimeouts="
+        + List.of(http.connectTimeout(), http.firstByteTimeout(), http.betweenBytesTimeout())
+        + (trustStore == null ? "" : ", trustStore=" + trustStore.location())
+        + (httpClientAttribute == null ? "" : ", httpClientAttribute=" + httpClientAttribute)
         + "}";
+  }
+
+  /**
+   * A key store of trusted certificates: where it is (as {@link #component()}), its password
+   * (null for none) and its format.
+   */
+  public record TrustStore(String location, String password, String type) {
+    public TrustStore {
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(type, "type");
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+      return "TrustStore[" + location + ", " + type + "]";
+    }
   }
 
   /** Builds {@link WasiHttpServletOptions}; every setter returns this builder. */
@@ -290,7 +410,9 @@ public final class WasiHttpServletOptions {
     private String dirGuestPath = "/";
     private boolean stripServletPath;
     private String canonicalAuthority;
-    private final WasiHttpConfig.Builder http = WasiHttpConfig.builder();
+    private TrustStore trustStore;
+    private String httpClientAttribute;
+    private WasiHttpConfig.Builder http = WasiHttpConfig.builder();
 
     private Builder() {}
 
@@ -315,6 +437,60 @@ public final class WasiHttpServletOptions {
     /** Where the component may send requests (default: {@link OutboundPolicy#denyAll()}). */
     public Builder outboundPolicy(OutboundPolicy policy) {
       http.outboundPolicy(policy);
+      return this;
+    }
+
+    /** The default connect timeout of outgoing requests (positive; default 600 s). */
+    public Builder outboundConnectTimeout(Duration timeout) {
+      http.connectTimeout(timeout);
+      return this;
+    }
+
+    /** The default first-byte timeout of outgoing requests (positive; default 600 s). */
+    public Builder outboundFirstByteTimeout(Duration timeout) {
+      http.firstByteTimeout(timeout);
+      return this;
+    }
+
+    /** The default between-bytes timeout of outgoing requests (positive; default 600 s). */
+    public Builder outboundBetweenBytesTimeout(Duration timeout) {
+      http.betweenBytesTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The application's client for outgoing requests; the servlet never stops it. Null (the
+     * default): the servlet creates its own, stopped in {@code destroy()}.
+     */
+    public Builder httpClient(HttpClient client) {
+      http.httpClient(client);
+      return this;
+    }
+
+    /** What the servlet's own HTTP client trusts on TLS; null: the JDK's defaults. */
+    public Builder sslContext(SSLContext context) {
+      http.sslContext(context);
+      return this;
+    }
+
+    /**
+     * A key store ({@code /WEB-INF/…}, {@code classpath:…} or a file path) whose certificates
+     * outgoing TLS connections trust, read when the servlet starts; null location: none.
+     *
+     * @param password the store's password, or null
+     * @param type the store's format, or null for {@code PKCS12}
+     */
+    public Builder trustStore(String location, String password, String type) {
+      this.trustStore =
+          location == null || location.isBlank()
+              ? null
+              : new TrustStore(location.trim(), password, type == null ? "PKCS12" : type);
+      return this;
+    }
+
+    /** The ServletContext attribute holding the application's HttpClient; null: none. */
+    public Builder httpClientAttribute(String name) {
+      this.httpClientAttribute = name == null || name.isBlank() ? null : name.trim();
       return this;
     }
 

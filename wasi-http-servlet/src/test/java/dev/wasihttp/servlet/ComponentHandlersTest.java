@@ -1,6 +1,8 @@
 package dev.wasihttp.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,5 +104,73 @@ class ComponentHandlersTest {
                     (level, line) -> {}));
     assertTrue(e.getMessage().startsWith("component calculator (" + calculator + ") cannot be linked: "),
         e.getMessage());
+  }
+
+  static ServletContext withAttribute(String name, Object value) {
+    return (ServletContext)
+        Proxy.newProxyInstance(
+            ComponentHandlersTest.class.getClassLoader(),
+            new Class<?>[] {ServletContext.class},
+            (proxy, method, args) ->
+                method.getName().equals("getAttribute") && args[0].equals(name) ? value : null);
+  }
+
+  @Test
+  void theApplicationsClientComesFromTheNamedAttribute() throws Exception {
+    HttpClient client = new HttpClient();
+    WasiHttpServletOptions options =
+        WasiHttpServletOptions.builder().component("x.wasm").httpClientAttribute("app.client").build();
+    WasiHttpServletOptions resolved =
+        ComponentHandlers.outbound(options, withAttribute("app.client", client));
+    assertSame(client, resolved.http().httpClient());
+
+    ServletException e =
+        assertThrows(
+            ServletException.class,
+            () -> ComponentHandlers.outbound(options, withAttribute("other", client)));
+    assertEquals(
+        "component x: the ServletContext attribute \"app.client\" (httpClientAttribute) holds"
+            + " nothing, not an org.eclipse.jetty.client.HttpClient",
+        e.getMessage());
+    e =
+        assertThrows(
+            ServletException.class,
+            () -> ComponentHandlers.outbound(options, withAttribute("app.client", "a string")));
+    assertTrue(e.getMessage().contains("holds a java.lang.String"), e.getMessage());
+  }
+
+  @Test
+  void theTrustStoreBecomesTheClientsSslContext(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("trust.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "upstream", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-validity", "2", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", "secret", "-keypass", "secret")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(keytool.getInputStream().readAllBytes());
+    assertEquals(0, keytool.waitFor(), out);
+
+    WasiHttpServletOptions options =
+        WasiHttpServletOptions.builder()
+            .component("x.wasm")
+            .trustStore("/WEB-INF/trust.p12", "secret", null)
+            .build();
+    ServletContext app = webApp("/WEB-INF/trust.p12", Files.readAllBytes(store));
+    assertNotNull(ComponentHandlers.outbound(options, app).http().sslContext());
+
+    WasiHttpServletOptions wrongPassword =
+        options.toBuilder().trustStore("/WEB-INF/trust.p12", "wrong", null).build();
+    ServletException e =
+        assertThrows(ServletException.class, () -> ComponentHandlers.outbound(wrongPassword, app));
+    assertTrue(
+        e.getMessage().startsWith("component x: trust store /WEB-INF/trust.p12 cannot be used: "),
+        e.getMessage());
+    WasiHttpServletOptions missing =
+        options.toBuilder().trustStore(dir.resolve("none.p12").toString(), null, null).build();
+    e = assertThrows(ServletException.class, () -> ComponentHandlers.outbound(missing, app));
+    assertTrue(e.getMessage().contains("cannot be used"), e.getMessage());
   }
 }

@@ -78,6 +78,40 @@ class WasiHttpServletOptionsTest {
   }
 
   @Test
+  void outgoingTimeoutsTrustStoreAndClient() {
+    WasiHttpServletOptions defaults = parse(Map.of());
+    WasiHttpConfig d = defaults.toWasiHttpConfig(LogSink.discard());
+    assertEquals(Duration.ofSeconds(600), d.connectTimeout());
+    assertEquals(Duration.ofSeconds(600), d.firstByteTimeout());
+    assertEquals(Duration.ofSeconds(600), d.betweenBytesTimeout());
+    assertNull(defaults.trustStore());
+    assertNull(defaults.httpClientAttribute());
+
+    WasiHttpServletOptions o =
+        parse(Map.of(
+            "outboundConnectTimeout", "2s",
+            "outboundFirstByteTimeout", "1500ms",
+            "outboundBetweenBytesTimeout", "PT1M",
+            "trustStore", "/WEB-INF/upstreams.p12",
+            "trustStorePassword", "secret",
+            "httpClientAttribute", "app.httpClient"));
+    WasiHttpConfig c = o.toWasiHttpConfig(LogSink.discard());
+    assertEquals(Duration.ofSeconds(2), c.connectTimeout());
+    assertEquals(Duration.ofMillis(1500), c.firstByteTimeout());
+    assertEquals(Duration.ofMinutes(1), c.betweenBytesTimeout());
+    assertEquals(
+        new WasiHttpServletOptions.TrustStore("/WEB-INF/upstreams.p12", "secret", "PKCS12"),
+        o.trustStore());
+    assertFalse(o.toString().contains("secret"), "the password is never printed: " + o);
+    assertEquals("app.httpClient", o.httpClientAttribute());
+    assertEquals("JKS", parse(Map.of("trustStore", "t.jks", "trustStoreType", "JKS")).trustStore().type());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("outboundConnectTimeout", "0")));
+    assertTrue(e.getMessage().startsWith("init-param outboundConnectTimeout: "), e.getMessage());
+  }
+
+  @Test
   void everyInitParam() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("component", "classpath:x/hello.wasm");
