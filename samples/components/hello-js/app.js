@@ -5,6 +5,10 @@
 //   ANY  /echo      -> 200, the request body streamed back
 //   GET  /headers   -> 200, the request headers as a JSON object
 //   ANY  /trap      -> throws, so the handler never sets a response
+//   ANY  /fetch?url=URL -> fetch(URL) with the request's method, headers and
+//                      body; the upstream's status, headers and body come back
+//                      (502 with the error's message if the fetch fails, e.g.
+//                      because the host's outbound policy denies URL)
 // Every request logs one line with console.log.
 
 async function handle(request) {
@@ -13,6 +17,8 @@ async function handle(request) {
   console.log(`handled ${request.method} ${pathWithQuery}`);
 
   switch (url.pathname) {
+    case '/fetch':
+      return forward(request, url.searchParams.get('url'));
     case '/trap':
       throw new Error(`trap requested by ${request.method} ${pathWithQuery}`);
     case '/echo':
@@ -37,6 +43,30 @@ async function handle(request) {
         headers: { 'content-type': 'text/plain', 'x-wasm-lang': 'js' },
       });
   }
+}
+
+async function forward(request, target) {
+  if (!target) {
+    return new Response('missing ?url=', { status: 400, headers: { 'x-wasm-lang': 'js' } });
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let upstream;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? request.body : undefined,
+    });
+  } catch (e) {
+    console.log(`fetch ${target} failed: ${e}`);
+    return new Response(`fetch ${target} failed: ${e.message ?? e}`, {
+      status: 502,
+      headers: { 'content-type': 'text/plain', 'x-wasm-lang': 'js' },
+    });
+  }
+  const headers = new Headers(upstream.headers);
+  headers.set('x-wasm-lang', 'js');
+  return new Response(upstream.body, { status: upstream.status, headers });
 }
 
 addEventListener('fetch', (event) => event.respondWith(handle(event.request)));

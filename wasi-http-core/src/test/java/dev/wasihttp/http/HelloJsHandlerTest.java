@@ -1,9 +1,13 @@
 package dev.wasihttp.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.wasihttp.http.client.OutboundPolicy;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,5 +108,51 @@ class HelloJsHandlerTest {
         LOG.contains("[hello-js] response aborted after it started"), LOG.snapshot()::toString);
     MemoryExchange next = run(new MemoryExchange("GET", "/after"));
     assertEquals("hello from JavaScript: GET /after", next.bodyText());
+  }
+
+  @Test
+  void fetchGoesThroughTheOutgoingHandlerWhereThePolicyAllows() throws Exception {
+    HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    upstream.createContext(
+        "/",
+        ex -> {
+          byte[] got = ex.getRequestBody().readAllBytes();
+          byte[] answer =
+              (ex.getRequestMethod() + " " + ex.getRequestURI() + " " + new String(got, UTF_8))
+                  .getBytes(UTF_8);
+          ex.getResponseHeaders().add("X-Upstream", "yes");
+          ex.sendResponseHeaders(201, answer.length);
+          ex.getResponseBody().write(answer);
+          ex.close();
+        });
+    upstream.start();
+    String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
+    try (WasiHttpHandler allowed =
+        WasiHttpHandler.create(
+            Samples.load(Samples.HELLO_JS),
+            WasiHttpConfig.builder()
+                .componentName("hello-js")
+                .log(LOG)
+                .outboundPolicy(OutboundPolicy.parse(base))
+                .build())) {
+      MemoryExchange x =
+          new MemoryExchange("POST", "/fetch?url=" + base + "/up?x=1")
+              .header("Content-Type", "text/plain")
+              .body("ping".getBytes(UTF_8));
+      allowed.handle(x);
+      assertEquals(List.of("respond 201", "finish"), x.calls, () -> x.failReason);
+      assertEquals("yes", x.header("x-upstream"));
+      assertEquals("POST /up?x=1 ping", x.bodyText());
+
+      // Not allowed: the guest's fetch rejects, and the sample answers 502.
+      MemoryExchange denied = new MemoryExchange("GET", "/fetch?url=http://127.0.0.2:1/");
+      allowed.handle(denied);
+      assertEquals(List.of("respond 502", "finish"), denied.calls, () -> denied.failReason);
+      assertTrue(
+          LOG.contains("WARN [hello-js] outgoing request to http://127.0.0.2:1 denied by policy"),
+          LOG.snapshot()::toString);
+    } finally {
+      upstream.stop(0);
+    }
   }
 }
