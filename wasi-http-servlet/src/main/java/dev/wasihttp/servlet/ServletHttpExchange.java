@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +37,8 @@ import java.util.function.Consumer;
  * round-trip their bytes through ISO-8859-1, duplicates kept in order (the servlet API groups
  * fields by name).
  *
- * <p>Response side: {@link #respond} sets the status, adds every field with {@code addHeader}
- * and flushes, so the client sees headers at once; when the guest's fields declare {@code
+ * <p>Response side: {@link #respond} sets the status, sets every field (the guest's value of a
+ * name replaces a container default such as {@code Date}; duplicates are added) and flushes, so the client sees headers at once; when the guest's fields declare {@code
  * Trailer}, a trailer supplier is registered first, otherwise trailers are logged and dropped.
  * {@link #abort} breaks the response for the client: Jetty aborts on {@code sendError(-1)}; other
  * containers (Tomcat) are told by an exception from {@code service()}, see {@link #aborted()}.
@@ -240,8 +242,15 @@ public final class ServletHttpExchange implements HttpExchange {
         log.accept("trailers cannot be sent on this response (" + e.getMessage() + ")");
       }
     }
+    // The first value of a name replaces what the container put there already (Jetty adds Date
+    // and Server before the servlet runs), so a guest that forwards an upstream's Date sends one.
+    Set<String> seen = new HashSet<>();
     for (HttpField f : headers) {
-      response.addHeader(f.name(), f.latin1Value());
+      if (seen.add(f.name().toLowerCase(Locale.ROOT))) {
+        response.setHeader(f.name(), f.latin1Value());
+      } else {
+        response.addHeader(f.name(), f.latin1Value());
+      }
     }
     response.flushBuffer();
   }
