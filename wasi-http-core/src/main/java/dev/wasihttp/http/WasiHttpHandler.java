@@ -74,16 +74,7 @@ public final class WasiHttpHandler implements AutoCloseable {
     this.tag = "[" + config.componentName() + "] ";
     this.readers = Threads.readers(config.componentName());
     this.deadlines = Threads.deadlines(config.componentName());
-    this.outgoing =
-        new JettyOutgoingHandler(
-            config.httpClient(),
-            config.sslContext(),
-            config.outboundPolicy(),
-            config.connectTimeout(),
-            config.firstByteTimeout(),
-            config.betweenBytesTimeout(),
-            config.log(),
-            tag);
+    this.outgoing = new JettyOutgoingHandler(config, tag);
   }
 
   /**

@@ -363,4 +363,35 @@ class OutgoingHttpTest {
       assertTrue(!await(h, future).isOk(), "the request was aborted");
     }
   }
+
+  @Test
+  void expectContinueWaitsForTheUpstreamThenSendsTheBody() {
+    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        HttpHarness h = harness(client)) {
+      Val fields =
+          ok(
+              h.call(
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.List(List.of(entry("expect", "100-continue")))));
+      Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
+      ok(h.method("outgoing-request", "set-method", req, variant("put")));
+      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
+      ok(
+          h.method(
+              "outgoing-request", "set-authority", req, Val.Option.some(str("127.0.0.1:" + port))));
+      ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/echo"))));
+      Val body = ok(h.method("outgoing-request", "body", req));
+      Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("payload"));
+      h.drop(STREAMS, "output-stream", out);
+      ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+      Val resp = ok(await(h, future));
+      // The interim 100 is the client's business; the guest sees the final response.
+      assertEquals(new Val.U16(201), h.method("incoming-response", "status", resp));
+      Val in = ok(h.method("incoming-body", "stream", ok(h.method("incoming-response", "consume", resp))));
+      assertEquals("payload", readAll(h, in));
+    }
+  }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import java.nio.file.Files;
@@ -146,13 +147,14 @@ class TlsOutgoingTest {
     Duration t = Duration.ofSeconds(30);
     try (JettyOutgoingHandler client =
             new JettyOutgoingHandler(
-                null,
-                ctx,
-                OutboundPolicy.parse("https://127.0.0.1:*"),
-                t,
-                t,
-                t,
-                LogSink.discard(),
+                WasiHttpConfig.builder()
+                    .sslContext(ctx)
+                    .outboundPolicy(OutboundPolicy.parse("https://127.0.0.1:*"))
+                    .connectTimeout(t)
+                    .firstByteTimeout(t)
+                    .betweenBytesTimeout(t)
+                    .log(LogSink.discard())
+                    .build(),
                 "");
         HttpHarness h = harness(client)) {
       Val req = request(h, "post", "HTTPS", "127.0.0.1:" + port, "/");

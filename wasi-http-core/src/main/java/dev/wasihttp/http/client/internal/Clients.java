@@ -3,7 +3,10 @@ package dev.wasihttp.http.client.internal;
 import dev.wasihttp.http.LogSink;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.client.ContinueProtocolHandler;
+import org.eclipse.jetty.client.EarlyHintsProtocolHandler;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProcessingProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpCookieStore;
@@ -21,7 +24,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * and HTTP/2 where TLS negotiates it; the configured {@link SSLContext} or the JDK's trust) with
  * every default that would change what the guest sees turned off (redirects, cookies, content
  * decoding, {@code User-Agent}, a default content type, authentication and the other protocol
- * handlers) and the {@link PolicyResolver} installed, so resolved addresses are checked. A client
+ * handlers; only the interim-response ones stay) and the {@link PolicyResolver} installed, so resolved addresses are checked. A client
  * created here is stopped by {@link #close}; a supplied one never is. A supplied client not started
  * yet gets the same setup and is started here; one already started keeps its own settings and
  * resolver, so only the name check of the policy applies to it (logged once).
@@ -29,6 +32,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class Clients implements AutoCloseable {
   private final HttpClient supplied;
   private final Duration connectTimeout;
+  private final int maxResponseHeaders;
   private final SSLContext sslContext;
   private final LogSink log;
   private final String tag;
@@ -40,8 +44,10 @@ final class Clients implements AutoCloseable {
       HttpClient supplied,
       SSLContext sslContext,
       Duration connectTimeout,
+      int maxResponseHeaders,
       LogSink log,
       String tag) {
+    this.maxResponseHeaders = maxResponseHeaders;
     this.supplied = supplied;
     this.sslContext = sslContext;
     this.connectTimeout = connectTimeout;
@@ -79,6 +85,8 @@ final class Clients implements AutoCloseable {
       c.setScheduler(new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true));
       c.setConnectTimeout(connectTimeout.toMillis());
       c.setIdleTimeout(0); // the request's between-bytes timeout decides
+      // Jetty parses response heads of any size by default; stop at the fields cap instead.
+      c.setMaxResponseHeadersSize(maxResponseHeaders);
       owned = true;
     }
     if (c.isStarted()) {
@@ -97,8 +105,13 @@ final class Clients implements AutoCloseable {
         throw new IllegalStateException("starting the HTTP client failed: " + e, e);
       }
       // start() installs the default decoders (gzip...) and protocol handlers when none are set.
+      // Only the interim responses stay handled (100 Continue, 102, 103): an incoming-response is
+      // always the final one. Redirects, authentication and upgrades are the guest's business.
       c.getContentDecoderFactories().clear();
       c.getProtocolHandlers().clear();
+      c.getProtocolHandlers().put(new ContinueProtocolHandler());
+      c.getProtocolHandlers().put(new ProcessingProtocolHandler());
+      c.getProtocolHandlers().put(new EarlyHintsProtocolHandler());
     }
     client = c;
     return c;

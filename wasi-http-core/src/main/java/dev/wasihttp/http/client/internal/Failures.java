@@ -2,6 +2,7 @@ package dev.wasihttp.http.client.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.internal.ErrorCodes;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -9,6 +10,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.http.HttpException;
 
 /** Transport failures as {@code error-code} values, the way Wasmtime maps them. */
 final class Failures {
@@ -34,6 +36,22 @@ final class Failures {
     }
   }
 
+  /** A response's header or trailer section went past the fields cap. */
+  static final class TooLarge extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+    final String errorCase;
+
+    TooLarge(String errorCase) {
+      super(errorCase, null);
+      this.errorCase = errorCase;
+    }
+  }
+
+  /** {@code errorCase} is {@code HTTP-response-header-section-size} or the trailer one. */
+  static TooLarge tooLarge(String errorCase) {
+    return new TooLarge(errorCase);
+  }
+
   /**
    * The {@code error-code} of {@code failure}; {@code connected} tells whether a connection was
    * established (a timeout before it is {@code connection-timeout}, after it a read timeout).
@@ -42,6 +60,19 @@ final class Failures {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof Denied) {
         return ErrorCodes.of("HTTP-request-denied");
+      }
+      if (t instanceof TooLarge) {
+        // option<u32>: the section's size is not known (the parser stopped counting).
+        return new Val.Variant(((TooLarge) t).errorCase, Val.Option.none());
+      }
+      if (t instanceof HttpException
+          && String.valueOf(((HttpException) t).getReason()).contains("Header Bytes Too Large")) {
+        // Jetty's parser passed the client's maxResponseHeadersSize.
+        return new Val.Variant("HTTP-response-header-section-size", Val.Option.none());
+      }
+      if (t instanceof EOFException) {
+        // The upstream closed the connection before the response (head or body) was complete.
+        return ErrorCodes.of("HTTP-response-incomplete");
       }
       if (t instanceof Timeout) {
         return ErrorCodes.of(

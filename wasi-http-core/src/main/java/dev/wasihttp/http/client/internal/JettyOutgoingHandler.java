@@ -2,6 +2,7 @@ package dev.wasihttp.http.client.internal;
 
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.internal.ErrorCodes;
 import dev.wasihttp.http.internal.HostFutureIncomingResponse;
@@ -11,6 +12,7 @@ import dev.wasihttp.http.internal.OutgoingBody;
 import dev.wasihttp.http.internal.OutgoingHandler;
 import dev.wasihttp.wasi.io.Waker;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,8 +44,37 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
   private final Duration betweenBytesTimeout;
   private final LogSink log;
   private final String tag;
+  /** The most bytes a response's header section, and its trailer section, may hold. */
+  private final int maxFieldSection;
 
   /**
+   * A handler with {@code config}'s outbound policy, client (the application's, never stopped
+   * here, or one created on the first allowed request with the config's SSLContext and stopped in
+   * {@link #close}), default timeouts and field-size cap (which also caps a response's header and
+   * trailer sections); {@code tag} starts every log line.
+   */
+  public JettyOutgoingHandler(WasiHttpConfig config, String tag) {
+    this.maxFieldSection = config.maxFieldSize();
+    this.clients =
+        new Clients(
+            config.httpClient(),
+            config.sslContext(),
+            config.connectTimeout(),
+            maxFieldSection,
+            config.log(),
+            tag);
+    this.policy = config.outboundPolicy();
+    this.guard = new PolicyResolver.Guard(policy);
+    this.connectTimeout = config.connectTimeout();
+    this.firstByteTimeout = config.firstByteTimeout();
+    this.betweenBytesTimeout = config.betweenBytesTimeout();
+    this.log = config.log();
+    this.tag = tag;
+  }
+
+  /**
+   * A handler with these settings and the defaults of {@link WasiHttpConfig} for the rest.
+   *
    * @param supplied the application's client (never stopped here), or null to create one on the
    *     first allowed request and stop it in {@link #close}
    */
@@ -55,30 +86,16 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
       Duration betweenBytesTimeout,
       LogSink log,
       String tag) {
-    this(supplied, null, policy, connectTimeout, firstByteTimeout, betweenBytesTimeout, log, tag);
-  }
-
-  /**
-   * @param sslContext what the handler's own client trusts on TLS (null: the JDK's defaults);
-   *     unused with a supplied client
-   */
-  public JettyOutgoingHandler(
-      HttpClient supplied,
-      javax.net.ssl.SSLContext sslContext,
-      OutboundPolicy policy,
-      Duration connectTimeout,
-      Duration firstByteTimeout,
-      Duration betweenBytesTimeout,
-      LogSink log,
-      String tag) {
-    this.clients = new Clients(supplied, sslContext, connectTimeout, log, tag);
-    this.policy = policy;
-    this.guard = new PolicyResolver.Guard(policy);
-    this.connectTimeout = connectTimeout;
-    this.firstByteTimeout = firstByteTimeout;
-    this.betweenBytesTimeout = betweenBytesTimeout;
-    this.log = log;
-    this.tag = tag;
+    this(
+        WasiHttpConfig.builder()
+            .httpClient(supplied)
+            .outboundPolicy(policy)
+            .connectTimeout(connectTimeout)
+            .firstByteTimeout(firstByteTimeout)
+            .betweenBytesTimeout(betweenBytesTimeout)
+            .log(log)
+            .build(),
+        tag);
   }
 
   @Override
@@ -201,8 +218,13 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
           @Override
           public void onHeaders(Response response) {
             cancel(firstByte);
-            future.respond(
-                response.getStatus(), ResponseBody.fields(response.getHeaders()), responseBody);
+            List<HttpField> headers = ResponseBody.fields(response.getHeaders());
+            if (ResponseBody.sectionSize(headers) > maxFieldSection) {
+              // A supplied client may parse more than the cap allows; the guest never sees it.
+              response.abort(Failures.tooLarge("HTTP-response-header-section-size"));
+              return;
+            }
+            future.respond(response.getStatus(), headers, responseBody);
           }
 
           @Override
@@ -212,7 +234,12 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
 
           @Override
           public void onSuccess(Response response) {
-            responseBody.onEnd(ResponseBody.fields(response.getTrailers()));
+            List<HttpField> trailers = ResponseBody.fields(response.getTrailers());
+            if (ResponseBody.sectionSize(trailers) > maxFieldSection) {
+              responseBody.onFailure(Failures.tooLarge("HTTP-response-trailer-section-size"));
+              return;
+            }
+            responseBody.onEnd(trailers);
           }
 
           @Override

@@ -183,6 +183,18 @@ final class ResponseBody implements BodySource {
         : "HTTP-protocol-error";
   }
 
+  /**
+   * The size of a header or trailer section as the fields cap counts it: name and value bytes plus
+   * 32 per field (HPACK's per-entry overhead, RFC 7541 §4.1), as {@code HostFields} does.
+   */
+  static long sectionSize(List<HttpField> fields) {
+    long size = 0;
+    for (HttpField f : fields) {
+      size += f.name().length() + f.value().length + 32;
+    }
+    return size;
+  }
+
   /** Jetty's response fields as wasi:http fields (ISO-8859-1 bytes). */
   static List<HttpField> fields(Iterable<org.eclipse.jetty.http.HttpField> jetty) {
     List<HttpField> out = new ArrayList<>();

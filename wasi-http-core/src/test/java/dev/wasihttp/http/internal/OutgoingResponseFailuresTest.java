@@ -1,0 +1,191 @@
+package dev.wasihttp.http.internal;
+
+import static dev.wasihttp.http.internal.HttpHarness.HANDLER;
+import static dev.wasihttp.http.internal.HttpHarness.STREAMS;
+import static dev.wasihttp.http.internal.HttpHarness.TYPES;
+import static dev.wasihttp.http.internal.HttpHarness.ok;
+import static dev.wasihttp.http.internal.HttpHarness.variant;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.eclipse.jetty.client.HttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Upstreams that break HTTP in the middle of a response, on a raw loopback socket: each failure is
+ * the {@code error-code} a guest can act on, never a trap.
+ */
+class OutgoingResponseFailuresTest {
+  static ServerSocket server;
+  static Thread acceptor;
+
+  /** Answers each connection with the canned bytes its request path names, then closes it. */
+  @BeforeAll
+  static void start() throws IOException {
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                  String path = requestPath(s.getInputStream());
+                  OutputStream out = s.getOutputStream();
+                  out.write(answer(path));
+                  out.flush();
+                  s.shutdownOutput();
+                  Thread.sleep(50);
+                } catch (IOException | InterruptedException e) {
+                  // next connection
+                }
+              }
+            },
+            "raw-upstream");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  static String requestPath(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0) {
+      head.write(b);
+      byte[] h = head.toByteArray();
+      int n = h.length;
+      if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
+        break;
+      }
+    }
+    String line = head.toString(ISO_8859_1);
+    return line.split(" ", 3)[1];
+  }
+
+  static byte[] answer(String path) {
+    switch (path) {
+      case "/short":
+        return "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc".getBytes(ISO_8859_1);
+      case "/cut-chunk":
+        return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc".getBytes(ISO_8859_1);
+      case "/huge-header":
+        return ("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(300 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
+            .getBytes(ISO_8859_1);
+      case "/garbage":
+        return "HTTP/1.1 abc\r\n\r\n".getBytes(ISO_8859_1);
+      case "/no-head":
+        return new byte[0];
+      default:
+        return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(ISO_8859_1);
+    }
+  }
+
+  static JettyOutgoingHandler client() {
+    return OutgoingHttpTest.client("http://127.0.0.1:*");
+  }
+
+  static Val.Result get(HttpHarness h, String path) {
+    Val req = OutgoingHttpTest.request(h, "get", "HTTP", "127.0.0.1:" + server.getLocalPort(), path);
+    return OutgoingHttpTest.await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none())));
+  }
+
+  /** Reads the response body to its end: the {@code http-error-code} of the failed read. */
+  static Val bodyError(HttpHarness h, Val response) {
+    Val body = ok(h.method("incoming-response", "consume", response));
+    Val stream = ok(h.method("incoming-body", "stream", body));
+    while (true) {
+      Val.Result r =
+          (Val.Result) h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(65536));
+      if (!r.isOk()) {
+        Val.Variant e = (Val.Variant) r.value();
+        if (e.caseName().equals("closed")) {
+          return e;
+        }
+        return h.call(TYPES, "http-error-code", e.payload());
+      }
+    }
+  }
+
+  @Test
+  void aBodyCutShortOfItsContentLengthIsAnIncompleteResponse() {
+    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+      Val.Result r = get(h, "/short");
+      assertEquals(new Val.U16(200), h.method("incoming-response", "status", r.value()));
+      assertEquals(some("HTTP-response-incomplete"), bodyError(h, r.value()));
+    }
+  }
+
+  @Test
+  void aChunkedBodyCutMidChunkIsAnIncompleteResponse() {
+    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+      Val.Result r = get(h, "/cut-chunk");
+      assertEquals(some("HTTP-response-incomplete"), bodyError(h, r.value()));
+    }
+  }
+
+  @Test
+  void aConnectionClosedBeforeAnyResponseIsAnIncompleteResponse() {
+    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+      assertEquals(variant("HTTP-response-incomplete"), get(h, "/no-head").value());
+    }
+  }
+
+  @Test
+  void aMalformedStatusLineIsAProtocolError() {
+    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+      assertEquals(variant("HTTP-protocol-error"), get(h, "/garbage").value());
+    }
+  }
+
+  @Test
+  void aHeaderSectionOverTheFieldsCapFailsTheResponse() {
+    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+      assertEquals(
+          new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
+          get(h, "/huge-header").value());
+      // The connection was closed, the client goes on.
+      assertEquals(new Val.U16(404), h.method("incoming-response", "status", get(h, "/other").value()));
+    }
+  }
+
+  @Test
+  void aSuppliedClientWithoutAHeaderLimitIsCappedToo() throws Exception {
+    HttpClient app = new HttpClient();
+    app.start();
+    try (JettyOutgoingHandler client =
+            new JettyOutgoingHandler(
+                WasiHttpConfig.builder()
+                    .httpClient(app)
+                    .outboundPolicy(OutboundPolicy.parse("http://127.0.0.1:*"))
+                    .log(LogSink.discard())
+                    .build(),
+                "");
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
+      assertEquals(
+          new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
+          get(h, "/huge-header").value());
+    } finally {
+      app.stop();
+    }
+  }
+
+  static Val some(String errorCase) {
+    return Val.Option.some(variant(errorCase));
+  }
+}
