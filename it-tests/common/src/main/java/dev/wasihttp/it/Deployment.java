@@ -6,15 +6,28 @@ import java.util.Map;
 
 /**
  * One {@code WasiHttpServlet} to mount: its context path ({@code ""} for the root), servlet name,
- * URL pattern ({@code /} or {@code /prefix/*}), init-params, and optionally a Java handler that
- * replaces the component (then the init-params still configure everything else).
+ * URL pattern ({@code /} or {@code /prefix/*}), init-params, optionally a Java handler that
+ * replaces the component (then the init-params still configure everything else), and the
+ * attributes its ServletContext holds before the servlet starts (as an application's listener
+ * would set them).
  */
 public record Deployment(
     String contextPath,
     String servletName,
     String mapping,
     Map<String, String> initParams,
-    ExchangeHandler handler) {
+    ExchangeHandler handler,
+    Map<String, Object> contextAttributes) {
+
+  /** A deployment without context attributes. */
+  public Deployment(
+      String contextPath,
+      String servletName,
+      String mapping,
+      Map<String, String> initParams,
+      ExchangeHandler handler) {
+    this(contextPath, servletName, mapping, initParams, handler, Map.of());
+  }
 
   /** A deployment configured by init-params alone, as web.xml would. */
   public static Deployment component(
@@ -26,7 +39,14 @@ public record Deployment(
   public Deployment with(String name, String value) {
     Map<String, String> params = new LinkedHashMap<>(initParams);
     params.put(name, value);
-    return new Deployment(contextPath, servletName, mapping, params, handler);
+    return new Deployment(contextPath, servletName, mapping, params, handler, contextAttributes);
+  }
+
+  /** The context attributes plus one more. */
+  public Deployment withContextAttribute(String name, Object value) {
+    Map<String, Object> attributes = new LinkedHashMap<>(contextAttributes);
+    attributes.put(name, value);
+    return new Deployment(contextPath, servletName, mapping, initParams, handler, attributes);
   }
 
   /** The path prefix of this servlet's requests ({@code /shop/app} for {@code /app/*}). */

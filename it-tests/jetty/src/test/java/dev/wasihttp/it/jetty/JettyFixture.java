@@ -87,6 +87,7 @@ final class JettyFixture implements ContainerFixture {
       ServletContextHandler context =
           contexts.computeIfAbsent(
               d.contextPath(), p -> new ServletContextHandler(p.isEmpty() ? "/" : p));
+      d.contextAttributes().forEach(context::setAttribute);
       // A servlet that fails init is logged and answers 503; the rest of the server runs on.
       context.getServletHandler().setStartWithUnavailable(true);
       ServletHolder holder;

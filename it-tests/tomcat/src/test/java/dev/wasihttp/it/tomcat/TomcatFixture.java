@@ -73,6 +73,12 @@ final class TomcatFixture implements ContainerFixture {
           created.add(d.contextPath())
               ? tomcat.addContext(d.contextPath(), base.toString())
               : (Context) tomcat.getHost().findChild(d.contextPath());
+      if (!d.contextAttributes().isEmpty()) {
+        // Set when the context starts, before its load-on-startup servlets.
+        context.addServletContainerInitializer(
+            (classes, servletContext) -> d.contextAttributes().forEach(servletContext::setAttribute),
+            null);
+      }
       Wrapper wrapper;
       if (d.handler() != null) {
         WasiHttpServletOptions options =
