@@ -12,6 +12,7 @@ import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.internal.Definer;
+import dev.wasihttp.wasi.clocks.internal.ClocksHost;
 import dev.wasihttp.wasi.io.internal.IoHost;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
   static final String STREAMS = "wasi:io/streams@0.2.12";
   static final String POLL = "wasi:io/poll@0.2.12";
   static final String ERROR = "wasi:io/error@0.2.12";
+  static final String MONOTONIC_CLOCK = "wasi:clocks/monotonic-clock@0.2.12";
   static final String HANDLER = HttpResources.OUTGOING_HANDLER;
   static final FieldRules RULES =
       new FieldRules(
@@ -65,6 +67,7 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
           }
         };
     IoHost.define(definer);
+    ClocksHost.define(definer);
     HTTP.define(definer);
   }
 

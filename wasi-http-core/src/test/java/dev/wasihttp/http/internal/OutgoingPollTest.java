@@ -1,0 +1,106 @@
+package dev.wasihttp.http.internal;
+
+import static dev.wasihttp.http.internal.HttpHarness.HANDLER;
+import static dev.wasihttp.http.internal.HttpHarness.MONOTONIC_CLOCK;
+import static dev.wasihttp.http.internal.HttpHarness.POLL;
+import static dev.wasihttp.http.internal.HttpHarness.STREAMS;
+import static dev.wasihttp.http.internal.HttpHarness.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code wasi:io/poll.poll} over a mix of what a proxying guest waits on: a timer, the body stream
+ * of one response and the future of another. It blocks without spinning and returns the indices
+ * of the pollables that are ready.
+ */
+class OutgoingPollTest {
+  static Upstream upstream;
+
+  @BeforeAll
+  static void start() throws Exception {
+    upstream = new Upstream();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    upstream.close();
+  }
+
+  static List<Integer> poll(HttpHarness h, Val... pollables) {
+    List<Val> borrowed = new ArrayList<>();
+    for (Val p : pollables) {
+      borrowed.add(HttpHarness.borrow(p));
+    }
+    List<Integer> ready = new ArrayList<>();
+    for (Val v : ((Val.List) h.call(POLL, "poll", new Val.List(borrowed))).elements()) {
+      ready.add((int) ((Val.U32) v).value());
+    }
+    return ready;
+  }
+
+  @Test
+  void aTimerAStreamAndAFutureInOnePoll() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    try (JettyOutgoingHandler client = OutgoingHttpTest.client("http://127.0.0.1:*");
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
+      // A response whose body stalls after "first": its stream is not ready once that is read.
+      Val stalled =
+          ok(
+              OutgoingHttpTest.await(
+                  h,
+                  ok(
+                      h.call(
+                          HANDLER,
+                          "handle",
+                          OutgoingHttpTest.request(h, "get", "HTTP", upstream.authority(), "/stall"),
+                          Val.Option.none()))));
+      Val stream =
+          ok(h.method("incoming-body", "stream", ok(h.method("incoming-response", "consume", stalled))));
+      String first = "";
+      while (!first.equals("first")) {
+        first += new String(Vals.bytes(ok(h.method(STREAMS, "input-stream", "read", stream, new Val.U64(100)))));
+      }
+      Val streamReady = h.method(STREAMS, "input-stream", "subscribe", stream);
+      // A request whose response takes 2 s.
+      Val future =
+          ok(
+              h.call(
+                  HANDLER,
+                  "handle",
+                  OutgoingHttpTest.request(h, "get", "HTTP", upstream.authority(), "/slow"),
+                  Val.Option.none()));
+      Val responseReady = h.method("future-incoming-response", "subscribe", future);
+      Val timer =
+          h.call(MONOTONIC_CLOCK, "subscribe-duration", new Val.U64(TimeUnit.MILLISECONDS.toNanos(300)));
+
+      long cpu = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      assertEquals(List.of(2), poll(h, streamReady, responseReady, timer), "only the timer");
+      long waited = System.nanoTime() - t0;
+      long spent = threads.getCurrentThreadCpuTime() - cpu;
+      assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(250), "returned early: " + waited + " ns");
+      assertTrue(spent < TimeUnit.MILLISECONDS.toNanos(100), "poll spun: " + spent + " ns of CPU");
+
+      // The stalled body ("late" after 2 s) and the slow response become ready in their time,
+      // and stay ready; so does the fired timer.
+      assertEquals(List.of(0), poll(h, streamReady));
+      assertEquals(List.of(0), poll(h, responseReady));
+      assertEquals(List.of(0, 1, 2), poll(h, streamReady, responseReady, timer));
+      h.drop(POLL, "pollable", timer);
+      h.drop(POLL, "pollable", responseReady);
+      h.drop(POLL, "pollable", streamReady);
+      h.drop(STREAMS, "input-stream", stream);
+    }
+  }
+}
