@@ -49,7 +49,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) go through one Jetty {@code
  * HttpClient} per handler (see {@link WasiHttpConfig#httpClient()}), to the destinations {@link
  * WasiHttpConfig#outboundPolicy()} allows: by default none, and every request is answered with
- * {@code HTTP-request-denied}. The client is created on the first allowed request.
+ * {@code HTTP-request-denied}. When the policy allows any destination, the client is created (or
+ * the supplied one set up and started) by {@link #create}, so a client that cannot start fails the
+ * deployment, not the first request; with the deny-all policy none is ever made.
  *
  * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
  * request body is read ahead by a small daemon thread per request (started only when the guest
@@ -95,7 +97,16 @@ public final class WasiHttpHandler implements AutoCloseable {
           ComponentException.Kind.UNLINKABLE,
           "the component does not export " + HttpResources.INCOMING_HANDLER_0_2 + "x");
     }
-    return new WasiHttpHandler(pre, config, http);
+    WasiHttpHandler handler = new WasiHttpHandler(pre, config, http);
+    if (!config.outboundPolicy().isDenyAll()) {
+      try {
+        handler.outgoing.start();
+      } catch (RuntimeException e) {
+        handler.close();
+        throw e;
+      }
+    }
+    return handler;
   }
 
   /** The configuration this handler was created with. */

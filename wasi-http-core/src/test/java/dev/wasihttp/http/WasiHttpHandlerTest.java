@@ -158,4 +158,34 @@ class WasiHttpHandlerTest {
         IllegalArgumentException.class,
         () -> WasiHttpConfig.builder().requestTimeout(Duration.ofSeconds(-1)));
   }
+
+  static long clientThreads(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("wasi-http-client-[" + name + "]"))
+        .count();
+  }
+
+  @Test
+  void theOutgoingClientLivesFromCreateToCloseOnlyWhenThePolicyAllowsSomething() throws Exception {
+    Component hello = Samples.load(Samples.HELLO_C);
+    WasiHttpHandler denying =
+        WasiHttpHandler.create(hello, WasiHttpConfig.builder().componentName("denying").build());
+    assertEquals(0, clientThreads("denying"), "deny-all makes no client");
+    denying.close();
+
+    WasiHttpHandler allowing =
+        WasiHttpHandler.create(
+            hello,
+            WasiHttpConfig.builder()
+                .componentName("allowing")
+                .outboundPolicy(dev.wasihttp.http.client.OutboundPolicy.parse("https://api.test"))
+                .build());
+    assertTrue(clientThreads("allowing") > 0, "the client started with the handler");
+    allowing.close();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (clientThreads("allowing") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(0, clientThreads("allowing"), "close stopped the client's threads");
+  }
 }

@@ -296,6 +296,16 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
     future.fail(ErrorCodes.of(code));
   }
 
+  /**
+   * Creates and starts the client now (or sets up and starts the supplied one) instead of on the
+   * first allowed request.
+   *
+   * @throws IllegalStateException if it cannot start
+   */
+  public void start() {
+    clients.get();
+  }
+
   /** Stops the client this handler created, if any; a supplied client is left running. */
   @Override
   public void close() {
