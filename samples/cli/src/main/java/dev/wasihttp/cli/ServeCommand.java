@@ -18,17 +18,20 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm}:
+ * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] [--allow ENTRY]...
+ * [--trust-store FILE.p12 [--trust-store-password PW]] COMPONENT.wasm}:
  * serves the component with {@link WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1
  * and h2c (HTTP/2 without TLS, by upgrade or prior knowledge) on one port. Defaults: address
  * 127.0.0.1, port 8080; {@code --port 0} picks a free port. Prints {@code Listening on
  * http://HOST:PORT/} once requests are accepted; guest output and errors go to standard error
- * through Jetty's log.
+ * through Jetty's log. {@code --allow} entries make the outbound policy; {@code --trust-store} is a
+ * PKCS12 (or JKS) key store whose certificates outgoing TLS connections trust instead of the JDK's.
  */
 final class ServeCommand {
   static final String USAGE =
       "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
-          + " [--allow scheme://host[:port]]... COMPONENT.wasm";
+          + " [--allow scheme://host[:port]]... [--trust-store FILE.p12 [--trust-store-password PW]]"
+          + " COMPONENT.wasm";
 
   private ServeCommand() {}
 
@@ -56,6 +59,8 @@ final class ServeCommand {
     String component = null;
     WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
     List<String> allowed = new ArrayList<>();
+    String trustStore = null;
+    String trustStorePassword = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -87,6 +92,12 @@ final class ServeCommand {
             // Parsed as a whole so a bad entry is an error before anything starts.
             options.outboundPolicy(OutboundPolicy.parse(allowed));
             break;
+          case "--trust-store":
+            trustStore = value(args, ++i, a);
+            break;
+          case "--trust-store-password":
+            trustStorePassword = value(args, ++i, a);
+            break;
           default:
             if (a.startsWith("--") || component != null) {
               throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
@@ -111,6 +122,18 @@ final class ServeCommand {
     Path path = Path.of(component).toAbsolutePath();
     if (!Files.isRegularFile(path)) {
       err.println("error: cannot read " + component + ": no such file");
+      return null;
+    }
+    if (trustStore != null) {
+      Path store = Path.of(trustStore).toAbsolutePath();
+      if (!Files.isRegularFile(store)) {
+        err.println("error: --trust-store: cannot read " + trustStore + ": no such file");
+        return null;
+      }
+      options.trustStore(store.toString(), trustStorePassword, null);
+    } else if (trustStorePassword != null) {
+      err.println("error: --trust-store-password without --trust-store");
+      err.println(USAGE);
       return null;
     }
     WasiHttpServletOptions built = options.component(path.toString()).build();

@@ -75,6 +75,27 @@ class ServeCommandTest {
     assertEquals(
         1, Main.run(new String[] {"serve", "--allow", "no-scheme.example", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("error: "), err());
+    assertEquals(
+        1, Main.run(new String[] {"serve", "--trust-store", "/no/such.p12", MainTest.HELLO_C}, o, e));
+    assertTrue(err().contains("error: --trust-store: cannot read /no/such.p12"), err());
+    assertEquals(
+        1,
+        Main.run(new String[] {"serve", "--trust-store-password", "x", MainTest.HELLO_C}, o, e));
+    assertTrue(err().contains("--trust-store-password without --trust-store"), err());
+  }
+
+  @Test
+  void aTrustStoreThatCannotBeReadFailsTheStart(@TempDir Path dir) throws Exception {
+    Path garbage = Files.write(dir.resolve("trust.p12"), new byte[] {1, 2, 3});
+    assertNull(
+        ServeCommand.start(
+            new String[] {
+              "--port", "0", "--allow", "https://api.test", "--trust-store", garbage.toString(),
+              MainTest.HELLO_C
+            },
+            o,
+            e));
+    assertTrue(err().contains("trust store " + garbage + " cannot be used"), err());
   }
 
   @Test
