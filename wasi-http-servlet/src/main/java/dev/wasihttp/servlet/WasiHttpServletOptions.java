@@ -6,10 +6,8 @@ import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -168,91 +166,7 @@ public final class WasiHttpServletOptions {
    */
   public static WasiHttpServletOptions fromInitParameters(
       Iterable<String> names, Function<String, String> param) {
-    Builder b = builder();
-    b.component(param.apply(COMPONENT));
-    b.componentName(param.apply(COMPONENT_NAME));
-    for (String name : names) {
-      if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-        b.env(name.substring(ENV_PREFIX.length()), Objects.requireNonNullElse(param.apply(name), ""));
-      }
-    }
-    String dir = param.apply(DIR);
-    if (dir != null && !dir.isBlank()) {
-      b.dirSpec(dir.trim());
-    }
-    String strip = param.apply(STRIP_SERVLET_PATH);
-    if (strip != null && !strip.isBlank()) {
-      b.stripServletPath(InitParams.parseBoolean(STRIP_SERVLET_PATH, strip.trim()));
-    }
-    String authority = param.apply(CANONICAL_AUTHORITY);
-    if (authority != null && !authority.isBlank()) {
-      b.canonicalAuthority(authority.trim());
-    }
-    String forbidden = param.apply(FORBIDDEN_HEADERS);
-    if (forbidden != null) {
-      Set<String> forbiddenNames = new LinkedHashSet<>();
-      for (String n : forbidden.split(",")) {
-        if (!n.isBlank()) {
-          forbiddenNames.add(n.trim());
-        }
-      }
-      b.forbiddenHeaders(forbiddenNames);
-    }
-    String maxField = param.apply(MAX_FIELD_SIZE);
-    if (maxField != null && !maxField.isBlank()) {
-      try {
-        b.maxFieldSize(Integer.parseInt(maxField.trim()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "init-param " + MAX_FIELD_SIZE + ": expected a positive number of bytes, got \""
-                + maxField + "\"", e);
-      }
-    }
-    String timeout = param.apply(REQUEST_TIMEOUT);
-    if (timeout != null && !timeout.isBlank()) {
-      b.requestTimeout(InitParams.parseDuration(REQUEST_TIMEOUT, timeout.trim()));
-    }
-    String allow = param.apply(ALLOW_OUTBOUND);
-    if (allow != null && !allow.isBlank()) {
-      List<String> entries = new ArrayList<>();
-      for (String e : allow.split("[,\\s]+")) {
-        if (!e.isBlank()) {
-          entries.add(e.trim());
-        }
-      }
-      try {
-        b.outboundPolicy(OutboundPolicy.parse(entries));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
-      }
-    }
-    String connect = param.apply(OUTBOUND_CONNECT_TIMEOUT);
-    if (connect != null && !connect.isBlank()) {
-      b.outboundConnectTimeout(InitParams.parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect.trim()));
-    }
-    String firstByte = param.apply(OUTBOUND_FIRST_BYTE_TIMEOUT);
-    if (firstByte != null && !firstByte.isBlank()) {
-      b.outboundFirstByteTimeout(
-          InitParams.parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte.trim()));
-    }
-    String betweenBytes = param.apply(OUTBOUND_BETWEEN_BYTES_TIMEOUT);
-    if (betweenBytes != null && !betweenBytes.isBlank()) {
-      b.outboundBetweenBytesTimeout(
-          InitParams.parsePositiveDuration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes.trim()));
-    }
-    String store = param.apply(TRUST_STORE);
-    if (store != null && !store.isBlank()) {
-      String type = param.apply(TRUST_STORE_TYPE);
-      b.trustStore(
-          store.trim(),
-          param.apply(TRUST_STORE_PASSWORD),
-          type == null || type.isBlank() ? null : type.trim());
-    }
-    String attribute = param.apply(HTTP_CLIENT_ATTRIBUTE);
-    if (attribute != null && !attribute.isBlank()) {
-      b.httpClientAttribute(attribute.trim());
-    }
-    return b.build();
+    return InitParams.options(names, param);
   }
 
   private static String defaultName(String location) {
