@@ -17,6 +17,7 @@ final class Samples {
   static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");
   static final Path HELLO_LIBC = Path.of("../samples/components/hello-libc/hello-libc.wasm");
   static final Path HELLO_JS = Path.of("../samples/components/hello-js/hello-js.wasm");
+  static final Path PROXY_C = Path.of("../samples/components/proxy-c/proxy-c.wasm");
 
   private Samples() {}
 

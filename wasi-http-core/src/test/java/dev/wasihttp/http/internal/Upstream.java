@@ -16,20 +16,24 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The upstream of the outgoing-handler tests: a Jetty server on 127.0.0.1 that reports what it
- * received in {@code x-*} response headers and echoes the body, plus a few special routes.
+ * The upstream of the outgoing-handler tests (and of the proxy sample's tests in {@code
+ * dev.wasihttp.http}): a Jetty server on 127.0.0.1 that reports what it received in {@code x-*}
+ * response headers and echoes the body, plus a few special routes.
  */
-final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable {
   final Server server = new Server();
   final AtomicInteger connections = new AtomicInteger();
+
+  /** Requests whose head has arrived (counted before the body is read). */
+  public final AtomicInteger requests = new AtomicInteger();
 
   /** Bytes the {@code /big} route has handed to its connection so far. */
   static final java.util.concurrent.atomic.AtomicLong bigWritten =
       new java.util.concurrent.atomic.AtomicLong();
 
-  final int port;
+  public final int port;
 
-  Upstream() throws Exception {
+  public Upstream() throws Exception {
     ServerConnector c = new ServerConnector(server);
     c.setHost("127.0.0.1");
     c.addEventListener(
@@ -45,6 +49,7 @@ final class Upstream implements AutoCloseable {
           @Override
           public boolean handle(Request request, Response response, Callback callback)
               throws Exception {
+            requests.incrementAndGet();
             return Upstream.handle(request, response, callback);
           }
         });
@@ -52,7 +57,7 @@ final class Upstream implements AutoCloseable {
     port = c.getLocalPort();
   }
 
-  String authority() {
+  public String authority() {
     return "127.0.0.1:" + port;
   }
 
@@ -115,7 +120,12 @@ final class Upstream implements AutoCloseable {
           "x-custom",
           "Cookie",
           "Content-Length",
-          "Transfer-Encoding"
+          "Transfer-Encoding",
+          "Expect",
+          "x-upstream",
+          "x-connect-timeout-ms",
+          "x-first-byte-timeout-ms",
+          "x-between-bytes-timeout-ms"
         }) {
       out.put("x-" + name.toLowerCase(), String.valueOf(in.get(name)));
     }

@@ -1,0 +1,256 @@
+package dev.wasihttp.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.internal.Upstream;
+import dev.wasihttp.wasi.WasiConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proxy-c sample through {@link WasiHttpHandler}: every request is forwarded to a Jetty
+ * upstream on 127.0.0.1 (named by {@code x-upstream} or {@code UPSTREAM}) through {@code
+ * wasi:http/outgoing-handler}, with an outbound policy that allows only {@code
+ * http://127.0.0.1:*}.
+ */
+class ProxyCHandlerTest {
+  static final Samples.Lines LOG = new Samples.Lines();
+  static Upstream upstream;
+  static String target;
+  static WasiHttpHandler handler;
+
+  @BeforeAll
+  static void start() throws Exception {
+    upstream = new Upstream();
+    target = "http://" + upstream.authority();
+    handler = handler(null);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    handler.close();
+    upstream.close();
+  }
+
+  /** A handler for proxy-c with {@code UPSTREAM} set to {@code env} (null: unset). */
+  static WasiHttpHandler handler(String env) throws Exception {
+    WasiConfig.Builder wasi = WasiHttpConfig.wasiBuilder("proxy-c", LOG);
+    if (env != null) {
+      wasi.env("UPSTREAM", env);
+    }
+    return WasiHttpHandler.create(
+        Samples.load(Samples.PROXY_C),
+        WasiHttpConfig.builder()
+            .componentName("proxy-c")
+            .log(LOG)
+            .wasi(wasi.build())
+            .outboundPolicy(OutboundPolicy.parse("http://127.0.0.1:*"))
+            .build());
+  }
+
+  static MemoryExchange run(MemoryExchange x) {
+    handler.handle(x);
+    return x;
+  }
+
+  static MemoryExchange to(String upstreamUrl, String method, String path) {
+    return new MemoryExchange(method, path).header("x-upstream", upstreamUrl);
+  }
+
+  static String trailer(MemoryExchange x, String name) {
+    for (HttpField f : x.trailers) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return f.latin1Value();
+      }
+    }
+    return null;
+  }
+
+  static void assertProxyError(MemoryExchange x, String name) {
+    assertEquals(List.of("respond 502", "finish"), x.calls, () -> x.calls + " " + x.bodyText());
+    assertEquals(name, x.header("x-proxy-error"));
+    assertEquals("text/plain; charset=utf-8", x.header("content-type"));
+    assertEquals(name + "\n", x.bodyText());
+  }
+
+  @Test
+  void statusHeadersBodyAndTrailersOfTheUpstreamComeBack() {
+    MemoryExchange x =
+        run(
+            to(target + "/", "GET", "/echo?q=1")
+                .header("x-custom", "yes")
+                .header("Host", "proxy.example")
+                .header("x-first-byte-timeout-ms", "5000"));
+    assertEquals(List.of("respond 201", "finish"), x.calls);
+    assertEquals("GET", x.header("x-method"));
+    assertEquals("/echo?q=1", x.header("x-path"));
+    assertEquals(upstream.authority(), x.header("x-host"), "host comes from the upstream");
+    assertEquals("yes", x.header("x-x-custom"));
+    assertEquals("null", x.header("x-x-upstream"), "x-upstream is not forwarded");
+    assertEquals("null", x.header("x-x-first-byte-timeout-ms"), "nor the timeout headers");
+    assertEquals("null", x.header("x-transfer-encoding"), "a GET goes without a body");
+    assertEquals("null", x.header("x-content-length"));
+    assertEquals("", x.bodyText());
+    assertEquals("done", trailer(x, "x-echo"), "the upstream's trailers are forwarded");
+    assertNull(x.header("x-proxy-error"));
+  }
+
+  @Test
+  void aStreamedRequestBodyAndItsTrailersReachTheUpstream() throws Exception {
+    byte[] body = Samples.randomBytes(256 * 1024);
+    for (int i = 0; i < body.length; i++) {
+      body[i] = (byte) ('a' + (body[i] & 15)); // ASCII: the upstream echoes text
+    }
+    PipedOutputStream client = new PipedOutputStream();
+    MemoryExchange x =
+        to(target, "PUT", "/echo")
+            .header("content-type", "application/octet-stream")
+            .header("Expect", "100-continue")
+            .body(new PipedInputStream(client, 64 * 1024));
+    x.requestTrailers = List.of(HttpField.latin1("x-sum", "42"));
+    int before = upstream.requests.get();
+    boolean[] sentBeforeTheEnd = new boolean[1];
+    Thread t =
+        new Thread(
+            () -> {
+              try (OutputStream out = client) {
+                out.write(body, 0, 100_000);
+                out.flush();
+                // The request head goes upstream before the client has sent the whole body.
+                long deadline = System.currentTimeMillis() + 5000;
+                while (upstream.requests.get() == before
+                    && System.currentTimeMillis() < deadline) {
+                  Thread.sleep(5);
+                }
+                sentBeforeTheEnd[0] = upstream.requests.get() > before;
+                out.write(body, 100_000, body.length - 100_000);
+              } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "test-client");
+    t.setDaemon(true);
+    t.start();
+    run(x);
+    t.join(5000);
+    assertTrue(sentBeforeTheEnd[0], "the upstream saw the request before its body was complete");
+    assertEquals(List.of("respond 201", "finish"), x.calls);
+    assertEquals("PUT", x.header("x-method"));
+    assertEquals("chunked", x.header("x-transfer-encoding"));
+    assertEquals("application/octet-stream", x.header("x-content-type"));
+    assertEquals("null", x.header("x-expect"), "expect is not forwarded");
+    assertEquals("42", x.header("x-trailer"), "the request trailers reached the upstream");
+    assertArrayEquals(body, x.body.toByteArray());
+    assertEquals("done", trailer(x, "x-echo"));
+  }
+
+  @Test
+  void aBodyWithContentLengthKeepsIt() {
+    MemoryExchange x =
+        run(to(target, "POST", "/echo").header("Content-Length", "5").body("hello".getBytes()));
+    assertEquals(List.of("respond 201", "finish"), x.calls);
+    assertEquals("5", x.header("x-content-length"));
+    assertEquals("null", x.header("x-transfer-encoding"));
+    assertEquals("hello", x.bodyText());
+  }
+
+  @Test
+  void aLargeUpstreamBodyStreamsBack() {
+    MemoryExchange x = run(to(target, "GET", "/big=1048576"));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals(1048576, x.body.size());
+  }
+
+  @Test
+  void theEnvironmentNamesTheUpstreamWhenTheHeaderIsAbsent() throws Exception {
+    int closed = closedPort();
+    try (WasiHttpHandler h = handler(target)) {
+      MemoryExchange x = new MemoryExchange("GET", "/echo");
+      h.handle(x);
+      assertEquals(List.of("respond 201", "finish"), x.calls);
+      assertEquals("/echo", x.header("x-path"));
+    }
+    try (WasiHttpHandler h = handler("http://127.0.0.1:" + closed)) {
+      MemoryExchange x = to(target, "GET", "/echo");
+      h.handle(x);
+      assertEquals(List.of("respond 201", "finish"), x.calls, "x-upstream wins");
+    }
+  }
+
+  static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void aClosedPortIsConnectionRefused() throws Exception {
+    assertProxyError(
+        run(to("http://127.0.0.1:" + closedPort(), "GET", "/")), "connection-refused");
+  }
+
+  @Test
+  void aHostThePolicyDoesNotNameIsDenied() {
+    assertProxyError(
+        run(to("http://localhost:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
+    assertProxyError(
+        run(to("https://127.0.0.1:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
+    assertTrue(LOG.contains("denied by policy"), LOG.snapshot()::toString);
+  }
+
+  @Test
+  void aFirstByteTimeoutIsAConnectionReadTimeout() {
+    long t0 = System.nanoTime();
+    MemoryExchange x = run(to(target, "GET", "/slow").header("x-first-byte-timeout-ms", "300"));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertProxyError(x, "connection-read-timeout");
+    assertTrue(ms < 1800, "took " + ms + " ms");
+  }
+
+  @Test
+  void anUpstreamBodyThatStallsIsAbortedMidway() {
+    MemoryExchange x =
+        run(to(target, "GET", "/stall").header("x-between-bytes-timeout-ms", "300"));
+    assertEquals(List.of("respond 200", "abort"), x.calls);
+    assertEquals("first", x.bodyText());
+  }
+
+  @Test
+  void withoutAnUpstreamTheProxyAnswers500() {
+    MemoryExchange x = run(new MemoryExchange("GET", "/"));
+    assertEquals(List.of("respond 500", "finish"), x.calls);
+    assertEquals(
+        "no upstream: set the x-upstream request header or the UPSTREAM environment variable\n",
+        x.bodyText());
+    assertNull(x.header("x-proxy-error"));
+  }
+
+  @Test
+  void malformedHeadersAre400() {
+    for (String bad :
+        new String[] {"ftp://127.0.0.1", "http://", "127.0.0.1:80", "http://h/path", "http://h:x"}) {
+      MemoryExchange x = run(to(bad, "GET", "/"));
+      assertEquals(List.of("respond 400", "finish"), x.calls, bad);
+      assertEquals(
+          "invalid x-upstream: "
+              + bad
+              + " (expected http://host[:port] or https://host[:port])\n",
+          x.bodyText());
+    }
+    MemoryExchange x = run(to(target, "GET", "/").header("x-connect-timeout-ms", "1.5"));
+    assertEquals(List.of("respond 400", "finish"), x.calls);
+    assertEquals("invalid x-connect-timeout-ms: expected decimal milliseconds\n", x.bodyText());
+  }
+}
