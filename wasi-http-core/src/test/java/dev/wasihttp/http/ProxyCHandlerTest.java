@@ -9,6 +9,7 @@ import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.internal.Upstream;
 import dev.wasihttp.wasi.WasiConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -164,6 +165,55 @@ class ProxyCHandlerTest {
     assertEquals("5", x.header("x-content-length"));
     assertEquals("null", x.header("x-transfer-encoding"));
     assertEquals("hello", x.bodyText());
+  }
+
+  @Test
+  void aBodyShorterThanItsContentLengthIsReportedFromFinish() {
+    MemoryExchange x =
+        run(to(target, "POST", "/echo").header("Content-Length", "10").body("abc".getBytes()));
+    assertProxyError(x, "HTTP-request-body-size");
+  }
+
+  @Test
+  void aClientBodyThatFailsAbortsTheUpstreamRequest() {
+    InputStream failing =
+        new InputStream() {
+          int left = 10_000;
+
+          @Override
+          public int read() throws IOException {
+            if (left-- > 0) {
+              return 'x';
+            }
+            throw new IOException("client went away");
+          }
+        };
+    int before = LOG.snapshot().size();
+    MemoryExchange x = run(to(target, "POST", "/echo").body(failing));
+    // The dropped outgoing-body aborts the upstream request; the host reports that as
+    // HTTP-protocol-error (the answer only matters to a client that is still there).
+    assertProxyError(x, "HTTP-protocol-error");
+    assertTrue(
+        LOG.snapshot().subList(before, LOG.snapshot().size()).stream()
+            .noneMatch(l -> l.contains("trapped")),
+        LOG.snapshot()::toString);
+  }
+
+  @Test
+  void anUpstreamAnsweringBeforeReadingTheBodyIsForwarded() {
+    byte[] body = new byte[1024 * 1024];
+    MemoryExchange x = run(to(target, "POST", "/redirect").body(body));
+    assertEquals(List.of("respond 302", "finish"), x.calls);
+    assertEquals("/echo", x.header("location"));
+    assertEquals("moved", x.bodyText());
+  }
+
+  @Test
+  void headKeepsTheUpstreamHeadersWithoutABody() {
+    MemoryExchange x = run(to(target, "HEAD", "/echo"));
+    assertEquals(List.of("respond 201", "finish"), x.calls);
+    assertEquals("HEAD", x.header("x-method"));
+    assertEquals(0, x.body.size());
   }
 
   @Test
