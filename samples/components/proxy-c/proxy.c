@@ -40,36 +40,48 @@
  *   or TRACE (then the upstream receives it chunked, with the request's
  *   trailers). Otherwise no body is sent and the incoming one is left unread.
  *
- *   `outgoing-handler.handle` is called first; then the incoming body is
- *   streamed into the outgoing one, 4096 bytes at a time (blocking-read, then
- *   blocking-write-and-flush, which accepts at most 4096 bytes per call), and
- *   `incoming-body.finish`'s trailers are handed to `outgoing-body.finish`.
- *   The request body is complete before the response is awaited: an upstream
- *   that streams a large response while still reading a large request body
- *   (full duplex) would stall.
- *   If the client's body fails, or the upstream stops accepting it, the outgoing
- *   body is dropped unfinished (the host aborts the upstream request), and the
- *   outcome of the response future decides the answer as below.
+ * Streaming, both ways at once
+ *   `outgoing-handler.handle` is called first, before any body byte is copied.
+ *   Then one loop moves both bodies without blocking on either: the request
+ *   body goes upstream while the response is awaited and, once the response
+ *   head has arrived, while the response body comes back, so an upstream that
+ *   answers as it reads (an echo) streams end to end. Each direction moves at
+ *   most 4096 bytes at a time through its own fixed buffer: `input-stream.read`
+ *   takes what has arrived, `output-stream.check-write` says what the other side
+ *   accepts, then `write` + `flush`; when nothing can move, the loop subscribes
+ *   to what it waits for (the input, the output, the response future) and
+ *   calls `wasi:io/poll.poll`.
+ *   - Request body at its end: `incoming-body.finish` -> future-trailers (the
+ *     client's trailers, if any) -> `outgoing-body.finish(trailers)`.
+ *   - Client body failed, trailers failed, or the upstream stopped accepting:
+ *     the outgoing body is dropped unfinished (the host aborts the upstream
+ *     request) and the response future decides the answer as below.
+ *   - `outgoing-body.finish` reports an error-code (e.g. HTTP-request-body-size:
+ *     fewer bytes than the request's content-length) while the response has not
+ *     arrived: that error-code is the answer (502 below); the future is dropped.
+ *   - Once the response has ended (or failed), whatever the request body still
+ *     holds is not forwarded: the exchange is over, the outgoing body is dropped.
  *
  * Answer
- *   The future-incoming-response is awaited (subscribe + pollable.block).
- *     - error-code from `handle`, from `outgoing-body.finish` (reported
- *       instead of the response) or from the future -> 502 with
- *       `x-proxy-error: NAME`, `content-type: text/plain; charset=utf-8` and the
- *       body "NAME\n", where NAME is the case name of the WIT error-code
- *       (connection-refused, DNS-error, connection-timeout,
- *       connection-read-timeout, HTTP-request-denied, TLS-protocol-error, ...).
- *     - a response -> the upstream's status and headers (a clone: every field
- *       the host passes in), then its body streamed 4096 bytes at a time, then
- *       its trailers (if any) in `outgoing-body.finish`. If the upstream body or
- *       its trailers fail midway, the response is ended without finish: the host
- *       aborts it and the client sees a broken body. If the client goes away,
- *       copying stops.
+ *   - error-code from `handle` or from the response future (or from finish,
+ *     above) -> 502 with `x-proxy-error: NAME`, `content-type: text/plain;
+ *     charset=utf-8` and the body "NAME\n", where NAME is the case name of the
+ *     WIT error-code (connection-refused, DNS-error, connection-timeout,
+ *     connection-read-timeout, HTTP-request-denied, TLS-protocol-error, ...).
+ *   - a response -> the upstream's status and headers (a clone: every field the
+ *     host passes in, content-length included), sent before any body byte; the
+ *     body streamed as above; then its trailers (if any) in
+ *     `outgoing-body.finish`. If the upstream body or its trailers fail midway,
+ *     the response is ended without finish: the host aborts it and the client
+ *     sees a broken body. If the client goes away, copying stops the same way.
  *
- * Memory: a bump allocator reset at the start of each request and after each
- * body chunk, so one 4096-byte chunk is live at a time whatever the body size.
- * Resources are dropped children first (streams before their bodies, fields
- * from `headers` before their request/response, pollables before futures).
+ * Memory: a bump allocator reset at the start of each request, and two fixed
+ * 4096-byte buffers (one per direction) that `read` fills directly, so memory
+ * does not grow with body sizes. Resources are dropped children first
+ * (streams before their bodies, bodies before their request/response, fields
+ * from `headers` before their owner, pollables right after each poll).
+ * A request whose headers exceed the host's fields size cap (128 KiB by
+ * default) traps in `fields.clone` (the host then answers 500).
  */
 #include <stdint.h>
 #include <stddef.h>
@@ -244,17 +256,31 @@ void outgoing_handler_handle(handle_t request, int32_t options_is_some, handle_t
                              ret_area_t *ret);
 
 /* ---- imports: wasi:io ---- */
-IMPORT(STREAMS, "[method]input-stream.blocking-read")
-void input_stream_blocking_read(handle_t self, uint64_t len, result_bytes_t *ret);
 IMPORT(STREAMS, "[method]output-stream.blocking-write-and-flush")
 void output_stream_blocking_write_and_flush(handle_t self, const uint8_t *buf,
                                             uint32_t len, result_stream_t *ret);
+IMPORT(STREAMS, "[method]input-stream.read")
+void input_stream_read(handle_t self, uint64_t len, result_bytes_t *ret);
+IMPORT(STREAMS, "[method]input-stream.subscribe")
+handle_t input_stream_subscribe(handle_t self);
+/* check-write() -> result<u64, stream-error>: u64 or stream-error at offset 8. */
+IMPORT(STREAMS, "[method]output-stream.check-write")
+void output_stream_check_write(handle_t self, ret_area_t *ret);
+IMPORT(STREAMS, "[method]output-stream.write")
+void output_stream_write(handle_t self, const uint8_t *buf, uint32_t len, result_stream_t *ret);
+IMPORT(STREAMS, "[method]output-stream.flush")
+void output_stream_flush(handle_t self, result_stream_t *ret);
+IMPORT(STREAMS, "[method]output-stream.subscribe")
+handle_t output_stream_subscribe(handle_t self);
 IMPORT(STREAMS, "[resource-drop]input-stream")
 void input_stream_drop(handle_t self);
 IMPORT(STREAMS, "[resource-drop]output-stream")
 void output_stream_drop(handle_t self);
 IMPORT("wasi:io/error@0.2.0", "[resource-drop]error")
 void io_error_drop(handle_t self);
+/* poll(list<borrow<pollable>>) -> list<u32> */
+IMPORT(POLL, "poll")
+void poll(const handle_t *pollables, uint32_t len, bytes_t *ret);
 IMPORT(POLL, "[method]pollable.block")
 void pollable_block(handle_t self);
 IMPORT(POLL, "[resource-drop]pollable")
@@ -271,11 +297,21 @@ void get_environment(bytes_t *ret);
 extern uint8_t __heap_base;
 static uintptr_t heap_top;
 
+/* When set, the next allocation of at most `arena_cap` bytes is served here:
+   `input-stream.read` puts its bytes straight into a pump's fixed buffer. */
+static uint8_t *arena;
+static size_t arena_cap;
+
 static void heap_reset(void) { heap_top = (uintptr_t)&__heap_base; }
 
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
   if (heap_top == 0) heap_reset();
+  if (old_ptr == NULL && arena != NULL && new_size <= arena_cap && align <= 8) {
+    void *p = arena;
+    arena = NULL;
+    return p;
+  }
   if (old_ptr != NULL && new_size <= old_size) return old_ptr;
   uintptr_t p = (heap_top + align - 1) & ~(uintptr_t)(align - 1);
   uintptr_t end = p + new_size;
@@ -373,25 +409,129 @@ static int write_all(handle_t out, const uint8_t *buf, size_t len) {
   return 1;
 }
 
-enum copy_end { COPY_EOF, COPY_READ_FAILED, COPY_WRITE_FAILED };
+/* A pump moves one body: `in` (child of the incoming-body `ibody`) to `out`
+   (child of the outgoing-body `obody`), one chunk of at most CHUNK bytes at a
+   time through its own buffer, without ever blocking: `read` takes what has
+   arrived, `check-write` says what the other side accepts now, and when neither
+   can move the caller polls the pollable named by `need`. */
+enum { NEED_NOTHING, NEED_IN, NEED_OUT };
+enum { PUMP_MORE, PUMP_EOF, PUMP_IN_FAILED, PUMP_OUT_FAILED, PUMP_FINISH_FAILED };
 
-/* Copies `in` to `out` a chunk at a time; each chunk is freed once written. */
-static enum copy_end copy_stream(handle_t in, handle_t out) {
-  for (;;) {
-    uintptr_t mark = heap_top;
+typedef struct {
+  int active;
+  handle_t in, out, ibody, obody;
+  const uint8_t *data; /* pending bytes, in buf */
+  uint32_t len;
+  int need;
+  _Alignas(8) uint8_t buf[CHUNK];
+} pump_t;
+
+static void drop_stream_error(const stream_error_t *e) {
+  if (e->tag == 0) io_error_drop(e->error);
+}
+
+/* One step; sets *progress when bytes moved. */
+static int pump_step(pump_t *p, int *progress) {
+  p->need = NEED_NOTHING;
+  if (p->len == 0) {
     result_bytes_t r;
-    input_stream_blocking_read(in, CHUNK, &r);
+    arena = p->buf;
+    arena_cap = CHUNK;
+    input_stream_read(p->in, CHUNK, &r);
+    arena = NULL;
     if (r.is_err) {
       if (r.u.err.tag == 0) {
-        io_error_drop(r.u.err.error);
-        return COPY_READ_FAILED;
+        drop_stream_error(&r.u.err);
+        return PUMP_IN_FAILED;
       }
-      return COPY_EOF;
+      return PUMP_EOF;
     }
-    int ok = write_all(out, r.u.ok.ptr, r.u.ok.len);
-    heap_top = mark;
-    if (!ok) return COPY_WRITE_FAILED;
+    if (r.u.ok.len == 0) {
+      p->need = NEED_IN;
+      return PUMP_MORE;
+    }
+    if (r.u.ok.ptr != p->buf) /* the host allocated elsewhere: keep a copy */
+      for (uint32_t i = 0; i < r.u.ok.len; i++) p->buf[i] = r.u.ok.ptr[i];
+    p->data = p->buf;
+    p->len = r.u.ok.len;
+    *progress = 1;
   }
+  ret_area_t c;
+  output_stream_check_write(p->out, &c);
+  if (RET_U8(c, 0)) {
+    if (RET_U8(c, 8) == 0) io_error_drop(RET_I32(c, 12));
+    return PUMP_OUT_FAILED;
+  }
+  uint64_t granted = *(uint64_t *)&c.b[8];
+  if (granted == 0) {
+    p->need = NEED_OUT;
+    return PUMP_MORE;
+  }
+  uint32_t n = granted < p->len ? (uint32_t)granted : p->len;
+  result_stream_t w;
+  output_stream_write(p->out, p->data, n, &w);
+  if (!w.is_err) output_stream_flush(p->out, &w); /* the bytes go on now */
+  if (w.is_err) {
+    drop_stream_error(&w.err);
+    return PUMP_OUT_FAILED;
+  }
+  p->data += n;
+  p->len -= n;
+  *progress = 1;
+  return PUMP_MORE;
+}
+
+/* Subscribes to what the pump waits for; returns the pollable or -1. */
+static handle_t pump_pollable(const pump_t *p) {
+  if (!p->active) return -1;
+  if (p->need == NEED_IN) return input_stream_subscribe(p->in);
+  if (p->need == NEED_OUT) return output_stream_subscribe(p->out);
+  return -1;
+}
+
+/* Ends a pump without finishing its outgoing body: the host aborts that
+   request or response. Children go first. */
+static void pump_abort(pump_t *p) {
+  input_stream_drop(p->in);
+  output_stream_drop(p->out);
+  incoming_body_drop(p->ibody);
+  outgoing_body_drop(p->obody);
+  p->active = 0;
+}
+
+static int finish_incoming_body(handle_t body, handle_t *trailers);
+
+/* Ends a pump whose input is at its end: the incoming body's trailers go into
+   outgoing-body.finish. PUMP_EOF; PUMP_IN_FAILED when the trailers failed (the
+   outgoing body is dropped unfinished); PUMP_FINISH_FAILED with *err_disc when
+   finish reported an error-code. */
+static int pump_finish(pump_t *p, uint8_t *err_disc) {
+  handle_t trailers;
+  input_stream_drop(p->in);
+  output_stream_drop(p->out);
+  p->active = 0;
+  if (!finish_incoming_body(p->ibody, &trailers)) {
+    outgoing_body_drop(p->obody);
+    return PUMP_IN_FAILED;
+  }
+  ret_area_t fin;
+  outgoing_body_finish(p->obody, trailers >= 0, trailers >= 0 ? trailers : 0, &fin);
+  if (RET_U8(fin, 0)) {
+    *err_disc = RET_U8(fin, 8);
+    return PUMP_FINISH_FAILED;
+  }
+  return PUMP_EOF;
+}
+
+/* Runs one step of an active pump and ends it when its input ended or a side
+   failed. Returns PUMP_MORE while it runs, else how it ended. */
+static int pump_run(pump_t *p, int *progress, uint8_t *finish_err) {
+  int end = pump_step(p, progress);
+  if (end == PUMP_MORE) return end;
+  *progress = 1;
+  if (end == PUMP_EOF) return pump_finish(p, finish_err);
+  pump_abort(p);
+  return end;
 }
 
 /* incoming-body.finish, then waits for the trailers. Returns 1 with
@@ -528,75 +668,138 @@ static const char *const DROPPED_HEADERS[] = {
 
 /* ---- forwarding ---- */
 
-/* Streams the incoming request body into `obody` and finishes it with the
-   request's trailers; consumes `obody`. Returns 1, or 0 with *err_disc set when
-   outgoing-body.finish reported an error-code. */
-static int forward_request_body(handle_t request, handle_t obody, uint8_t *err_disc) {
+static pump_t request_pump, response_pump;
+
+/* Sets up the pump from the incoming request's body into `obody`; without one
+   (a stream refused), `obody` is dropped unfinished. */
+static void start_request_pump(pump_t *p, handle_t request, handle_t obody) {
   result_handle_t out, ibody, in;
   outgoing_body_write(obody, &out);
   incoming_request_consume(request, &ibody);
-  if (out.is_err || ibody.is_err) {
+  in.is_err = 1;
+  if (!ibody.is_err) incoming_body_stream(ibody.val, &in);
+  if (out.is_err || in.is_err) {
     if (!out.is_err) output_stream_drop(out.val);
     if (!ibody.is_err) incoming_body_drop(ibody.val);
-    outgoing_body_drop(obody); /* unfinished: the host aborts the upstream request */
-    return 1;
-  }
-  incoming_body_stream(ibody.val, &in);
-  enum copy_end end = in.is_err ? COPY_READ_FAILED : copy_stream(in.val, out.val);
-  if (!in.is_err) input_stream_drop(in.val);
-  output_stream_drop(out.val);
-  handle_t trailers = -1;
-  if (end != COPY_EOF || !finish_incoming_body(ibody.val, &trailers)) {
-    if (end != COPY_EOF) incoming_body_drop(ibody.val);
     outgoing_body_drop(obody);
-    return 1;
+    return;
   }
-  ret_area_t fin;
-  outgoing_body_finish(obody, trailers >= 0, trailers >= 0 ? trailers : 0, &fin);
-  if (RET_U8(fin, 0)) {
-    *err_disc = RET_U8(fin, 8);
-    return 0;
-  }
-  return 1;
+  p->in = in.val;
+  p->out = out.val;
+  p->ibody = ibody.val;
+  p->obody = obody;
+  p->len = 0;
+  p->need = NEED_NOTHING;
+  p->active = 1;
 }
 
-/* Answers with the upstream response `resp` (consumed). */
-static void forward_response(handle_t outparam, handle_t resp) {
+/* Sends the upstream's status and headers, and sets up the pump of its body.
+   Without a body stream the response is finished empty at once. */
+static void start_response(pump_t *p, handle_t outparam, handle_t resp) {
   int status = incoming_response_status(resp);
   handle_t upstream_headers = incoming_response_headers(resp); /* child of resp */
   handle_t headers = fields_clone(upstream_headers);
   fields_drop(upstream_headers);
   handle_t response = outgoing_response_new(headers);
   outgoing_response_set_status_code(response, status);
-  result_handle_t obody, out;
+  result_handle_t obody, out, ibody, in;
   outgoing_response_body(response, &obody);
   outgoing_body_write(obody.val, &out);
   response_outparam_set(outparam, 0, response, 0, 0, 0, 0, 0, 0);
-
-  int complete = 1;
-  handle_t trailers = -1;
-  result_handle_t ibody;
   incoming_response_consume(resp, &ibody);
-  if (!ibody.is_err) {
-    result_handle_t in;
-    incoming_body_stream(ibody.val, &in);
-    enum copy_end end = in.is_err ? COPY_READ_FAILED : copy_stream(in.val, out.val);
-    if (!in.is_err) input_stream_drop(in.val);
-    if (end == COPY_EOF) {
-      complete = finish_incoming_body(ibody.val, &trailers);
-    } else {
-      complete = 0;
-      incoming_body_drop(ibody.val);
+  in.is_err = 1;
+  if (!ibody.is_err) incoming_body_stream(ibody.val, &in);
+  if (in.is_err) {
+    if (!ibody.is_err) incoming_body_drop(ibody.val);
+    output_stream_drop(out.val);
+    ret_area_t fin;
+    outgoing_body_finish(obody.val, 0, 0, &fin);
+    return;
+  }
+  p->in = in.val;
+  p->out = out.val;
+  p->ibody = ibody.val;
+  p->obody = obody.val;
+  p->len = 0;
+  p->need = NEED_NOTHING;
+  p->active = 1;
+}
+
+/* Waits until one of the given pollables (-1: none) is ready, then drops them. */
+static void wait_any(handle_t a, handle_t b, handle_t c) {
+  handle_t list[3];
+  uint32_t n = 0;
+  if (a >= 0) list[n++] = a;
+  if (b >= 0) list[n++] = b;
+  if (c >= 0) list[n++] = c;
+  if (n == 0) return;
+  uintptr_t mark = heap_top;
+  bytes_t ready;
+  poll(list, n, &ready);
+  heap_top = mark;
+  for (uint32_t i = 0; i < n; i++) pollable_drop(list[i]);
+}
+
+/* Both directions at once, until both bodies are done: the request body goes
+   upstream while the response is awaited and, once it has arrived, while the
+   response body comes back (an upstream may answer before it has read the
+   whole request, or stream its answer as it reads). */
+static void forward(handle_t outparam, handle_t future) {
+  pump_t *req = &request_pump, *resp = &response_pump;
+  handle_t upstream_response = -1;
+  resp->active = 0;
+  while (req->active || future >= 0 || resp->active) {
+    int progress = 0;
+    uint8_t disc;
+    if (req->active) {
+      int end = pump_run(req, &progress, &disc);
+      if (end == PUMP_FINISH_FAILED && future >= 0) {
+        /* the request is refused as sent: report that, not the aborted exchange */
+        future_incoming_response_drop(future);
+        future = -1;
+        respond_error_code(outparam, disc);
+      }
+    }
+    handle_t future_pollable = -1;
+    if (future >= 0) {
+      ret_area_t r;
+      future_incoming_response_get(future, &r);
+      if (RET_U8(r, 0) == 0) {
+        future_pollable = -2; /* subscribe below, if nothing else moved */
+      } else {
+        future_incoming_response_drop(future);
+        future = -1;
+        progress = 1;
+        if (RET_U8(r, 8) != 0 || RET_U8(r, 16) != 0) {
+          if (req->active) pump_abort(req);
+          /* (an outer error means the result was taken already: cannot happen) */
+          respond_error_code(outparam, RET_U8(r, 8) != 0 ? 38 /* internal-error */
+                                                         : RET_U8(r, 24));
+        } else {
+          upstream_response = RET_I32(r, 24);
+          start_response(resp, outparam, upstream_response);
+          if (!resp->active) {
+            incoming_response_drop(upstream_response);
+            upstream_response = -1;
+            if (req->active) pump_abort(req);
+          }
+        }
+      }
+    }
+    if (resp->active) {
+      int end = pump_run(resp, &progress, &disc);
+      if (end != PUMP_MORE) {
+        incoming_response_drop(upstream_response); /* its body is gone already */
+        upstream_response = -1;
+        /* the exchange is over: the rest of the request body is not sent */
+        if (req->active) pump_abort(req);
+      }
+    }
+    if (!progress && (req->active || future >= 0 || resp->active)) {
+      if (future_pollable == -2) future_pollable = future_incoming_response_subscribe(future);
+      wait_any(pump_pollable(req), future_pollable, pump_pollable(resp));
     }
   }
-  output_stream_drop(out.val);
-  if (complete) {
-    ret_area_t fin;
-    outgoing_body_finish(obody.val, trailers >= 0, trailers >= 0 ? trailers : 0, &fin);
-  } else {
-    outgoing_body_drop(obody.val); /* unfinished: the host aborts the response */
-  }
-  incoming_response_drop(resp);
 }
 
 /* Whether a request without content-length carries no body by convention. */
@@ -706,7 +909,7 @@ void handle(handle_t request, handle_t outparam) {
     if (has_timeout[2]) request_options_set_between_bytes_timeout(options, 1, timeouts[2]);
   }
 
-  /* Send: handle first, then the body. */
+  /* Send: handle first, then both bodies. */
   ret_area_t h;
   outgoing_handler_handle(oreq, options >= 0, options >= 0 ? options : 0, &h);
   if (RET_U8(h, 0)) {
@@ -715,33 +918,8 @@ void handle(handle_t request, handle_t outparam) {
     incoming_request_drop(request);
     return;
   }
-  handle_t future = RET_I32(h, 8);
-  if (obody >= 0) {
-    uint8_t disc;
-    if (!forward_request_body(request, obody, &disc)) {
-      future_incoming_response_drop(future); /* aborts the request if still pending */
-      respond_error_code(outparam, disc);
-      incoming_request_drop(request);
-      return;
-    }
-  }
+  request_pump.active = 0;
+  if (obody >= 0) start_request_pump(&request_pump, request, obody);
+  forward(outparam, RET_I32(h, 8));
   incoming_request_drop(request);
-
-  /* Await the response. */
-  handle_t p = future_incoming_response_subscribe(future);
-  pollable_block(p);
-  pollable_drop(p);
-  ret_area_t r;
-  future_incoming_response_get(future, &r);
-  future_incoming_response_drop(future);
-  if (RET_U8(r, 0) == 0 || RET_U8(r, 8) != 0) {
-    /* not ready after the pollable fired, or already taken: neither happens */
-    respond_error_code(outparam, 38 /* internal-error */);
-    return;
-  }
-  if (RET_U8(r, 16) != 0) {
-    respond_error_code(outparam, RET_U8(r, 24));
-    return;
-  }
-  forward_response(outparam, RET_I32(r, 24));
 }

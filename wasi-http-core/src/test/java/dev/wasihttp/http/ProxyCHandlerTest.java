@@ -158,6 +158,19 @@ class ProxyCHandlerTest {
   }
 
   @Test
+  void theResponseStreamsBackWhileTheRequestBodyIsStillArriving() throws Exception {
+    byte[] body = Samples.randomBytes(4 * 1024 * 1024);
+    MemoryExchange x = to(target, "POST", "/duplex");
+    boolean[] early = new boolean[1];
+    Thread client = Samples.duplexClient(x, body, 512 * 1024, early);
+    run(x);
+    client.join(10_000);
+    assertTrue(early[0], "response bytes flowed before the request body was complete");
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertArrayEquals(body, x.body.toByteArray());
+  }
+
+  @Test
   void aBodyWithContentLengthKeepsIt() {
     MemoryExchange x =
         run(to(target, "POST", "/echo").header("Content-Length", "5").body("hello".getBytes()));

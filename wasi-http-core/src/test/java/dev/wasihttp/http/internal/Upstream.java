@@ -97,6 +97,11 @@ public final class Upstream implements AutoCloseable {
       response.write(true, null, callback);
       return true;
     }
+    if (path.startsWith("/duplex")) {
+      response.setStatus(200);
+      Content.copy(request, response, callback); // each chunk goes back as it arrives
+      return true;
+    }
     if (path.startsWith("/stall")) {
       Callback.Completable c = new Callback.Completable();
       response.write(false, ByteBuffer.wrap("first".getBytes(StandardCharsets.ISO_8859_1)), c);
