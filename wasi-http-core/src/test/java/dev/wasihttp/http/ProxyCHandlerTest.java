@@ -212,13 +212,29 @@ class ProxyCHandlerTest {
         LOG.snapshot()::toString);
   }
 
+  /**
+   * The upstream answers 302 without reading a 1 MiB body, then closes the connection with the
+   * body unread. The proxy never hangs on it; what it sees depends on when the close reaches the
+   * client: the whole 302, the 302 cut short (aborted), or no response at all ({@code
+   * HTTP-response-incomplete}), as a TCP reset may discard a response the client has not read yet.
+   */
   @Test
-  void anUpstreamAnsweringBeforeReadingTheBodyIsForwarded() {
-    byte[] body = new byte[1024 * 1024];
-    MemoryExchange x = run(to(target, "POST", "/redirect").body(body));
-    assertEquals(List.of("respond 302", "finish"), x.calls);
-    assertEquals("/echo", x.header("location"));
-    assertEquals("moved", x.bodyText());
+  void anUpstreamAnsweringWithoutReadingTheBodyNeverHangsTheProxy() {
+    long t0 = System.nanoTime();
+    MemoryExchange x = run(to(target, "POST", "/redirect").body(new byte[1024 * 1024]));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(ms < 5000, "took " + ms + " ms");
+    if (x.calls.equals(List.of("respond 502", "finish"))) {
+      assertProxyError(x, "HTTP-response-incomplete");
+    } else {
+      assertEquals("respond 302", x.calls.get(0), x.calls::toString);
+      assertEquals("/echo", x.header("location"));
+      if (x.calls.get(1).equals("finish")) {
+        assertEquals("moved", x.bodyText());
+      } else {
+        assertEquals("abort", x.calls.get(1), x.calls::toString);
+      }
+    }
   }
 
   @Test
