@@ -538,11 +538,14 @@ static int pump_run(pump_t *p, int *progress, uint8_t *finish_err) {
    *trailers = the fields handle or -1 (none); 0 when they failed. */
 static int finish_incoming_body(handle_t body, handle_t *trailers) {
   handle_t future = incoming_body_finish(body);
-  handle_t p = future_trailers_subscribe(future);
-  pollable_block(p);
-  pollable_drop(p);
   ret_area_t r;
-  future_trailers_get(future, &r);
+  future_trailers_get(future, &r); /* at the body's end they are usually there */
+  if (RET_U8(r, 0) == 0) {
+    handle_t p = future_trailers_subscribe(future);
+    pollable_block(p);
+    pollable_drop(p);
+    future_trailers_get(future, &r);
+  }
   future_trailers_drop(future);
   *trailers = -1;
   if (RET_U8(r, 0) == 0 || RET_U8(r, 8) != 0 || RET_U8(r, 16) != 0) return 0;
