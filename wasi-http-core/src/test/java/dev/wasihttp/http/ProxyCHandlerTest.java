@@ -47,6 +47,10 @@ class ProxyCHandlerTest {
 
   /** A handler for proxy-c with {@code UPSTREAM} set to {@code env} (null: unset). */
   static WasiHttpHandler handler(String env) throws Exception {
+    return handler(env, "http://127.0.0.1:*");
+  }
+
+  static WasiHttpHandler handler(String env, String policy) throws Exception {
     WasiConfig.Builder wasi = WasiHttpConfig.wasiBuilder("proxy-c", LOG);
     if (env != null) {
       wasi.env("UPSTREAM", env);
@@ -57,7 +61,7 @@ class ProxyCHandlerTest {
             .componentName("proxy-c")
             .log(LOG)
             .wasi(wasi.build())
-            .outboundPolicy(OutboundPolicy.parse("http://127.0.0.1:*"))
+            .outboundPolicy(OutboundPolicy.parse(policy))
             .build());
   }
 
@@ -287,6 +291,15 @@ class ProxyCHandlerTest {
     assertProxyError(
         run(to("https://127.0.0.1:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
     assertTrue(LOG.contains("denied by policy"), LOG.snapshot()::toString);
+  }
+
+  @Test
+  void httpsToAPlainHttpPortIsATlsProtocolError() throws Exception {
+    try (WasiHttpHandler h = handler(null, "https://127.0.0.1:*")) {
+      MemoryExchange x = to("https://127.0.0.1:" + upstream.port, "GET", "/echo");
+      h.handle(x);
+      assertProxyError(x, "TLS-protocol-error");
+    }
   }
 
   @Test
