@@ -42,7 +42,7 @@
  *
  * Streaming, both ways at once
  *   `outgoing-handler.handle` is called first, before any body byte is copied.
- *   Then one loop moves both bodies without blocking on either: the request
+ *   Then one loop moves both bodies with non-blocking stream calls: the request
  *   body goes upstream while the response is awaited and, once the response
  *   head has arrived, while the response body comes back, so an upstream that
  *   answers as it reads (an echo) streams end to end. Each direction moves at
@@ -329,7 +329,7 @@ void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size
 
 /* ---- small string helpers ---- */
 
-#define CHUNK 4096 /* blocking-write-and-flush accepts at most 4096 bytes */
+#define CHUNK 4096 /* per step and direction; also the most blocking-write-and-flush accepts */
 
 static size_t cstrlen(const char *s) { size_t n = 0; while (s[n]) n++; return n; }
 
@@ -411,7 +411,7 @@ static int write_all(handle_t out, const uint8_t *buf, size_t len) {
 
 /* A pump moves one body: `in` (child of the incoming-body `ibody`) to `out`
    (child of the outgoing-body `obody`), one chunk of at most CHUNK bytes at a
-   time through its own buffer, without ever blocking: `read` takes what has
+   time through its own buffer, with non-blocking calls: `read` takes what has
    arrived, `check-write` says what the other side accepts now, and when neither
    can move the caller polls the pollable named by `need`. */
 enum { NEED_NOTHING, NEED_IN, NEED_OUT };
