@@ -338,6 +338,8 @@ public abstract class OutgoingScenarios {
   @Test
   void aHundredConcurrentProxiedRequestsLeakNoConnection() throws Exception {
     int before = upstream.open();
+    int openedBefore = upstream.opened.get();
+    long t0 = System.nanoTime();
     List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       all.add(
@@ -354,6 +356,11 @@ public abstract class OutgoingScenarios {
       assertEquals("/n" + i, header(r, "x-upstream-path"));
       assertEquals("request " + i, r.body());
     }
+    System.out.printf(
+        "%s: 100 concurrent proxied requests in %d ms over %d upstream connections%n",
+        getClass().getSimpleName(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+        upstream.opened.get() - openedBefore);
     assertTrue(appClient.isStarted(), "the servlet started the application's client");
     // Every connection went back to the pool: none is still in use.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
