@@ -27,7 +27,7 @@ public final class CoreModule {
   private final List<CoreImport> imports;
   private final List<CoreExport> exports;
 
-  private CoreModule(WasmModule module) {
+  CoreModule(WasmModule module) {
     this.module = module;
     List<CoreImport> is = new ArrayList<>();
     var section = module.importSection();

@@ -3,10 +3,13 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.Definition;
+import dev.wasihttp.component.internal.engine.CallIndirectTypes;
 import dev.wasihttp.component.internal.engine.CoreModule;
 import dev.wasihttp.component.internal.validate.CoreTypeRules;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,23 +23,34 @@ public final class ModuleCache {
     this.modules = Collections.unmodifiableMap(modules);
   }
 
-  /** Parses and validates every core module in {@code ast}. */
+  /**
+   * Parses and validates every core module in {@code ast}, then gives them common indices for
+   * the types of indirect calls (their instances may share tables: see {@link
+   * CallIndirectTypes}).
+   */
   public static ModuleCache parseAll(ComponentAst ast) throws ComponentException {
+    List<Definition.CoreModuleDef> defs = new ArrayList<>();
+    collect(ast, defs);
+    List<CoreModule> parsed = new ArrayList<>(defs.size());
+    for (Definition.CoreModuleDef def : defs) {
+      CoreModule module = CoreModule.parse(def.bytes(), def.offset());
+      CoreTypeRules.module(module, def.offset());
+      parsed.add(module);
+    }
+    List<CoreModule> shared = CallIndirectTypes.share(parsed);
     Map<Definition.CoreModuleDef, CoreModule> m = new IdentityHashMap<>();
-    collect(ast, m);
+    for (int i = 0; i < defs.size(); i++) {
+      m.put(defs.get(i), shared.get(i));
+    }
     return new ModuleCache(m);
   }
 
-  private static void collect(ComponentAst ast, Map<Definition.CoreModuleDef, CoreModule> m)
-      throws ComponentException {
+  private static void collect(ComponentAst ast, List<Definition.CoreModuleDef> defs) {
     for (Definition d : ast.definitions()) {
       if (d instanceof Definition.CoreModuleDef) {
-        var def = (Definition.CoreModuleDef) d;
-        CoreModule module = CoreModule.parse(def.bytes(), def.offset());
-        CoreTypeRules.module(module, def.offset());
-        m.put(def, module);
+        defs.add((Definition.CoreModuleDef) d);
       } else if (d instanceof Definition.NestedComponentDef) {
-        collect(((Definition.NestedComponentDef) d).component(), m);
+        collect(((Definition.NestedComponentDef) d).component(), defs);
       }
     }
   }

@@ -1,0 +1,212 @@
+package dev.wasihttp.component.internal.engine;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.CodeSection;
+import com.dylibso.chicory.wasm.types.CustomSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.SubType;
+import com.dylibso.chicory.wasm.types.TypeSection;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives the core modules of one component a common index for every function type that a
+ * {@code call_indirect} or {@code return_call_indirect} names, so that a call through a table
+ * shared by two core instances checks the type the caller declared.
+ *
+ * <p>Chicory 1.7.5 looks the instruction's type index up in the type section of the instance that
+ * defined the called function, not in the caller's ({@code InterpreterMachine.CALL_INDIRECT}:
+ * {@code refInstance.type(typeId)} and {@code verifyIndirectCallByTypeIdx(..., refInstance
+ * .module().typeSection())}). Across instances that index names an unrelated type: a well-typed
+ * call traps with "indirect call type mismatch", an ill-typed one may run. So the type section of
+ * every module that may share a table is padded to a common length {@code K} and then extended
+ * with one list of those function types, the same for all these modules, and each such
+ * instruction is redirected to {@code K} plus the position of its type in the list: the index
+ * names the caller's type in every module.
+ * Function, block and tag type indices stay as they are; the engine accepts a callee whose own
+ * type is structurally equal to the expected one (canonical equivalence).
+ *
+ * <p>Only plain function types are shared (a rec group of one, final, no supertype, no reference
+ * to another type index); an instruction naming another type keeps its index. Not addressed
+ * here: a {@code return_call_indirect} into another instance, which Chicory 1.7.5 runs as the
+ * caller's own function of that index.
+ */
+public final class CallIndirectTypes {
+  private CallIndirectTypes() {}
+
+  /**
+   * The modules of one component, those that import or export a table rewritten as above;
+   * {@code modules} itself when fewer than two do so or none has an indirect call. Positions
+   * correspond.
+   *
+   * <p>Only instances of such modules can put their functions in a table another instance calls
+   * through (an imported function sits in the importer's table as the importer's own), and only
+   * two different modules can disagree on type indices. The others keep their parsed form, at no
+   * cost: a large main module usually keeps its table to itself.
+   */
+  public static List<CoreModule> share(List<CoreModule> modules) {
+    Map<FunctionType, Integer> shared = new LinkedHashMap<>();
+    Map<Integer, BitSet> bodies = new LinkedHashMap<>();
+    int k = 0;
+    for (int i = 0; i < modules.size(); i++) {
+      WasmModule m = modules.get(i).module;
+      if (sharesTables(m)) {
+        k = Math.max(k, m.typeSection().subTypeCount());
+        bodies.put(i, collect(m, shared));
+      }
+    }
+    if (bodies.size() < 2 || shared.isEmpty()) {
+      return modules;
+    }
+    List<CoreModule> out = new ArrayList<>(modules);
+    for (Map.Entry<Integer, BitSet> e : bodies.entrySet()) {
+      WasmModule m = modules.get(e.getKey()).module;
+      out.set(e.getKey(), new CoreModule(rewrite(m, e.getValue(), k, shared)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean sharesTables(WasmModule m) {
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      if (m.importSection().getImport(i).importType() == ExternalType.TABLE) {
+        return true;
+      }
+    }
+    for (int i = 0; i < m.exportSection().exportCount(); i++) {
+      if (m.exportSection().getExport(i).exportType() == ExternalType.TABLE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds the plain types named by the indirect calls of {@code m} to {@code shared}; returns the
+   * bodies that hold such a call.
+   */
+  private static BitSet collect(WasmModule m, Map<FunctionType, Integer> shared) {
+    TypeSection ts = m.typeSection();
+    boolean[] plain = plainTypes(ts);
+    BitSet bodies = new BitSet();
+    CodeSection code = m.codeSection();
+    for (int b = 0; b < code.functionBodyCount(); b++) {
+      for (AnnotatedInstruction ins : code.getFunctionBody(b).instructions()) {
+        if (isIndirectCall(ins) && plain[(int) ins.operand(0)]) {
+          shared.putIfAbsent(ts.getType((int) ins.operand(0)), shared.size());
+          bodies.set(b);
+        }
+      }
+    }
+    return bodies;
+  }
+
+  private static boolean isIndirectCall(Instruction ins) {
+    return ins.opcode() == OpCode.CALL_INDIRECT || ins.opcode() == OpCode.RETURN_CALL_INDIRECT;
+  }
+
+  /** For each type index of {@code ts}: whether it is a plain function type. */
+  private static boolean[] plainTypes(TypeSection ts) {
+    boolean[] plain = new boolean[ts.subTypeCount()];
+    int flat = 0;
+    for (int g = 0; g < ts.typeCount(); g++) {
+      SubType[] group = ts.getRecType(g).subTypes();
+      for (SubType st : group) {
+        FunctionType ft = st.compType() == null ? null : st.compType().funcType();
+        plain[flat++] =
+            group.length == 1
+                && st.isFinal()
+                && st.typeIdx().length == 0
+                && ft != null
+                && noTypeIndex(ft.params())
+                && noTypeIndex(ft.returns());
+      }
+    }
+    return plain;
+  }
+
+  private static boolean noTypeIndex(List<ValType> types) {
+    for (ValType t : types) {
+      if (t.isReference() && !ValType.isAbsHeapTypeIdx(t.typeIdx())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static WasmModule rewrite(
+      WasmModule m, BitSet bodies, int k, Map<FunctionType, Integer> shared) {
+    TypeSection ts = m.typeSection();
+    TypeSection.Builder types = TypeSection.builder();
+    for (int g = 0; g < ts.typeCount(); g++) {
+      types.addRecType(ts.getRecType(g));
+    }
+    for (int i = ts.subTypeCount(); i < k; i++) {
+      types.addFunctionType(FunctionType.empty());
+    }
+    for (FunctionType ft : shared.keySet()) {
+      types.addFunctionType(ft);
+    }
+    boolean[] plain = plainTypes(ts);
+    CodeSection code = m.codeSection();
+    CodeSection.Builder newCode =
+        CodeSection.builder().setRequiresDataCount(code.isRequiresDataCount());
+    for (int b = 0; b < code.functionBodyCount(); b++) {
+      FunctionBody body = code.getFunctionBody(b);
+      newCode.addFunctionBody(bodies.get(b) ? redirect(body, ts, plain, k, shared) : body);
+    }
+    // Validated when parsed; the redirected indices name equal types.
+    WasmModule.Builder out =
+        WasmModule.builder()
+            .withValidation(false)
+            .setTypeSection(types.build())
+            .setImportSection(m.importSection())
+            .setFunctionSection(m.functionSection())
+            .setTableSection(m.tableSection())
+            .setGlobalSection(m.globalSection())
+            .setExportSection(m.exportSection())
+            .setElementSection(m.elementSection())
+            .setCodeSection(newCode.build())
+            .setDataSection(m.dataSection());
+    m.memorySection().ifPresent(out::setMemorySection);
+    m.startSection().ifPresent(out::setStartSection);
+    m.dataCountSection().ifPresent(out::setDataCountSection);
+    m.tagSection().ifPresent(out::setTagSection);
+    for (CustomSection c : m.customSections()) {
+      out.addCustomSection(c.name(), c);
+    }
+    for (int id : m.ignoredSections()) {
+      out.addIgnoredSection(id);
+    }
+    return out.build();
+  }
+
+  private static FunctionBody redirect(
+      FunctionBody body, TypeSection ts, boolean[] plain, int k, Map<FunctionType, Integer> shared) {
+    List<AnnotatedInstruction> in = body.instructions();
+    List<AnnotatedInstruction> out = new ArrayList<>(in.size());
+    for (AnnotatedInstruction ins : in) {
+      int type = isIndirectCall(ins) ? (int) ins.operand(0) : -1;
+      if (type < 0 || !plain[type]) {
+        out.add(ins);
+        continue;
+      }
+      long[] operands = ins.operands();
+      operands[0] = k + shared.get(ts.getType(type));
+      out.add(
+          AnnotatedInstruction.builder()
+              .from(new Instruction(ins.address(), ins.opcode(), operands))
+              .withDepth(ins.depth())
+              .build());
+    }
+    return new FunctionBody(body.localTypes(), out);
+  }
+}

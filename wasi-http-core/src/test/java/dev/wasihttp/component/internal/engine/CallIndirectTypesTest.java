@@ -1,0 +1,148 @@
+package dev.wasihttp.component.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasihttp.component.Component;
+import dev.wasihttp.component.ComponentInstance;
+import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.values.Val;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code indirect-calls.wat}: a {@code call_indirect} through a table shared by two core
+ * instances whose modules number their types differently is checked against the caller's type.
+ */
+class CallIndirectTypesTest {
+  static Component component;
+
+  @BeforeAll
+  static void load() throws Exception {
+    component = Component.load(Path.of("src/test/resources/components/indirect-calls.wasm"));
+  }
+
+  static ComponentInstance instantiate() throws Exception {
+    return new Linker().instantiatePre(component).instantiate();
+  }
+
+  @Test
+  void callsAFunctionOfAnotherInstanceWithTheCallersType() throws Exception {
+    assertEquals(new Val.U32(42), instantiate().func("call").call(new Val.U32(21), new Val.U32(0)));
+  }
+
+  @Test
+  void trapsWhenTheCallersTypeDiffers() throws Exception {
+    // the callee's type index 1 is $double's type, but the caller's index 1 is f32 -> f32
+    Trap t =
+        assertThrows(
+            Trap.class,
+            () -> instantiate().func("call-f32").call(new Val.F32(3f), new Val.U32(0)));
+    assertEquals("indirect call type mismatch", t.reason());
+    Trap wrongSlot =
+        assertThrows(
+            Trap.class, () -> instantiate().func("call").call(new Val.U32(1), new Val.U32(1)));
+    assertEquals("indirect call type mismatch", wrongSlot.reason());
+    assertEquals(
+        new Val.F32(1.5f), instantiate().func("call-f32").call(new Val.F32(3f), new Val.U32(1)));
+  }
+
+  @Test
+  void callsWithinTheDefiningInstanceStillWork() throws Exception {
+    for (String name : List.of("own", "own-tail")) {
+      assertEquals(new Val.U32(42), instantiate().func(name).call(new Val.U32(21), new Val.U32(0)));
+      // a trap poisons the instance: each trap gets a fresh one
+      Trap t =
+          assertThrows(
+              Trap.class, () -> instantiate().func(name).call(new Val.U32(21), new Val.U32(1)));
+      assertEquals("indirect call type mismatch", t.reason());
+    }
+  }
+
+  // (module (type (func (param i64))) (type $t (func (param i32))) (table (export "t") 1 funcref)
+  //   (func (type $t) (call_indirect (type $t) (local.get 0) (i32.const 0))))
+  static final byte[] EXPORTS_TABLE =
+      module(
+          section(1, 2, 0x60, 1, 0x7e, 0, 0x60, 1, 0x7f, 0),
+          section(3, 1, 1),
+          section(4, 1, 0x70, 0, 1),
+          section(7, 1, 1, 't', 1, 0),
+          section(10, 1, 9, 0, 0x20, 0, 0x41, 0, 0x11, 1, 0, 0x0b));
+
+  // (module (import "a" "t" (table 1 funcref)) (func (result f32) (f32.const 1)))
+  static final byte[] IMPORTS_TABLE =
+      module(
+          section(1, 1, 0x60, 0, 1, 0x7d),
+          section(2, 1, 1, 'a', 1, 't', 1, 0x70, 0, 1),
+          section(3, 1, 0),
+          section(10, 1, 7, 0, 0x43, 0, 0, 0x80, 0x3f, 0x0b));
+
+  // (module (type $t (func (param i32))) (table 1 funcref)
+  //   (func (type $t) (call_indirect (type $t) (local.get 0) (i32.const 0))))
+  static final byte[] OWN_TABLE =
+      module(
+          section(1, 1, 0x60, 1, 0x7f, 0),
+          section(3, 1, 0),
+          section(4, 1, 0x70, 0, 1),
+          section(10, 1, 9, 0, 0x20, 0, 0x41, 0, 0x11, 0, 0, 0x0b));
+
+  @Test
+  void rewritesNothingUnlessTwoModulesMayShareATable() throws Exception {
+    CoreModule exports = CoreModule.parse(EXPORTS_TABLE, 0);
+    CoreModule own = CoreModule.parse(OWN_TABLE, 0);
+    for (List<CoreModule> modules :
+        List.of(List.of(exports), List.of(exports, own), List.of(own, own))) {
+      assertSame(modules, CallIndirectTypes.share(modules));
+    }
+  }
+
+  @Test
+  void givesTheModulesThatShareTablesTheSameTypesAtTheSameIndices() throws Exception {
+    CoreModule a = CoreModule.parse(EXPORTS_TABLE, 0);
+    CoreModule b = CoreModule.parse(IMPORTS_TABLE, 0);
+    CoreModule own = CoreModule.parse(OWN_TABLE, 0);
+    List<CoreModule> shared = CallIndirectTypes.share(List.of(a, own, b));
+    assertSame(own, shared.get(1));
+    // K = 2 (a's type count): the one shared type, (param i32), is index 2 in a and b; b is padded
+    var ta = shared.get(0).module.typeSection();
+    var tb = shared.get(2).module.typeSection();
+    assertEquals(3, ta.subTypeCount());
+    assertEquals(3, tb.subTypeCount());
+    assertEquals(ta.getType(1), ta.getType(2));
+    assertEquals(ta.getType(2), tb.getType(2));
+    assertEquals(b.module.typeSection().getType(0), tb.getType(0));
+    var instructions = shared.get(0).module.codeSection().getFunctionBody(0).instructions();
+    assertEquals(OpCode.CALL_INDIRECT, instructions.get(2).opcode());
+    assertEquals(2, instructions.get(2).operand(0));
+    // the function's own type index stays, and so do imports and exports
+    assertEquals(1, shared.get(0).module.functionSection().getFunctionType(0));
+    assertEquals(a.exports(), shared.get(0).exports());
+    assertEquals(b.imports(), shared.get(2).imports());
+  }
+
+  private static byte[] module(byte[]... sections) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
+    for (byte[] s : sections) {
+      out.writeBytes(s);
+    }
+    return out.toByteArray();
+  }
+
+  /** A section whose content (under 128 bytes) is the given bytes. */
+  private static byte[] section(int id, int... content) {
+    byte[] s = new byte[content.length + 2];
+    s[0] = (byte) id;
+    s[1] = (byte) content.length;
+    for (int i = 0; i < content.length; i++) {
+      s[i + 2] = (byte) content[i];
+    }
+    return s;
+  }
+}
