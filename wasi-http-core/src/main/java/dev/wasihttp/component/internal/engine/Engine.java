@@ -9,14 +9,19 @@ import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportTag;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TagInstance;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UnlinkableException;
 import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.internal.abi.CoreFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Instantiates core modules and calls core functions, turning engine failures into traps. */
 public final class Engine {
@@ -56,6 +61,7 @@ public final class Engine {
   private static Instance build(CoreModule module, ImportResolver resolver, boolean run)
       throws ComponentException {
     var builder = ImportValues.builder();
+    List<TagInstance> tags = new ArrayList<>();
     var section = module.module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
       Import imp = section.getImport(i);
@@ -98,17 +104,29 @@ public final class Engine {
         builder.addGlobal(
             new ImportGlobal(imp.module(), imp.name(), ((CoreExtern.Global) ext).global));
       } else {
-        builder.addTag(new ImportTag(imp.module(), imp.name(), ((CoreExtern.Tag) ext).tag));
+        TagInstance tag = ((CoreExtern.Tag) ext).tag;
+        tags.add(tag);
+        builder.addTag(new ImportTag(imp.module(), imp.name(), tag));
       }
     }
     if (!run) {
       return null;
     }
     try {
-      return Instance.builder(module.module)
-          .withImportValues(builder.build())
-          .withStart(false)
-          .build();
+      Instance instance;
+      Map<TagInstance, FunctionType> marked = TagIdentity.declared(tags);
+      try {
+        instance =
+            Instance.builder(module.module)
+                .withImportValues(builder.build())
+                .withStart(false)
+                .withInitialize(false)
+                .build();
+      } finally {
+        TagIdentity.restore(marked);
+      }
+      TagIdentity.mark(instance);
+      return instance.initialize(false);
     } catch (UnlinkableException e) {
       throw new ComponentException(ComponentException.Kind.UNLINKABLE, e.getMessage(), e);
     } catch (Trap e) {

@@ -1,5 +1,7 @@
 package dev.wasihttp.component.internal.engine;
 
+import static dev.wasihttp.component.internal.engine.ModuleBytes.module;
+import static dev.wasihttp.component.internal.engine.ModuleBytes.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +12,6 @@ import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,25 +125,5 @@ class CallIndirectTypesTest {
     assertEquals(1, shared.get(0).module.functionSection().getFunctionType(0));
     assertEquals(a.exports(), shared.get(0).exports());
     assertEquals(b.imports(), shared.get(2).imports());
-  }
-
-  private static byte[] module(byte[]... sections) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-    for (byte[] s : sections) {
-      out.writeBytes(s);
-    }
-    return out.toByteArray();
-  }
-
-  /** A section whose content (under 128 bytes) is the given bytes. */
-  private static byte[] section(int id, int... content) {
-    byte[] s = new byte[content.length + 2];
-    s[0] = (byte) id;
-    s[1] = (byte) content.length;
-    for (int i = 0; i < content.length; i++) {
-      s[i + 2] = (byte) content[i];
-    }
-    return s;
   }
 }
