@@ -1,11 +1,18 @@
 ;; Two instances of one core module define two distinct tags of the same type (param i32).
 ;; $Catcher imports the first one, under two names, and catches with it: a throw of the first
 ;; tag is caught (the payload comes back), a throw of the second falls to catch_all (77).
+;; $Tag and $Thrower number their types differently: the tag's type index in $Tag is 1, which in
+;; $Thrower is (f64 f64) -> i32; a throw must still take one i32.
 (component
-  (core module $Tag (tag (export "t") (param i32)))
+  (core module $Tag
+    (type (func (param i64 i64)))
+    (type $t (func (param i32)))
+    (tag (export "t") (type $t)))
   (core module $Thrower
-    (import "tag" "t" (tag $t (param i32)))
-    (func (export "throw") (param i32) (throw $t (local.get 0))))
+    (type $t (func (param i32)))
+    (type (func (param f64 f64) (result i32)))
+    (import "tag" "t" (tag $t (type $t)))
+    (func (export "throw") (type $t) (throw $t (local.get 0))))
   (core module $Catcher
     (import "tag" "t" (tag $t (param i32)))
     (import "again" "t" (tag $again (param i32)))

@@ -4,6 +4,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CustomSection;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
@@ -23,7 +24,9 @@ public final class CoreModule {
   /** One export of the module, with its kind ("func", "table", "memory", "global", "tag"). */
   public record CoreExport(String name, String kind, CoreFuncType funcType) {}
 
+  /** The module as parsed, or with shared type indices ({@link SharedTypeIndices}). */
   final WasmModule module;
+
   private final List<CoreImport> imports;
   private final List<CoreExport> exports;
 
@@ -66,6 +69,33 @@ public final class CoreModule {
     }
     int typeIndex = module.functionSection().getFunctionType(funcIndex - imported);
     return CoreFuncType.of(module.typeSection().getType(typeIndex));
+  }
+
+  /** A builder holding every section of {@code m}, for a variant of an already validated module. */
+  static WasmModule.Builder copy(WasmModule m) {
+    WasmModule.Builder out =
+        WasmModule.builder()
+            .withValidation(false)
+            .setTypeSection(m.typeSection())
+            .setImportSection(m.importSection())
+            .setFunctionSection(m.functionSection())
+            .setTableSection(m.tableSection())
+            .setGlobalSection(m.globalSection())
+            .setExportSection(m.exportSection())
+            .setElementSection(m.elementSection())
+            .setCodeSection(m.codeSection())
+            .setDataSection(m.dataSection());
+    m.memorySection().ifPresent(out::setMemorySection);
+    m.startSection().ifPresent(out::setStartSection);
+    m.dataCountSection().ifPresent(out::setDataCountSection);
+    m.tagSection().ifPresent(out::setTagSection);
+    for (CustomSection c : m.customSections()) {
+      out.addCustomSection(c.name(), c);
+    }
+    for (int id : m.ignoredSections()) {
+      out.addIgnoredSection(id);
+    }
+    return out;
   }
 
   static String kindName(ExternalType t) {

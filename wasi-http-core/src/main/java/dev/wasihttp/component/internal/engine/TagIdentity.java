@@ -60,7 +60,7 @@ final class TagIdentity {
     saved.forEach(TagInstance::setType);
   }
 
-  /** {@code n} (at least 1) in base 4, least significant digit first: distinct n, distinct lists. */
+  /** {@code n} (at least 1) in base 4, least significant digit first: one list per n. */
   private static List<ValType> unique(long n) {
     List<ValType> digits = new ArrayList<>();
     for (long v = n; v != 0; v >>>= 2) {

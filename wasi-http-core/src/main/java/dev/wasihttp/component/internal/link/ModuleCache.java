@@ -3,8 +3,8 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.Definition;
-import dev.wasihttp.component.internal.engine.CallIndirectTypes;
 import dev.wasihttp.component.internal.engine.CoreModule;
+import dev.wasihttp.component.internal.engine.SharedTypeIndices;
 import dev.wasihttp.component.internal.validate.CoreTypeRules;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +25,8 @@ public final class ModuleCache {
 
   /**
    * Parses and validates every core module in {@code ast}, then gives them common indices for
-   * the types of indirect calls (their instances may share tables: see {@link
-   * CallIndirectTypes}).
+   * the types of indirect calls and tags (their instances may share tables and tags: see {@link
+   * SharedTypeIndices}).
    */
   public static ModuleCache parseAll(ComponentAst ast) throws ComponentException {
     List<Definition.CoreModuleDef> defs = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class ModuleCache {
       CoreTypeRules.module(module, def.offset());
       parsed.add(module);
     }
-    List<CoreModule> shared = CallIndirectTypes.share(parsed);
+    List<CoreModule> shared = SharedTypeIndices.share(parsed);
     Map<Definition.CoreModuleDef, CoreModule> m = new IdentityHashMap<>();
     for (int i = 0; i < defs.size(); i++) {
       m.put(defs.get(i), shared.get(i));

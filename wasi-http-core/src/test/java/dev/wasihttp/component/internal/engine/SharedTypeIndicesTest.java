@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code indirect-calls.wat}: a {@code call_indirect} through a table shared by two core
- * instances whose modules number their types differently is checked against the caller's type.
+ * instances whose modules number their types differently is checked against the caller's type;
+ * and the modules that share tables or tags get the same types at the same indices ({@code
+ * tag-identity.wat} throws a tag whose type index differs between its two modules).
  */
-class CallIndirectTypesTest {
+class SharedTypeIndicesTest {
   static Component component;
 
   @BeforeAll
@@ -99,7 +101,7 @@ class CallIndirectTypesTest {
     CoreModule own = CoreModule.parse(OWN_TABLE, 0);
     for (List<CoreModule> modules :
         List.of(List.of(exports), List.of(exports, own), List.of(own, own))) {
-      assertSame(modules, CallIndirectTypes.share(modules));
+      assertSame(modules, SharedTypeIndices.share(modules));
     }
   }
 
@@ -108,7 +110,7 @@ class CallIndirectTypesTest {
     CoreModule a = CoreModule.parse(EXPORTS_TABLE, 0);
     CoreModule b = CoreModule.parse(IMPORTS_TABLE, 0);
     CoreModule own = CoreModule.parse(OWN_TABLE, 0);
-    List<CoreModule> shared = CallIndirectTypes.share(List.of(a, own, b));
+    List<CoreModule> shared = SharedTypeIndices.share(List.of(a, own, b));
     assertSame(own, shared.get(1));
     // K = 2 (a's type count): the one shared type, (param i32), is index 2 in a and b; b is padded
     var ta = shared.get(0).module.typeSection();
@@ -125,5 +127,30 @@ class CallIndirectTypesTest {
     assertEquals(1, shared.get(0).module.functionSection().getFunctionType(0));
     assertEquals(a.exports(), shared.get(0).exports());
     assertEquals(b.imports(), shared.get(2).imports());
+  }
+
+  // (module (type (func (param i64 i64))) (type $t (func (param i32))) (tag (export "t") (type $t)))
+  static final byte[] DEFINES_TAG =
+      module(
+          section(1, 2, 0x60, 2, 0x7e, 0x7e, 0, 0x60, 1, 0x7f, 0),
+          section(13, 1, 0, 1),
+          section(7, 1, 1, 't', 4, 0));
+
+  // (module (import "m" "t" (tag (param i32))))
+  static final byte[] IMPORTS_TAG =
+      module(section(1, 1, 0x60, 1, 0x7f, 0), section(2, 1, 1, 'm', 1, 't', 4, 0, 0));
+
+  @Test
+  void givesATagTheSameTypeIndexInTheModulesThatDefineAndImportIt() throws Exception {
+    CoreModule definer = CoreModule.parse(DEFINES_TAG, 0);
+    CoreModule importer = CoreModule.parse(IMPORTS_TAG, 0);
+    List<CoreModule> shared = SharedTypeIndices.share(List.of(definer, importer));
+    var tag = shared.get(0).module.tagSection().orElseThrow().getTag(0);
+    // K = 2: the tag's type, (param i32), is index 2 in both modules
+    assertEquals(2, tag.typeIdx());
+    assertEquals(
+        definer.module.typeSection().getType(1), shared.get(0).module.typeSection().getType(2));
+    assertEquals(
+        importer.module.typeSection().getType(0), shared.get(1).module.typeSection().getType(2));
   }
 }

@@ -3,13 +3,14 @@ package dev.wasihttp.component.internal.engine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.CodeSection;
-import com.dylibso.chicory.wasm.types.CustomSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.SubType;
+import com.dylibso.chicory.wasm.types.TagSection;
+import com.dylibso.chicory.wasm.types.TagType;
 import com.dylibso.chicory.wasm.types.TypeSection;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
@@ -19,39 +20,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives the core modules of one component a common index for every function type that a
- * {@code call_indirect} or {@code return_call_indirect} names, so that a call through a table
- * shared by two core instances checks the type the caller declared.
+ * Gives the core modules of one component a common index for every function type that one core
+ * instance may look up in another's type section: the type a {@code call_indirect} or {@code
+ * return_call_indirect} names, and the type of a tag.
  *
- * <p>Chicory 1.7.5 looks the instruction's type index up in the type section of the instance that
- * defined the called function, not in the caller's ({@code InterpreterMachine.CALL_INDIRECT}:
- * {@code refInstance.type(typeId)} and {@code verifyIndirectCallByTypeIdx(..., refInstance
- * .module().typeSection())}). Across instances that index names an unrelated type: a well-typed
- * call traps with "indirect call type mismatch", an ill-typed one may run. So the type section of
- * every module that may share a table is padded to a common length {@code K} and then extended
- * with one list of those function types, the same for all these modules, and each such
- * instruction is redirected to {@code K} plus the position of its type in the list: the index
- * names the caller's type in every module.
- * Function, block and tag type indices stay as they are; the engine accepts a callee whose own
- * type is structurally equal to the expected one (canonical equivalence).
+ * <p>Chicory 1.7.5 looks such an index up in the wrong module. A {@code call_indirect} resolves
+ * its type index in the module of the instance that defined the called function ({@code
+ * InterpreterMachine.CALL_INDIRECT}: {@code refInstance.type(typeId)} and {@code
+ * verifyIndirectCallByTypeIdx(..., refInstance.module().typeSection())}), so through a table
+ * shared by two instances a well-typed call traps with "indirect call type mismatch" and an
+ * ill-typed one may run. A {@code throw} of an imported tag takes the parameter types from its
+ * own module at the index the tag has in the module that defined it ({@code THROW}: {@code
+ * instance.type(tag.tagType().typeIdx())}), so it pops the wrong values.
+ *
+ * <p>So the type section of every module that imports or exports a table or a tag is padded to a
+ * common length {@code K} and extended with one list of those function types, the same for all
+ * these modules; each such instruction, and each tag the module defines, is redirected to {@code
+ * K} plus the position of its type in the list: the index names the same type in every module.
+ * Function and block type indices stay as they are; the engine accepts a callee whose own type is
+ * structurally equal to the expected one (canonical equivalence).
  *
  * <p>Only plain function types are shared (a rec group of one, final, no supertype, no reference
- * to another type index); an instruction naming another type keeps its index. Not addressed
- * here: a {@code return_call_indirect} into another instance, which Chicory 1.7.5 runs as the
- * caller's own function of that index.
+ * to another type index); an instruction or tag naming another type keeps its index. Not
+ * addressed here: a {@code return_call_indirect} into another instance, which Chicory 1.7.5 runs
+ * as the caller's own function of that index.
  */
-public final class CallIndirectTypes {
-  private CallIndirectTypes() {}
+public final class SharedTypeIndices {
+  private SharedTypeIndices() {}
 
   /**
-   * The modules of one component, those that import or export a table rewritten as above;
-   * {@code modules} itself when fewer than two do so or none has an indirect call. Positions
+   * The modules of one component, those that import or export a table or tag rewritten as above;
+   * {@code modules} itself when fewer than two do so or there is nothing to redirect. Positions
    * correspond.
    *
    * <p>Only instances of such modules can put their functions in a table another instance calls
-   * through (an imported function sits in the importer's table as the importer's own), and only
-   * two different modules can disagree on type indices. The others keep their parsed form, at no
-   * cost: a large main module usually keeps its table to itself.
+   * through (an imported function sits in the importer's table as the importer's own) or throw a
+   * tag another defined, and only two different modules can disagree on type indices. The others
+   * keep their parsed form, at no cost: a large main module usually keeps its table to itself.
    */
   public static List<CoreModule> share(List<CoreModule> modules) {
     Map<FunctionType, Integer> shared = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ public final class CallIndirectTypes {
     int k = 0;
     for (int i = 0; i < modules.size(); i++) {
       WasmModule m = modules.get(i).module;
-      if (sharesTables(m)) {
+      if (linksTablesOrTags(m)) {
         k = Math.max(k, m.typeSection().subTypeCount());
         bodies.put(i, collect(m, shared));
       }
@@ -75,14 +80,16 @@ public final class CallIndirectTypes {
     return List.copyOf(out);
   }
 
-  private static boolean sharesTables(WasmModule m) {
+  private static boolean linksTablesOrTags(WasmModule m) {
     for (int i = 0; i < m.importSection().importCount(); i++) {
-      if (m.importSection().getImport(i).importType() == ExternalType.TABLE) {
+      ExternalType t = m.importSection().getImport(i).importType();
+      if (t == ExternalType.TABLE || t == ExternalType.TAG) {
         return true;
       }
     }
     for (int i = 0; i < m.exportSection().exportCount(); i++) {
-      if (m.exportSection().getExport(i).exportType() == ExternalType.TABLE) {
+      ExternalType t = m.exportSection().getExport(i).exportType();
+      if (t == ExternalType.TABLE || t == ExternalType.TAG) {
         return true;
       }
     }
@@ -90,12 +97,17 @@ public final class CallIndirectTypes {
   }
 
   /**
-   * Adds the plain types named by the indirect calls of {@code m} to {@code shared}; returns the
+   * Adds the plain types of {@code m}'s tags and indirect calls to {@code shared}; returns the
    * bodies that hold such a call.
    */
   private static BitSet collect(WasmModule m, Map<FunctionType, Integer> shared) {
     TypeSection ts = m.typeSection();
     boolean[] plain = plainTypes(ts);
+    for (TagType tag : m.tagSection().map(TagSection::types).orElse(new TagType[0])) {
+      if (plain[tag.typeIdx()]) {
+        shared.putIfAbsent(ts.getType(tag.typeIdx()), shared.size());
+      }
+    }
     BitSet bodies = new BitSet();
     CodeSection code = m.codeSection();
     for (int b = 0; b < code.functionBodyCount(); b++) {
@@ -165,32 +177,28 @@ public final class CallIndirectTypes {
     }
     // Validated when parsed; the redirected indices name equal types.
     WasmModule.Builder out =
-        WasmModule.builder()
-            .withValidation(false)
-            .setTypeSection(types.build())
-            .setImportSection(m.importSection())
-            .setFunctionSection(m.functionSection())
-            .setTableSection(m.tableSection())
-            .setGlobalSection(m.globalSection())
-            .setExportSection(m.exportSection())
-            .setElementSection(m.elementSection())
-            .setCodeSection(newCode.build())
-            .setDataSection(m.dataSection());
-    m.memorySection().ifPresent(out::setMemorySection);
-    m.startSection().ifPresent(out::setStartSection);
-    m.dataCountSection().ifPresent(out::setDataCountSection);
-    m.tagSection().ifPresent(out::setTagSection);
-    for (CustomSection c : m.customSections()) {
-      out.addCustomSection(c.name(), c);
-    }
-    for (int id : m.ignoredSections()) {
-      out.addIgnoredSection(id);
+        CoreModule.copy(m).setTypeSection(types.build()).setCodeSection(newCode.build());
+    m.tagSection().ifPresent(tags -> out.setTagSection(redirect(tags, ts, plain, k, shared)));
+    return out.build();
+  }
+
+  private static TagSection redirect(
+      TagSection tags, TypeSection ts, boolean[] plain, int k, Map<FunctionType, Integer> shared) {
+    TagSection.Builder out = TagSection.builder();
+    for (TagType tag : tags.types()) {
+      int type = tag.typeIdx();
+      out.addTagType(
+          plain[type] ? new TagType(tag.attribute(), k + shared.get(ts.getType(type))) : tag);
     }
     return out.build();
   }
 
   private static FunctionBody redirect(
-      FunctionBody body, TypeSection ts, boolean[] plain, int k, Map<FunctionType, Integer> shared) {
+      FunctionBody body,
+      TypeSection ts,
+      boolean[] plain,
+      int k,
+      Map<FunctionType, Integer> shared) {
     List<AnnotatedInstruction> in = body.instructions();
     List<AnnotatedInstruction> out = new ArrayList<>(in.size());
     for (AnnotatedInstruction ins : in) {
