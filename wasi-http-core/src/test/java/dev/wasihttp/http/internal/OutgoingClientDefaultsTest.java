@@ -222,7 +222,9 @@ class OutgoingClientDefaultsTest {
       }
     }
     int opened = upstream.connections.get() - before;
-    assertTrue(opened <= 2, opened + " connections for 20 sequential requests");
+    // Jetty returns a connection to the pool just after the response's last bytes reach the
+    // guest, so on a loaded machine the next request sometimes opens another: pooled is "few".
+    assertTrue(opened <= 5, opened + " connections for 20 sequential requests");
   }
 
   @Test
