@@ -96,4 +96,16 @@ class CalculatorComponentTest {
     assertEquals("not provided: host:demo/log@0.1.0#log", t.reason());
     assertNull(i.func("nope"));
   }
+
+  @Test
+  void aHostFunctionThatFailsTrapsTheCallOnly() throws Exception {
+    Linker linker = new Linker();
+    linker.func("host:demo/log@0.1.0", "log", (caller, args) -> {
+      throw new IllegalStateException("log sink is gone");
+    });
+    ComponentInstance i = linker.instantiatePre(component).instantiate();
+    Trap t = assertThrows(Trap.class, () -> i.func("greet").call(new Val.Str("x")));
+    assertEquals(
+        "engine failure: java.lang.IllegalStateException: log sink is gone", t.reason());
+  }
 }

@@ -168,6 +168,10 @@ public final class Engine {
       throw new Trap(String.valueOf(e.getMessage()), e);
     } catch (StackOverflowError e) {
       throw new Trap("call stack exhausted", e);
+    } catch (RuntimeException e) {
+      // Anything else the engine (or a host function below it) throws on this guest's behalf
+      // fails this call only, as a trap, never as a raw exception in the caller.
+      throw new Trap("engine failure: " + e, e);
     }
   }
 }
