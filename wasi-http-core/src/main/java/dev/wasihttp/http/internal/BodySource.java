@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import java.io.IOException;
 import java.util.List;
@@ -44,17 +45,17 @@ public interface BodySource {
   default void cancel() {}
 
   /**
-   * The {@code error-code} case a failure of this body gives the guest ({@code http-error-code} of
-   * a failed read, {@code future-trailers.get}).
+   * The {@code error-code} a failure of this body gives the guest ({@code http-error-code} of a
+   * failed read, {@code future-trailers.get}), payload included.
    */
-  default String errorCase(IOException failure) {
+  default Val errorCode(IOException failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof java.net.SocketTimeoutException
           || t instanceof java.io.InterruptedIOException
           || t instanceof java.util.concurrent.TimeoutException) {
-        return "connection-read-timeout";
+        return ErrorCodes.of("connection-read-timeout");
       }
     }
-    return "connection-terminated";
+    return ErrorCodes.of("connection-terminated");
   }
 }

@@ -25,7 +25,7 @@ final class IncomingBodyStream implements HostInputStream {
     } catch (IOException e) {
       throw StreamError.failed(
           "reading the body failed: " + e.getMessage(),
-          ErrorCodes.of(reader.errorCase(e)));
+          reader.errorCode(e));
     }
     if (b == null) {
       throw StreamError.closed();

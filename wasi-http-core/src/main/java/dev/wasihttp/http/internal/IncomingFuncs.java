@@ -120,7 +120,7 @@ final class IncomingFuncs {
           if (failure != null) {
             t.delivered = true;
             return Val.Option.some(
-                Val.Result.ok(Val.Result.err(ErrorCodes.of(t.reader.errorCase(failure)))));
+                Val.Result.ok(Val.Result.err(t.reader.errorCode(failure))));
           }
           if (!t.reader.ended()) {
             return Val.Option.none();

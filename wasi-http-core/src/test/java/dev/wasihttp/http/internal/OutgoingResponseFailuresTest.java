@@ -87,6 +87,19 @@ class OutgoingResponseFailuresTest {
       case "/huge-header":
         return ("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(300 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
             .getBytes(ISO_8859_1);
+      case "/huge-trailer":
+        return ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Big: "
+                + "a".repeat(300 * 1024) + "\r\n\r\n")
+            .getBytes(ISO_8859_1);
+      case "/many-trailers":
+        // Small on the wire (6 bytes a field), over the cap as fields count (32 more each).
+        return ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n"
+                + "t: x\r\n".repeat(5000) + "\r\n")
+            .getBytes(ISO_8859_1);
+      case "/enormous-header":
+        // Past the client parser's own limit (four times the cap).
+        return ("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(600 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
+            .getBytes(ISO_8859_1);
       case "/garbage":
         return "HTTP/1.1 abc\r\n\r\n".getBytes(ISO_8859_1);
       case "/no-head":
@@ -140,9 +153,9 @@ class OutgoingResponseFailuresTest {
   }
 
   @Test
-  void aConnectionClosedBeforeAnyResponseIsAnIncompleteResponse() {
+  void aConnectionClosedBeforeAnyResponseIsTerminated() {
     try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
-      assertEquals(variant("HTTP-response-incomplete"), get(h, "/no-head").value());
+      assertEquals(variant("connection-terminated"), get(h, "/no-head").value());
     }
   }
 
@@ -159,6 +172,10 @@ class OutgoingResponseFailuresTest {
       assertEquals(
           new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
           get(h, "/huge-header").value());
+      // Past the parser's limit too: Jetty stops reading, with the same code.
+      assertEquals(
+          new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
+          get(h, "/enormous-header").value());
       // The connection was closed, the client goes on.
       assertEquals(new Val.U16(404), h.method("incoming-response", "status", get(h, "/other").value()));
     }
@@ -182,6 +199,17 @@ class OutgoingResponseFailuresTest {
           get(h, "/huge-header").value());
     } finally {
       app.stop();
+    }
+  }
+
+  @Test
+  void aTrailerSectionOverTheCapFailsTheBodyWithItsOwnCase() {
+    Val tooLarge =
+        Val.Option.some(new Val.Variant("HTTP-response-trailer-section-size", Val.Option.none()));
+    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+      // Over the cap in raw bytes, and under it in raw bytes but over it as fields are counted.
+      assertEquals(tooLarge, bodyError(h, get(h, "/huge-trailer").value()));
+      assertEquals(tooLarge, bodyError(h, get(h, "/many-trailers").value()));
     }
   }
 

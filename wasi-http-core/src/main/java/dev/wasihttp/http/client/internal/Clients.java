@@ -3,7 +3,6 @@ package dev.wasihttp.http.client.internal;
 import dev.wasihttp.http.LogSink;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.ContinueProtocolHandler;
 import org.eclipse.jetty.client.EarlyHintsProtocolHandler;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProcessingProtocolHandler;
@@ -85,8 +84,10 @@ final class Clients implements AutoCloseable {
       c.setScheduler(new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true));
       c.setConnectTimeout(connectTimeout.toMillis());
       c.setIdleTimeout(0); // the request's between-bytes timeout decides
-      // Jetty parses response heads of any size by default; stop at the fields cap instead.
-      c.setMaxResponseHeadersSize(maxResponseHeaders);
+      // Jetty parses response heads of any size by default. The fields cap (checked on the parsed
+      // fields, 32 bytes a field included) decides the error code; the parser's limit, at four
+      // times it in raw bytes, only bounds the memory an upstream can make the client hold.
+      c.setMaxResponseHeadersSize(parserLimit(maxResponseHeaders));
       owned = true;
     }
     if (c.isStarted()) {
@@ -105,16 +106,21 @@ final class Clients implements AutoCloseable {
         throw new IllegalStateException("starting the HTTP client failed: " + e, e);
       }
       // start() installs the default decoders (gzip...) and protocol handlers when none are set.
-      // Only the interim responses stay handled (100 Continue, 102, 103): an incoming-response is
-      // always the final one. Redirects, authentication and upgrades are the guest's business.
+      // Only the interim responses stay handled (102, 103): an incoming-response is always the
+      // final one. A guest's Expect: 100-continue is not sent (see JettyOutgoingHandler), so no
+      // 100 is awaited. Redirects, authentication and upgrades are the guest's business.
       c.getContentDecoderFactories().clear();
       c.getProtocolHandlers().clear();
-      c.getProtocolHandlers().put(new ContinueProtocolHandler());
       c.getProtocolHandlers().put(new ProcessingProtocolHandler());
       c.getProtocolHandlers().put(new EarlyHintsProtocolHandler());
     }
     client = c;
     return c;
+  }
+
+  /** Jetty's limit on a response's raw head or trailer bytes for a fields cap of {@code cap}. */
+  static int parserLimit(int cap) {
+    return (int) Math.min(Integer.MAX_VALUE, 4L * cap);
   }
 
   /** The client's scheduler (the client is started). */

@@ -57,6 +57,16 @@ final class Failures {
    * established (a timeout before it is {@code connection-timeout}, after it a read timeout).
    */
   static Val code(Throwable failure, boolean connected) {
+    return code(failure, connected, false);
+  }
+
+  /**
+   * The {@code error-code} of {@code failure}; {@code connected} tells whether a connection was
+   * established (a timeout before it is {@code connection-timeout}, after it a read timeout),
+   * {@code headDelivered} whether the guest already has the response's head (then a size limit
+   * hit is the trailers', and a closed connection an incomplete response).
+   */
+  static Val code(Throwable failure, boolean connected, boolean headDelivered) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof Denied) {
         return ErrorCodes.of("HTTP-request-denied");
@@ -65,14 +75,15 @@ final class Failures {
         // option<u32>: the section's size is not known (the parser stopped counting).
         return new Val.Variant(((TooLarge) t).errorCase, Val.Option.none());
       }
-      if (t instanceof HttpException
-          && String.valueOf(((HttpException) t).getReason()).contains("Header Bytes Too Large")) {
-        // Jetty's parser passed the client's maxResponseHeadersSize.
-        return new Val.Variant("HTTP-response-header-section-size", Val.Option.none());
+      if (t instanceof HttpException && tooLarge((HttpException) t)) {
+        // Jetty's parser passed the client's maxResponseHeadersSize (trailers count too).
+        return new Val.Variant(
+            headDelivered ? "HTTP-response-trailer-section-size" : "HTTP-response-header-section-size",
+            Val.Option.none());
       }
       if (t instanceof EOFException) {
-        // The upstream closed the connection before the response (head or body) was complete.
-        return ErrorCodes.of("HTTP-response-incomplete");
+        // The upstream closed the connection: before any response, or in the middle of one.
+        return ErrorCodes.of(headDelivered ? "HTTP-response-incomplete" : "connection-terminated");
       }
       if (t instanceof Timeout) {
         return ErrorCodes.of(
@@ -92,6 +103,14 @@ final class Failures {
       }
     }
     return ErrorCodes.of("HTTP-protocol-error");
+  }
+
+  /**
+   * Whether Jetty's parser refused a head or trailer section as too large: it reports that with the
+   * response's own status code (not 431) and this reason.
+   */
+  private static boolean tooLarge(HttpException e) {
+    return String.valueOf(e.getReason()).contains("Too Large");
   }
 
   /** {@code DNS-error({rcode: none, info-code: none})}: Java does not tell the DNS rcode. */

@@ -160,6 +160,11 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                   h.remove(HttpHeader.ACCEPT_ENCODING);
                   h.put(HttpHeader.HOST, q.authority());
                   for (HttpField f : q.headers()) {
+                    if (expectsContinue(f)) {
+                      // Jetty's client would hold the body back until a 100, and buffer a final
+                      // answer sent without one; the body goes at once instead (as hyper does).
+                      continue;
+                    }
                     h.add(f.name(), f.latin1Value());
                   }
                 });
@@ -274,6 +279,10 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
             }
           }
         });
+  }
+
+  private static boolean expectsContinue(HttpField f) {
+    return f.name().equalsIgnoreCase("expect") && f.latin1Value().trim().equalsIgnoreCase("100-continue");
   }
 
   private static void cancel(Scheduler.Task[] holder) {

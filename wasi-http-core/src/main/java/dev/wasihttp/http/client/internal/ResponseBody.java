@@ -1,5 +1,6 @@
 package dev.wasihttp.http.client.internal;
 
+import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.internal.BodySource;
 import dev.wasihttp.wasi.io.Waker;
@@ -177,10 +178,8 @@ final class ResponseBody implements BodySource {
   }
 
   @Override
-  public String errorCase(IOException e) {
-    return Failures.code(e, true) instanceof dev.wasihttp.component.values.Val.Variant v
-        ? v.caseName()
-        : "HTTP-protocol-error";
+  public Val errorCode(IOException e) {
+    return Failures.code(e, true, true);
   }
 
   /**
