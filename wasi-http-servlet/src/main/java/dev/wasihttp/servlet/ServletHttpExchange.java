@@ -37,13 +37,16 @@ import java.util.function.Consumer;
  * round-trip their bytes through ISO-8859-1, duplicates kept in order (the servlet API groups
  * fields by name).
  *
- * <p>Response side: {@link #respond} sets the status, sets every field (the guest's value of a
- * name replaces a container default such as {@code Date}; duplicates are added) and flushes, so the client sees headers at once; when the guest's fields declare {@code
+ * <p>Response side: {@link #respond} sets the status, adds every field (a guest's {@code Date} or
+ * {@code Server} replaces the container's default) and flushes, so the client sees headers at once; when the guest's fields declare {@code
  * Trailer}, a trailer supplier is registered first, otherwise trailers are logged and dropped.
  * {@link #abort} breaks the response for the client: Jetty aborts on {@code sendError(-1)}; other
  * containers (Tomcat) are told by an exception from {@code service()}, see {@link #aborted()}.
  */
 public final class ServletHttpExchange implements HttpExchange {
+  /** Fields a container may set by itself before the servlet runs; the guest's value wins. */
+  private static final Set<String> CONTAINER_DEFAULTS = Set.of("date", "server");
+
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private final WasiHttpServletOptions options;
@@ -242,11 +245,13 @@ public final class ServletHttpExchange implements HttpExchange {
         log.accept("trailers cannot be sent on this response (" + e.getMessage() + ")");
       }
     }
-    // The first value of a name replaces what the container put there already (Jetty adds Date
-    // and Server before the servlet runs), so a guest that forwards an upstream's Date sends one.
-    Set<String> seen = new HashSet<>();
+    // The guest's Date and Server replace the container's defaults (Jetty adds Date before the
+    // servlet runs), so a guest that forwards an upstream's Date sends one. Every other field is
+    // added, next to what filters may have set (a session cookie, Vary...).
+    Set<String> replaced = new HashSet<>();
     for (HttpField f : headers) {
-      if (seen.add(f.name().toLowerCase(Locale.ROOT))) {
+      String lower = f.name().toLowerCase(Locale.ROOT);
+      if (CONTAINER_DEFAULTS.contains(lower) && replaced.add(lower)) {
         response.setHeader(f.name(), f.latin1Value());
       } else {
         response.addHeader(f.name(), f.latin1Value());

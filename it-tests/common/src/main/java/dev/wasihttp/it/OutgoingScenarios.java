@@ -215,6 +215,7 @@ public abstract class OutgoingScenarios {
       assertTrue(head.contains("x-upstream-transfer-encoding: chunked"), head);
       assertTrue(head.contains("x-echo-a: 1\r\nx-echo-a: 2"), head);
       assertTrue(head.contains("trailer: x-upstream-trailer"), head);
+      assertEquals(1, head.split("\r\ndate: ", -1).length - 1, "the upstream's Date, once: " + head);
       assertEquals(
           new String(first, StandardCharsets.US_ASCII) + new String(second, StandardCharsets.US_ASCII),
           r.dechunked());
