@@ -53,6 +53,9 @@ public final class WasiHttpConfig {
    */
   public static final Duration DEFAULT_OUTGOING_TIMEOUT = Duration.ofSeconds(600);
 
+  /** 365 days: the longest timeout any option accepts. */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
   /** The name used in log lines when none is configured. */
   public static final String DEFAULT_COMPONENT_NAME = "component";
 
@@ -275,6 +278,14 @@ public final class WasiHttpConfig {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive: " + d);
       }
+      return atMostAYear(d, name);
+    }
+
+    /** Timers count in milliseconds and nanoseconds: a bound keeps every conversion exact. */
+    private static Duration atMostAYear(Duration d, String name) {
+      if (d.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT + ": " + d);
+      }
       return d;
     }
 
@@ -308,7 +319,7 @@ public final class WasiHttpConfig {
       if (timeout.isNegative()) {
         throw new IllegalArgumentException("negative requestTimeout: " + timeout);
       }
-      this.requestTimeout = timeout;
+      this.requestTimeout = atMostAYear(timeout, "requestTimeout");
       return this;
     }
 

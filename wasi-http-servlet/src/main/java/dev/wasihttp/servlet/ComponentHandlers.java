@@ -184,6 +184,10 @@ final class ComponentHandlers {
               + ") cannot be linked: "
               + e.getMessage(),
           e);
+    } catch (RuntimeException e) {
+      // The outgoing HTTP client starts here when the policy allows anything.
+      throw unavailable(
+          "component " + options.componentName() + " cannot start: " + e.getMessage(), e);
     }
     return new Linked(handler);
   }

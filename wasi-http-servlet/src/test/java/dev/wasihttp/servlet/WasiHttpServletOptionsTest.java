@@ -109,6 +109,11 @@ class WasiHttpServletOptionsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of("outboundConnectTimeout", "0")));
     assertTrue(e.getMessage().startsWith("init-param outboundConnectTimeout: "), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of("outboundConnectTimeout", "9223372036854775807s")));
+    assertTrue(e.getMessage().contains("at most PT8760H"), e.getMessage());
   }
 
   @Test
