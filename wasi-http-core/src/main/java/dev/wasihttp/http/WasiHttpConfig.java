@@ -163,10 +163,11 @@ public final class WasiHttpConfig {
 
   /**
    * The application's client for outgoing requests, or null (the default): the handler then creates
-   * one on the first allowed request and stops it in {@link WasiHttpHandler#close()}. A supplied
-   * client is never stopped by the handler; if it is not started yet, the handler configures it as
-   * its own (no redirects, cookies, decoding, {@code User-Agent}, protocol handlers; the
-   * resolved-address check of the policy) and starts it.
+   * its own and stops it in {@link WasiHttpHandler#close()}. A supplied client not started yet is
+   * configured as the handler's own (no redirects, cookies, decoding, {@code User-Agent}, protocol
+   * handlers; the resolved-address check of the policy), started, and stopped by {@code close()}.
+   * One supplied started is never stopped and keeps its settings: its resolver (so only the name
+   * check of the policy applies, logged), cookie and authentication stores, proxies and decoders.
    */
   public HttpClient httpClient() {
     return httpClient;
@@ -244,7 +245,11 @@ public final class WasiHttpConfig {
       return this;
     }
 
-    /** The application's client for outgoing requests (never stopped by the handler); null: own. */
+    /**
+     * The application's client for outgoing requests; null: the handler's own. One given started
+     * is never stopped by the handler; one given not started is set up, started and stopped with
+     * the handler.
+     */
     public Builder httpClient(HttpClient client) {
       this.httpClient = client;
       return this;

@@ -66,6 +66,13 @@ final class ComponentHandlers {
     String name = options.componentName();
     WasiHttpServletOptions.Builder resolved = null;
     WasiHttpServletOptions.TrustStore store = options.trustStore();
+    String attribute = options.httpClientAttribute();
+    if (attribute != null && store != null) {
+      throw unavailable(
+          "component " + name + ": " + WasiHttpServletOptions.TRUST_STORE + " and "
+              + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE + " exclude each other: the"
+              + " application's client brings its own trust", null);
+    }
     if (store != null) {
       try {
         resolved = options.toBuilder().sslContext(TrustStores.sslContext(store, context));
@@ -75,7 +82,6 @@ final class ComponentHandlers {
                 + e.getMessage(), e);
       }
     }
-    String attribute = options.httpClientAttribute();
     if (attribute != null) {
       Object client = context.getAttribute(attribute);
       if (!(client instanceof HttpClient)) {

@@ -65,9 +65,10 @@ import org.eclipse.jetty.client.HttpClient;
  *       ({@code PKCS12} also reads {@code JKS} files)</td></tr>
  *   <tr><td>{@value #HTTP_CLIENT_ATTRIBUTE}</td><td>none (the servlet creates its own client,
  *       stopped with the servlet)</td><td>the name of a {@code ServletContext} attribute holding
- *       the application's {@code org.eclipse.jetty.client.HttpClient} for outgoing requests; the
- *       servlet never stops it (one given not yet started is set up and started; the trust store
- *       then does not apply)</td></tr>
+ *       the application's {@code org.eclipse.jetty.client.HttpClient} for outgoing requests: one
+ *       given not started is set up, started and stopped with the servlet; one given started is
+ *       never stopped and keeps its own settings (its resolver: only the policy's name check
+ *       applies). Not together with {@value #TRUST_STORE}</td></tr>
  * </table>
  */
 public final class WasiHttpServletOptions {

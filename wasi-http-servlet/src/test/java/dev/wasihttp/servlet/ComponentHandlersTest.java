@@ -137,6 +137,12 @@ class ComponentHandlersTest {
             ServletException.class,
             () -> ComponentHandlers.outbound(options, withAttribute("app.client", "a string")));
     assertTrue(e.getMessage().contains("holds a java.lang.String"), e.getMessage());
+    WasiHttpServletOptions both = options.toBuilder().trustStore("/WEB-INF/t.p12", null, null).build();
+    e =
+        assertThrows(
+            ServletException.class,
+            () -> ComponentHandlers.outbound(both, withAttribute("app.client", client)));
+    assertTrue(e.getMessage().contains("exclude each other"), e.getMessage());
   }
 
   @Test

@@ -162,7 +162,7 @@ class OutgoingClientDefaultsTest {
   }
 
   @Test
-  void aSuppliedClientNotStartedIsConfiguredStartedAndNeverStopped() throws Exception {
+  void aSuppliedClientNotStartedIsConfiguredStartedAndStoppedWithTheHandler() throws Exception {
     HttpClient app = new HttpClient();
     List<String> log = new ArrayList<>();
     try {
@@ -171,7 +171,7 @@ class OutgoingClientDefaultsTest {
         Val resp = get(h, "/gzip");
         assertEquals(0x1f, body(h, resp).charAt(0), "no gzip decoding on the supplied client");
       }
-      assertTrue(app.isStarted(), "a supplied client is never stopped");
+      assertTrue(app.isStopped(), "the handler started it, so its close stops it");
       assertEquals(List.of(), log);
     } finally {
       app.stop();
@@ -188,7 +188,7 @@ class OutgoingClientDefaultsTest {
           HttpHarness h = harness(client)) {
         assertEquals(new Val.U16(201), h.method("incoming-response", "status", get(h, "/echo")));
       }
-      assertTrue(app.isStarted());
+      assertTrue(app.isStarted(), "a client supplied started is never stopped");
       assertTrue(log.stream().anyMatch(l -> l.contains("address check")), log.toString());
     } finally {
       app.stop();

@@ -23,10 +23,11 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * and HTTP/2 where TLS negotiates it; the configured {@link SSLContext} or the JDK's trust) with
  * every default that would change what the guest sees turned off (redirects, cookies, content
  * decoding, {@code User-Agent}, a default content type, authentication and the other protocol
- * handlers; only the interim-response ones stay) and the {@link PolicyResolver} installed, so resolved addresses are checked. A client
- * created here is stopped by {@link #close}; a supplied one never is. A supplied client not started
- * yet gets the same setup and is started here; one already started keeps its own settings and
- * resolver, so only the name check of the policy applies to it (logged once).
+ * handlers; only the interim-response ones stay) and the {@link PolicyResolver} installed, so
+ * resolved addresses are checked. A client created here, or supplied not yet started (it gets the
+ * same setup), is started here and stopped by {@link #close}. One supplied already started is
+ * never stopped and keeps its own settings and resolver, so only the name check of the policy
+ * applies to it (logged once).
  */
 final class Clients implements AutoCloseable {
   private final HttpClient supplied;
@@ -100,6 +101,7 @@ final class Clients implements AutoCloseable {
       }
     } else {
       configure(c);
+      owned = true; // started here, so stopped here: no threads outlive a redeployed servlet
       try {
         c.start();
       } catch (Exception e) {
