@@ -6,6 +6,7 @@ import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Func;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.HostFault;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
@@ -140,6 +141,9 @@ public final class WasiHttpHandler implements AutoCloseable {
               HostFields.received(rules, exchange.requestHeaders()),
               state.body());
       handle.call(http.incomingRequest(state, request), http.responseOutparam(state));
+    } catch (HostFault f) {
+      ending = "host error: " + f.getCause();
+      config.log().log(LogSink.Level.ERROR, tag + "host error under a guest call: " + trace(f.getCause()));
     } catch (Trap t) {
       ending = deadline.expired() ? "guest timed out" : Endings.describe(t);
     } catch (ComponentException e) {
@@ -155,6 +159,13 @@ public final class WasiHttpHandler implements AutoCloseable {
     } finally {
       Endings.release(state, instanceData, config.log(), tag);
     }
+  }
+
+  /** The exception and its stack, for a log line about a bug of the host's. */
+  private static String trace(Throwable t) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString().stripTrailing();
   }
 
   /** Applies the ending rules once the guest is done ({@code ending} null: it returned). */

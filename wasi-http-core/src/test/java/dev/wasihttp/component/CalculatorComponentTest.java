@@ -104,8 +104,9 @@ class CalculatorComponentTest {
       throw new IllegalStateException("log sink is gone");
     });
     ComponentInstance i = linker.instantiatePre(component).instantiate();
-    Trap t = assertThrows(Trap.class, () -> i.func("greet").call(new Val.Str("x")));
-    assertEquals(
-        "engine failure: java.lang.IllegalStateException: log sink is gone", t.reason());
+    HostFault t = assertThrows(HostFault.class, () -> i.func("greet").call(new Val.Str("x")));
+    assertEquals("host failure: java.lang.IllegalStateException: log sink is gone", t.reason());
+    assertTrue(t.getCause() instanceof IllegalStateException);
+    assertThrows(Trap.class, () -> i.func("add").call(new Val.U32(1), new Val.U32(2)), "poisoned");
   }
 }

@@ -17,6 +17,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.HostFault;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.internal.abi.CoreFunction;
 import java.util.ArrayList;
@@ -169,9 +170,9 @@ public final class Engine {
     } catch (StackOverflowError e) {
       throw new Trap("call stack exhausted", e);
     } catch (RuntimeException e) {
-      // Anything else the engine (or a host function below it) throws on this guest's behalf
-      // fails this call only, as a trap, never as a raw exception in the caller.
-      throw new Trap("engine failure: " + e, e);
+      // Anything else a host function below this call (or the engine) throws fails this call
+      // only, as a trap the embedder can tell from the guest's own.
+      throw new HostFault(e);
     }
   }
 }
