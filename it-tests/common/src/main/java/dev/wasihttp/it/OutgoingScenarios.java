@@ -376,7 +376,7 @@ public abstract class OutgoingScenarios {
       }
     } while (active > 0 && System.nanoTime() < deadline && sleep());
     assertEquals(0, active, "connections still in use after every response ended");
-    int opened = upstream.open() - before;
+    int opened = upstream.opened.get() - openedBefore;
     assertTrue(opened > 0 && opened <= 100, opened + " connections for 100 requests");
     // Stopping the client closes every connection it opened: none was lost track of.
     appClient.stop();
