@@ -33,6 +33,9 @@ final class ServeCommand {
           + " [--allow scheme://host[:port]]... [--trust-store FILE.p12 [--trust-store-password PW]]"
           + " COMPONENT.wasm";
 
+  /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
+  static final String TRUST_STORE_PASSWORD_ENV = "WASI_HTTP_TRUST_STORE_PASSWORD";
+
   private ServeCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -125,6 +128,10 @@ final class ServeCommand {
       return null;
     }
     if (trustStore != null) {
+      if (trustStorePassword == null) {
+        // Kept out of the command line (ps, shell history) when it comes from the environment.
+        trustStorePassword = System.getenv(TRUST_STORE_PASSWORD_ENV);
+      }
       Path store = Path.of(trustStore).toAbsolutePath();
       if (!Files.isRegularFile(store)) {
         err.println("error: --trust-store: cannot read " + trustStore + ": no such file");
