@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds proxy-c.wasm from proxy.c: freestanding clang -> core module ->
+# Rebuilds proxy-c.wasm from proxy.c (with wasi_http.h and support.h): freestanding clang -> core module ->
 # jco embed (WIT world `proxy-c`) -> jco new (component).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
