@@ -143,7 +143,9 @@ public final class WasiHttpHandler implements AutoCloseable {
       handle.call(http.incomingRequest(state, request), http.responseOutparam(state));
     } catch (HostFault f) {
       ending = "host error: " + f.getCause();
-      config.log().log(LogSink.Level.ERROR, tag + "host error under a guest call: " + trace(f.getCause()));
+      config
+          .log()
+          .log(LogSink.Level.ERROR, tag + "host error under a guest call: " + trace(f.getCause()));
     } catch (Trap t) {
       ending = deadline.expired() ? "guest timed out" : Endings.describe(t);
     } catch (ComponentException e) {

@@ -91,7 +91,8 @@ final class ComponentHandlers {
                 + (client == null ? "nothing" : "a " + client.getClass().getName())
                 + ", not an " + HttpClient.class.getName(), null);
       }
-      resolved = (resolved != null ? resolved : options.toBuilder()).httpClient((HttpClient) client);
+      resolved = resolved != null ? resolved : options.toBuilder();
+      resolved.httpClient((HttpClient) client);
     }
     return resolved == null ? options : resolved.build();
   }

@@ -39,7 +39,8 @@ final class InitParams {
     b.componentName(param.apply(COMPONENT_NAME));
     for (String name : names) {
       if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-        b.env(name.substring(ENV_PREFIX.length()), Objects.requireNonNullElse(param.apply(name), ""));
+        String value = Objects.requireNonNullElse(param.apply(name), "");
+        b.env(name.substring(ENV_PREFIX.length()), value);
       }
     }
     String dir = param.apply(DIR);

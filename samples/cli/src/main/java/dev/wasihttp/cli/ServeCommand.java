@@ -30,7 +30,8 @@ import org.eclipse.jetty.server.ServerConnector;
 final class ServeCommand {
   static final String USAGE =
       "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
-          + " [--allow scheme://host[:port]]... [--trust-store FILE.p12 [--trust-store-password PW]]"
+          + " [--allow scheme://host[:port]]..."
+          + " [--trust-store FILE.p12 [--trust-store-password PW]]"
           + " COMPONENT.wasm";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */

@@ -98,7 +98,8 @@ public final class Engine {
         builder.addFunction(
             new ImportFunction(imp.module(), imp.name(), type, (inst, args) -> fn.call(args)));
       } else if (ext instanceof CoreExtern.Mem) {
-        builder.addMemory(new ImportMemory(imp.module(), imp.name(), ((CoreExtern.Mem) ext).memory));
+        builder.addMemory(
+            new ImportMemory(imp.module(), imp.name(), ((CoreExtern.Mem) ext).memory));
       } else if (ext instanceof CoreExtern.Table) {
         builder.addTable(new ImportTable(imp.module(), imp.name(), ((CoreExtern.Table) ext).table));
       } else if (ext instanceof CoreExtern.Global) {

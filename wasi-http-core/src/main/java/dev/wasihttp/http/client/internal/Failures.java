@@ -78,7 +78,9 @@ final class Failures {
       if (t instanceof HttpException && tooLarge((HttpException) t)) {
         // Jetty's parser passed the client's maxResponseHeadersSize (trailers count too).
         return new Val.Variant(
-            headDelivered ? "HTTP-response-trailer-section-size" : "HTTP-response-header-section-size",
+            headDelivered
+                ? "HTTP-response-trailer-section-size"
+                : "HTTP-response-header-section-size",
             Val.Option.none());
       }
       if (t instanceof EOFException) {

@@ -282,7 +282,8 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
   }
 
   private static boolean expectsContinue(HttpField f) {
-    return f.name().equalsIgnoreCase("expect") && f.latin1Value().trim().equalsIgnoreCase("100-continue");
+    return f.name().equalsIgnoreCase("expect")
+        && f.latin1Value().trim().equalsIgnoreCase("100-continue");
   }
 
   private static void cancel(Scheduler.Task[] holder) {
