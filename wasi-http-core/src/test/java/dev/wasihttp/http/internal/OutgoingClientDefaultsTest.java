@@ -90,32 +90,12 @@ class OutgoingClientDefaultsTest {
   void aDeclaredContentLengthIsSentAsIs() {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
-      Val fields =
-          ok(
-              h.call(
-                  TYPES,
-                  "[static]fields.from-list",
-                  new Val.List(List.of(entry("content-length", "3")))));
-      Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
-      ok(h.method("outgoing-request", "set-method", req, variant("put")));
-      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
-      ok(
-          h.method(
-              "outgoing-request",
-              "set-authority",
-              req,
-              Val.Option.some(HttpHarness.str(upstream.authority()))));
-      ok(
-          h.method(
-              "outgoing-request",
-              "set-path-with-query",
-              req,
-              Val.Option.some(HttpHarness.str("/echo"))));
+      Val req =
+          OutgoingHttpTest.httpRequest(
+              h, "put", upstream.authority(), "/echo", List.of(entry("content-length", "3")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
-      Val out = ok(h.method("outgoing-body", "write", body));
-      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, HttpHarness.bytes("abc"));
-      h.drop(STREAMS, "output-stream", out);
+      OutgoingHttpTest.write(h, body, "abc");
       ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
       Val resp = ok(await(h, future));
       List<String> hs = headers(h, h.method("incoming-response", "headers", resp));

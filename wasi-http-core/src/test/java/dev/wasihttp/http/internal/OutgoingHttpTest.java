@@ -88,6 +88,28 @@ class OutgoingHttpTest {
     return req;
   }
 
+  /** An http request with exactly these header fields ({@link HttpHarness#entry}), as a guest does. */
+  static Val httpRequest(
+      HttpHarness h, String method, String authority, String path, List<Val> fields) {
+    Val req =
+        h.call(
+            TYPES,
+            "[constructor]outgoing-request",
+            ok(h.call(TYPES, "[static]fields.from-list", new Val.List(fields))));
+    ok(h.method("outgoing-request", "set-method", req, variant(method)));
+    ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
+    ok(h.method("outgoing-request", "set-authority", req, Val.Option.some(str(authority))));
+    ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str(path))));
+    return req;
+  }
+
+  /** Writes {@code text} to an outgoing body's stream and drops the stream. */
+  static void write(HttpHarness h, Val body, String text) {
+    Val out = ok(h.method("outgoing-body", "write", body));
+    h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes(text));
+    h.drop(STREAMS, "output-stream", out);
+  }
+
   /** Waits on the future and returns {@code get}'s inner result. */
   static Val.Result await(HttpHarness h, Val future) {
     Val pollable = h.method("future-incoming-response", "subscribe", future);
@@ -339,24 +361,11 @@ class OutgoingHttpTest {
   void aBodyShorterThanItsContentLengthFailsFinish() {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
-      Val fields =
-          ok(
-              h.call(
-                  TYPES,
-                  "[static]fields.from-list",
-                  new Val.List(List.of(entry("content-length", "10")))));
-      Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
-      ok(h.method("outgoing-request", "set-method", req, variant("post")));
-      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
-      ok(
-          h.method(
-              "outgoing-request", "set-authority", req, Val.Option.some(str("127.0.0.1:" + port))));
-      ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/echo"))));
+      Val req =
+          httpRequest(h, "post", "127.0.0.1:" + port, "/echo", List.of(entry("content-length", "10")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
-      Val out = ok(h.method("outgoing-body", "write", body));
-      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("abc"));
-      h.drop(STREAMS, "output-stream", out);
+      write(h, body, "abc");
       assertEquals(
           new Val.Variant("HTTP-request-body-size", Val.Option.some(new Val.U64(3))),
           err(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none())));
@@ -368,24 +377,11 @@ class OutgoingHttpTest {
   void expectContinueIsNotSentAndTheBodyGoesAtOnce() {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
-      Val fields =
-          ok(
-              h.call(
-                  TYPES,
-                  "[static]fields.from-list",
-                  new Val.List(List.of(entry("expect", "100-continue")))));
-      Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
-      ok(h.method("outgoing-request", "set-method", req, variant("put")));
-      ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
-      ok(
-          h.method(
-              "outgoing-request", "set-authority", req, Val.Option.some(str("127.0.0.1:" + port))));
-      ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str("/echo"))));
+      Val req =
+          httpRequest(h, "put", "127.0.0.1:" + port, "/echo", List.of(entry("expect", "100-continue")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
-      Val out = ok(h.method("outgoing-body", "write", body));
-      h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("payload"));
-      h.drop(STREAMS, "output-stream", out);
+      write(h, body, "payload");
       ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
       Val resp = ok(await(h, future));
       // Jetty's client would wait for a 100 and buffer a final answer sent without one: the host
@@ -394,7 +390,8 @@ class OutgoingHttpTest {
       assertTrue(
           headers(h, h.method("incoming-response", "headers", resp)).contains("x-expect: null"),
           "no Expect reached the upstream");
-      Val in = ok(h.method("incoming-body", "stream", ok(h.method("incoming-response", "consume", resp))));
+      Val in =
+          ok(h.method("incoming-body", "stream", ok(h.method("incoming-response", "consume", resp))));
       assertEquals("payload", readAll(h, in));
     }
   }
