@@ -48,8 +48,8 @@ class OutgoingResponseFailuresTest {
                   out.flush();
                   s.shutdownOutput();
                   Thread.sleep(50);
-                } catch (IOException | InterruptedException e) {
-                  // next connection
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                  // next connection: one that sent no request line must not stop the server
                 }
               }
             },
@@ -74,8 +74,8 @@ class OutgoingResponseFailuresTest {
         break;
       }
     }
-    String line = head.toString(ISO_8859_1);
-    return line.split(" ", 3)[1];
+    String[] line = head.toString(ISO_8859_1).split(" ", 3);
+    return line.length > 1 ? line[1] : "";
   }
 
   static byte[] answer(String path) {
