@@ -30,6 +30,11 @@ public final class CoreModule {
   private final List<CoreImport> imports;
   private final List<CoreExport> exports;
 
+  /** {@link #image()}: computed on first instantiation, then shared by all instances. */
+  private volatile Object image;
+
+  private static final Object NO_IMAGE = new Object();
+
   CoreModule(WasmModule module) {
     this.module = module;
     List<CoreImport> is = new ArrayList<>();
@@ -131,6 +136,17 @@ public final class CoreModule {
       throw new ComponentException(
           ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);
     }
+  }
+
+  /** The module's memory image, or null when it has none ({@link MemoryImage#of}). */
+  MemoryImage image() {
+    Object i = image;
+    if (i == null) {
+      // Racing threads compute equal images; any one of them may be kept.
+      MemoryImage computed = MemoryImage.of(module);
+      image = i = computed == null ? NO_IMAGE : computed;
+    }
+    return i == NO_IMAGE ? null : (MemoryImage) i;
   }
 
   public List<CoreImport> imports() {

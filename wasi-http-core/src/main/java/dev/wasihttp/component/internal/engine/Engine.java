@@ -114,12 +114,16 @@ public final class Engine {
     if (!run) {
       return null;
     }
+    MemoryImage image = module.image();
+    if (image != null) {
+      builder.addMemory(image.newMemory());
+    }
     try {
       Instance instance;
       Map<TagInstance, FunctionType> marked = TagIdentity.declared(tags);
       try {
         instance =
-            Instance.builder(module.module)
+            Instance.builder(image != null ? image.module : module.module)
                 .withImportValues(builder.build())
                 .withStart(false)
                 .withInitialize(false)
