@@ -30,10 +30,8 @@ public final class CoreModule {
   private final List<CoreImport> imports;
   private final List<CoreExport> exports;
 
-  /** {@link #image()}: computed on first instantiation, then shared by all instances. */
-  private volatile Object image;
-
-  private static final Object NO_IMAGE = new Object();
+  /** {@link #prepared()}: computed on first instantiation, then shared by all instances. */
+  private volatile PreparedModule prepared;
 
   CoreModule(WasmModule module) {
     this.module = module;
@@ -138,15 +136,14 @@ public final class CoreModule {
     }
   }
 
-  /** The module's memory image, or null when it has none ({@link MemoryImage#of}). */
-  MemoryImage image() {
-    Object i = image;
-    if (i == null) {
-      // Racing threads compute equal images; any one of them may be kept.
-      MemoryImage computed = MemoryImage.of(module);
-      image = i = computed == null ? NO_IMAGE : computed;
+  /** The module as it is instantiated ({@link PreparedModule}). */
+  PreparedModule prepared() {
+    PreparedModule p = prepared;
+    if (p == null) {
+      // Racing threads compute equal results; any one of them may be kept.
+      prepared = p = PreparedModule.of(module);
     }
-    return i == NO_IMAGE ? null : (MemoryImage) i;
+    return p;
   }
 
   public List<CoreImport> imports() {

@@ -114,16 +114,17 @@ public final class Engine {
     if (!run) {
       return null;
     }
-    MemoryImage image = module.image();
-    if (image != null) {
-      builder.addMemory(image.newMemory());
+    PreparedModule prepared = module.prepared();
+    ImportMemory memory = prepared.newMemory();
+    if (memory != null) {
+      builder.addMemory(memory);
     }
     try {
       Instance instance;
       Map<TagInstance, FunctionType> marked = TagIdentity.declared(tags);
       try {
         instance =
-            Instance.builder(image != null ? image.module : module.module)
+            Instance.builder(prepared.module)
                 .withImportValues(builder.build())
                 .withStart(false)
                 .withInitialize(false)
@@ -132,6 +133,7 @@ public final class Engine {
         TagIdentity.restore(marked);
       }
       TagIdentity.mark(instance);
+      prepared.initialize(instance);
       return instance.initialize(false);
     } catch (UnlinkableException e) {
       throw new ComponentException(ComponentException.Kind.UNLINKABLE, e.getMessage(), e);

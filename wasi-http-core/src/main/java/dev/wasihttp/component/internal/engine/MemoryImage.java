@@ -8,13 +8,10 @@ import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSection;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.ImportSection;
-import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The initial contents of the memory a core module defines: its active data segments applied
@@ -23,9 +20,10 @@ import java.util.List;
  * segment again (StarlingMonkey's main module has 10,000 segments in 9.5 MB).
  *
  * <p>Chicory 1.7.5 zeroes and fills every memory a module defines, so an instance is built from a
- * variant of the module that imports that memory instead: same index 0, same limits, created and
- * filled here. Its active segments become passive ones with the same bytes: Chicory keeps an
- * active segment's bytes after instantiation (for {@code memory.init}), and so does the variant.
+ * variant of the module ({@link PreparedModule}) that imports that memory instead: same index 0,
+ * same limits, created and filled here. Its active segments become passive ones with the same
+ * bytes: Chicory keeps an active segment's bytes after instantiation (for {@code memory.init}),
+ * and so does the variant.
  */
 final class MemoryImage {
   /** The import that hands the memory in; no component names a core import like this. */
@@ -33,15 +31,15 @@ final class MemoryImage {
   private static final String NAME = "memory";
   private static final int PAGE = Memory.PAGE_SIZE;
 
-  /** The module to instantiate: the memory imported, its segments passive. */
-  final WasmModule module;
+  /** The variant's data section: every segment passive. */
+  final DataSection data;
 
   private final MemoryLimits limits;
   /** The initial pages; null where a page is all zeroes (a new memory already is). */
   private final byte[][] pages;
 
-  private MemoryImage(WasmModule module, MemoryLimits limits, byte[][] pages) {
-    this.module = module;
+  private MemoryImage(DataSection data, MemoryLimits limits, byte[][] pages) {
+    this.data = data;
     this.limits = limits;
     this.pages = pages;
   }
@@ -67,42 +65,23 @@ final class MemoryImage {
     for (DataSegment s : m.dataSection().dataSegments()) {
       if (s instanceof ActiveDataSegment) {
         ActiveDataSegment a = (ActiveDataSegment) s;
-        Long offset = constant(a.offsetInstructions());
+        Integer offset = PreparedModule.i32Constant(a.offsetInstructions());
         byte[] bytes = a.data();
-        if (a.index() != 0 || offset == null || offset < 0 || offset + bytes.length > size) {
+        if (a.index() != 0 || offset == null || offset < 0 || (long) offset + bytes.length > size) {
           return null;
         }
-        System.arraycopy(bytes, 0, image, (int) (long) offset, bytes.length);
+        System.arraycopy(bytes, 0, image, offset, bytes.length);
         data.addDataSegment(new PassiveDataSegment(bytes));
       } else {
         data.addDataSegment(s);
       }
     }
-    ImportSection.Builder imports = ImportSection.builder();
-    for (int i = 0; i < m.importSection().importCount(); i++) {
-      imports.addImport(m.importSection().getImport(i));
-    }
-    imports.addImport(new MemoryImport(MODULE, NAME, limits));
-    WasmModule variant =
-        CoreModule.copy(m)
-            .setMemorySection(null)
-            .setImportSection(imports.build())
-            .setDataSection(data.build())
-            .build();
-    return new MemoryImage(variant, limits, pagesOf(image));
+    return new MemoryImage(data.build(), limits, pagesOf(image));
   }
 
-  /** The value of an offset expression that is a single {@code i32.const}, or null. */
-  private static Long constant(List<Instruction> expr) {
-    Long value = null;
-    for (Instruction ins : expr) {
-      if (ins.opcode() == OpCode.I32_CONST && value == null) {
-        value = (long) (int) ins.operand(0);
-      } else if (ins.opcode() != OpCode.END) {
-        return null;
-      }
-    }
-    return value;
+  /** The memory import the variant declares, last of its imports. */
+  MemoryImport declaration() {
+    return new MemoryImport(MODULE, NAME, limits);
   }
 
   private static byte[][] pagesOf(byte[] image) {
@@ -110,7 +89,7 @@ final class MemoryImage {
     for (int p = 0; p < pages.length; p++) {
       for (int i = p * PAGE; i < (p + 1) * PAGE; i++) {
         if (image[i] != 0) {
-          pages[p] = java.util.Arrays.copyOfRange(image, p * PAGE, (p + 1) * PAGE);
+          pages[p] = Arrays.copyOfRange(image, p * PAGE, (p + 1) * PAGE);
           break;
         }
       }
@@ -118,7 +97,7 @@ final class MemoryImage {
     return pages;
   }
 
-  /** A new memory holding the image, as the import {@link #module} expects; owned by the caller. */
+  /** A new memory holding the image, as the variant imports it; owned by the caller. */
   ImportMemory newMemory() {
     Memory memory = new ByteBufferMemory(limits);
     for (int p = 0; p < pages.length; p++) {

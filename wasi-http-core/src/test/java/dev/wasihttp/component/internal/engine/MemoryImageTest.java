@@ -54,7 +54,7 @@ class MemoryImageTest {
   @Test
   void segmentsAreAppliedInOrderAndEachInstanceHasItsOwnCopy() throws Exception {
     CoreModule m = CoreModule.parse(SEGMENTS, 0);
-    assertNotNull(m.image());
+    assertNotNull(MemoryImage.of(m.module));
     CoreInstance first = instantiate(m);
     GuestMemory mem = memory(first);
     assertEquals("aXY", new String(mem.read(0, 3), java.nio.charset.StandardCharsets.US_ASCII));
@@ -80,7 +80,7 @@ class MemoryImageTest {
   @Test
   void aSegmentOutOfBoundsFailsInstantiationAsBefore() throws Exception {
     CoreModule m = CoreModule.parse(OUT_OF_BOUNDS, 0);
-    assertNull(m.image());
+    assertNull(MemoryImage.of(m.module));
     ComponentException e = assertThrows(ComponentException.class, () -> instantiate(m));
     assertEquals(ComponentException.Kind.UNINSTANTIABLE, e.kind());
     assertTrue(e.getMessage().contains("out of bounds memory access"), e.getMessage());
