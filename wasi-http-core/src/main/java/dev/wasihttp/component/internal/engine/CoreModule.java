@@ -30,6 +30,9 @@ public final class CoreModule {
   private final List<CoreImport> imports;
   private final List<CoreExport> exports;
 
+  /** {@link #prepared()}: computed on first instantiation, then shared by all instances. */
+  private volatile PreparedModule prepared;
+
   CoreModule(WasmModule module) {
     this.module = module;
     List<CoreImport> is = new ArrayList<>();
@@ -131,6 +134,16 @@ public final class CoreModule {
       throw new ComponentException(
           ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);
     }
+  }
+
+  /** The module as it is instantiated ({@link PreparedModule}). */
+  PreparedModule prepared() {
+    PreparedModule p = prepared;
+    if (p == null) {
+      // Racing threads compute equal results; any one of them may be kept.
+      prepared = p = PreparedModule.of(module);
+    }
+    return p;
   }
 
   public List<CoreImport> imports() {

@@ -114,12 +114,17 @@ public final class Engine {
     if (!run) {
       return null;
     }
+    PreparedModule prepared = module.prepared();
+    ImportMemory memory = prepared.newMemory();
+    if (memory != null) {
+      builder.addMemory(memory);
+    }
     try {
       Instance instance;
       Map<TagInstance, FunctionType> marked = TagIdentity.declared(tags);
       try {
         instance =
-            Instance.builder(module.module)
+            Instance.builder(prepared.module)
                 .withImportValues(builder.build())
                 .withStart(false)
                 .withInitialize(false)
@@ -128,6 +133,7 @@ public final class Engine {
         TagIdentity.restore(marked);
       }
       TagIdentity.mark(instance);
+      prepared.initialize(instance);
       return instance.initialize(false);
     } catch (UnlinkableException e) {
       throw new ComponentException(ComponentException.Kind.UNLINKABLE, e.getMessage(), e);
