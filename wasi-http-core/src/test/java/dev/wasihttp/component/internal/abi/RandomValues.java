@@ -13,20 +13,26 @@ import dev.wasihttp.component.types.ResultType;
 import dev.wasihttp.component.types.TupleType;
 import dev.wasihttp.component.types.ValType;
 import dev.wasihttp.component.types.VariantType;
+import dev.wasihttp.component.values.RandomVals;
 import dev.wasihttp.component.values.Val;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded generators of random component types and of random values of a type, for fuzzing. */
+/**
+ * Seeded generators of random component types (handles included), of random values of a type
+ * ({@link RandomVals}) and of plausible core values, for fuzzing the canonical ABI.
+ */
 final class RandomValues {
   static final ResourceType RESOURCE = ResourceType.host("res");
   private static final PrimitiveType[] PRIMITIVES = PrimitiveType.values();
 
   private final Random random;
+  private final RandomVals values;
 
   RandomValues(Random random) {
     this.random = random;
+    this.values = new RandomVals(random);
   }
 
   /** A random type nested at most {@code depth} levels. */
@@ -91,106 +97,7 @@ final class RandomValues {
 
   /** A random value of type {@code t}, as a host would make it. */
   Val value(ValType t) {
-    if (t instanceof PrimitiveType) {
-      return primitive((PrimitiveType) t);
-    } else if (t instanceof ListType) {
-      List<Val> out = new ArrayList<>();
-      for (int i = random.nextInt(4); i > 0; i--) {
-        out.add(value(((ListType) t).element()));
-      }
-      return new Val.List(out);
-    } else if (t instanceof RecordType) {
-      List<Val.Record.Field> out = new ArrayList<>();
-      for (RecordType.Field f : ((RecordType) t).fields()) {
-        out.add(new Val.Record.Field(f.name(), value(f.type())));
-      }
-      return new Val.Record(out);
-    } else if (t instanceof TupleType) {
-      List<Val> out = new ArrayList<>();
-      for (ValType e : ((TupleType) t).types()) {
-        out.add(value(e));
-      }
-      return new Val.Tuple(out);
-    } else if (t instanceof VariantType) {
-      List<VariantType.Case> cases = ((VariantType) t).cases();
-      VariantType.Case c = cases.get(random.nextInt(cases.size()));
-      return new Val.Variant(c.name(), c.type() == null ? null : value(c.type()));
-    } else if (t instanceof EnumType) {
-      List<String> names = ((EnumType) t).names();
-      return new Val.Enum(names.get(random.nextInt(names.size())));
-    } else if (t instanceof OptionType) {
-      return random.nextBoolean()
-          ? Val.Option.none()
-          : Val.Option.some(value(((OptionType) t).type()));
-    } else if (t instanceof ResultType) {
-      ResultType r = (ResultType) t;
-      boolean ok = random.nextBoolean();
-      ValType side = ok ? r.ok() : r.err();
-      Val payload = side == null ? null : value(side);
-      return ok ? Val.Result.ok(payload) : Val.Result.err(payload);
-    } else if (t instanceof FlagsType) {
-      List<String> set = new ArrayList<>();
-      for (String name : ((FlagsType) t).names()) {
-        if (random.nextBoolean()) {
-          set.add(name);
-        }
-      }
-      return new Val.Flags(set);
-    } else if (t instanceof OwnType) {
-      return new Val.Own(RESOURCE, random.nextInt(1000));
-    } else {
-      return new Val.Borrow(RESOURCE, random.nextInt(1000));
-    }
-  }
-
-  private Val primitive(PrimitiveType p) {
-    switch (p) {
-      case BOOL:
-        return new Val.Bool(random.nextBoolean());
-      case S8:
-        return new Val.S8((byte) random.nextInt());
-      case U8:
-        return new Val.U8(random.nextInt(256));
-      case S16:
-        return new Val.S16((short) random.nextInt());
-      case U16:
-        return new Val.U16(random.nextInt(65536));
-      case S32:
-        return new Val.S32(random.nextInt());
-      case U32:
-        return new Val.U32(random.nextInt() & 0xffff_ffffL);
-      case S64:
-        return new Val.S64(random.nextLong());
-      case U64:
-        return new Val.U64(random.nextLong());
-      case F32:
-        return new Val.F32(Float.intBitsToFloat(random.nextInt()));
-      case F64:
-        return new Val.F64(Double.longBitsToDouble(random.nextLong()));
-      case CHAR:
-        return new Val.Char(codePoint());
-      default:
-        StringBuilder s = new StringBuilder();
-        for (int i = random.nextInt(6); i > 0; i--) {
-          s.appendCodePoint(codePoint());
-        }
-        return new Val.Str(s.toString());
-    }
-  }
-
-  /** A Unicode scalar value from every range: ASCII, latin-1, the BMP and the other planes. */
-  private int codePoint() {
-    switch (random.nextInt(4)) {
-      case 0:
-        return random.nextInt(0x80);
-      case 1:
-        return random.nextInt(0x100);
-      case 2:
-        int c = random.nextInt(0x10000);
-        return c >= 0xd800 && c <= 0xdfff ? c - 0x800 : c;
-      default:
-        return 0x10000 + random.nextInt(0x100000);
-    }
+    return values.value(t);
   }
 
   /**
