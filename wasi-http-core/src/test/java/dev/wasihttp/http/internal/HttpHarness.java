@@ -187,6 +187,11 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
     return new Val.Variant(caseName, null);
   }
 
+  /** A mutable {@code fields} built from these entries ({@link #entry}), as a guest does. */
+  Val fields(Val... entries) {
+    return ok(call(TYPES, "[static]fields.from-list", new Val.List(List.of(entries))));
+  }
+
   static Val entry(String name, String value) {
     return new Val.Tuple(List.of(str(name), bytes(value)));
   }

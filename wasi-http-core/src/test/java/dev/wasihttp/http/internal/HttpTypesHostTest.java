@@ -168,8 +168,7 @@ class HttpTypesHostTest {
   void outgoingResponseRules() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields =
-          ok(h.call(TYPES, "[static]fields.from-list", new Val.List(List.of(entry("x-a", "1")))));
+      Val fields = h.fields(entry("x-a", "1"));
       assertEquals(
           variant("forbidden"),
           err(
@@ -240,13 +239,8 @@ class HttpTypesHostTest {
   void contentLengthOverrunFailsTheWriteWithAnHttpErrorCode() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields =
-          ok(
-              h.call(
-                  TYPES,
-                  "[static]fields.from-list",
-                  new Val.List(List.of(entry("content-length", "3")))));
-      Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
+      Val resp =
+          h.call(TYPES, "[constructor]outgoing-response", h.fields(entry("content-length", "3")));
       Val body = ok(h.method("outgoing-response", "body", resp));
       h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
       Val out = ok(h.method("outgoing-body", "write", body));
@@ -270,13 +264,8 @@ class HttpTypesHostTest {
   void noContentResponsesAreExemptFromTheCountAndSendNoBody() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields =
-          ok(
-              h.call(
-                  TYPES,
-                  "[static]fields.from-list",
-                  new Val.List(List.of(entry("content-length", "10")))));
-      Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
+      Val resp =
+          h.call(TYPES, "[constructor]outgoing-response", h.fields(entry("content-length", "10")));
       h.method("outgoing-response", "set-status-code", resp, new Val.U16(204));
       Val body = ok(h.method("outgoing-response", "body", resp));
       h.call(TYPES, "[static]response-outparam.set", h.outparam(), Val.Result.ok(resp));
@@ -297,13 +286,8 @@ class HttpTypesHostTest {
   void aBodyThatFailedBeforeSetTurnsTheResponseInto500() {
     Request x = new Request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
-      Val fields =
-          ok(
-              h.call(
-                  TYPES,
-                  "[static]fields.from-list",
-                  new Val.List(List.of(entry("content-length", "5")))));
-      Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
+      Val resp =
+          h.call(TYPES, "[constructor]outgoing-response", h.fields(entry("content-length", "5")));
       Val body = ok(h.method("outgoing-response", "body", resp));
       Val out = ok(h.method("outgoing-body", "write", body));
       h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("abc"));

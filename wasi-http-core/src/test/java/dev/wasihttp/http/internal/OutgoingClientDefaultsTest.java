@@ -91,8 +91,8 @@ class OutgoingClientDefaultsTest {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req =
-          OutgoingHttpTest.httpRequest(
-              h, "put", upstream.authority(), "/echo", List.of(entry("content-length", "3")));
+          OutgoingHttpTest.request(
+              h, "put", "HTTP", upstream.authority(), "/echo", h.fields(entry("content-length", "3")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       OutgoingHttpTest.write(h, body, "abc");

@@ -68,14 +68,17 @@ class OutgoingHttpTest {
     return new HttpHarness(new HttpTypesHostTest.Request("GET"), client);
   }
 
-  /** Builds a request as a guest does. */
+  /** Builds a request as a guest does, with one header field {@code x-custom: yes}. */
   static Val request(HttpHarness h, String method, String scheme, String authority, String path) {
-    Val fields =
-        ok(
-            h.call(
-                TYPES,
-                "[static]fields.from-list",
-                new Val.List(List.of(entry("x-custom", "yes")))));
+    return request(h, method, scheme, authority, path, h.fields(entry("x-custom", "yes")));
+  }
+
+  /**
+   * Builds a request as a guest does, with these header fields; a null scheme or path is left
+   * unset.
+   */
+  static Val request(
+      HttpHarness h, String method, String scheme, String authority, String path, Val fields) {
     Val req = h.call(TYPES, "[constructor]outgoing-request", fields);
     ok(h.method("outgoing-request", "set-method", req, variant(method)));
     if (scheme != null) {
@@ -85,21 +88,6 @@ class OutgoingHttpTest {
     if (path != null) {
       ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str(path))));
     }
-    return req;
-  }
-
-  /** An http request with exactly these header fields ({@link HttpHarness#entry}), as a guest does. */
-  static Val httpRequest(
-      HttpHarness h, String method, String authority, String path, List<Val> fields) {
-    Val req =
-        h.call(
-            TYPES,
-            "[constructor]outgoing-request",
-            ok(h.call(TYPES, "[static]fields.from-list", new Val.List(fields))));
-    ok(h.method("outgoing-request", "set-method", req, variant(method)));
-    ok(h.method("outgoing-request", "set-scheme", req, Val.Option.some(variant("HTTP"))));
-    ok(h.method("outgoing-request", "set-authority", req, Val.Option.some(str(authority))));
-    ok(h.method("outgoing-request", "set-path-with-query", req, Val.Option.some(str(path))));
     return req;
   }
 
@@ -155,10 +143,7 @@ class OutgoingHttpTest {
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, bytes("after"));
       h.drop(STREAMS, "output-stream", out);
-      Val trailers =
-          ok(
-              h.call(
-                  TYPES, "[static]fields.from-list", new Val.List(List.of(entry("x-sum", "42")))));
+      Val trailers = h.fields(entry("x-sum", "42"));
       assertEquals(
           Val.Result.ok(null),
           h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.some(trailers)));
@@ -362,7 +347,8 @@ class OutgoingHttpTest {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req =
-          httpRequest(h, "post", "127.0.0.1:" + port, "/echo", List.of(entry("content-length", "10")));
+          request(
+              h, "post", "HTTP", "127.0.0.1:" + port, "/echo", h.fields(entry("content-length", "10")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       write(h, body, "abc");
@@ -378,7 +364,8 @@ class OutgoingHttpTest {
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req =
-          httpRequest(h, "put", "127.0.0.1:" + port, "/echo", List.of(entry("expect", "100-continue")));
+          request(
+              h, "put", "HTTP", "127.0.0.1:" + port, "/echo", h.fields(entry("expect", "100-continue")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       write(h, body, "payload");

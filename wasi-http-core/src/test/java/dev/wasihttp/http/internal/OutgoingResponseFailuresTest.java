@@ -33,7 +33,10 @@ class OutgoingResponseFailuresTest {
   static ServerSocket server;
   static Thread acceptor;
 
-  /** Answers each connection with the canned bytes its request path names, then closes it. */
+  /**
+   * Answers each connection with the canned bytes its request path names, then closes it (and says
+   * so, so the client never sends a later request on a connection already closed).
+   */
   @BeforeAll
   static void start() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -42,6 +45,7 @@ class OutgoingResponseFailuresTest {
             () -> {
               while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
+                  s.setSoTimeout(5000); // a connection that sends nothing must not stall the rest
                   String path = requestPath(s.getInputStream());
                   OutputStream out = s.getOutputStream();
                   out.write(answer(path));
@@ -81,31 +85,31 @@ class OutgoingResponseFailuresTest {
   static byte[] answer(String path) {
     switch (path) {
       case "/short":
-        return "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc".getBytes(ISO_8859_1);
+        return "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 100\r\n\r\nabc".getBytes(ISO_8859_1);
       case "/cut-chunk":
-        return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc".getBytes(ISO_8859_1);
+        return "HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc".getBytes(ISO_8859_1);
       case "/huge-header":
-        return ("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(300 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
+        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Big: " + "a".repeat(300 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
             .getBytes(ISO_8859_1);
       case "/huge-trailer":
-        return ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Big: "
+        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Big: "
                 + "a".repeat(300 * 1024) + "\r\n\r\n")
             .getBytes(ISO_8859_1);
       case "/many-trailers":
         // Small on the wire (6 bytes a field), over the cap as fields count (32 more each).
-        return ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n"
+        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n"
                 + "t: x\r\n".repeat(5000) + "\r\n")
             .getBytes(ISO_8859_1);
       case "/enormous-header":
         // Past the client parser's own limit (four times the cap).
-        return ("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(600 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
+        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Big: " + "a".repeat(600 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
             .getBytes(ISO_8859_1);
       case "/garbage":
         return "HTTP/1.1 abc\r\n\r\n".getBytes(ISO_8859_1);
       case "/no-head":
         return new byte[0];
       default:
-        return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(ISO_8859_1);
+        return "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".getBytes(ISO_8859_1);
     }
   }
 
