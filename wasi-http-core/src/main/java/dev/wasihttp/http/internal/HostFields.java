@@ -24,7 +24,7 @@ public final class HostFields {
    * Per-entry overhead in {@link #size()}, as HPACK counts it (RFC 7541 §4.1), so that many tiny
    * entries cannot evade the cap.
    */
-  static final int ENTRY_OVERHEAD = 32;
+  public static final int ENTRY_OVERHEAD = 32;
 
   /** One field: the name as given and the value bytes (never modified once stored). */
   public record Entry(String name, byte[] value) {

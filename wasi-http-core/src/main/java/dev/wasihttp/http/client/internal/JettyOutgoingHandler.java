@@ -12,7 +12,6 @@ import dev.wasihttp.http.internal.OutgoingBody;
 import dev.wasihttp.http.internal.OutgoingHandler;
 import dev.wasihttp.wasi.io.Waker;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -223,13 +222,13 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
           @Override
           public void onHeaders(Response response) {
             cancel(firstByte);
-            List<HttpField> headers = ResponseBody.fields(response.getHeaders());
-            if (ResponseBody.sectionSize(headers) > maxFieldSection) {
-              // A supplied client may parse more than the cap allows; the guest never sees it.
+            if (ResponseBody.sectionSize(response.getHeaders()) > maxFieldSection) {
+              // Past the cap (within the parser's own, larger limit): the guest never sees it.
               response.abort(Failures.tooLarge("HTTP-response-header-section-size"));
               return;
             }
-            future.respond(response.getStatus(), headers, responseBody);
+            future.respond(
+                response.getStatus(), ResponseBody.fields(response.getHeaders()), responseBody);
           }
 
           @Override
@@ -239,12 +238,11 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
 
           @Override
           public void onSuccess(Response response) {
-            List<HttpField> trailers = ResponseBody.fields(response.getTrailers());
-            if (ResponseBody.sectionSize(trailers) > maxFieldSection) {
+            if (ResponseBody.sectionSize(response.getTrailers()) > maxFieldSection) {
               responseBody.onFailure(Failures.tooLarge("HTTP-response-trailer-section-size"));
               return;
             }
-            responseBody.onEnd(trailers);
+            responseBody.onEnd(ResponseBody.fields(response.getTrailers()));
           }
 
           @Override

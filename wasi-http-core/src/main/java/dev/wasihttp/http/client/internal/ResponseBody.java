@@ -3,6 +3,7 @@ package dev.wasihttp.http.client.internal;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.internal.BodySource;
+import dev.wasihttp.http.internal.HostFields;
 import dev.wasihttp.wasi.io.Waker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -183,13 +184,18 @@ final class ResponseBody implements BodySource {
   }
 
   /**
-   * The size of a header or trailer section as the fields cap counts it: name and value bytes plus
-   * 32 per field (HPACK's per-entry overhead, RFC 7541 §4.1), as {@code HostFields} does.
+   * The size of Jetty's header or trailer section as the fields cap counts it ({@link
+   * HostFields#ENTRY_OVERHEAD} per field), before any is converted: values are ISO-8859-1, one
+   * byte a character.
    */
-  static long sectionSize(List<HttpField> fields) {
+  static long sectionSize(Iterable<org.eclipse.jetty.http.HttpField> jetty) {
     long size = 0;
-    for (HttpField f : fields) {
-      size += f.name().length() + f.value().length + 32;
+    if (jetty != null) {
+      for (org.eclipse.jetty.http.HttpField f : jetty) {
+        String value = f.getValue();
+        size += f.getName().length() + (value == null ? 0 : value.length());
+        size += HostFields.ENTRY_OVERHEAD;
+      }
     }
     return size;
   }
