@@ -43,17 +43,17 @@ final class InitParams {
         b.env(name.substring(ENV_PREFIX.length()), value);
       }
     }
-    String dir = param.apply(DIR);
-    if (dir != null && !dir.isBlank()) {
-      b.dirSpec(dir.trim());
+    String dir = given(param, DIR);
+    if (dir != null) {
+      b.dirSpec(dir);
     }
-    String strip = param.apply(STRIP_SERVLET_PATH);
-    if (strip != null && !strip.isBlank()) {
-      b.stripServletPath(parseBoolean(STRIP_SERVLET_PATH, strip.trim()));
+    String strip = given(param, STRIP_SERVLET_PATH);
+    if (strip != null) {
+      b.stripServletPath(parseBoolean(STRIP_SERVLET_PATH, strip));
     }
-    String authority = param.apply(CANONICAL_AUTHORITY);
-    if (authority != null && !authority.isBlank()) {
-      b.canonicalAuthority(authority.trim());
+    String authority = given(param, CANONICAL_AUTHORITY);
+    if (authority != null) {
+      b.canonicalAuthority(authority);
     }
     String forbidden = param.apply(FORBIDDEN_HEADERS);
     if (forbidden != null) {
@@ -65,22 +65,22 @@ final class InitParams {
       }
       b.forbiddenHeaders(forbiddenNames);
     }
-    String maxField = param.apply(MAX_FIELD_SIZE);
-    if (maxField != null && !maxField.isBlank()) {
+    String maxField = given(param, MAX_FIELD_SIZE);
+    if (maxField != null) {
       try {
-        b.maxFieldSize(Integer.parseInt(maxField.trim()));
+        b.maxFieldSize(Integer.parseInt(maxField));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "init-param " + MAX_FIELD_SIZE + ": expected a positive number of bytes, got \""
                 + maxField + "\"", e);
       }
     }
-    String timeout = param.apply(REQUEST_TIMEOUT);
-    if (timeout != null && !timeout.isBlank()) {
-      b.requestTimeout(parseDuration(REQUEST_TIMEOUT, timeout.trim()));
+    String timeout = given(param, REQUEST_TIMEOUT);
+    if (timeout != null) {
+      b.requestTimeout(parseDuration(REQUEST_TIMEOUT, timeout));
     }
-    String allow = param.apply(ALLOW_OUTBOUND);
-    if (allow != null && !allow.isBlank()) {
+    String allow = given(param, ALLOW_OUTBOUND);
+    if (allow != null) {
       List<String> entries = new ArrayList<>();
       for (String e : allow.split("[,\\s]+")) {
         if (!e.isBlank()) {
@@ -93,33 +93,35 @@ final class InitParams {
         throw new IllegalArgumentException("init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
       }
     }
-    String connect = param.apply(OUTBOUND_CONNECT_TIMEOUT);
-    if (connect != null && !connect.isBlank()) {
-      b.outboundConnectTimeout(parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect.trim()));
+    String connect = given(param, OUTBOUND_CONNECT_TIMEOUT);
+    if (connect != null) {
+      b.outboundConnectTimeout(parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect));
     }
-    String firstByte = param.apply(OUTBOUND_FIRST_BYTE_TIMEOUT);
-    if (firstByte != null && !firstByte.isBlank()) {
+    String firstByte = given(param, OUTBOUND_FIRST_BYTE_TIMEOUT);
+    if (firstByte != null) {
       b.outboundFirstByteTimeout(
-          parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte.trim()));
+          parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte));
     }
-    String betweenBytes = param.apply(OUTBOUND_BETWEEN_BYTES_TIMEOUT);
-    if (betweenBytes != null && !betweenBytes.isBlank()) {
+    String betweenBytes = given(param, OUTBOUND_BETWEEN_BYTES_TIMEOUT);
+    if (betweenBytes != null) {
       b.outboundBetweenBytesTimeout(
-          parsePositiveDuration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes.trim()));
+          parsePositiveDuration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes));
     }
-    String store = param.apply(TRUST_STORE);
-    if (store != null && !store.isBlank()) {
-      String type = param.apply(TRUST_STORE_TYPE);
-      b.trustStore(
-          store.trim(),
-          param.apply(TRUST_STORE_PASSWORD),
-          type == null || type.isBlank() ? null : type.trim());
+    String store = given(param, TRUST_STORE);
+    if (store != null) {
+      b.trustStore(store, param.apply(TRUST_STORE_PASSWORD), given(param, TRUST_STORE_TYPE));
     }
-    String attribute = param.apply(HTTP_CLIENT_ATTRIBUTE);
-    if (attribute != null && !attribute.isBlank()) {
-      b.httpClientAttribute(attribute.trim());
+    String attribute = given(param, HTTP_CLIENT_ATTRIBUTE);
+    if (attribute != null) {
+      b.httpClientAttribute(attribute);
     }
     return b.build();
+  }
+
+  /** The init-param's value without surrounding white space, or null when absent or blank. */
+  private static String given(Function<String, String> param, String name) {
+    String value = param.apply(name);
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** {@code 30s}, {@code 500ms}, {@code 10m}, {@code 1h}, plain seconds, or ISO-8601. */
