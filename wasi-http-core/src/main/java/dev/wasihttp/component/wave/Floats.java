@@ -3,6 +3,7 @@ package dev.wasihttp.component.wave;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
 
 /**
  * Floats as the wasm-wave writer prints them, which is Rust's {@code Display}: the shortest decimal
@@ -22,46 +23,38 @@ final class Floats {
   private Floats() {}
 
   static String f32(float f) {
-    if (Float.isNaN(f)) {
-      return "nan";
-    }
-    if (Float.isInfinite(f)) {
-      return f > 0 ? "inf" : "-inf";
-    }
-    String sign = Float.floatToRawIntBits(f) < 0 ? "-" : "";
     float a = Math.abs(f);
-    if (a == 0) {
-      return sign + "0";
-    }
-    BigDecimal exact = new BigDecimal(a);
-    for (int digits = 1; digits <= 9; digits++) {
-      for (RoundingMode mode : MODES) {
-        BigDecimal r = exact.round(new MathContext(digits, mode));
-        if (Float.parseFloat(r.toString()) == a) {
-          return sign + plain(r);
-        }
-      }
-    }
-    return sign + plain(exact);
+    return shortest(f, Float.floatToRawIntBits(f) < 0, 9, r -> Float.parseFloat(r) == a);
   }
 
   static String f64(double d) {
-    if (Double.isNaN(d)) {
+    double a = Math.abs(d);
+    return shortest(d, Double.doubleToRawLongBits(d) < 0, 17, r -> Double.parseDouble(r) == a);
+  }
+
+  /**
+   * The fewest decimal digits (at most {@code maxDigits}) that {@code readsBack} parses to the
+   * magnitude of {@code value} again; a float is widened to double exactly, so one search serves
+   * both widths.
+   */
+  private static String shortest(
+      double value, boolean negative, int maxDigits, Predicate<String> readsBack) {
+    if (Double.isNaN(value)) {
       return "nan";
     }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
     }
-    String sign = Double.doubleToRawLongBits(d) < 0 ? "-" : "";
-    double a = Math.abs(d);
+    String sign = negative ? "-" : "";
+    double a = Math.abs(value);
     if (a == 0) {
       return sign + "0";
     }
     BigDecimal exact = new BigDecimal(a);
-    for (int digits = 1; digits <= 17; digits++) {
+    for (int digits = 1; digits <= maxDigits; digits++) {
       for (RoundingMode mode : MODES) {
         BigDecimal r = exact.round(new MathContext(digits, mode));
-        if (Double.parseDouble(r.toString()) == a) {
+        if (readsBack.test(r.toString())) {
           return sign + plain(r);
         }
       }
