@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The proxy-c sample through {@link WasiHttpHandler}: every request is forwarded to a Jetty
@@ -223,13 +224,17 @@ class ProxyCHandlerTest {
    * HTTP-response-incomplete}), as a TCP reset may discard a response the client has not read yet.
    */
   @Test
+  @Timeout(30) // a hang guard only: the outcome is what is asserted
   void anUpstreamAnsweringWithoutReadingTheBodyNeverHangsTheProxy() {
-    long t0 = System.nanoTime();
     MemoryExchange x = run(to(target, "POST", "/redirect").body(new byte[1024 * 1024]));
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    assertTrue(ms < 5000, "took " + ms + " ms");
     if (x.calls.equals(List.of("respond 502", "finish"))) {
-      assertProxyError(x, "HTTP-response-incomplete");
+      // The upstream answers and closes while the body is still going up: whether the client
+      // had parsed the 302 by then is a race, so either error names what happened.
+      String error = x.header("x-proxy-error");
+      assertTrue(
+          error.equals("HTTP-response-incomplete") || error.equals("connection-terminated"),
+          error);
+      assertProxyError(x, error);
     } else {
       assertEquals("respond 302", x.calls.get(0), x.calls::toString);
       assertEquals("/echo", x.header("location"));
