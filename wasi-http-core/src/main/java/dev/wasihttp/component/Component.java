@@ -10,15 +10,20 @@ import dev.wasihttp.component.internal.link.ModuleCache;
 import dev.wasihttp.component.internal.link.Store;
 import dev.wasihttp.component.internal.validate.Validator;
 import dev.wasihttp.component.internal.wit.WitPrinter;
+import dev.wasihttp.component.types.FuncType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A decoded component: its definitions and its parsed, validated core modules. Immutable and
- * safe to share between threads; decode once, then link and instantiate many times through a
- * {@link Linker}.
+ * A decoded component: its definitions and its parsed, validated core modules. Immutable and safe
+ * to share between threads; decode once, then link and instantiate many times through a {@link
+ * Linker}.
  */
 public final class Component {
   private final ComponentAst ast;
@@ -35,9 +40,9 @@ public final class Component {
   }
 
   /**
-   * Decodes a component binary, parses every core module in it, and validates it by linking it
-   * once without running any guest code (every index, alias, core import and canonical
-   * function is checked, and the component's type is computed).
+   * Decodes a component binary, parses every core module in it, and validates it by linking it once
+   * without running any guest code (every index, alias, core import and canonical function is
+   * checked, and the component's type is computed).
    *
    * @throws ComponentException MALFORMED or INVALID, naming the byte offset
    */
@@ -46,14 +51,14 @@ public final class Component {
     Validator.validate(ast);
     ModuleCache modules = ModuleCache.parseAll(ast);
     Instantiator dry = new Instantiator(new Store(null, Store.Limits.DEFAULT), modules, true);
-    InstanceValue exports =
-        dry.instantiateRoot(ast, new HostDefinitions(Map.of(), Map.of(), true));
-    return new Component(ast, modules, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dry.rootImports())), exports);
+    InstanceValue exports = dry.instantiateRoot(ast, new HostDefinitions(Map.of(), Map.of(), true));
+    return new Component(
+        ast, modules, Collections.unmodifiableMap(new LinkedHashMap<>(dry.rootImports())), exports);
   }
 
   /** The root export names, in export order. */
-  public java.util.List<String> exportNames() {
-    return new java.util.ArrayList<>(exports.exports().keySet());
+  public List<String> exportNames() {
+    return new ArrayList<>(exports.exports().keySet());
   }
 
   /**
@@ -61,14 +66,14 @@ public final class Component {
    * semver-compatibly as {@link ComponentInstance#func(String, String)} does, or null if the
    * component exports no such function.
    */
-  public dev.wasihttp.component.types.FuncType exportedFunc(String interfaceName, String name) {
+  public FuncType exportedFunc(String interfaceName, String name) {
     var f = exports.instanceFunc(exports.interfaceExport(interfaceName), name);
     return f == null ? null : f.type();
   }
 
   /**
-   * The component's imports and exports as a WIT world, with the interfaces it imports and
-   * exports spelled out.
+   * The component's imports and exports as a WIT world, with the interfaces it imports and exports
+   * spelled out.
    */
   public String wit() {
     return WitPrinter.print(imports, exports);

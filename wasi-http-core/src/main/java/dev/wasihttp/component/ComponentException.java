@@ -1,10 +1,12 @@
 package dev.wasihttp.component;
 
+import java.util.Locale;
+
 /**
  * A component could not be loaded: its bytes are malformed, it is invalid, or it cannot be linked
  * or instantiated. The kinds carry the words of the spec's test assertions ({@code
- * assert_malformed}, {@code assert_invalid}, {@code assert_unlinkable}). Where the problem sits
- * at a place in the binary, {@link #offset()} names the byte and the message says so.
+ * assert_malformed}, {@code assert_invalid}, {@code assert_unlinkable}). Where the problem sits at
+ * a place in the binary, {@link #offset()} names the byte and the message says so.
  */
 public final class ComponentException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -47,7 +49,7 @@ public final class ComponentException extends Exception {
   }
 
   private static String format(Kind kind, long offset, String detail) {
-    String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+    String k = kind.name().toLowerCase(Locale.ROOT);
     return offset >= 0
         ? k + " component at byte " + offset + " (0x" + Long.toHexString(offset) + "): " + detail
         : k + " component: " + detail;

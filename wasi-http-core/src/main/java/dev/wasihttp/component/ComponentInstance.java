@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance of a component with all its state: core instances, memories, handle tables and
- * the embedder's data. Not thread-safe: use it from one thread at a time, and drop it to free
+ * One instance of a component with all its state: core instances, memories, handle tables and the
+ * embedder's data. Not thread-safe: use it from one thread at a time, and drop it to free
  * everything it holds.
  */
 public final class ComponentInstance {
@@ -35,13 +35,13 @@ public final class ComponentInstance {
   /** The function exported at the root under {@code name}, or null. */
   public Func func(String name) {
     Item item = exports.export(name);
-    return item instanceof Item.Func ? new Func(name, ((Item.Func) item).func()) : null;
+    return item instanceof Item.Func f ? new Func(name, f.func()) : null;
   }
 
   /**
-   * The function {@code name} of the exported instance {@code interfaceName}, matched like
-   * imports are: {@code wasi:http/incoming-handler@0.2.0} finds an export of any
-   * semver-compatible version. Returns null if there is none.
+   * The function {@code name} of the exported instance {@code interfaceName}, matched like imports
+   * are: {@code wasi:http/incoming-handler@0.2.0} finds an export of any semver-compatible version.
+   * Returns null if there is none.
    */
   public Func func(String interfaceName, String name) {
     String found = exports.interfaceExport(interfaceName);
@@ -50,8 +50,8 @@ public final class ComponentInstance {
   }
 
   /**
-   * Every exported function named {@code name}: at the root, and inside each exported
-   * instance. Used to resolve a bare name; more than one result means it is ambiguous.
+   * Every exported function named {@code name}: at the root, and inside each exported instance.
+   * Used to resolve a bare name; more than one result means it is ambiguous.
    */
   public List<Func> findFuncs(String name) {
     List<Func> out = new ArrayList<>();
@@ -60,8 +60,8 @@ public final class ComponentInstance {
         out.add(new Func(name, ((Item.Func) e.getValue()).func()));
       } else if (e.getValue() instanceof Item.Instance) {
         Item f = ((Item.Instance) e.getValue()).instance().export(name);
-        if (f instanceof Item.Func) {
-          out.add(new Func(e.getKey() + "#" + name, ((Item.Func) f).func()));
+        if (f instanceof Item.Func func) {
+          out.add(new Func(e.getKey() + "#" + name, func.func()));
         }
       }
     }

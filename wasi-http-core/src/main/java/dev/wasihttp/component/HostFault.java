@@ -1,9 +1,9 @@
 package dev.wasihttp.component;
 
 /**
- * A trap that is not the guest's doing: a host function, or the engine itself, threw under a
- * guest call. It ends the call and poisons the instance like any {@link Trap}; its cause is the
- * host's exception, which an embedder should log as a bug of its own.
+ * A trap that is not the guest's doing: a host function, or the engine itself, threw under a guest
+ * call. It ends the call and poisons the instance like any {@link Trap}; its cause is the host's
+ * exception, which an embedder should log as a bug of its own.
  */
 public final class HostFault extends Trap {
   private static final long serialVersionUID = 1L;

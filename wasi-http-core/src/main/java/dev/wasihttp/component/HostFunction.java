@@ -7,8 +7,8 @@ import java.util.List;
  * A component function implemented in Java, registered on a {@link Linker}. It receives the
  * arguments lifted by the canonical ABI (typed by the importing component's declaration) and
  * returns its result, or null for a function without one. Throw {@link Trap} to trap the guest.
- * Implementations must be thread-safe: one is shared by every instance; per-instance state
- * belongs in {@link Caller#data()}.
+ * Implementations must be thread-safe: one is shared by every instance; per-instance state belongs
+ * in {@link Caller#data()}.
  */
 @FunctionalInterface
 public interface HostFunction {

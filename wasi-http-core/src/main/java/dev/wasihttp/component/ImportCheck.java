@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The link-time check of a root component's imports against the host, by name, before anything
- * is instantiated: every imported interface, and every function and resource its instance type
- * names, must be defined (unless unknown imports trap).
+ * The link-time check of a root component's imports against the host, by name, before anything is
+ * instantiated: every imported interface, and every function and resource its instance type names,
+ * must be defined (unless unknown imports trap).
  */
 final class ImportCheck {
   private ImportCheck() {}
@@ -27,20 +27,19 @@ final class ImportCheck {
     // definitions are kept, every other way of adding a type is a placeholder.
     List<DefType> types = new ArrayList<>();
     for (Definition d : ast.definitions()) {
-      if (d instanceof Definition.TypeDef) {
-        types.add(((Definition.TypeDef) d).type());
-      } else if (d instanceof Definition.AliasDef && ((Definition.AliasDef) d).sort() == Sort.TYPE) {
+      if (d instanceof Definition.TypeDef def3) {
+        types.add(def3.type());
+      } else if (d instanceof Definition.AliasDef def2 && def2.sort() == Sort.TYPE) {
         types.add(null);
-      } else if (d instanceof Definition.ExportDef
-          && ((Definition.ExportDef) d).item().sort() == Sort.TYPE) {
+      } else if (d instanceof Definition.ExportDef def1 && def1.item().sort() == Sort.TYPE) {
         types.add(null);
-      } else if (d instanceof Definition.ImportDef) {
-        var imp = (Definition.ImportDef) d;
+      } else if (d instanceof Definition.ImportDef imp) {
         String name = imp.name().name();
         if (imp.desc() instanceof ExternDesc.TypeDesc) {
           types.add(null);
           if (((ExternDesc.TypeDesc) imp.desc()).bound() instanceof TypeBound.SubResource) {
-            throw unlinkable(imp, "resource \"" + name + "\" cannot be imported from the host at the root");
+            throw unlinkable(
+                imp, "resource \"" + name + "\" cannot be imported from the host at the root");
           }
         } else if (imp.desc() instanceof ExternDesc.FuncDesc) {
           if (host.rootFunc(name) == null) {
@@ -53,8 +52,8 @@ final class ImportCheck {
           }
           int ti = ((ExternDesc.InstanceDesc) imp.desc()).typeIndex();
           DefType t = ti >= 0 && ti < types.size() ? types.get(ti) : null;
-          if (t instanceof DefType.InstanceTypeDef) {
-            checkInstance(imp, (DefType.InstanceTypeDef) t, iface);
+          if (t instanceof DefType.InstanceTypeDef def) {
+            checkInstance(imp, def, iface);
           }
         } else {
           throw unlinkable(imp, "only instances and functions can be imported from the host");

@@ -6,8 +6,8 @@ import dev.wasihttp.component.internal.link.Instantiator;
 import dev.wasihttp.component.internal.link.Store;
 
 /**
- * A component linked against a host: every import has been found. Immutable and thread-safe;
- * each {@link #instantiate(Object)} makes a new, independent {@link ComponentInstance}.
+ * A component linked against a host: every import has been found. Immutable and thread-safe; each
+ * {@link #instantiate(Object)} makes a new, independent {@link ComponentInstance}.
  */
 public final class InstancePre {
   private final Component component;
@@ -27,8 +27,8 @@ public final class InstancePre {
    *
    * @param data the embedder's per-instance object, handed to host functions as {@link
    *     Caller#data()}
-   * @throws ComponentException UNLINKABLE when an import does not fit its use, UNINSTANTIABLE
-   *     when initialisation traps
+   * @throws ComponentException UNLINKABLE when an import does not fit its use, UNINSTANTIABLE when
+   *     initialisation traps
    */
   public ComponentInstance instantiate(Object data) throws ComponentException {
     Store store = new Store(data, Store.Limits.DEFAULT);

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Collects the host's implementations of the interfaces components import, by their WIT names
- * (e.g. {@code wasi:io/streams@0.2.0} and {@code [method]output-stream.write}), and links
- * components against them. An import of {@code wasi:io/streams@0.2.3} is satisfied by any
- * semver-compatible {@code 0.2.x} registered here, the highest one winning.
+ * Collects the host's implementations of the interfaces components import, by their WIT names (e.g.
+ * {@code wasi:io/streams@0.2.0} and {@code [method]output-stream.write}), and links components
+ * against them. An import of {@code wasi:io/streams@0.2.3} is satisfied by any semver-compatible
+ * {@code 0.2.x} registered here, the highest one winning.
  *
  * <p>A linker is a mutable builder used by one thread; {@link #instantiatePre} takes an immutable
  * snapshot that is safe to share.
@@ -25,7 +25,8 @@ public final class Linker {
 
   /** Defines function {@code name} of interface {@code interfaceName}. */
   public Linker func(String interfaceName, String name, HostFunction function) {
-    funcs.computeIfAbsent(interfaceName, k -> new LinkedHashMap<>())
+    funcs
+        .computeIfAbsent(interfaceName, k -> new LinkedHashMap<>())
         .put(Objects.requireNonNull(name), Objects.requireNonNull(function));
     resources.computeIfAbsent(interfaceName, k -> new LinkedHashMap<>());
     return this;
@@ -38,8 +39,8 @@ public final class Linker {
   }
 
   /**
-   * Defines resource type {@code name} of interface {@code interfaceName}. {@code destructor}
-   * (may be null) runs when a guest drops an owning handle.
+   * Defines resource type {@code name} of interface {@code interfaceName}. {@code destructor} (may
+   * be null) runs when a guest drops an owning handle.
    */
   public Linker resource(
       String interfaceName, String name, ResourceType type, ResourceDestructor destructor) {
@@ -54,9 +55,9 @@ public final class Linker {
   }
 
   /**
-   * When on, imports the host does not define still link: missing functions trap with {@code
-   * "not provided: NAME"} when called, missing resources become fresh host types. For inspecting
-   * and testing components against a partial host.
+   * When on, imports the host does not define still link: missing functions trap with {@code "not
+   * provided: NAME"} when called, missing resources become fresh host types. For inspecting and
+   * testing components against a partial host.
    */
   public Linker trapUnknownImports(boolean on) {
     this.trapUnknownImports = on;

@@ -16,8 +16,8 @@ final class Endings {
    * exit(ok)}, which ends the guest like a return.
    */
   static String describe(Trap t) {
-    if (t instanceof WasiExit) {
-      int status = ((WasiExit) t).status();
+    if (t instanceof WasiExit exit) {
+      int status = exit.status();
       return status == 0 ? null : "the guest exited with status " + status;
     }
     return "the guest trapped: " + t.reason();
@@ -33,9 +33,9 @@ final class Endings {
           LogSink.Level.WARN,
           tag + "the request body reader did not stop within " + READER_STOP_MILLIS + " ms");
     }
-    if (data instanceof AutoCloseable) {
+    if (data instanceof AutoCloseable closeable) {
       try {
-        ((AutoCloseable) data).close();
+        closeable.close();
       } catch (Exception e) {
         log.log(LogSink.Level.WARN, tag + "closing the request state failed: " + e);
       }

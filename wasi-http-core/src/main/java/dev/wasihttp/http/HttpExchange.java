@@ -15,13 +15,13 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #respond} at most once, when the guest calls {@code response-outparam.set}; it
- *       commits status and headers. Nothing else of the response is called before it, except
- *       {@link #abort} / {@link #fail}.
+ *       commits status and headers. Nothing else of the response is called before it, except {@link
+ *       #abort} / {@link #fail}.
  *   <li>then {@link #responseBody()} writes; then exactly one of {@link #finish} (the guest
- *       finished its body: a clean end) or {@link #abort} (any other ending: the client must
- *       see a broken response, never a clean short one).
- *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response (trap,
- *       return without set, {@code set(err)}): answer an error status.
+ *       finished its body: a clean end) or {@link #abort} (any other ending: the client must see a
+ *       broken response, never a clean short one).
+ *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response (trap, return
+ *       without set, {@code set(err)}): answer an error status.
  * </ul>
  *
  * <p>The request side: {@link #method()} to {@link #requestHeaders()} are read on the guest's

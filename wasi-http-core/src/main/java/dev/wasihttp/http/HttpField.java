@@ -33,9 +33,7 @@ public record HttpField(String name, byte[] value) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HttpField
-        && ((HttpField) o).name.equals(name)
-        && Arrays.equals(((HttpField) o).value, value);
+    return o instanceof HttpField hf && hf.name.equals(name) && Arrays.equals(hf.value, value);
   }
 
   @Override

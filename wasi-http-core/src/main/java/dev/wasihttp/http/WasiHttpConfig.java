@@ -246,9 +246,9 @@ public final class WasiHttpConfig {
     }
 
     /**
-     * The application's client for outgoing requests; null: the handler's own. One given started
-     * is never stopped by the handler; one given not started is set up, started and stopped with
-     * the handler.
+     * The application's client for outgoing requests; null: the handler's own. One given started is
+     * never stopped by the handler; one given not started is set up, started and stopped with the
+     * handler.
      */
     public Builder httpClient(HttpClient client) {
       this.httpClient = client;

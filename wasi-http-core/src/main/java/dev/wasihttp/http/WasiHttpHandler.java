@@ -4,9 +4,9 @@ import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Func;
+import dev.wasihttp.component.HostFault;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.component.HostFault;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
@@ -17,6 +17,8 @@ import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.http.internal.ResponseChannel;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiHost;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -143,9 +145,8 @@ public final class WasiHttpHandler implements AutoCloseable {
       handle.call(http.incomingRequest(state, request), http.responseOutparam(state));
     } catch (HostFault f) {
       ending = "host error: " + f.getCause();
-      config
-          .log()
-          .log(LogSink.Level.ERROR, tag + "host error under a guest call: " + trace(f.getCause()));
+      config.log().log(
+          LogSink.Level.ERROR, tag + "host error under a guest call: " + trace(f.getCause()));
     } catch (Trap t) {
       ending = deadline.expired() ? "guest timed out" : Endings.describe(t);
     } catch (ComponentException e) {
@@ -165,8 +166,8 @@ public final class WasiHttpHandler implements AutoCloseable {
 
   /** The exception and its stack, for a log line about a bug of the host's. */
   private static String trace(Throwable t) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    t.printStackTrace(new java.io.PrintWriter(out));
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
     return out.toString().stripTrailing();
   }
 

@@ -166,11 +166,11 @@ public final class ResourceTable implements AutoCloseable {
 
   /** The rep of a {@link Val.Own} or {@link Val.Borrow}. */
   public static int rep(Val handle) {
-    if (handle instanceof Val.Own) {
-      return ((Val.Own) handle).rep();
+    if (handle instanceof Val.Own own) {
+      return own.rep();
     }
-    if (handle instanceof Val.Borrow) {
-      return ((Val.Borrow) handle).rep();
+    if (handle instanceof Val.Borrow borrow) {
+      return borrow.rep();
     }
     throw new Trap("expected a resource handle, got " + handle);
   }

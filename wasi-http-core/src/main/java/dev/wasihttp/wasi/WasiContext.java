@@ -86,9 +86,9 @@ public final class WasiContext implements AutoCloseable {
     List<Object> all = new ArrayList<>(locals.values());
     locals.clear();
     for (Object o : all) {
-      if (o instanceof AutoCloseable) {
+      if (o instanceof AutoCloseable closeable) {
         try {
-          ((AutoCloseable) o).close();
+          closeable.close();
         } catch (Exception ignored) {
           // Best effort: the instance is going away.
         }

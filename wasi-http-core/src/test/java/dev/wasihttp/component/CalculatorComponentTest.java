@@ -28,10 +28,13 @@ class CalculatorComponentTest {
 
   ComponentInstance instantiate() throws ComponentException {
     Linker linker = new Linker();
-    linker.func("host:demo/log@0.1.0", "log", (caller, args) -> {
-      logged.add(((Val.Str) args.get(0)).value());
-      return null;
-    });
+    linker.func(
+        "host:demo/log@0.1.0",
+        "log",
+        (caller, args) -> {
+          logged.add(((Val.Str) args.get(0)).value());
+          return null;
+        });
     return linker.instantiatePre(component).instantiate();
   }
 
@@ -52,13 +55,24 @@ class CalculatorComponentTest {
   @Test
   void recordsListsVariants() throws Exception {
     ComponentInstance i = instantiate();
-    Val p = new Val.Record(List.of(new Val.Record.Field("x", new Val.U32(1)), new Val.Record.Field("y", new Val.U32(2))));
-    Val swapped = new Val.Record(List.of(new Val.Record.Field("x", new Val.U32(2)), new Val.Record.Field("y", new Val.U32(1))));
+    Val p =
+        new Val.Record(
+            List.of(
+                new Val.Record.Field("x", new Val.U32(1)),
+                new Val.Record.Field("y", new Val.U32(2))));
+    Val swapped =
+        new Val.Record(
+            List.of(
+                new Val.Record.Field("x", new Val.U32(2)),
+                new Val.Record.Field("y", new Val.U32(1))));
     assertEquals(swapped, i.func("swap").call(p));
-    assertEquals(new Val.U64(6), i.func("sum").call(new Val.List(List.of(new Val.U32(1), new Val.U32(2), new Val.U32(3)))));
+    assertEquals(
+        new Val.U64(6),
+        i.func("sum").call(new Val.List(List.of(new Val.U32(1), new Val.U32(2), new Val.U32(3)))));
     assertEquals(new Val.Variant("zero", null), i.func("classify").call(new Val.U32(0)));
     assertEquals(new Val.Variant("small", new Val.U8(7)), i.func("classify").call(new Val.U32(7)));
-    assertEquals(new Val.Variant("big", new Val.U32(70000)), i.func("classify").call(new Val.U32(70000)));
+    assertEquals(
+        new Val.Variant("big", new Val.U32(70000)), i.func("classify").call(new Val.U32(70000)));
   }
 
   @Test
@@ -84,14 +98,16 @@ class CalculatorComponentTest {
 
   @Test
   void missingHostImportIsUnlinkable() {
-    ComponentException e = assertThrows(ComponentException.class, () -> new Linker().instantiatePre(component));
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new Linker().instantiatePre(component));
     assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
     assertTrue(e.getMessage().contains("host:demo/log@0.1.0"), e.getMessage());
   }
 
   @Test
   void unknownImportsCanTrapInstead() throws Exception {
-    ComponentInstance i = new Linker().trapUnknownImports(true).instantiatePre(component).instantiate();
+    ComponentInstance i =
+        new Linker().trapUnknownImports(true).instantiatePre(component).instantiate();
     Trap t = assertThrows(Trap.class, () -> i.func("greet").call(new Val.Str("x")));
     assertEquals("not provided: host:demo/log@0.1.0#log", t.reason());
     assertNull(i.func("nope"));
@@ -100,9 +116,12 @@ class CalculatorComponentTest {
   @Test
   void aHostFunctionThatFailsTrapsTheCallOnly() throws Exception {
     Linker linker = new Linker();
-    linker.func("host:demo/log@0.1.0", "log", (caller, args) -> {
-      throw new IllegalStateException("log sink is gone");
-    });
+    linker.func(
+        "host:demo/log@0.1.0",
+        "log",
+        (caller, args) -> {
+          throw new IllegalStateException("log sink is gone");
+        });
     ComponentInstance i = linker.instantiatePre(component).instantiate();
     HostFault t = assertThrows(HostFault.class, () -> i.func("greet").call(new Val.Str("x")));
     assertEquals("host failure: java.lang.IllegalStateException: log sink is gone", t.reason());

@@ -21,7 +21,9 @@ class ConcurrentInstantiationTest {
   void instancesFromOneInstancePreAreIndependent() throws Exception {
     Component component = Component.load(Path.of("src/test/resources/components/calculator.wasm"));
     InstancePre pre =
-        new Linker().func("host:demo/log@0.1.0", "log", (caller, args) -> null).instantiatePre(component);
+        new Linker()
+            .func("host:demo/log@0.1.0", "log", (caller, args) -> null)
+            .instantiatePre(component);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<String>> results = new ArrayList<>();
@@ -38,7 +40,8 @@ class ConcurrentInstantiationTest {
                   }
                   // Each instance counts only its own destructor runs.
                   seen.append(((Val.U32) i.func("drops").call()).value());
-                  seen.append(':').append(((Val.Str) i.func("greet").call(new Val.Str("t" + id))).value());
+                  seen.append(':')
+                      .append(((Val.Str) i.func("greet").call(new Val.Str("t" + id))).value());
                   return seen.toString();
                 }));
       }

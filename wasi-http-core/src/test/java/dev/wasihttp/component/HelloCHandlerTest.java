@@ -16,9 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the freestanding C {@code wasi:http/proxy@0.2.0} sample ({@code
- * samples/components/hello-c}) end to end on {@link TestHttpHost}: one fresh instance per
- * request, as Wasmtime and Spin do.
+ * Runs the freestanding C {@code wasi:http/proxy@0.2.0} sample ({@code samples/components/hello-c})
+ * end to end on {@link TestHttpHost}: one fresh instance per request, as Wasmtime and Spin do.
  */
 class HelloCHandlerTest {
   static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");

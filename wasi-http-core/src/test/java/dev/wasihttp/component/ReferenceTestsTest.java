@@ -24,15 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the component-model reference tests ({@code test/values}, {@code resources}, {@code
- * linking}, {@code binary}, {@code validation} of WebAssembly/component-model), converted by
- * {@code tools/cm-tests.sh} into JSON manifests and binaries. Opt-in: {@code -Dcm.tests=DIR};
- * skipped when DIR is absent.
+ * linking}, {@code binary}, {@code validation} of WebAssembly/component-model), converted by {@code
+ * tools/cm-tests.sh} into JSON manifests and binaries. Opt-in: {@code -Dcm.tests=DIR}; skipped when
+ * DIR is absent.
  *
  * <p>Every assertion counts. In the target folders ({@code values}, {@code resources}, {@code
- * linking}; {@code -Dcm.strict} changes the list) every assertion must pass unless it is listed
- * in {@code cm-known-failures.txt} with a reason; in the others the counts are reported. A
- * listed assertion that passes fails the run, so the list only shrinks. A summary table is
- * printed and written to {@code target/cm-tests-report.md}.
+ * linking}; {@code -Dcm.strict} changes the list) every assertion must pass unless it is listed in
+ * {@code cm-known-failures.txt} with a reason; in the others the counts are reported. A listed
+ * assertion that passes fails the run, so the list only shrinks. A summary table is printed and
+ * written to {@code target/cm-tests-report.md}.
  */
 class ReferenceTestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +50,8 @@ class ReferenceTestsTest {
     List<Outcome> outcomes = new ArrayList<>();
     List<Path> manifests;
     try (Stream<Path> s = Files.walk(Path.of(dir))) {
-      manifests = s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      manifests =
+          s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
     }
     for (Path m : manifests) {
       outcomes.addAll(new ManifestRun(m).run());
@@ -70,7 +71,8 @@ class ReferenceTestsTest {
           continue;
         }
         int sp = line.indexOf(' ');
-        known.put(sp < 0 ? line : line.substring(0, sp), sp < 0 ? "" : line.substring(sp + 1).strip());
+        known.put(
+            sp < 0 ? line : line.substring(0, sp), sp < 0 ? "" : line.substring(sp + 1).strip());
       }
     }
     return known;
@@ -92,7 +94,14 @@ class ReferenceTestsTest {
         }
       } else if (listed) {
         c[2]++;
-        details.append("known  ").append(o.key()).append(" (").append(known.get(o.key())).append("): ").append(o.detail()).append('\n');
+        details
+            .append("known  ")
+            .append(o.key())
+            .append(" (")
+            .append(known.get(o.key()))
+            .append("): ")
+            .append(o.detail())
+            .append('\n');
       } else {
         c[1]++;
         if (strict.contains(o.folder())) {
@@ -101,11 +110,23 @@ class ReferenceTestsTest {
         details.append("FAIL   ").append(o.key()).append(": ").append(o.detail()).append('\n');
       }
     }
-    StringBuilder table = new StringBuilder("| folder | commands | pass | fail | known failures |\n|---|---|---|---|---|\n");
+    StringBuilder table =
+        new StringBuilder(
+            "| folder | commands | pass | fail | known failures |\n|---|---|---|---|---|\n");
     for (Map.Entry<String, int[]> e : perFolder.entrySet()) {
       int[] c = e.getValue();
-      table.append("| ").append(e.getKey()).append(" | ").append(c[0] + c[1] + c[2]).append(" | ").append(c[0])
-          .append(" | ").append(c[1]).append(" | ").append(c[2]).append(" |\n");
+      table
+          .append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(c[0] + c[1] + c[2])
+          .append(" | ")
+          .append(c[0])
+          .append(" | ")
+          .append(c[1])
+          .append(" | ")
+          .append(c[2])
+          .append(" |\n");
     }
     System.out.println(table);
     Path out = Path.of("target", "cm-tests-report.md");
@@ -114,8 +135,10 @@ class ReferenceTestsTest {
     List<String> problems = new ArrayList<>(unexpectedFailures);
     problems.addAll(unexpectedPasses);
     if (!problems.isEmpty()) {
-      fail(problems.size() + " unexpected outcomes (see target/cm-tests-report.md):\n  "
-          + problems.stream().limit(60).collect(Collectors.joining("\n  ")));
+      fail(
+          problems.size()
+              + " unexpected outcomes (see target/cm-tests-report.md):\n  "
+              + problems.stream().limit(60).collect(Collectors.joining("\n  ")));
     }
   }
 
@@ -170,7 +193,8 @@ class ReferenceTestsTest {
         case "instance":
           Component definition = definitions.get(c.path("definition").asText());
           if (definition == null) {
-            throw new IllegalStateException("definition " + c.path("definition").asText() + " did not load");
+            throw new IllegalStateException(
+                "definition " + c.path("definition").asText() + " did not load");
           }
           current = instantiate(definition);
           if (!c.path("name").isNull()) {
@@ -195,7 +219,8 @@ class ReferenceTestsTest {
         case "skipped":
           // Text the spec marks malformed never becomes bytes: nothing for a runtime to check.
           if (!c.path("reason").asText().contains("rejected by the text parser, as expected")) {
-            outcomes.add(new Outcome(folder, key, false, "not converted: " + c.path("reason").asText()));
+            outcomes.add(
+                new Outcome(folder, key, false, "not converted: " + c.path("reason").asText()));
           }
           break;
         default:
@@ -240,7 +265,13 @@ class ReferenceTestsTest {
         pass(key, result == null, "expected no result, got " + result);
       } else {
         Val want = Wave.parse(expected.get(0).asText(), f.type().result());
-        pass(key, want.equals(result), "expected " + Wave.print(want) + ", got " + (result == null ? "nothing" : Wave.print(result)));
+        pass(
+            key,
+            want.equals(result),
+            "expected "
+                + Wave.print(want)
+                + ", got "
+                + (result == null ? "nothing" : Wave.print(result)));
       }
     }
 
@@ -254,23 +285,36 @@ class ReferenceTestsTest {
         }
         pass(key, false, "expected trap \"" + text + "\", but it returned");
       } catch (Trap t) {
-        pass(key, t.reason().contains(text), "expected trap \"" + text + "\", got \"" + t.reason() + "\"");
+        pass(
+            key,
+            t.reason().contains(text),
+            "expected trap \"" + text + "\", got \"" + t.reason() + "\"");
       } catch (ComponentException e) {
-        boolean ok = e.kind() == ComponentException.Kind.UNINSTANTIABLE && e.getMessage().contains(text);
+        boolean ok =
+            e.kind() == ComponentException.Kind.UNINSTANTIABLE && e.getMessage().contains(text);
         pass(key, ok, "expected trap \"" + text + "\", got " + e.getMessage());
       }
     }
 
     private void assertFailsToLoad(JsonNode c, String key, String type) {
       ComponentException.Kind want =
-          type.equals("assert_malformed") ? ComponentException.Kind.MALFORMED
-              : type.equals("assert_invalid") ? ComponentException.Kind.INVALID
-              : ComponentException.Kind.UNLINKABLE;
+          type.equals("assert_malformed")
+              ? ComponentException.Kind.MALFORMED
+              : type.equals("assert_invalid")
+                  ? ComponentException.Kind.INVALID
+                  : ComponentException.Kind.UNLINKABLE;
       try {
         instantiate(Component.load(file(c)));
-        pass(key, false, "expected " + want + " (\"" + c.path("text").asText() + "\"), but it loaded");
+        pass(
+            key,
+            false,
+            "expected " + want + " (\"" + c.path("text").asText() + "\"), but it loaded");
       } catch (ComponentException e) {
-        pass(key, e.kind() == want || (want == ComponentException.Kind.MALFORMED && e.kind() == ComponentException.Kind.INVALID),
+        pass(
+            key,
+            e.kind() == want
+                || (want == ComponentException.Kind.MALFORMED
+                    && e.kind() == ComponentException.Kind.INVALID),
             "expected " + want + " (\"" + c.path("text").asText() + "\"), got " + e.getMessage());
       } catch (Exception e) {
         pass(key, false, "expected " + want + ", got " + e);

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The three real sample components (freestanding C, wasi-libc through the preview1 adapter,
  * componentize-js) decode, print their world, refuse to link against a host that lacks their
- * imports, and link and instantiate against one that defines every import (functions the host
- * does not implement trap with "not provided" when called).
+ * imports, and link and instantiate against one that defines every import (functions the host does
+ * not implement trap with "not provided" when called).
  */
 class SampleComponentsTest {
   private static final Path SAMPLES = Path.of("..", "samples", "components");
@@ -29,13 +29,15 @@ class SampleComponentsTest {
     Component c = Component.load(SAMPLES.resolve(file));
 
     String wit = c.wit();
-    List<String> importLines =
-        wit.lines().filter(l -> l.startsWith("  import ")).toList();
+    List<String> importLines = wit.lines().filter(l -> l.startsWith("  import ")).toList();
     assertEquals(imports, importLines.size(), wit);
     assertTrue(wit.contains("  export " + export + ";\n"), wit);
-    assertTrue(wit.contains("handle: func(request: incoming-request, response-out: response-outparam);"), wit);
+    assertTrue(
+        wit.contains("handle: func(request: incoming-request, response-out: response-outparam);"),
+        wit);
 
-    ComponentException e = assertThrows(ComponentException.class, () -> new Linker().instantiatePre(c));
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new Linker().instantiatePre(c));
     assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
 
     ComponentInstance instance =

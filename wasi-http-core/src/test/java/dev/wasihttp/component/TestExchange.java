@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One request through {@link TestHttpHost}, and the data object of the instance that handles
- * it: the request the guest sees, what the guest answered, and the book of every host resource
- * handed to the guest. Built per test, used by one thread.
+ * One request through {@link TestHttpHost}, and the data object of the instance that handles it:
+ * the request the guest sees, what the guest answered, and the book of every host resource handed
+ * to the guest. Built per test, used by one thread.
  *
- * <p>Host resources get a fresh {@code rep} each (never reused within an exchange), so the book
- * can tell at the end which ones the guest dropped, which it handed back to the host, and which
- * it still owns.
+ * <p>Host resources get a fresh {@code rep} each (never reused within an exchange), so the book can
+ * tell at the end which ones the guest dropped, which it handed back to the host, and which it
+ * still owns.
  */
 final class TestExchange {
   private static final Set<String> STANDARD_METHODS =
@@ -29,19 +29,25 @@ final class TestExchange {
   final String method;
   final String pathWithQuery;
   byte[] requestBody = new byte[0];
+
   /** At most this many bytes per {@code blocking-read}, as a network delivers them. */
   int readChunk = Integer.MAX_VALUE;
+
   /** After this many body bytes the client is gone: writes fail with an {@code error}. */
   long clientGoneAfter = Long.MAX_VALUE;
 
   // ---- what the guest did ----
   /** {@code response-outparam.set(ok(...))} was called; then status and headers are known. */
   boolean responseSet;
+
   int status;
+
   /** Response headers in order, duplicates kept, values as ISO-8859-1. */
   final List<Map.Entry<String, String>> headers = new ArrayList<>();
+
   final ByteArrayOutputStream body = new ByteArrayOutputStream();
   boolean finished;
+
   /**
    * What the guest did, in order: {@code "read N"}, {@code "read-closed"}, {@code "write N"},
    * {@code "write-failed"}, {@code "set"}, {@code "finish"}.
@@ -52,8 +58,10 @@ final class TestExchange {
   private final Map<Integer, Object> live = new HashMap<>();
   private final Map<Integer, String> guestOwned = new LinkedHashMap<>();
   private int nextRep = 1;
+
   /** Resource names the guest dropped, in drop order. */
   final List<String> dropped = new ArrayList<>();
+
   /** Resource names the guest handed back to the host (owning arguments), in order. */
   final List<String> kept = new ArrayList<>();
 

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A test host for {@code wasi:http/proxy@0.2.0} components: exactly the functions and resources
- * the {@code hello-c} sample imports from {@code wasi:http/types}, {@code wasi:io/streams} and
- * {@code wasi:io/error}, over an in-memory {@link TestExchange}. Scaffolding for the runtime's
- * tests, not the product's wasi:http host; where it enforces a rule, it follows Wasmtime.
+ * A test host for {@code wasi:http/proxy@0.2.0} components: exactly the functions and resources the
+ * {@code hello-c} sample imports from {@code wasi:http/types}, {@code wasi:io/streams} and {@code
+ * wasi:io/error}, over an in-memory {@link TestExchange}. Scaffolding for the runtime's tests, not
+ * the product's wasi:http host; where it enforces a rule, it follows Wasmtime.
  */
 final class TestHttpHost {
   static final String TYPES = "wasi:http/types@0.2.0";
@@ -137,55 +137,91 @@ final class TestHttpHost {
   private void defineTypes() {
     linker.resource(TYPES, "fields", fields, (c, rep) -> x(c).drop(rep, fields, HostFields.class));
     linker.func(TYPES, "[constructor]fields", (c, args) -> x(c).give(fields, new HostFields()));
-    method(TYPES, fields, "append", HostFields.class, (x, f, args) -> {
-      String name = ((Val.Str) args.get(1)).value();
-      if (!TOKEN.matcher(name).matches()) {
-        return Val.Result.err(new Val.Variant("invalid-syntax", null));
-      }
-      if (f.immutable) {
-        return Val.Result.err(new Val.Variant("immutable", null));
-      }
-      f.entries.add(Map.entry(name, bytes(args.get(2))));
-      return Val.Result.ok(null);
-    });
+    method(
+        TYPES,
+        fields,
+        "append",
+        HostFields.class,
+        (x, f, args) -> {
+          String name = ((Val.Str) args.get(1)).value();
+          if (!TOKEN.matcher(name).matches()) {
+            return Val.Result.err(new Val.Variant("invalid-syntax", null));
+          }
+          if (f.immutable) {
+            return Val.Result.err(new Val.Variant("immutable", null));
+          }
+          f.entries.add(Map.entry(name, bytes(args.get(2))));
+          return Val.Result.ok(null);
+        });
 
-    linker.resource(TYPES, "incoming-request", incomingRequest,
+    linker.resource(
+        TYPES,
+        "incoming-request",
+        incomingRequest,
         (c, rep) -> x(c).drop(rep, incomingRequest, HostIncomingRequest.class));
-    method(TYPES, incomingRequest, "method", HostIncomingRequest.class,
-        (x, r, args) -> x.methodVal());
-    method(TYPES, incomingRequest, "path-with-query", HostIncomingRequest.class,
+    method(
+        TYPES, incomingRequest, "method", HostIncomingRequest.class, (x, r, args) -> x.methodVal());
+    method(
+        TYPES,
+        incomingRequest,
+        "path-with-query",
+        HostIncomingRequest.class,
         (x, r, args) -> Val.Option.some(new Val.Str(x.pathWithQuery)));
-    method(TYPES, incomingRequest, "consume", HostIncomingRequest.class, (x, r, args) -> {
-      if (r.consumed) {
-        return Val.Result.err(null);
-      }
-      r.consumed = true;
-      return Val.Result.ok(x.give(incomingBody, new HostIncomingBody()));
-    });
+    method(
+        TYPES,
+        incomingRequest,
+        "consume",
+        HostIncomingRequest.class,
+        (x, r, args) -> {
+          if (r.consumed) {
+            return Val.Result.err(null);
+          }
+          r.consumed = true;
+          return Val.Result.ok(x.give(incomingBody, new HostIncomingBody()));
+        });
 
-    linker.resource(TYPES, "incoming-body", incomingBody, (c, rep) -> {
-      HostIncomingBody b = x(c).drop(rep, incomingBody, HostIncomingBody.class);
-      if (b.streamLive) {
-        throw new Trap("resource has children: incoming-body dropped before its input-stream");
-      }
-    });
-    method(TYPES, incomingBody, "stream", HostIncomingBody.class, (x, b, args) -> {
-      if (b.streamTaken) {
-        return Val.Result.err(null);
-      }
-      b.streamTaken = true;
-      b.streamLive = true;
-      return Val.Result.ok(x.give(inputStream, new HostInputStream(b)));
-    });
+    linker.resource(
+        TYPES,
+        "incoming-body",
+        incomingBody,
+        (c, rep) -> {
+          HostIncomingBody b = x(c).drop(rep, incomingBody, HostIncomingBody.class);
+          if (b.streamLive) {
+            throw new Trap("resource has children: incoming-body dropped before its input-stream");
+          }
+        });
+    method(
+        TYPES,
+        incomingBody,
+        "stream",
+        HostIncomingBody.class,
+        (x, b, args) -> {
+          if (b.streamTaken) {
+            return Val.Result.err(null);
+          }
+          b.streamTaken = true;
+          b.streamLive = true;
+          return Val.Result.ok(x.give(inputStream, new HostInputStream(b)));
+        });
 
-    linker.resource(TYPES, "outgoing-response", outgoingResponse,
+    linker.resource(
+        TYPES,
+        "outgoing-response",
+        outgoingResponse,
         (c, rep) -> x(c).drop(rep, outgoingResponse, HostOutgoingResponse.class));
-    linker.func(TYPES, "[constructor]outgoing-response", (c, args) -> {
-      HostFields headers = x(c).take(args.get(0), fields, HostFields.class);
-      headers.immutable = true; // the fields freeze when handed over
-      return x(c).give(outgoingResponse, new HostOutgoingResponse(headers));
-    });
-    method(TYPES, outgoingResponse, "set-status-code", HostOutgoingResponse.class,
+    linker.func(
+        TYPES,
+        "[constructor]outgoing-response",
+        (c, args) -> {
+          HostFields headers = x(c).take(args.get(0), fields, HostFields.class);
+          headers.immutable = true; // the fields freeze when handed over
+          return x(c).give(outgoingResponse, new HostOutgoingResponse(headers));
+        });
+    method(
+        TYPES,
+        outgoingResponse,
+        "set-status-code",
+        HostOutgoingResponse.class,
         (x, r, args) -> {
           int status = ((Val.U16) args.get(1)).value();
           if (status < 100 || status > 999) {
@@ -194,100 +230,143 @@ final class TestHttpHost {
           r.status = status;
           return Val.Result.ok(null);
         });
-    method(TYPES, outgoingResponse, "body", HostOutgoingResponse.class, (x, r, args) -> {
-      if (r.bodyTaken) {
-        return Val.Result.err(null);
-      }
-      r.bodyTaken = true;
-      return Val.Result.ok(x.give(outgoingBody, new HostOutgoingBody()));
-    });
+    method(
+        TYPES,
+        outgoingResponse,
+        "body",
+        HostOutgoingResponse.class,
+        (x, r, args) -> {
+          if (r.bodyTaken) {
+            return Val.Result.err(null);
+          }
+          r.bodyTaken = true;
+          return Val.Result.ok(x.give(outgoingBody, new HostOutgoingBody()));
+        });
 
-    linker.resource(TYPES, "outgoing-body", outgoingBody,
+    linker.resource(
+        TYPES,
+        "outgoing-body",
+        outgoingBody,
         (c, rep) -> x(c).drop(rep, outgoingBody, HostOutgoingBody.class));
-    method(TYPES, outgoingBody, "write", HostOutgoingBody.class, (x, b, args) -> {
-      if (b.streamTaken) {
-        return Val.Result.err(null);
-      }
-      b.streamTaken = true;
-      b.streamLive = true;
-      return Val.Result.ok(x.give(outputStream, new HostOutputStream(b)));
-    });
-    linker.func(TYPES, "[static]outgoing-body.finish", (c, args) -> {
-      TestExchange x = x(c);
-      HostOutgoingBody b = x.take(args.get(0), outgoingBody, HostOutgoingBody.class);
-      if (b.streamLive) {
-        throw new Trap("resource has children: outgoing-body finished before its output-stream");
-      }
-      Val.Option trailers = (Val.Option) args.get(1);
-      if (trailers.isSome()) {
-        x.take(trailers.value(), fields, HostFields.class);
-      }
-      x.finished = true;
-      x.events.add("finish");
-      return Val.Result.ok(null);
-    });
+    method(
+        TYPES,
+        outgoingBody,
+        "write",
+        HostOutgoingBody.class,
+        (x, b, args) -> {
+          if (b.streamTaken) {
+            return Val.Result.err(null);
+          }
+          b.streamTaken = true;
+          b.streamLive = true;
+          return Val.Result.ok(x.give(outputStream, new HostOutputStream(b)));
+        });
+    linker.func(
+        TYPES,
+        "[static]outgoing-body.finish",
+        (c, args) -> {
+          TestExchange x = x(c);
+          HostOutgoingBody b = x.take(args.get(0), outgoingBody, HostOutgoingBody.class);
+          if (b.streamLive) {
+            throw new Trap(
+                "resource has children: outgoing-body finished before its output-stream");
+          }
+          Val.Option trailers = (Val.Option) args.get(1);
+          if (trailers.isSome()) {
+            x.take(trailers.value(), fields, HostFields.class);
+          }
+          x.finished = true;
+          x.events.add("finish");
+          return Val.Result.ok(null);
+        });
 
-    linker.resource(TYPES, "response-outparam", responseOutparam,
+    linker.resource(
+        TYPES,
+        "response-outparam",
+        responseOutparam,
         (c, rep) -> x(c).drop(rep, responseOutparam, HostResponseOutparam.class));
-    linker.func(TYPES, "[static]response-outparam.set", (c, args) -> {
-      TestExchange x = x(c);
-      x.take(args.get(0), responseOutparam, HostResponseOutparam.class);
-      Val.Result response = (Val.Result) args.get(1);
-      if (!response.isOk()) {
-        x.events.add("set-err " + response.value());
-        return null;
-      }
-      HostOutgoingResponse r =
-          x.take(response.value(), outgoingResponse, HostOutgoingResponse.class);
-      x.responseSet = true;
-      x.status = r.status;
-      for (Map.Entry<String, byte[]> e : r.headers.entries) {
-        String value = new String(e.getValue(), StandardCharsets.ISO_8859_1);
-        x.headers.add(Map.entry(e.getKey(), value));
-      }
-      x.events.add("set");
-      return null;
-    });
+    linker.func(
+        TYPES,
+        "[static]response-outparam.set",
+        (c, args) -> {
+          TestExchange x = x(c);
+          x.take(args.get(0), responseOutparam, HostResponseOutparam.class);
+          Val.Result response = (Val.Result) args.get(1);
+          if (!response.isOk()) {
+            x.events.add("set-err " + response.value());
+            return null;
+          }
+          HostOutgoingResponse r =
+              x.take(response.value(), outgoingResponse, HostOutgoingResponse.class);
+          x.responseSet = true;
+          x.status = r.status;
+          for (Map.Entry<String, byte[]> e : r.headers.entries) {
+            String value = new String(e.getValue(), StandardCharsets.ISO_8859_1);
+            x.headers.add(Map.entry(e.getKey(), value));
+          }
+          x.events.add("set");
+          return null;
+        });
   }
 
   private void defineStreams() {
-    linker.resource(STREAMS, "input-stream", inputStream, (c, rep) -> {
-      x(c).drop(rep, inputStream, HostInputStream.class).body.streamLive = false;
-    });
-    method(STREAMS, inputStream, "blocking-read", HostInputStream.class, (x, in, args) -> {
-      long len = ((Val.U64) args.get(1)).value();
-      int remaining = x.requestBody.length - in.position;
-      if (remaining == 0 && len > 0) {
-        x.events.add("read-closed");
-        return Val.Result.err(new Val.Variant("closed", null));
-      }
-      int n = Math.min(remaining, x.readChunk);
-      if (Long.compareUnsigned(len, n) < 0) {
-        n = (int) len; // len is a u64: compare unsigned
-      }
-      List<Val> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(new Val.U8(x.requestBody[in.position + i] & 0xff));
-      }
-      in.position += n;
-      x.events.add("read " + n);
-      return Val.Result.ok(new Val.List(out));
-    });
+    linker.resource(
+        STREAMS,
+        "input-stream",
+        inputStream,
+        (c, rep) -> {
+          x(c).drop(rep, inputStream, HostInputStream.class).body.streamLive = false;
+        });
+    method(
+        STREAMS,
+        inputStream,
+        "blocking-read",
+        HostInputStream.class,
+        (x, in, args) -> {
+          long len = ((Val.U64) args.get(1)).value();
+          int remaining = x.requestBody.length - in.position;
+          if (remaining == 0 && len > 0) {
+            x.events.add("read-closed");
+            return Val.Result.err(new Val.Variant("closed", null));
+          }
+          int n = Math.min(remaining, x.readChunk);
+          if (Long.compareUnsigned(len, n) < 0) {
+            n = (int) len; // len is a u64: compare unsigned
+          }
+          List<Val> out = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            out.add(new Val.U8(x.requestBody[in.position + i] & 0xff));
+          }
+          in.position += n;
+          x.events.add("read " + n);
+          return Val.Result.ok(new Val.List(out));
+        });
 
-    linker.resource(STREAMS, "output-stream", outputStream, (c, rep) -> {
-      x(c).drop(rep, outputStream, HostOutputStream.class).body.streamLive = false;
-    });
-    method(STREAMS, outputStream, "blocking-write-and-flush", HostOutputStream.class,
+    linker.resource(
+        STREAMS,
+        "output-stream",
+        outputStream,
+        (c, rep) -> {
+          x(c).drop(rep, outputStream, HostOutputStream.class).body.streamLive = false;
+        });
+    method(
+        STREAMS,
+        outputStream,
+        "blocking-write-and-flush",
+        HostOutputStream.class,
         (x, out, args) -> {
           byte[] contents = bytes(args.get(1));
           if (contents.length > maxBlockingWrite) {
-            throw new Trap("Buffer too large for blocking-write-and-flush (expected at most "
-                + maxBlockingWrite + ")");
+            throw new Trap(
+                "Buffer too large for blocking-write-and-flush (expected at most "
+                    + maxBlockingWrite
+                    + ")");
           }
           if (x.body.size() + contents.length > x.clientGoneAfter) {
             x.events.add("write-failed");
-            return Val.Result.err(new Val.Variant(
-                "last-operation-failed", x.give(error, new HostError("client went away"))));
+            return Val.Result.err(
+                new Val.Variant(
+                    "last-operation-failed", x.give(error, new HostError("client went away"))));
           }
           x.body.writeBytes(contents);
           x.events.add("write " + contents.length);
@@ -298,10 +377,13 @@ final class TestHttpHost {
   /** Registers {@code [method]RESOURCE.NAME}, looking up {@code self} first. */
   private <T> void method(
       String iface, ResourceType type, String name, Class<T> state, Method<T> body) {
-    linker.func(iface, "[method]" + type.name() + "." + name, (c, args) -> {
-      TestExchange x = x(c);
-      return body.call(x, x.borrow(args.get(0), type, state), args);
-    });
+    linker.func(
+        iface,
+        "[method]" + type.name() + "." + name,
+        (c, args) -> {
+          TestExchange x = x(c);
+          return body.call(x, x.borrow(args.get(0), type, state), args);
+        });
   }
 
   private static TestExchange x(Caller caller) {

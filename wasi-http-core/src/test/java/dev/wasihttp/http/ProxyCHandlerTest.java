@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The proxy-c sample through {@link WasiHttpHandler}: every request is forwarded to a Jetty
  * upstream on 127.0.0.1 (named by {@code x-upstream} or {@code UPSTREAM}) through {@code
- * wasi:http/outgoing-handler}, with an outbound policy that allows only {@code
- * http://127.0.0.1:*}.
+ * wasi:http/outgoing-handler}, with an outbound policy that allows only {@code http://127.0.0.1:*}.
  */
 class ProxyCHandlerTest {
   static final Samples.Lines LOG = new Samples.Lines();
@@ -136,8 +135,7 @@ class ProxyCHandlerTest {
                 out.flush();
                 // The request head goes upstream before the client has sent the whole body.
                 long deadline = System.currentTimeMillis() + 5000;
-                while (upstream.requests.get() == before
-                    && System.currentTimeMillis() < deadline) {
+                while (upstream.requests.get() == before && System.currentTimeMillis() < deadline) {
                   Thread.sleep(5);
                 }
                 sentBeforeTheEnd[0] = upstream.requests.get() > before;
@@ -218,9 +216,9 @@ class ProxyCHandlerTest {
   }
 
   /**
-   * The upstream answers 302 without reading a 1 MiB body, then closes the connection with the
-   * body unread. The proxy never hangs on it; what it sees depends on when the close reaches the
-   * client: the whole 302, the 302 cut short (aborted), or no response at all ({@code
+   * The upstream answers 302 without reading a 1 MiB body, then closes the connection with the body
+   * unread. The proxy never hangs on it; what it sees depends on when the close reaches the client:
+   * the whole 302, the 302 cut short (aborted), or no response at all ({@code
    * HTTP-response-incomplete}), as a TCP reset may discard a response the client has not read yet.
    */
   @Test
@@ -232,8 +230,7 @@ class ProxyCHandlerTest {
       // had parsed the 302 by then is a race, so either error names what happened.
       String error = x.header("x-proxy-error");
       assertTrue(
-          error.equals("HTTP-response-incomplete") || error.equals("connection-terminated"),
-          error);
+          error.equals("HTTP-response-incomplete") || error.equals("connection-terminated"), error);
       assertProxyError(x, error);
     } else {
       assertEquals("respond 302", x.calls.get(0), x.calls::toString);
@@ -285,8 +282,7 @@ class ProxyCHandlerTest {
 
   @Test
   void aClosedPortIsConnectionRefused() throws Exception {
-    assertProxyError(
-        run(to("http://127.0.0.1:" + closedPort(), "GET", "/")), "connection-refused");
+    assertProxyError(run(to("http://127.0.0.1:" + closedPort(), "GET", "/")), "connection-refused");
   }
 
   @Test
@@ -318,8 +314,7 @@ class ProxyCHandlerTest {
 
   @Test
   void anUpstreamBodyThatStallsIsAbortedMidway() {
-    MemoryExchange x =
-        run(to(target, "GET", "/stall").header("x-between-bytes-timeout-ms", "300"));
+    MemoryExchange x = run(to(target, "GET", "/stall").header("x-between-bytes-timeout-ms", "300"));
     assertEquals(List.of("respond 200", "abort"), x.calls);
     assertEquals("first", x.bodyText());
   }
@@ -337,13 +332,13 @@ class ProxyCHandlerTest {
   @Test
   void malformedHeadersAre400() {
     for (String bad :
-        new String[] {"ftp://127.0.0.1", "http://", "127.0.0.1:80", "http://h/path", "http://h:x"}) {
+        new String[] {
+          "ftp://127.0.0.1", "http://", "127.0.0.1:80", "http://h/path", "http://h:x"
+        }) {
       MemoryExchange x = run(to(bad, "GET", "/"));
       assertEquals(List.of("respond 400", "finish"), x.calls, bad);
       assertEquals(
-          "invalid x-upstream: "
-              + bad
-              + " (expected http://host[:port] or https://host[:port])\n",
+          "invalid x-upstream: " + bad + " (expected http://host[:port] or https://host[:port])\n",
           x.bodyText());
     }
     MemoryExchange x = run(to(target, "GET", "/").header("x-connect-timeout-ms", "1.5"));

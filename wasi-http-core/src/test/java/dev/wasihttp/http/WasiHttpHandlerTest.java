@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.http.client.OutboundPolicy;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -118,7 +120,7 @@ class WasiHttpHandlerTest {
                 () -> {
                   MemoryExchange x = new MemoryExchange("PUT", "/echo").body(body);
                   handler.handle(x);
-                  return java.util.Arrays.equals(body, x.body.toByteArray())
+                  return Arrays.equals(body, x.body.toByteArray())
                       && x.calls.equals(List.of("respond 200", "finish"));
                 }));
       }
@@ -178,7 +180,7 @@ class WasiHttpHandlerTest {
             hello,
             WasiHttpConfig.builder()
                 .componentName("allowing")
-                .outboundPolicy(dev.wasihttp.http.client.OutboundPolicy.parse("https://api.test"))
+                .outboundPolicy(OutboundPolicy.parse("https://api.test"))
                 .build());
     assertTrue(clientThreads("allowing") > 0, "the client started with the handler");
     allowing.close();

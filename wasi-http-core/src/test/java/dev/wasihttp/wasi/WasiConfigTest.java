@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.Trap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,8 +56,7 @@ class WasiConfigTest {
 
   @Test
   void aDataObjectWithoutWasiViewTraps() {
-    dev.wasihttp.component.Trap t =
-        assertThrows(dev.wasihttp.component.Trap.class, () -> WasiContext.of(() -> "not a view"));
+    Trap t = assertThrows(Trap.class, () -> WasiContext.of(() -> "not a view"));
     assertTrue(t.reason().contains("WasiView"), t.reason());
   }
 }

@@ -110,9 +110,7 @@ public final class WasiHarness implements WasiView, Caller {
   }
 
   public static Val borrow(Val own) {
-    return own instanceof Val.Own
-        ? new Val.Borrow(((Val.Own) own).type(), ((Val.Own) own).rep())
-        : own;
+    return own instanceof Val.Own o ? new Val.Borrow(o.type(), o.rep()) : own;
   }
 
   // ---- values ----

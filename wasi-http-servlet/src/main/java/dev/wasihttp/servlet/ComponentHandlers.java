@@ -30,8 +30,7 @@ final class ComponentHandlers {
   private ComponentHandlers() {}
 
   /** Reads, decodes and links the component; every failure names the component. */
-  static ExchangeHandler load(
-      WasiHttpServletOptions options, ServletContext context, LogSink log)
+  static ExchangeHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
       throws ServletException {
     String location = options.component();
     String name = options.componentName();
@@ -57,9 +56,9 @@ final class ComponentHandlers {
   }
 
   /**
-   * The options with the outgoing client settings that need the web application resolved: the
-   * trust store read into an {@link SSLContext}, the application's client taken from its
-   * ServletContext attribute.
+   * The options with the outgoing client settings that need the web application resolved: the trust
+   * store read into an {@link SSLContext}, the application's client taken from its ServletContext
+   * attribute.
    */
   static WasiHttpServletOptions outbound(WasiHttpServletOptions options, ServletContext context)
       throws ServletException {
@@ -69,27 +68,45 @@ final class ComponentHandlers {
     String attribute = options.httpClientAttribute();
     if (attribute != null && store != null) {
       throw unavailable(
-          "component " + name + ": " + WasiHttpServletOptions.TRUST_STORE + " and "
-              + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE + " exclude each other: the"
-              + " application's client brings its own trust", null);
+          "component "
+              + name
+              + ": "
+              + WasiHttpServletOptions.TRUST_STORE
+              + " and "
+              + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE
+              + " exclude each other: the"
+              + " application's client brings its own trust",
+          null);
     }
     if (store != null) {
       try {
         resolved = options.toBuilder().sslContext(TrustStores.sslContext(store, context));
       } catch (IOException | GeneralSecurityException e) {
         throw unavailable(
-            "component " + name + ": trust store " + store.location() + " cannot be used: "
-                + e.getMessage(), e);
+            "component "
+                + name
+                + ": trust store "
+                + store.location()
+                + " cannot be used: "
+                + e.getMessage(),
+            e);
       }
     }
     if (attribute != null) {
       Object client = context.getAttribute(attribute);
       if (!(client instanceof HttpClient)) {
         throw unavailable(
-            "component " + name + ": the ServletContext attribute \"" + attribute + "\" ("
-                + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE + ") holds "
+            "component "
+                + name
+                + ": the ServletContext attribute \""
+                + attribute
+                + "\" ("
+                + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE
+                + ") holds "
                 + (client == null ? "nothing" : "a " + client.getClass().getName())
-                + ", not an " + HttpClient.class.getName(), null);
+                + ", not an "
+                + HttpClient.class.getName(),
+            null);
       }
       resolved = resolved != null ? resolved : options.toBuilder();
       resolved.httpClient((HttpClient) client);
@@ -98,8 +115,8 @@ final class ComponentHandlers {
   }
 
   /**
-   * Permanently unavailable: containers mark the servlet so (503) rather than retrying its init
-   * on every request, and fail the deployment unless told to start with unavailable servlets.
+   * Permanently unavailable: containers mark the servlet so (503) rather than retrying its init on
+   * every request, and fail the deployment unless told to start with unavailable servlets.
    */
   static UnavailableException unavailable(String message, Throwable cause) {
     UnavailableException e = new UnavailableException(message);
@@ -110,9 +127,9 @@ final class ComponentHandlers {
   }
 
   /**
-   * Decoded components by the SHA-256 of their bytes: servlets that serve the same component
-   * share one decoded, immutable {@link Component} (decoding a large one takes seconds). Soft
-   * references, so an unused one can be collected.
+   * Decoded components by the SHA-256 of their bytes: servlets that serve the same component share
+   * one decoded, immutable {@link Component} (decoding a large one takes seconds). Soft references,
+   * so an unused one can be collected.
    */
   private static final Map<String, SoftReference<Component>> DECODED = new HashMap<>();
 
@@ -170,8 +187,7 @@ final class ComponentHandlers {
   }
 
   private static ExchangeHandler link(
-      Component component, WasiHttpServletOptions options, LogSink log)
-      throws ServletException {
+      Component component, WasiHttpServletOptions options, LogSink log) throws ServletException {
     WasiHttpConfig config;
     try {
       config = options.toWasiHttpConfig(log);

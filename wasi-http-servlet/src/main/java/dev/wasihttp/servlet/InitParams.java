@@ -71,8 +71,12 @@ final class InitParams {
         b.maxFieldSize(Integer.parseInt(maxField));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "init-param " + MAX_FIELD_SIZE + ": expected a positive number of bytes, got \""
-                + maxField + "\"", e);
+            "init-param "
+                + MAX_FIELD_SIZE
+                + ": expected a positive number of bytes, got \""
+                + maxField
+                + "\"",
+            e);
       }
     }
     String timeout = given(param, REQUEST_TIMEOUT);
@@ -90,7 +94,8 @@ final class InitParams {
       try {
         b.outboundPolicy(OutboundPolicy.parse(entries));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
       }
     }
     String connect = given(param, OUTBOUND_CONNECT_TIMEOUT);
@@ -99,8 +104,7 @@ final class InitParams {
     }
     String firstByte = given(param, OUTBOUND_FIRST_BYTE_TIMEOUT);
     if (firstByte != null) {
-      b.outboundFirstByteTimeout(
-          parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte));
+      b.outboundFirstByteTimeout(parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte));
     }
     String betweenBytes = given(param, OUTBOUND_BETWEEN_BYTES_TIMEOUT);
     if (betweenBytes != null) {
@@ -153,8 +157,11 @@ final class InitParams {
       // reported below
     }
     throw new IllegalArgumentException(
-        "init-param " + name + ": expected a duration such as 30s, 500ms or PT1M, got \""
-            + value + "\"");
+        "init-param "
+            + name
+            + ": expected a duration such as 30s, 500ms or PT1M, got \""
+            + value
+            + "\"");
   }
 
   /** {@link #parseDuration}, refusing zero and negative durations. */

@@ -26,22 +26,22 @@ import java.util.function.Consumer;
  * service()} call. The request body and trailers may be read from a thread the handler starts (the
  * wasi:http host reads ahead); everything else is used by one thread at a time.
  *
- * <p>Request side: the method as received; the scheme from {@code getScheme()} (so the
- * container's forwarded-header handling decides); the authority from the {@code Host} header as
- * sent, unless the container names the server otherwise (an absolute-form target, or a forwarded
- * host it trusts: then its server name and port), on HTTP/2 from {@code :authority}, and for a
- * client that sent none (HTTP/1.0) the configured canonical authority or else the container's
- * server name and port; the target from the raw {@code getRequestURI()} and {@code
- * getQueryString()}, relative to the context path (and the servlet path of a {@code /prefix/*}
- * mapping when configured), never from the decoded {@code getPathInfo()}; header values
- * round-trip their bytes through ISO-8859-1, duplicates kept in order (the servlet API groups
- * fields by name).
+ * <p>Request side: the method as received; the scheme from {@code getScheme()} (so the container's
+ * forwarded-header handling decides); the authority from the {@code Host} header as sent, unless
+ * the container names the server otherwise (an absolute-form target, or a forwarded host it trusts:
+ * then its server name and port), on HTTP/2 from {@code :authority}, and for a client that sent
+ * none (HTTP/1.0) the configured canonical authority or else the container's server name and port;
+ * the target from the raw {@code getRequestURI()} and {@code getQueryString()}, relative to the
+ * context path (and the servlet path of a {@code /prefix/*} mapping when configured), never from
+ * the decoded {@code getPathInfo()}; header values round-trip their bytes through ISO-8859-1,
+ * duplicates kept in order (the servlet API groups fields by name).
  *
  * <p>Response side: {@link #respond} sets the status, adds every field (a guest's {@code Date} or
- * {@code Server} replaces the container's default) and flushes, so the client sees headers at once; when the guest's fields declare {@code
- * Trailer}, a trailer supplier is registered first, otherwise trailers are logged and dropped.
- * {@link #abort} breaks the response for the client: Jetty aborts on {@code sendError(-1)}; other
- * containers (Tomcat) are told by an exception from {@code service()}, see {@link #aborted()}.
+ * {@code Server} replaces the container's default) and flushes, so the client sees headers at once;
+ * when the guest's fields declare {@code Trailer}, a trailer supplier is registered first,
+ * otherwise trailers are logged and dropped. {@link #abort} breaks the response for the client:
+ * Jetty aborts on {@code sendError(-1)}; other containers (Tomcat) are told by an exception from
+ * {@code service()}, see {@link #aborted()}.
  */
 public final class ServletHttpExchange implements HttpExchange {
   /** Fields a container may set by itself before the servlet runs; the guest's value wins. */
@@ -61,8 +61,8 @@ public final class ServletHttpExchange implements HttpExchange {
   private boolean broken;
 
   /**
-   * An exchange over one request and its response; {@code log} receives lines for the container
-   * log (already naming the component).
+   * An exchange over one request and its response; {@code log} receives lines for the container log
+   * (already naming the component).
    */
   public ServletHttpExchange(
       HttpServletRequest request,
@@ -361,8 +361,8 @@ public final class ServletHttpExchange implements HttpExchange {
   /**
    * Reads and discards what is left of the request body, at most {@code limit} bytes, after the
    * handler is done: a container that finds the body unread closes the connection, and a client
-   * still sending it may then lose the response to a TCP reset. Returns whether the body's end
-   * was reached; if not, the container closes the connection as before.
+   * still sending it may then lose the response to a TCP reset. Returns whether the body's end was
+   * reached; if not, the container closes the connection as before.
    */
   public boolean drainRequestBody(long limit) {
     try {

@@ -11,22 +11,21 @@ import java.util.Collections;
 
 /**
  * Serves a {@code wasi:http/proxy} component: every request becomes an {@code incoming-request}
- * handled by a fresh instance of the component, its response streamed back as the guest writes
- * it.
+ * handled by a fresh instance of the component, its response streamed back as the guest writes it.
  *
  * <p>Configured by init-params (web.xml, annotations or {@code ServletRegistration}), whose names
  * and defaults are listed in {@link WasiHttpServletOptions}, or programmatically with {@link
  * #WasiHttpServlet(WasiHttpServletOptions)}; both give the same options object.
  *
- * <p>The component is read, decoded and linked once, in {@link #init()}: a component that cannot
- * be loaded fails deployment with a {@link ServletException} naming the component and the
- * loader's message (with the byte offset for a malformed binary). {@link #service} handles every
- * method itself, so methods unknown to {@link HttpServlet} reach the guest too.
+ * <p>The component is read, decoded and linked once, in {@link #init()}: a component that cannot be
+ * loaded fails deployment with a {@link ServletException} naming the component and the loader's
+ * message (with the byte offset for a malformed binary). {@link #service} handles every method
+ * itself, so methods unknown to {@link HttpServlet} reach the guest too.
  *
  * <p>Failures: a guest that sets no response gets a 500 (the reason goes to the log); one that
- * fails after its response started has the response aborted, so the client sees a broken
- * response, never a clean short one. Log lines go to {@code ServletContext.log}, each starting
- * with the component's name.
+ * fails after its response started has the response aborted, so the client sees a broken response,
+ * never a clean short one. Log lines go to {@code ServletContext.log}, each starting with the
+ * component's name.
  */
 public class WasiHttpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -98,16 +97,15 @@ public class WasiHttpServlet extends HttpServlet {
    */
   private LogSink containerLog() {
     ServletContext context = getServletContext();
-    return (level, line) ->
-        context.log(level == LogSink.Level.INFO ? line : level + " " + line);
+    return (level, line) -> context.log(level == LogSink.Level.INFO ? line : level + " " + line);
   }
 
   /** Closes the handler this servlet created (stopping the host's threads). */
   @Override
   public void destroy() {
-    if (ownsHandler && handler instanceof AutoCloseable) {
+    if (ownsHandler && handler instanceof AutoCloseable closeable) {
       try {
-        ((AutoCloseable) handler).close();
+        closeable.close();
       } catch (Exception e) {
         logLine("closing the handler failed: " + e);
       }
@@ -156,9 +154,9 @@ public class WasiHttpServlet extends HttpServlet {
   }
 
   /**
-   * Thrown from {@code service()} after commit so that the container (Tomcat) closes the
-   * connection without ending the body. Carries no stack trace: the container logs it, and the
-   * reason was logged already.
+   * Thrown from {@code service()} after commit so that the container (Tomcat) closes the connection
+   * without ending the body. Carries no stack trace: the container logs it, and the reason was
+   * logged already.
    */
   static final class AbortedResponse extends IOException {
     private static final long serialVersionUID = 1L;

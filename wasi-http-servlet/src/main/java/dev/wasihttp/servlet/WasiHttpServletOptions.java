@@ -74,47 +74,64 @@ import org.eclipse.jetty.client.HttpClient;
 public final class WasiHttpServletOptions {
   /** Init-param: the component location. */
   public static final String COMPONENT = "component";
+
   /** Init-param: the component's name in logs. */
   public static final String COMPONENT_NAME = "componentName";
+
   /** Init-param prefix: {@code env.NAME} sets the guest's environment variable NAME. */
   public static final String ENV_PREFIX = "env.";
+
   /** Init-param: {@code HOSTDIR[::GUESTPATH]}, a read-only directory for the guest. */
   public static final String DIR = "dir";
+
   /** Init-param: {@code true} to strip the servlet path as well as the context path. */
   public static final String STRIP_SERVLET_PATH = "stripServletPath";
+
   /** Init-param: the authority used when the client sent none. */
   public static final String CANONICAL_AUTHORITY = "canonicalAuthority";
 
   /** Init-param: comma-separated forbidden field names. */
   public static final String FORBIDDEN_HEADERS = "forbiddenHeaders";
+
   /** Init-param: the size cap of one fields object, in bytes. */
   public static final String MAX_FIELD_SIZE = "maxFieldSize";
+
   /** Init-param: the deadline of one request. */
   public static final String REQUEST_TIMEOUT = "requestTimeout";
+
   /**
-   * Init-param: the hosts the component may send requests to, as outbound-policy entries
-   * ({@code scheme://host[:port]}, separated by commas or white space); none by default.
+   * Init-param: the hosts the component may send requests to, as outbound-policy entries ({@code
+   * scheme://host[:port]}, separated by commas or white space); none by default.
    */
   public static final String ALLOW_OUTBOUND = "allowOutbound";
+
   /** Init-param: the default connect timeout of outgoing requests. */
   public static final String OUTBOUND_CONNECT_TIMEOUT = "outboundConnectTimeout";
+
   /** Init-param: the default first-byte timeout of outgoing requests. */
   public static final String OUTBOUND_FIRST_BYTE_TIMEOUT = "outboundFirstByteTimeout";
+
   /** Init-param: the default between-bytes timeout of outgoing requests. */
   public static final String OUTBOUND_BETWEEN_BYTES_TIMEOUT = "outboundBetweenBytesTimeout";
+
   /** Init-param: the key store of certificates outgoing TLS connections trust. */
   public static final String TRUST_STORE = "trustStore";
+
   /** Init-param: the password of {@value #TRUST_STORE}. */
   public static final String TRUST_STORE_PASSWORD = "trustStorePassword";
+
   /** Init-param: the format of {@value #TRUST_STORE}. */
   public static final String TRUST_STORE_TYPE = "trustStoreType";
+
   /** Init-param: the ServletContext attribute holding the application's HttpClient. */
   public static final String HTTP_CLIENT_ATTRIBUTE = "httpClientAttribute";
 
   private final String component;
   private final String componentName;
+
   /** The core settings (forbidden headers, limits, outbound policy); name, log, WASI come later. */
   private final WasiHttpConfig http;
+
   private final Map<String, String> env;
   private final Path dir;
   private final String dirGuestPath;
@@ -125,8 +142,7 @@ public final class WasiHttpServletOptions {
 
   private WasiHttpServletOptions(Builder b) {
     this.component = b.component;
-    this.componentName =
-        b.componentName != null ? b.componentName : defaultName(b.component);
+    this.componentName = b.componentName != null ? b.componentName : defaultName(b.component);
     this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
     this.dir = b.dir;
     this.dirGuestPath = b.dirGuestPath;
@@ -262,11 +278,7 @@ public final class WasiHttpServletOptions {
     if (dir != null) {
       wasi.directory(dir, dirGuestPath);
     }
-    return http.toBuilder()
-        .componentName(componentName)
-        .log(log)
-        .wasi(wasi.build())
-        .build();
+    return http.toBuilder().componentName(componentName).log(log).wasi(wasi.build()).build();
   }
 
   @Override
@@ -300,8 +312,8 @@ public final class WasiHttpServletOptions {
   }
 
   /**
-   * A key store of trusted certificates: where it is (as {@link #component()}), its password
-   * (null for none) and its format.
+   * A key store of trusted certificates: where it is (as {@link #component()}), its password (null
+   * for none) and its format.
    */
   public record TrustStore(String location, String password, String type) {
     public TrustStore {

@@ -39,13 +39,15 @@ class ComponentHandlersTest {
     byte[] bytes = {1, 2, 3};
     Path file = dir.resolve("c.wasm");
     Files.write(file, bytes);
-    assertArrayEquals(bytes, ComponentHandlers.read("/WEB-INF/c.wasm", webApp("/WEB-INF/c.wasm", bytes)));
+    assertArrayEquals(
+        bytes, ComponentHandlers.read("/WEB-INF/c.wasm", webApp("/WEB-INF/c.wasm", bytes)));
     assertArrayEquals(bytes, ComponentHandlers.read(file.toString(), null));
     assertArrayEquals(bytes, ComponentHandlers.read(file.toUri().toString(), null));
     String resource = "dev/wasihttp/servlet/ComponentHandlersTest.class";
     assertTrue(ComponentHandlers.read("classpath:" + resource, null).length > 0);
     assertTrue(ComponentHandlers.read("classpath:/" + resource, null).length > 0);
-    assertThrows(IOException.class, () -> ComponentHandlers.read("/WEB-INF/none.wasm", webApp("/x", bytes)));
+    assertThrows(
+        IOException.class, () -> ComponentHandlers.read("/WEB-INF/none.wasm", webApp("/x", bytes)));
     assertThrows(IOException.class, () -> ComponentHandlers.read("classpath:none.wasm", null));
   }
 
@@ -69,14 +71,18 @@ class ComponentHandlersTest {
                     null,
                     (level, line) -> {}));
     assertTrue(
-        e.getMessage().startsWith("component bad (" + bad + ") failed to load: malformed component at byte 9"),
+        e.getMessage()
+            .startsWith(
+                "component bad (" + bad + ") failed to load: malformed component at byte 9"),
         e.getMessage());
     e =
         assertThrows(
             ServletException.class,
             () ->
                 ComponentHandlers.load(
-                    WasiHttpServletOptions.builder().component(dir.resolve("none.wasm").toString()).build(),
+                    WasiHttpServletOptions.builder()
+                        .component(dir.resolve("none.wasm").toString())
+                        .build(),
                     null,
                     (level, line) -> {}));
     assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
@@ -102,7 +108,8 @@ class ComponentHandlersTest {
                     WasiHttpServletOptions.builder().component(calculator).build(),
                     null,
                     (level, line) -> {}));
-    assertTrue(e.getMessage().startsWith("component calculator (" + calculator + ") cannot be linked: "),
+    assertTrue(
+        e.getMessage().startsWith("component calculator (" + calculator + ") cannot be linked: "),
         e.getMessage());
   }
 
@@ -119,7 +126,10 @@ class ComponentHandlersTest {
   void theApplicationsClientComesFromTheNamedAttribute() throws Exception {
     HttpClient client = new HttpClient();
     WasiHttpServletOptions options =
-        WasiHttpServletOptions.builder().component("x.wasm").httpClientAttribute("app.client").build();
+        WasiHttpServletOptions.builder()
+            .component("x.wasm")
+            .httpClientAttribute("app.client")
+            .build();
     WasiHttpServletOptions resolved =
         ComponentHandlers.outbound(options, withAttribute("app.client", client));
     assertSame(client, resolved.http().httpClient());
@@ -137,7 +147,8 @@ class ComponentHandlersTest {
             ServletException.class,
             () -> ComponentHandlers.outbound(options, withAttribute("app.client", "a string")));
     assertTrue(e.getMessage().contains("holds a java.lang.String"), e.getMessage());
-    WasiHttpServletOptions both = options.toBuilder().trustStore("/WEB-INF/t.p12", null, null).build();
+    WasiHttpServletOptions both =
+        options.toBuilder().trustStore("/WEB-INF/t.p12", null, null).build();
     e =
         assertThrows(
             ServletException.class,
@@ -151,9 +162,25 @@ class ComponentHandlersTest {
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "upstream", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-validity", "2", "-keystore", store.toString(),
-                "-storetype", "PKCS12", "-storepass", "secret", "-keypass", "secret")
+                "-genkeypair",
+                "-alias",
+                "upstream",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-validity",
+                "2",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "secret",
+                "-keypass",
+                "secret")
             .redirectErrorStream(true)
             .start();
     String out = new String(keytool.getInputStream().readAllBytes());

@@ -60,7 +60,11 @@ class ServletHttpExchangeTest {
   }
 
   static String target(
-      boolean strip, String uri, String query, String context, String servletPath,
+      boolean strip,
+      String uri,
+      String query,
+      String context,
+      String servletPath,
       MappingMatch match) {
     Map<String, Object> a = new HashMap<>();
     a.put("getRequestURI", uri);
@@ -68,14 +72,17 @@ class ServletHttpExchangeTest {
     a.put("getContextPath", context);
     a.put("getServletPath", servletPath);
     a.put("getHttpServletMapping", mapping(match));
-    WasiHttpServletOptions options = WasiHttpServletOptions.builder().stripServletPath(strip).build();
+    WasiHttpServletOptions options =
+        WasiHttpServletOptions.builder().stripServletPath(strip).build();
     return new ServletHttpExchange(request(a), null, options, l -> {}).pathWithQuery();
   }
 
   @Test
   void theTargetStaysRawAndLosesTheContextPath() {
-    assertEquals("/a%2Fb/c?x=%20", target(false, "/a%2Fb/c", "x=%20", "", "", MappingMatch.DEFAULT));
-    assertEquals("/cart?id=1", target(false, "/shop/cart", "id=1", "/shop", "", MappingMatch.DEFAULT));
+    assertEquals(
+        "/a%2Fb/c?x=%20", target(false, "/a%2Fb/c", "x=%20", "", "", MappingMatch.DEFAULT));
+    assertEquals(
+        "/cart?id=1", target(false, "/shop/cart", "id=1", "/shop", "", MappingMatch.DEFAULT));
     assertEquals("/", target(false, "/shop", null, "/shop", "", MappingMatch.CONTEXT_ROOT));
     assertEquals("/app/x", target(false, "/shop/app/x", null, "/shop", "/app", MappingMatch.PATH));
   }

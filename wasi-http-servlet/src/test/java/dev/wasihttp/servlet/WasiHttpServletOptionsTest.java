@@ -11,6 +11,7 @@ import dev.wasihttp.http.WasiHttpConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,14 @@ class WasiHttpServletOptionsTest {
   @Test
   void limitsAndTheirFormats() {
     WasiHttpServletOptions o =
-        parse(Map.of("forbiddenHeaders", "X-Internal, host", "maxFieldSize", "4096",
-            "requestTimeout", "30s"));
+        parse(
+            Map.of(
+                "forbiddenHeaders",
+                "X-Internal, host",
+                "maxFieldSize",
+                "4096",
+                "requestTimeout",
+                "30s"));
     assertEquals(Set.of("x-internal", "host"), o.forbiddenHeaders());
     assertEquals(4096, o.maxFieldSize());
     assertEquals(Duration.ofSeconds(30), o.requestTimeout());
@@ -64,7 +71,7 @@ class WasiHttpServletOptionsTest {
     WasiHttpServletOptions some =
         parse(Map.of("allowOutbound", "https://api.example.com, http://*.internal.test:8080\n"));
     assertEquals(
-        java.util.List.of("https://api.example.com", "http://*.internal.test:8080"),
+        List.of("https://api.example.com", "http://*.internal.test:8080"),
         some.outboundPolicy().entries());
     assertTrue(some.outboundPolicy().allows("https", "api.example.com", 443));
     assertFalse(some.outboundPolicy().allows("https", "other.example.com", 443));
@@ -73,7 +80,9 @@ class WasiHttpServletOptionsTest {
         some.toWasiHttpConfig((level, line) -> {}).outboundPolicy().entries());
 
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("allowOutbound", "api.example.com")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of("allowOutbound", "api.example.com")));
     assertTrue(e.getMessage().startsWith("init-param allowOutbound: "), e.getMessage());
   }
 
@@ -88,13 +97,14 @@ class WasiHttpServletOptionsTest {
     assertNull(defaults.httpClientAttribute());
 
     WasiHttpServletOptions o =
-        parse(Map.of(
-            "outboundConnectTimeout", "2s",
-            "outboundFirstByteTimeout", "1500ms",
-            "outboundBetweenBytesTimeout", "PT1M",
-            "trustStore", "/WEB-INF/upstreams.p12",
-            "trustStorePassword", "secret",
-            "httpClientAttribute", "app.httpClient"));
+        parse(
+            Map.of(
+                "outboundConnectTimeout", "2s",
+                "outboundFirstByteTimeout", "1500ms",
+                "outboundBetweenBytesTimeout", "PT1M",
+                "trustStore", "/WEB-INF/upstreams.p12",
+                "trustStorePassword", "secret",
+                "httpClientAttribute", "app.httpClient"));
     WasiHttpConfig c = o.toWasiHttpConfig(LogSink.discard());
     assertEquals(Duration.ofSeconds(2), c.connectTimeout());
     assertEquals(Duration.ofMillis(1500), c.firstByteTimeout());
@@ -104,10 +114,12 @@ class WasiHttpServletOptionsTest {
         o.trustStore());
     assertFalse(o.toString().contains("secret"), "the password is never printed: " + o);
     assertEquals("app.httpClient", o.httpClientAttribute());
-    assertEquals("JKS", parse(Map.of("trustStore", "t.jks", "trustStoreType", "JKS")).trustStore().type());
+    assertEquals(
+        "JKS", parse(Map.of("trustStore", "t.jks", "trustStoreType", "JKS")).trustStore().type());
 
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("outboundConnectTimeout", "0")));
+        assertThrows(
+            IllegalArgumentException.class, () -> parse(Map.of("outboundConnectTimeout", "0")));
     assertTrue(e.getMessage().startsWith("init-param outboundConnectTimeout: "), e.getMessage());
     e =
         assertThrows(

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -124,16 +125,27 @@ public abstract class AdapterScenarios {
     assertTrue(shop.startsWith("GET http "), shop);
     assertTrue(shop.endsWith(":" + port + " /raw/info"), shop);
     String host =
-        RawHttp.exchange(port, "GET /info HTTP/1.1\r\nHost: example.test:81\r\n"
-            + "Connection: close\r\n\r\n", 10_000).text();
+        RawHttp.exchange(
+                port,
+                "GET /info HTTP/1.1\r\nHost: example.test:81\r\n" + "Connection: close\r\n\r\n",
+                10_000)
+            .text();
     assertTrue(host.endsWith("GET http example.test:81 /info"), host);
     String absolute =
-        RawHttp.exchange(port, "GET http://abs.example:8081/info?a HTTP/1.1\r\nHost: abs.example:8081"
-            + "\r\nConnection: close\r\n\r\n", 10_000).text();
+        RawHttp.exchange(
+                port,
+                "GET http://abs.example:8081/info?a HTTP/1.1\r\nHost: abs.example:8081"
+                    + "\r\nConnection: close\r\n\r\n",
+                10_000)
+            .text();
     assertTrue(absolute.endsWith("GET http abs.example:8081 /info?a"), absolute);
     String differs =
-        RawHttp.exchange(port, "GET http://abs.example:8081/info HTTP/1.1\r\nHost: other"
-            + "\r\nConnection: close\r\n\r\n", 10_000).text();
+        RawHttp.exchange(
+                port,
+                "GET http://abs.example:8081/info HTTP/1.1\r\nHost: other"
+                    + "\r\nConnection: close\r\n\r\n",
+                10_000)
+            .text();
     assertTrue(
         differs.endsWith("GET http abs.example:8081 /info") || differs.startsWith("HTTP/1.1 400"),
         "the absolute-form target wins over Host, or the container refuses: " + differs);
@@ -143,9 +155,13 @@ public abstract class AdapterScenarios {
   void forwardedFieldsCountWhereTheContainerTrustsThem() throws Exception {
     // Both fixtures trust X-Forwarded-* from loopback, as a container behind a proxy would.
     String r =
-        RawHttp.exchange(port, "GET /shop/app/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            + "X-Forwarded-For: 192.0.2.1\r\nX-Forwarded-Proto: https\r\n"
-            + "X-Forwarded-Host: public.example\r\nConnection: close\r\n\r\n", 10_000).text();
+        RawHttp.exchange(
+                port,
+                "GET /shop/app/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Forwarded-For: 192.0.2.1\r\nX-Forwarded-Proto: https\r\n"
+                    + "X-Forwarded-Host: public.example\r\nConnection: close\r\n\r\n",
+                10_000)
+            .text();
     assertTrue(r.endsWith("GET https public.example /info"), r);
   }
 
@@ -157,7 +173,7 @@ public abstract class AdapterScenarios {
             "GET /headers HTTP/1.1\r\nHost: h\r\nX-Dup: a\r\nX-Latin: caf\u00e9\r\nX-Dup: b\r\n"
                 + "Connection: close\r\n\r\n",
             10_000);
-    String body = r.body().toLowerCase(java.util.Locale.ROOT);
+    String body = r.body().toLowerCase(Locale.ROOT);
     assertTrue(body.contains("x-dup: a\nx-dup: b\n"), body);
     assertTrue(body.contains("x-latin: caf\u00e9\n"), body);
   }
@@ -203,10 +219,8 @@ public abstract class AdapterScenarios {
     RawHttp.Reply r =
         RawHttp.exchange(
             port, "GET /trailers HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", 10_000);
-    assertTrue(r.head().toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked"),
-        r.text());
-    assertTrue(r.body().toLowerCase(java.util.Locale.ROOT).contains("\r\n0\r\nx-sum: 42\r\n"),
-        r.text());
+    assertTrue(r.head().toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked"), r.text());
+    assertTrue(r.body().toLowerCase(Locale.ROOT).contains("\r\n0\r\nx-sum: 42\r\n"), r.text());
   }
 
   @Test
@@ -298,8 +312,8 @@ public abstract class AdapterScenarios {
     assertThrows(
         IOException.class,
         () -> h2.send(HttpRequest.newBuilder(abort).build(), BodyHandlers.ofString()));
-    assertEquals(200, h2.send(HttpRequest.newBuilder(info).build(), BodyHandlers.ofString())
-        .statusCode());
+    assertEquals(
+        200, h2.send(HttpRequest.newBuilder(info).build(), BodyHandlers.ofString()).statusCode());
   }
 
   @Test
@@ -310,9 +324,7 @@ public abstract class AdapterScenarios {
     try (ContainerFixture other = newFixture()) {
       int p =
           other.start(
-              List.of(
-                  Deployment.component(
-                      "", "bad", "/", Map.of("component", bad.toString()))));
+              List.of(Deployment.component("", "bad", "/", Map.of("component", bad.toString()))));
       String line = other.log().awaitContaining("failed to load: malformed component at byte");
       assertNotNull(line, String.join("\n", other.log().lines()));
       assertTrue(line.contains("component " + name + " (" + bad + ") failed to load"), line);

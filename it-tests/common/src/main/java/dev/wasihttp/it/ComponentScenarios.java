@@ -26,11 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The sample components behind {@code WasiHttpServlet}, configured by init-params only:
- * hello-js (componentize-js) at {@code /} and at {@code /app/*} under the context path {@code
- * /shop} (with {@code stripServletPath}), hello-c at {@code /c}, hello-libc at {@code /libc}
- * with {@code env.GREETING}. Parameterized tests run on both
- * hello-js mounts; the guest sees the same target on each.
+ * The sample components behind {@code WasiHttpServlet}, configured by init-params only: hello-js
+ * (componentize-js) at {@code /} and at {@code /app/*} under the context path {@code /shop} (with
+ * {@code stripServletPath}), hello-c at {@code /c}, hello-libc at {@code /libc} with {@code
+ * env.GREETING}. Parameterized tests run on both hello-js mounts; the guest sees the same target on
+ * each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ComponentScenarios {
@@ -65,8 +65,10 @@ public abstract class ComponentScenarios {
                     "hello-libc",
                     "/",
                     Map.of(
-                        "component", Samples.component("hello-libc").toString(),
-                        "env.GREETING", "servus"))));
+                        "component",
+                        Samples.component("hello-libc").toString(),
+                        "env.GREETING",
+                        "servus"))));
   }
 
   @AfterAll

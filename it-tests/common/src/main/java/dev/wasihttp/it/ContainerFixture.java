@@ -5,9 +5,9 @@ import java.util.List;
 /** Starts one container on a free loopback port with some servlets mounted, then stops it. */
 public interface ContainerFixture extends AutoCloseable {
   /**
-   * Starts the container with {@code deployments} (several may share a context path) and
-   * returns its port. A deployment that fails does not make this throw: its failure goes to
-   * {@link #log()}, as a container reports it.
+   * Starts the container with {@code deployments} (several may share a context path) and returns
+   * its port. A deployment that fails does not make this throw: its failure goes to {@link #log()},
+   * as a container reports it.
    */
   int start(List<Deployment> deployments) throws Exception;
 

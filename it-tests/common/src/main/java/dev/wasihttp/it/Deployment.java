@@ -7,9 +7,8 @@ import java.util.Map;
 /**
  * One {@code WasiHttpServlet} to mount: its context path ({@code ""} for the root), servlet name,
  * URL pattern ({@code /} or {@code /prefix/*}), init-params, optionally a Java handler that
- * replaces the component (then the init-params still configure everything else), and the
- * attributes its ServletContext holds before the servlet starts (as an application's listener
- * would set them).
+ * replaces the component (then the init-params still configure everything else), and the attributes
+ * its ServletContext holds before the servlet starts (as an application's listener would set them).
  */
 public record Deployment(
     String contextPath,

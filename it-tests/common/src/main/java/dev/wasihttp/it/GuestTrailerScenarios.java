@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Trailers both ways through a real guest behind {@code WasiHttpServlet}: the test component
- * {@code http-trailers} (wasi-http-core's test resources) reads the request body and its trailers,
+ * Trailers both ways through a real guest behind {@code WasiHttpServlet}: the test component {@code
+ * http-trailers} (wasi-http-core's test resources) reads the request body and its trailers,
  * declares {@code trailer: x-checksum} and ends its chunked response with {@code x-checksum} set to
  * the request trailer {@code x-request-trailer} (else {@code none}). Mounted at {@code /}; the
  * container must pass {@code x-request-trailer} on (Tomcat: {@code allowedTrailerHeaders}).
@@ -59,9 +59,7 @@ public abstract class GuestTrailerScenarios {
 
   private RawHttp.Reply post(String framingAndBody) throws Exception {
     return RawHttp.exchange(
-        port,
-        "POST /sum HTTP/1.1\r\nHost: h\r\nConnection: close\r\n" + framingAndBody,
-        30_000);
+        port, "POST /sum HTTP/1.1\r\nHost: h\r\nConnection: close\r\n" + framingAndBody, 30_000);
   }
 
   @Test
@@ -76,8 +74,7 @@ public abstract class GuestTrailerScenarios {
     assertTrue(head.contains("trailer: x-checksum"), r.text());
     assertEquals("trailers echoed\n", r.dechunked(), r.text());
     assertTrue(
-        r.body().toLowerCase(Locale.ROOT).contains("\r\n0\r\nx-checksum: c0ffee42\r\n"),
-        r.text());
+        r.body().toLowerCase(Locale.ROOT).contains("\r\n0\r\nx-checksum: c0ffee42\r\n"), r.text());
   }
 
   @Test

@@ -14,14 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A handler written in Java with the shape of the wasi:http host, to test the servlet's mapping
- * of requests and responses without a component. Routes by the last path segment:
+ * A handler written in Java with the shape of the wasi:http host, to test the servlet's mapping of
+ * requests and responses without a component. Routes by the last path segment:
  *
  * <ul>
  *   <li>{@code info}: body {@code METHOD scheme authority path-with-query}
  *   <li>{@code headers}: body of {@code name: value} lines, the value's bytes as received
- *   <li>{@code echo}: the request body streamed back; with {@code ?trailers}, a last line
- *       {@code trailers: name: value ...} lists the request trailers
+ *   <li>{@code echo}: the request body streamed back; with {@code ?trailers}, a last line {@code
+ *       trailers: name: value ...} lists the request trailers
  *   <li>{@code dup}: status from {@code ?NNN}, fields {@code x-dup: 1}, {@code x-dup: 2}
  *   <li>{@code poll}: commits headers, then waits for {@link #release()} before the body
  *   <li>{@code trailers}: declares {@code Trailer: x-sum} and sends it after the body

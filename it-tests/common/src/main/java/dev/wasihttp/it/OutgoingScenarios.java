@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.ConnectionPool;
 import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
@@ -99,7 +100,8 @@ public abstract class OutgoingScenarios {
             "allowOutbound", allow);
     // Not started: the servlet sets it up, starts it, and never stops it.
     appClient =
-        new org.eclipse.jetty.client.HttpClient(new HttpClientTransportDynamic(new ClientConnector()));
+        new org.eclipse.jetty.client.HttpClient(
+            new HttpClientTransportDynamic(new ClientConnector()));
     fixture = newFixture();
     port =
         fixture.start(
@@ -118,8 +120,10 @@ public abstract class OutgoingScenarios {
                     "hello-js",
                     "/",
                     Map.of(
-                        "component", Samples.component("hello-js").toString(),
-                        "allowOutbound", "http://" + loopback + ":" + upstream.http))));
+                        "component",
+                        Samples.component("hello-js").toString(),
+                        "allowOutbound",
+                        "http://" + loopback + ":" + upstream.http))));
   }
 
   /** Fills the backlog of a socket that never accepts, so the next connection attempt hangs. */
@@ -127,7 +131,8 @@ public abstract class OutgoingScenarios {
     for (int i = 0; i < 8; i++) {
       Socket s = new Socket();
       try {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backlog.getLocalPort()), 200);
+        s.connect(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), backlog.getLocalPort()), 200);
         backlogFillers.add(s);
       } catch (IOException e) {
         try {
@@ -202,7 +207,9 @@ public abstract class OutgoingScenarios {
       }
       assertTrue(
           upstream.received.get() - before >= first.length,
-          "the upstream got " + (upstream.received.get() - before) + " bytes before the rest was sent");
+          "the upstream got "
+              + (upstream.received.get() - before)
+              + " bytes before the rest was sent");
       chunk(out, second);
       out.write("0\r\nx-req: 42\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
@@ -215,13 +222,16 @@ public abstract class OutgoingScenarios {
       assertTrue(head.contains("x-upstream-transfer-encoding: chunked"), head);
       assertTrue(head.contains("x-echo-a: 1\r\nx-echo-a: 2"), head);
       assertTrue(head.contains("trailer: x-upstream-trailer"), head);
-      assertEquals(1, head.split("\r\ndate: ", -1).length - 1, "the upstream's Date, once: " + head);
       assertEquals(
-          new String(first, StandardCharsets.US_ASCII) + new String(second, StandardCharsets.US_ASCII),
+          1, head.split("\r\ndate: ", -1).length - 1, "the upstream's Date, once: " + head);
+      assertEquals(
+          new String(first, StandardCharsets.US_ASCII)
+              + new String(second, StandardCharsets.US_ASCII),
           r.dechunked());
       assertTrue(
           r.body().toLowerCase(Locale.ROOT).contains("\r\n0\r\nx-upstream-trailer: 42\r\n"),
-          "the upstream's trailer reaches the client: " + r.body().substring(Math.max(0, r.body().length() - 200)));
+          "the upstream's trailer reaches the client: "
+              + r.body().substring(Math.max(0, r.body().length() - 200)));
     }
   }
 
@@ -279,8 +289,10 @@ public abstract class OutgoingScenarios {
         send(
             "/proxy/x",
             null,
-            "x-upstream", "http://127.0.0.1:" + backlog.getLocalPort(),
-            "x-connect-timeout-ms", "300"),
+            "x-upstream",
+            "http://127.0.0.1:" + backlog.getLocalPort(),
+            "x-connect-timeout-ms",
+            "300"),
         "connection-timeout");
     assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10));
   }
@@ -331,7 +343,10 @@ public abstract class OutgoingScenarios {
         send("/proxy/x", null, "x-upstream", "http://localhost:" + upstream.http),
         "HTTP-request-denied");
     assertNotNull(
-        fixture.log().awaitContaining("outgoing request to http://localhost:" + upstream.http + " denied by policy"),
+        fixture
+            .log()
+            .awaitContaining(
+                "outgoing request to http://localhost:" + upstream.http + " denied by policy"),
         () -> String.join("\n", fixture.log().lines()));
     assertEquals(opened, upstream.opened.get(), "no connection was opened");
   }
@@ -370,7 +385,7 @@ public abstract class OutgoingScenarios {
       active = 0;
       for (Destination d : appClient.getDestinations()) {
         ConnectionPool pool = d.getConnectionPool();
-        if (pool instanceof org.eclipse.jetty.client.AbstractConnectionPool p) {
+        if (pool instanceof AbstractConnectionPool p) {
           active += p.getActiveConnectionCount();
         }
       }
@@ -412,6 +427,8 @@ public abstract class OutgoingScenarios {
     HttpResponse<String> denied =
         send("/js/fetch?url=http://127.0.0.1:" + upstream.https + "/", null);
     assertEquals(502, denied.statusCode(), denied::body);
-    assertTrue(denied.body().startsWith("fetch http://127.0.0.1:" + upstream.https + "/ failed"), denied.body());
+    assertTrue(
+        denied.body().startsWith("fetch http://127.0.0.1:" + upstream.https + "/ failed"),
+        denied.body());
   }
 }

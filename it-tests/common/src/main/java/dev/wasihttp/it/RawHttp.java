@@ -7,11 +7,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * HTTP/1.x over a plain socket, for what {@code java.net.http} hides: the exact bytes on the
- * wire, a missing {@code Host}, chunked request trailers, and how a response ends (a final chunk
- * versus a closed connection).
+ * HTTP/1.x over a plain socket, for what {@code java.net.http} hides: the exact bytes on the wire,
+ * a missing {@code Host}, chunked request trailers, and how a response ends (a final chunk versus a
+ * closed connection).
  */
 public final class RawHttp {
   private RawHttp() {}
@@ -38,12 +39,12 @@ public final class RawHttp {
     }
 
     /**
-     * The body without chunk framing (chunks joined, trailers left out); a body that is not
-     * chunked is returned as it is.
+     * The body without chunk framing (chunks joined, trailers left out); a body that is not chunked
+     * is returned as it is.
      */
     public String dechunked() {
       String b = body();
-      if (!head().toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+      if (!head().toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
         return b;
       }
       StringBuilder out = new StringBuilder();
@@ -71,9 +72,9 @@ public final class RawHttp {
   }
 
   /**
-   * Sends {@code request} (ISO-8859-1 text, {@code \r\n} line ends, as given) to 127.0.0.1:port
-   * and reads until the server closes the connection or {@code timeoutMillis} pass without data.
-   * Send {@code Connection: close} to make a well-behaved server close after one response.
+   * Sends {@code request} (ISO-8859-1 text, {@code \r\n} line ends, as given) to 127.0.0.1:port and
+   * reads until the server closes the connection or {@code timeoutMillis} pass without data. Send
+   * {@code Connection: close} to make a well-behaved server close after one response.
    */
   public static Reply exchange(int port, String request, int timeoutMillis) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * 100 MB through hello-c's {@code /echo}: a 100 MB request body and a 100 MB streamed response.
- * Container modules run this in a JVM with a small heap ({@code -Xmx128m}), so a host that
- * buffered either body would fail; and the test proves streaming by receiving echoed bytes while
- * most of the request is still unsent.
+ * Container modules run this in a JVM with a small heap ({@code -Xmx128m}), so a host that buffered
+ * either body would fail; and the test proves streaming by receiving echoed bytes while most of the
+ * request is still unsent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StreamingScenarios {
@@ -76,7 +77,9 @@ public abstract class StreamingScenarios {
                   OutputStream out = s.getOutputStream();
                   out.write(
                       ("POST /echo HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream"
-                              + "\r\nContent-Length: " + TOTAL + "\r\n\r\n")
+                              + "\r\nContent-Length: "
+                              + TOTAL
+                              + "\r\n\r\n")
                           .getBytes(StandardCharsets.US_ASCII));
                   byte[] buf = new byte[64 * 1024];
                   for (long at = 0; at < TOTAL; at += buf.length) {
@@ -96,8 +99,7 @@ public abstract class StreamingScenarios {
       InputStream in = new BufferedInputStream(s.getInputStream());
       String head = readHead(in);
       assertTrue(head.startsWith("HTTP/1.1 200"), head);
-      assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked"),
-          head);
+      assertTrue(head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked"), head);
       long received = 0;
       long sentWhenProven = -1;
       while (true) {
@@ -126,7 +128,10 @@ public abstract class StreamingScenarios {
       assertTrue(
           sentWhenProven < TOTAL - 2 * PROOF,
           "echoed bytes arrive while the request is still being sent (sent "
-              + sentWhenProven + " when " + PROOF + " had come back)");
+              + sentWhenProven
+              + " when "
+              + PROOF
+              + " had come back)");
     }
   }
 

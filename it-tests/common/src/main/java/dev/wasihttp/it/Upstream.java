@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -30,8 +32,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * The upstream a proxied request reaches: a Jetty core server on 127.0.0.1 with three connectors,
  * {@link #http} (HTTP/1.1 and h2c), {@link #https} (TLS, ALPN offering h2 and http/1.1) and {@link
- * #https11} (TLS, HTTP/1.1 only), all with one self-signed certificate made at start with the
- * JDK's {@code keytool} and kept in {@link #trustStore} (PKCS12, password {@link #PASSWORD}).
+ * #https11} (TLS, HTTP/1.1 only), all with one self-signed certificate made at start with the JDK's
+ * {@code keytool} and kept in {@link #trustStore} (PKCS12, password {@link #PASSWORD}).
  *
  * <p>Routes:
  *
@@ -43,8 +45,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  *       response headers {@code x-upstream-method}, {@code -path}, {@code -protocol}, {@code
  *       -secure}, {@code -host}, {@code -transfer-encoding}, {@code -content-length}, every request
  *       header starting {@code x-echo-} as it came; the body copied back as it arrives (counted in
- *       {@link #received}); trailer {@code x-upstream-trailer} = the request trailer {@code
- *       x-req} (or {@code none}), declared in a {@code Trailer} header.
+ *       {@link #received}); trailer {@code x-upstream-trailer} = the request trailer {@code x-req}
+ *       (or {@code none}), declared in a {@code Trailer} header.
  * </ul>
  *
  * {@link #opened} and {@link #closed} count connections, so a test can tell that a request opened
@@ -60,6 +62,7 @@ public final class Upstream implements AutoCloseable {
   public final Path trustStore;
   public final AtomicInteger opened = new AtomicInteger();
   public final AtomicInteger closed = new AtomicInteger();
+
   /** Request body bytes the echo route has read, over every request. */
   public final AtomicLong received = new AtomicLong();
 
@@ -113,7 +116,7 @@ public final class Upstream implements AutoCloseable {
     return tls;
   }
 
-  private ServerConnector connector(org.eclipse.jetty.server.ConnectionFactory... factories) {
+  private ServerConnector connector(ConnectionFactory... factories) {
     ServerConnector c = new ServerConnector(server, factories);
     c.setHost("127.0.0.1");
     c.addEventListener(
@@ -136,10 +139,27 @@ public final class Upstream implements AutoCloseable {
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "upstream", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
+                "-genkeypair",
+                "-alias",
+                "upstream",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -174,7 +194,7 @@ public final class Upstream implements AutoCloseable {
     out.put("x-upstream-host", String.valueOf(in.get("Host")));
     out.put("x-upstream-transfer-encoding", String.valueOf(in.get("Transfer-Encoding")));
     out.put("x-upstream-content-length", String.valueOf(in.get("Content-Length")));
-    for (org.eclipse.jetty.http.HttpField f : in) {
+    for (HttpField f : in) {
       if (f.getLowerCaseName().startsWith("x-echo-")) {
         out.add(f.getName(), f.getValue());
       }

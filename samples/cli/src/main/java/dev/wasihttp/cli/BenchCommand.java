@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code bench COMPONENT.wasm [--iterations N]}: how long loading (decode, validate, parse the
- * core modules) and instantiating take on this machine. Instantiation is measured after a
- * warm-up, against a host whose imports all trap, so only the runtime's own work is counted (no
- * guest call). A rough figure, not a JMH benchmark: it runs in one JVM, single-threaded.
+ * {@code bench COMPONENT.wasm [--iterations N]}: how long loading (decode, validate, parse the core
+ * modules) and instantiating take on this machine. Instantiation is measured after a warm-up,
+ * against a host whose imports all trap, so only the runtime's own work is counted (no guest call).
+ * A rough figure, not a JMH benchmark: it runs in one JVM, single-threaded.
  */
 final class BenchCommand {
   static final String USAGE = "usage: wasi-http bench COMPONENT.wasm [--iterations N]";
@@ -68,7 +68,9 @@ final class BenchCommand {
       out.printf(
           Locale.ROOT,
           "instantiate: %.1f us (mean of %d, after %d warm-up)%n",
-          (t3 - t2) / 1e3 / iterations, iterations, warmup);
+          (t3 - t2) / 1e3 / iterations,
+          iterations,
+          warmup);
       return Main.OK;
     } catch (IOException e) {
       err.println("error: cannot read " + file + ": " + e.getMessage());

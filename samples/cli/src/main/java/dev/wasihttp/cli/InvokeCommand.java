@@ -21,18 +21,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * {@code invoke COMPONENT.wasm CALL...}: instantiates the component once and runs the calls in
- * order, so state carries from one call to the next. Each call prints its result in WAVE (an
- * empty line when there is none) or {@code trap: REASON}, after which nothing more runs.
- * Imports the host does not provide link, and trap with {@code not provided} when called.
+ * order, so state carries from one call to the next. Each call prints its result in WAVE (an empty
+ * line when there is none) or {@code trap: REASON}, after which nothing more runs. Imports the host
+ * does not provide link, and trap with {@code not provided} when called.
  *
  * <p>Resource handles have no WAVE syntax. A handle a call returned prints as {@code
- * own<NAME>#REP}, and a later call of the same run may pass that exact text as an argument
- * ({@code own<...>} or {@code borrow<...>}): only handles this run received are accepted, so no
- * handle can be forged from text.
+ * own<NAME>#REP}, and a later call of the same run may pass that exact text as an argument ({@code
+ * own<...>} or {@code borrow<...>}): only handles this run received are accepted, so no handle can
+ * be forged from text.
  */
 final class InvokeCommand {
   private InvokeCommand() {}
@@ -71,8 +73,8 @@ final class InvokeCommand {
       }
       try {
         Val result = func.call(values);
-        if (result instanceof Val.Own) {
-          handles.put(Wave.print(result), (Val.Own) result);
+        if (result instanceof Val.Own own) {
+          handles.put(Wave.print(result), own);
         }
         out.println(result == null ? "" : Wave.print(result));
       } catch (Trap e) {
@@ -102,7 +104,11 @@ final class InvokeCommand {
       Val.Own h = handles.get(text.replaceFirst("^borrow<", "own<"));
       if (h == null) {
         throw new IllegalArgumentException(
-            "parameter " + type.params().get(i).name() + ": " + text + " is not a handle this run received");
+            "parameter "
+                + type.params().get(i).name()
+                + ": "
+                + text
+                + " is not a handle this run received");
       }
       values.add(t instanceof BorrowType ? new Val.Borrow(h.type(), h.rep()) : h);
       if (t instanceof OwnType) {
@@ -117,8 +123,7 @@ final class InvokeCommand {
    * literals with a label WAVE can split on, remembering the original text in {@code named}.
    */
   static String nameHandles(String text, Map<String, String> named) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(own|borrow)<[^<>#\\s\"']*>#\\d+").matcher(text);
+    Matcher m = Pattern.compile("(own|borrow)<[^<>#\\s\"']*>#\\d+").matcher(text);
     StringBuilder out = new StringBuilder();
     int at = 0;
     while (m.find()) {
@@ -150,7 +155,8 @@ final class InvokeCommand {
 
   /** {@code pkg:ns/iface} matches {@code pkg:ns/iface@1.0.0}; a bare {@code iface} matches too. */
   private static boolean sameInterface(String wanted, String exported) {
-    String unversioned = exported.contains("@") ? exported.substring(0, exported.lastIndexOf('@')) : exported;
+    String unversioned =
+        exported.contains("@") ? exported.substring(0, exported.lastIndexOf('@')) : exported;
     if (wanted.equals(unversioned)) {
       return true;
     }
@@ -175,7 +181,10 @@ final class InvokeCommand {
               .collect(Collectors.toList());
       if (matches.size() > 1) {
         throw new IllegalArgumentException(
-            "interface " + call.interfaceName() + " is ambiguous; candidates: " + String.join(", ", matches));
+            "interface "
+                + call.interfaceName()
+                + " is ambiguous; candidates: "
+                + String.join(", ", matches));
       }
       f = matches.isEmpty() ? null : instance.func(matches.get(0), call.function());
       if (f == null) {

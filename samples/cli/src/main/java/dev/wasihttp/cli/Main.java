@@ -12,8 +12,8 @@ import java.util.Arrays;
  * java -jar wasi-http.jar serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm
  * </pre>
  *
- * Exit status: 0 when everything ran, 1 for {@code error:} (usage, load, parse), 2 after a
- * {@code trap:}.
+ * Exit status: 0 when everything ran, 1 for {@code error:} (usage, load, parse), 2 after a {@code
+ * trap:}.
  */
 public final class Main {
   static final int OK = 0;
@@ -58,11 +58,14 @@ public final class Main {
     p.println("usage: wasi-http COMMAND ...");
     p.println("  wit COMPONENT.wasm              print the component's imports and exports as WIT");
     p.println("  invoke COMPONENT.wasm CALL...   call exported functions, e.g. 'add(1, 2)',");
-    p.println("                                  'pkg:name/iface@1.0.0.func(\"a\")', 'iface#func([1, 2])'");
+    p.println(
+        "                                  'pkg:name/iface@1.0.0.func(\"a\")', 'iface#func([1, 2])'");
     p.println("  serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]");
     p.println("        [--allow scheme://host[:port]]... COMPONENT.wasm");
-    p.println("                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
+    p.println(
+        "                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
     p.println("  bench COMPONENT.wasm [--iterations N]");
-    p.println("                                  time loading and instantiating it on this machine");
+    p.println(
+        "                                  time loading and instantiating it on this machine");
   }
 }

@@ -19,13 +19,13 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] [--allow ENTRY]...
- * [--trust-store FILE.p12 [--trust-store-password PW]] COMPONENT.wasm}:
- * serves the component with {@link WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1
- * and h2c (HTTP/2 without TLS, by upgrade or prior knowledge) on one port. Defaults: address
- * 127.0.0.1, port 8080; {@code --port 0} picks a free port. Prints {@code Listening on
- * http://HOST:PORT/} once requests are accepted; guest output and errors go to standard error
- * through Jetty's log. {@code --allow} entries make the outbound policy; {@code --trust-store} is a
- * PKCS12 (or JKS) key store whose certificates outgoing TLS connections trust instead of the JDK's.
+ * [--trust-store FILE.p12 [--trust-store-password PW]] COMPONENT.wasm}: serves the component with
+ * {@link WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS,
+ * by upgrade or prior knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port
+ * 0} picks a free port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted;
+ * guest output and errors go to standard error through Jetty's log. {@code --allow} entries make
+ * the outbound policy; {@code --trust-store} is a PKCS12 (or JKS) key store whose certificates
+ * outgoing TLS connections trust instead of the JDK's.
  */
 final class ServeCommand {
   static final String USAGE =

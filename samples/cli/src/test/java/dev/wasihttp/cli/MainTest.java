@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code wasi-http} command line as a user runs it: output lines and exit status. */
 class MainTest {
-  static final String CALCULATOR = "../../wasi-http-core/src/test/resources/components/calculator.wasm";
+  static final String CALCULATOR =
+      "../../wasi-http-core/src/test/resources/components/calculator.wasm";
   static final String AMBIGUOUS = "src/test/resources/ambiguous.wasm";
   static final String HELLO_C = "../components/hello-c/hello-c.wasm";
 
@@ -34,9 +35,17 @@ class MainTest {
   @Test
   void invokeRunsCallsInOrderOnOneInstance() {
     Run r =
-        run("invoke", CALCULATOR, "add(1, 2)", "sum([1, 2, 3])", "classify(7)",
-            "swap({x: 1, y: 2})", "counter-new(41)", "counter-get(borrow<counter>#41)",
-            "counter-consume(own<counter>#41)", "drops()");
+        run(
+            "invoke",
+            CALCULATOR,
+            "add(1, 2)",
+            "sum([1, 2, 3])",
+            "classify(7)",
+            "swap({x: 1, y: 2})",
+            "counter-new(41)",
+            "counter-get(borrow<counter>#41)",
+            "counter-consume(own<counter>#41)",
+            "drops()");
     assertEquals(0, r.status(), r.err());
     assertEquals("3\n6\nsmall(7)\n{x: 2, y: 1}\nown<counter>#41\n41\n41\n1\n", r.out());
   }
@@ -69,8 +78,7 @@ class MainTest {
     Run r = run("invoke", AMBIGUOUS, "get()");
     assertEquals(1, r.status());
     assertEquals(
-        "error: function name get is ambiguous; candidates: get, my:pkg/api@1.0.0#get\n",
-        r.err());
+        "error: function name get is ambiguous; candidates: get, my:pkg/api@1.0.0#get\n", r.err());
   }
 
   @Test
@@ -97,7 +105,11 @@ class MainTest {
   void benchReportsLoadAndInstantiateTimes() {
     Run r = run("bench", HELLO_C, "--iterations", "20");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().matches("load: [0-9.]+ ms\ninstantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"), r.out());
+    assertTrue(
+        r.out()
+            .matches(
+                "load: [0-9.]+ ms\ninstantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"),
+        r.out());
     assertEquals(1, run("bench", HELLO_C, "--iterations", "0").status());
     assertEquals(1, run("bench").status());
   }
@@ -106,7 +118,10 @@ class MainTest {
   void witPrintsTheWorld() {
     Run r = run("wit", HELLO_C);
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("package root:component;\n\nworld root {\n  import wasi:io/error@0.2.0;\n"), r.out());
+    assertTrue(
+        r.out()
+            .startsWith("package root:component;\n\nworld root {\n  import wasi:io/error@0.2.0;\n"),
+        r.out());
     assertTrue(r.out().contains("  export wasi:http/incoming-handler@0.2.0;\n"), r.out());
   }
 }

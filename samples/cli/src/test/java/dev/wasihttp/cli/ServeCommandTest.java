@@ -35,7 +35,11 @@ class ServeCommandTest {
   void servesAComponentOnAFreePortOverHttp11AndH2c() throws Exception {
     Server server =
         ServeCommand.start(
-            new String[] {"--port", "0", "--env", "GREETING=howdy", "../components/hello-libc/hello-libc.wasm"}, o, e);
+            new String[] {
+              "--port", "0", "--env", "GREETING=howdy", "../components/hello-libc/hello-libc.wasm"
+            },
+            o,
+            e);
     try {
       String line = out.toString(StandardCharsets.UTF_8);
       Matcher m = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/\n$").matcher(line);
@@ -66,21 +70,21 @@ class ServeCommandTest {
     assertEquals(1, Main.run(new String[] {"serve", "missing.wasm"}, o, e));
     assertTrue(err().contains("error: cannot read missing.wasm"), err());
     assertEquals(
-        1,
-        Main.run(new String[] {"serve", "--dir", "/no/such/dir", MainTest.HELLO_C}, o, e));
+        1, Main.run(new String[] {"serve", "--dir", "/no/such/dir", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("error: --dir: not a directory: /no/such/dir"), err());
     assertEquals(
         1, Main.run(new String[] {"serve", "--dir", "/tmp::relative", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("guest path must start with /"), err());
     assertEquals(
-        1, Main.run(new String[] {"serve", "--allow", "no-scheme.example", MainTest.HELLO_C}, o, e));
+        1,
+        Main.run(new String[] {"serve", "--allow", "no-scheme.example", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("error: "), err());
     assertEquals(
-        1, Main.run(new String[] {"serve", "--trust-store", "/no/such.p12", MainTest.HELLO_C}, o, e));
+        1,
+        Main.run(new String[] {"serve", "--trust-store", "/no/such.p12", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("error: --trust-store: cannot read /no/such.p12"), err());
     assertEquals(
-        1,
-        Main.run(new String[] {"serve", "--trust-store-password", "x", MainTest.HELLO_C}, o, e));
+        1, Main.run(new String[] {"serve", "--trust-store-password", "x", MainTest.HELLO_C}, o, e));
     assertTrue(err().contains("--trust-store-password without --trust-store"), err());
   }
 
@@ -90,7 +94,12 @@ class ServeCommandTest {
     assertNull(
         ServeCommand.start(
             new String[] {
-              "--port", "0", "--allow", "https://api.test", "--trust-store", garbage.toString(),
+              "--port",
+              "0",
+              "--allow",
+              "https://api.test",
+              "--trust-store",
+              garbage.toString(),
               MainTest.HELLO_C
             },
             o,
@@ -104,7 +113,9 @@ class ServeCommandTest {
     Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7, 7});
     assertNull(ServeCommand.start(new String[] {"--port", "0", bad.toString()}, o, e));
     assertTrue(
-        err().contains("error: component bad (" + bad + ") failed to load: malformed component at byte 8"),
+        err()
+            .contains(
+                "error: component bad (" + bad + ") failed to load: malformed component at byte 8"),
         err());
     assertEquals("", out.toString(StandardCharsets.UTF_8), "no Listening line");
   }

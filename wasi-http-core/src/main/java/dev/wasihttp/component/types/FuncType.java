@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A component function type: named parameters and at most one result ({@code result} is null for
- * a function that returns nothing), as WIT writes {@code func(a: u32) -> string}.
+ * A component function type: named parameters and at most one result ({@code result} is null for a
+ * function that returns nothing), as WIT writes {@code func(a: u32) -> string}.
  */
 public record FuncType(List<Param> params, ValType result) {
   /** One named parameter. */

@@ -1,6 +1,9 @@
 package dev.wasihttp.component.types;
 
-/** The primitive value types: {@code bool}, the integers, the floats, {@code char} and {@code string}. */
+/**
+ * The primitive value types: {@code bool}, the integers, the floats, {@code char} and {@code
+ * string}.
+ */
 public enum PrimitiveType implements ValType {
   BOOL("bool"),
   S8("s8"),

@@ -8,10 +8,10 @@ import java.util.Objects;
  * one record per WIT type. Values are immutable and self-describing (records, variants, enums and
  * flags carry their names), so they print as WAVE without their type.
  *
- * <p>Unsigned integers keep their value in a wider Java type ({@code u8}/{@code u16} in an
- * {@code int}, {@code u32} in a {@code long}); {@code u64} keeps the 64 bits in a {@code long}
- * and is read with {@link Long#toUnsignedString(long)}. Float values compare with {@link
- * Float#compare}, so NaN equals NaN.
+ * <p>Unsigned integers keep their value in a wider Java type ({@code u8}/{@code u16} in an {@code
+ * int}, {@code u32} in a {@code long}); {@code u64} keeps the 64 bits in a {@code long} and is read
+ * with {@link Long#toUnsignedString(long)}. Float values compare with {@link Float#compare}, so NaN
+ * equals NaN.
  */
 public sealed interface Val {
 
@@ -74,9 +74,7 @@ public sealed interface Val {
   /** {@code char}: a Unicode scalar value (not a surrogate). */
   record Char(int codePoint) implements Val {
     public Char {
-      if (codePoint < 0
-          || codePoint > 0x10ffff
-          || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+      if (codePoint < 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
         throw new IllegalArgumentException(
             "not a Unicode scalar value: 0x" + Integer.toHexString(codePoint));
       }

@@ -22,46 +22,46 @@ final class Printer {
   }
 
   private void value(Val v) {
-    if (v instanceof Val.Bool) {
-      out.append(((Val.Bool) v).value());
-    } else if (v instanceof Val.S8) {
-      out.append(((Val.S8) v).value());
-    } else if (v instanceof Val.U8) {
-      out.append(((Val.U8) v).value());
-    } else if (v instanceof Val.S16) {
-      out.append(((Val.S16) v).value());
-    } else if (v instanceof Val.U16) {
-      out.append(((Val.U16) v).value());
-    } else if (v instanceof Val.S32) {
-      out.append(((Val.S32) v).value());
-    } else if (v instanceof Val.U32) {
-      out.append(((Val.U32) v).value());
-    } else if (v instanceof Val.S64) {
-      out.append(((Val.S64) v).value());
-    } else if (v instanceof Val.U64) {
-      out.append(Long.toUnsignedString(((Val.U64) v).value()));
-    } else if (v instanceof Val.F32) {
-      out.append(Floats.f32(((Val.F32) v).value()));
-    } else if (v instanceof Val.F64) {
-      out.append(Floats.f64(((Val.F64) v).value()));
-    } else if (v instanceof Val.Char) {
+    if (v instanceof Val.Bool bool) {
+      out.append(bool.value());
+    } else if (v instanceof Val.S8 s8) {
+      out.append(s8.value());
+    } else if (v instanceof Val.U8 u8) {
+      out.append(u8.value());
+    } else if (v instanceof Val.S16 s16) {
+      out.append(s16.value());
+    } else if (v instanceof Val.U16 u16) {
+      out.append(u16.value());
+    } else if (v instanceof Val.S32 s32) {
+      out.append(s32.value());
+    } else if (v instanceof Val.U32 u32) {
+      out.append(u32.value());
+    } else if (v instanceof Val.S64 s64) {
+      out.append(s64.value());
+    } else if (v instanceof Val.U64 u64) {
+      out.append(Long.toUnsignedString(u64.value()));
+    } else if (v instanceof Val.F32 f32) {
+      out.append(Floats.f32(f32.value()));
+    } else if (v instanceof Val.F64 f64) {
+      out.append(Floats.f64(f64.value()));
+    } else if (v instanceof Val.Char char1) {
       out.append('\'');
-      Text.appendEscaped(out, ((Val.Char) v).codePoint());
+      Text.appendEscaped(out, char1.codePoint());
       out.append('\'');
-    } else if (v instanceof Val.Str) {
+    } else if (v instanceof Val.Str str) {
       out.append('"');
-      ((Val.Str) v).value().codePoints().forEach(c -> Text.appendEscaped(out, c));
+      str.value().codePoints().forEach(c -> Text.appendEscaped(out, c));
       out.append('"');
-    } else if (v instanceof Val.List) {
+    } else if (v instanceof Val.List list) {
       out.append('[');
-      sequence(((Val.List) v).elements());
+      sequence(list.elements());
       out.append(']');
-    } else if (v instanceof Val.Tuple) {
+    } else if (v instanceof Val.Tuple tuple) {
       out.append('(');
-      sequence(((Val.Tuple) v).values());
+      sequence(tuple.values());
       out.append(')');
-    } else if (v instanceof Val.Record) {
-      record((Val.Record) v);
+    } else if (v instanceof Val.Record record) {
+      record(record);
     } else {
       caseLike(v);
     }
@@ -69,27 +69,22 @@ final class Printer {
 
   /** Variants, enums, options, results, flags and resource handles. */
   private void caseLike(Val v) {
-    if (v instanceof Val.Variant) {
-      Val.Variant variant = (Val.Variant) v;
+    if (v instanceof Val.Variant variant) {
       out.append(Labels.escaped(variant.caseName()));
       payload(variant.payload());
-    } else if (v instanceof Val.Enum) {
-      out.append(Labels.escaped(((Val.Enum) v).caseName()));
-    } else if (v instanceof Val.Option) {
-      Val.Option option = (Val.Option) v;
+    } else if (v instanceof Val.Enum enum1) {
+      out.append(Labels.escaped(enum1.caseName()));
+    } else if (v instanceof Val.Option option) {
       out.append(option.isSome() ? "some" : "none");
       payload(option.value());
-    } else if (v instanceof Val.Result) {
-      Val.Result result = (Val.Result) v;
+    } else if (v instanceof Val.Result result) {
       out.append(result.isOk() ? "ok" : "err");
       payload(result.value());
-    } else if (v instanceof Val.Flags) {
-      out.append('{').append(String.join(", ", ((Val.Flags) v).names())).append('}');
-    } else if (v instanceof Val.Own) {
-      Val.Own own = (Val.Own) v;
+    } else if (v instanceof Val.Flags flags) {
+      out.append('{').append(String.join(", ", flags.names())).append('}');
+    } else if (v instanceof Val.Own own) {
       handle("own", own.type().name(), own.rep());
-    } else if (v instanceof Val.Borrow) {
-      Val.Borrow borrow = (Val.Borrow) v;
+    } else if (v instanceof Val.Borrow borrow) {
       handle("borrow", borrow.type().name(), borrow.rep());
     } else {
       throw new AssertionError(v);

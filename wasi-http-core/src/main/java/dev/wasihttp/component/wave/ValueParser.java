@@ -48,24 +48,24 @@ final class ValueParser {
 
   /** Reads a value of {@code type}, leaving the lexer after it. */
   Val value(ValType type) throws WaveException {
-    if (type instanceof PrimitiveType) {
-      return primitive((PrimitiveType) type);
-    } else if (type instanceof ListType) {
-      return list((ListType) type);
-    } else if (type instanceof TupleType) {
-      return tuple((TupleType) type);
-    } else if (type instanceof RecordType) {
-      return RecordParser.record(this, (RecordType) type);
-    } else if (type instanceof FlagsType) {
-      return RecordParser.flags(this, (FlagsType) type);
-    } else if (type instanceof VariantType) {
-      return CaseParser.variant(this, (VariantType) type);
-    } else if (type instanceof EnumType) {
-      return CaseParser.enumCase(this, (EnumType) type);
-    } else if (type instanceof OptionType) {
-      return CaseParser.option(this, (OptionType) type);
-    } else if (type instanceof ResultType) {
-      return CaseParser.result(this, (ResultType) type);
+    if (type instanceof PrimitiveType primitiveType) {
+      return primitive(primitiveType);
+    } else if (type instanceof ListType listType) {
+      return list(listType);
+    } else if (type instanceof TupleType tupleType) {
+      return tuple(tupleType);
+    } else if (type instanceof RecordType recordType) {
+      return RecordParser.record(this, recordType);
+    } else if (type instanceof FlagsType flagsType) {
+      return RecordParser.flags(this, flagsType);
+    } else if (type instanceof VariantType variantType) {
+      return CaseParser.variant(this, variantType);
+    } else if (type instanceof EnumType enumType) {
+      return CaseParser.enumCase(this, enumType);
+    } else if (type instanceof OptionType optionType) {
+      return CaseParser.option(this, optionType);
+    } else if (type instanceof ResultType resultType) {
+      return CaseParser.result(this, resultType);
     }
     Token t = lex.peek();
     throw new WaveException(

@@ -3,8 +3,11 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What an {@code incoming-body} reads from: the request body ({@link IncomingBodyReader}) or the
@@ -50,9 +53,9 @@ public interface BodySource {
    */
   default Val errorCode(IOException failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.net.SocketTimeoutException
-          || t instanceof java.io.InterruptedIOException
-          || t instanceof java.util.concurrent.TimeoutException) {
+      if (t instanceof SocketTimeoutException
+          || t instanceof InterruptedIOException
+          || t instanceof TimeoutException) {
         return ErrorCodes.of("connection-read-timeout");
       }
     }

@@ -27,7 +27,7 @@ public final class ErrorCodes {
    * upstream (DNS, connection, TLS, response), 508 for {@code loop-detected}, else 500.
    */
   public static int status(Val code) {
-    String c = code instanceof Val.Variant ? ((Val.Variant) code).caseName() : "";
+    String c = code instanceof Val.Variant v ? v.caseName() : "";
     switch (c) {
       case "HTTP-request-denied":
         return 403;

@@ -26,8 +26,8 @@ final class FieldsFuncs {
         (c, args) -> {
           HttpState s = HttpResources.state(c);
           Object f = HostFields.fromList(s.rules, Vals.entries(args.get(0)));
-          return f instanceof HeaderError
-              ? Val.Result.err(((HeaderError) f).toVal())
+          return f instanceof HeaderError he
+              ? Val.Result.err(he.toVal())
               : Val.Result.ok(s.table.push(r.fields, f));
         });
     r.method(

@@ -2,6 +2,7 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.http.HttpField;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -241,7 +242,7 @@ public final class HostFields {
   public String first(String name) {
     for (Entry e : entries) {
       if (e.name().equalsIgnoreCase(name)) {
-        return new String(e.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(e.value(), StandardCharsets.ISO_8859_1);
       }
     }
     return null;

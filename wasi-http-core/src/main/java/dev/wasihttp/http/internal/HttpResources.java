@@ -7,6 +7,7 @@ import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.WasiIo;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The {@code wasi:http/types} host: its resource types (one set per handler) and the registration
@@ -90,8 +91,7 @@ public final class HttpResources {
   }
 
   /** Registers the resource with a destructor that deletes the entry, then runs {@code then}. */
-  <T> void resource(
-      Definer linker, ResourceType type, Class<T> state, java.util.function.Consumer<T> then) {
+  <T> void resource(Definer linker, ResourceType type, Class<T> state, Consumer<T> then) {
     linker.resource(
         TYPES,
         type.name(),

@@ -133,7 +133,7 @@ public final class IncomingBodyReader implements BodySource {
     } catch (InterruptedException | InterruptedIOException e) {
       fail(new IOException("request body read interrupted", e));
     } catch (IOException | RuntimeException e) {
-      fail(e instanceof IOException ? (IOException) e : new IOException(e));
+      fail(e instanceof IOException ioe ? ioe : new IOException(e));
     }
   }
 

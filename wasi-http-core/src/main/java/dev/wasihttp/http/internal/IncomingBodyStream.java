@@ -5,10 +5,10 @@ import dev.wasihttp.wasi.io.StreamError;
 import java.io.IOException;
 
 /**
- * The {@code input-stream} of an {@code incoming-body}: reads from the body's {@link
- * BodySource}, {@code closed} at the end, {@code last-operation-failed} when the client's
- * body failed, with {@code connection-read-timeout} or {@code connection-terminated} as the {@code
- * error-code} that {@code http-error-code} reports.
+ * The {@code input-stream} of an {@code incoming-body}: reads from the body's {@link BodySource},
+ * {@code closed} at the end, {@code last-operation-failed} when the client's body failed, with
+ * {@code connection-read-timeout} or {@code connection-terminated} as the {@code error-code} that
+ * {@code http-error-code} reports.
  */
 final class IncomingBodyStream implements HostInputStream {
   private final BodySource reader;
@@ -23,9 +23,7 @@ final class IncomingBodyStream implements HostInputStream {
     try {
       b = reader.read(max);
     } catch (IOException e) {
-      throw StreamError.failed(
-          "reading the body failed: " + e.getMessage(),
-          reader.errorCode(e));
+      throw StreamError.failed("reading the body failed: " + e.getMessage(), reader.errorCode(e));
     }
     if (b == null) {
       throw StreamError.closed();

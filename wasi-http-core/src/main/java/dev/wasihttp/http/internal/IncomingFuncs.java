@@ -119,8 +119,7 @@ final class IncomingFuncs {
           IOException failure = t.reader.failure();
           if (failure != null) {
             t.delivered = true;
-            return Val.Option.some(
-                Val.Result.ok(Val.Result.err(t.reader.errorCode(failure))));
+            return Val.Option.some(Val.Result.ok(Val.Result.err(t.reader.errorCode(failure))));
           }
           if (!t.reader.ended()) {
             return Val.Option.none();

@@ -170,8 +170,7 @@ final class OutgoingFuncs {
   }
 
   static String describe(Val code) {
-    if (code instanceof Val.Variant) {
-      Val.Variant v = (Val.Variant) code;
+    if (code instanceof Val.Variant v) {
       return v.payload() == null ? v.caseName() : v.caseName() + "(" + v.payload() + ")";
     }
     return String.valueOf(code);

@@ -1,5 +1,7 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.wasi.io.Waker;
+
 /**
  * What sends a guest's outgoing requests ({@code wasi:http/outgoing-handler}). Without one, every
  * request is denied with {@code HTTP-request-denied}. Thread-safe: one per handler, shared by its
@@ -10,8 +12,7 @@ public interface OutgoingHandler {
    * The body of {@code request} ({@code outgoing-request.body}), which the guest may write before
    * and after {@link #handle}; its producers wake {@code waker}.
    */
-  OutgoingBody body(
-      HostOutgoingRequest request, Long declaredLength, dev.wasihttp.wasi.io.Waker waker);
+  OutgoingBody body(HostOutgoingRequest request, Long declaredLength, Waker waker);
 
   /**
    * Sends {@code request} ({@code options} may be null) and completes {@code future} from any

@@ -74,6 +74,6 @@ public final class Vals {
 
   /** The rep of a borrowed or owned handle. */
   public static int rep(Val handle) {
-    return handle instanceof Val.Borrow ? ((Val.Borrow) handle).rep() : ((Val.Own) handle).rep();
+    return handle instanceof Val.Borrow b ? b.rep() : ((Val.Own) handle).rep();
   }
 }

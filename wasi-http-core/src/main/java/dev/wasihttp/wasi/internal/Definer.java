@@ -8,8 +8,8 @@ import dev.wasihttp.component.types.ResourceType;
 /**
  * Where a host interface family registers its functions and resources: a {@link Linker} in
  * production ({@link #of}), a map in the host's own tests, which call host functions by name
- * without a guest. Shared by every host family of this module (the wasi:http host registers
- * through it too); not API for embedders, who call {@code addToLinker}.
+ * without a guest. Shared by every host family of this module (the wasi:http host registers through
+ * it too); not API for embedders, who call {@code addToLinker}.
  */
 public interface Definer {
   void func(String iface, String name, HostFunction function);

@@ -1,5 +1,8 @@
 package dev.wasihttp.wasi.io;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The host side of a {@code wasi:io/streams.input-stream}: a request body, a file, standard input.
  * The wasi:io host builds the guest-visible contract on these few methods: non-blocking {@code
@@ -59,7 +62,7 @@ public interface HostInputStream extends AutoCloseable {
    * Not thread-safe: for one guest thread.
    */
   static HostInputStream of(byte[] bytes) {
-    java.util.Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(bytes, "bytes");
     return new HostInputStream() {
       private int position;
 
@@ -70,7 +73,7 @@ public interface HostInputStream extends AutoCloseable {
         }
         int n = Math.min(max, bytes.length - position);
         position += n;
-        return java.util.Arrays.copyOfRange(bytes, position - n, position);
+        return Arrays.copyOfRange(bytes, position - n, position);
       }
 
       @Override

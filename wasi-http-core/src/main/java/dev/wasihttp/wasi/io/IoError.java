@@ -1,5 +1,7 @@
 package dev.wasihttp.wasi.io;
 
+import java.util.Objects;
+
 /**
  * The host state of a {@code wasi:io/error.error}: what {@code to-debug-string} says and the
  * interface-specific {@code detail} (from {@link StreamError#failed}) that functions such as {@code
@@ -8,6 +10,6 @@ package dev.wasihttp.wasi.io;
  */
 public record IoError(String debug, Object detail) {
   public IoError {
-    java.util.Objects.requireNonNull(debug, "debug");
+    Objects.requireNonNull(debug, "debug");
   }
 }

@@ -1,5 +1,7 @@
 package dev.wasihttp.wasi.io;
 
+import java.util.Objects;
+
 /**
  * How a {@link HostInputStream} or {@link HostOutputStream} operation failed, in the two ways
  * {@code wasi:io/streams.stream-error} knows:
@@ -38,7 +40,7 @@ public final class StreamError extends Exception {
    *     null
    */
   public static StreamError failed(String debug, Object detail) {
-    return new StreamError(java.util.Objects.requireNonNull(debug, "debug"), detail);
+    return new StreamError(Objects.requireNonNull(debug, "debug"), detail);
   }
 
   /** Whether this is {@link #closed()} rather than a failure. */

@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Seeded random values of a given component type, as a host would make them: the one generator
- * behind the canonical-ABI and the WAVE fuzz tests, which differ only in the types they draw and
- * in the characters strings are made of.
+ * behind the canonical-ABI and the WAVE fuzz tests, which differ only in the types they draw and in
+ * the characters strings are made of.
  */
 public final class RandomVals {
   private final RandomGenerator random;
@@ -55,53 +55,50 @@ public final class RandomVals {
 
   /** A random value of type {@code t}; handles get a random rep of their resource type. */
   public Val value(ValType t) {
-    if (t instanceof PrimitiveType) {
-      return primitive((PrimitiveType) t);
-    } else if (t instanceof ListType) {
+    if (t instanceof PrimitiveType type8) {
+      return primitive(type8);
+    } else if (t instanceof ListType type7) {
       List<Val> out = new ArrayList<>();
       for (int i = random.nextInt(4); i > 0; i--) {
-        out.add(value(((ListType) t).element()));
+        out.add(value(type7.element()));
       }
       return new Val.List(out);
-    } else if (t instanceof RecordType) {
+    } else if (t instanceof RecordType type6) {
       List<Val.Record.Field> out = new ArrayList<>();
-      for (RecordType.Field f : ((RecordType) t).fields()) {
+      for (RecordType.Field f : type6.fields()) {
         out.add(new Val.Record.Field(f.name(), value(f.type())));
       }
       return new Val.Record(out);
-    } else if (t instanceof TupleType) {
+    } else if (t instanceof TupleType type5) {
       List<Val> out = new ArrayList<>();
-      for (ValType e : ((TupleType) t).types()) {
+      for (ValType e : type5.types()) {
         out.add(value(e));
       }
       return new Val.Tuple(out);
-    } else if (t instanceof VariantType) {
-      List<VariantType.Case> cases = ((VariantType) t).cases();
+    } else if (t instanceof VariantType type4) {
+      List<VariantType.Case> cases = type4.cases();
       VariantType.Case c = cases.get(random.nextInt(cases.size()));
       return new Val.Variant(c.name(), c.type() == null ? null : value(c.type()));
-    } else if (t instanceof EnumType) {
-      List<String> names = ((EnumType) t).names();
+    } else if (t instanceof EnumType type3) {
+      List<String> names = type3.names();
       return new Val.Enum(names.get(random.nextInt(names.size())));
-    } else if (t instanceof OptionType) {
-      return random.nextBoolean()
-          ? Val.Option.none()
-          : Val.Option.some(value(((OptionType) t).type()));
-    } else if (t instanceof ResultType) {
-      ResultType r = (ResultType) t;
+    } else if (t instanceof OptionType type2) {
+      return random.nextBoolean() ? Val.Option.none() : Val.Option.some(value(type2.type()));
+    } else if (t instanceof ResultType r) {
       boolean ok = random.nextBoolean();
       ValType side = ok ? r.ok() : r.err();
       Val payload = side == null ? null : value(side);
       return ok ? Val.Result.ok(payload) : Val.Result.err(payload);
-    } else if (t instanceof FlagsType) {
+    } else if (t instanceof FlagsType type1) {
       List<String> set = new ArrayList<>();
-      for (String name : ((FlagsType) t).names()) {
+      for (String name : type1.names()) {
         if (random.nextBoolean()) {
           set.add(name);
         }
       }
       return new Val.Flags(set);
-    } else if (t instanceof OwnType) {
-      return new Val.Own(((OwnType) t).resource(), random.nextInt(1000));
+    } else if (t instanceof OwnType type) {
+      return new Val.Own(type.resource(), random.nextInt(1000));
     } else {
       return new Val.Borrow(((BorrowType) t).resource(), random.nextInt(1000));
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.ValType;
 import dev.wasihttp.component.values.Val;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WaveCallTest {
 
   private static FuncType func(Object... namesAndTypes) {
-    List<FuncType.Param> params = new java.util.ArrayList<>();
+    List<FuncType.Param> params = new ArrayList<>();
     for (int i = 0; i < namesAndTypes.length; i += 2) {
       params.add(new FuncType.Param((String) namesAndTypes[i], (ValType) namesAndTypes[i + 1]));
     }

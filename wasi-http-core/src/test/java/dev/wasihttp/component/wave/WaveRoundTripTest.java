@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Printing then reading gives the same value back, for random types and values (a fixed seed, so
- * a failure repeats; the message shows the type and the text).
+ * Printing then reading gives the same value back, for random types and values (a fixed seed, so a
+ * failure repeats; the message shows the type and the text).
  */
 class WaveRoundTripTest {
   private static final long SEED = 0x5741_5645L;
@@ -34,6 +34,7 @@ class WaveRoundTripTest {
   };
 
   private final SplittableRandom random = new SplittableRandom(SEED);
+
   /** Strings and chars from characters WAVE must escape or keep as they are. */
   private final RandomVals values = new RandomVals(random, this::codePoint);
 

@@ -13,6 +13,7 @@ import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.wasi.io.StreamError;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -231,8 +232,8 @@ class HostOutgoingBodyTest {
           public OutputStream responseBody() {
             return new OutputStream() {
               @Override
-              public void write(int b) throws java.io.IOException {
-                throw new java.io.IOException("broken pipe");
+              public void write(int b) throws IOException {
+                throw new IOException("broken pipe");
               }
             };
           }

@@ -11,8 +11,8 @@ import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiView;
-import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.clocks.internal.ClocksHost;
+import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.IoHost;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -150,9 +150,7 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
   }
 
   static Val borrow(Val own) {
-    return own instanceof Val.Own
-        ? new Val.Borrow(((Val.Own) own).type(), ((Val.Own) own).rep())
-        : own;
+    return own instanceof Val.Own o ? new Val.Borrow(o.type(), o.rep()) : own;
   }
 
   static Val str(String s) {

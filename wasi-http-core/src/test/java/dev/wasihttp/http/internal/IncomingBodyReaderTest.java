@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.HttpField;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,9 +72,9 @@ class IncomingBodyReaderTest {
   @Test
   void theBufferIsBoundedSoALargeBodyStreams() throws Exception {
     byte[] data = new byte[200_000];
-    new java.util.Random(1).nextBytes(data);
+    new Random(1).nextBytes(data);
     int[] maxBuffered = {0};
-    InputStream in = new java.io.ByteArrayInputStream(data);
+    InputStream in = new ByteArrayInputStream(data);
     IncomingBodyReader reader = new IncomingBodyReader(exchange(in, List.of()), 4096);
     reader.start(POOL);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

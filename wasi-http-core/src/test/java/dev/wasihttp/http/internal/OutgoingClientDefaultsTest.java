@@ -22,6 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +96,12 @@ class OutgoingClientDefaultsTest {
         HttpHarness h = harness(client)) {
       Val req =
           OutgoingHttpTest.request(
-              h, "put", "HTTP", upstream.authority(), "/echo", h.fields(entry("content-length", "3")));
+              h,
+              "put",
+              "HTTP",
+              upstream.authority(),
+              "/echo",
+              h.fields(entry("content-length", "3")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       OutgoingHttpTest.write(h, body, "abc");
@@ -210,10 +219,9 @@ class OutgoingClientDefaultsTest {
   @Test
   void concurrentRequestsOneDeniedSharePooledConnections() throws Exception {
     int before = upstream.connections.get();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(16);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
     try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
-      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         int n = i;
         results.add(
@@ -238,7 +246,7 @@ class OutgoingClientDefaultsTest {
                 }));
       }
       for (int i = 0; i < 100; i++) {
-        String got = results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        String got = results.get(i).get(60, TimeUnit.SECONDS);
         assertEquals(i == 7 ? variant("HTTP-request-denied").toString() : "n" + i, got);
       }
     } finally {

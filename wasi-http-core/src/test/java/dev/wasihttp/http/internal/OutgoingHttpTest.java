@@ -17,10 +17,12 @@ import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +122,7 @@ class OutgoingHttpTest {
               h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(65536));
       if (!r.isOk()) {
         assertEquals(variant("closed"), r.value());
-        return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return out.toString(StandardCharsets.ISO_8859_1);
       }
       out.writeBytes(Vals.bytes(r.value()));
     }
@@ -281,7 +283,7 @@ class OutgoingHttpTest {
         try {
           f.connect(new InetSocketAddress("127.0.0.1", s.getLocalPort()), 200);
           fillers.add(f);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           f.close();
           break;
         }
@@ -348,7 +350,12 @@ class OutgoingHttpTest {
         HttpHarness h = harness(client)) {
       Val req =
           request(
-              h, "post", "HTTP", "127.0.0.1:" + port, "/echo", h.fields(entry("content-length", "10")));
+              h,
+              "post",
+              "HTTP",
+              "127.0.0.1:" + port,
+              "/echo",
+              h.fields(entry("content-length", "10")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       write(h, body, "abc");
@@ -365,7 +372,12 @@ class OutgoingHttpTest {
         HttpHarness h = harness(client)) {
       Val req =
           request(
-              h, "put", "HTTP", "127.0.0.1:" + port, "/echo", h.fields(entry("expect", "100-continue")));
+              h,
+              "put",
+              "HTTP",
+              "127.0.0.1:" + port,
+              "/echo",
+              h.fields(entry("expect", "100-continue")));
       Val body = ok(h.method("outgoing-request", "body", req));
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
       write(h, body, "payload");
@@ -378,7 +390,9 @@ class OutgoingHttpTest {
           headers(h, h.method("incoming-response", "headers", resp)).contains("x-expect: null"),
           "no Expect reached the upstream");
       Val in =
-          ok(h.method("incoming-body", "stream", ok(h.method("incoming-response", "consume", resp))));
+          ok(
+              h.method(
+                  "incoming-body", "stream", ok(h.method("incoming-response", "consume", resp))));
       assertEquals("payload", readAll(h, in));
     }
   }

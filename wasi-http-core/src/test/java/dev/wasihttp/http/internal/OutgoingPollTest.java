@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code wasi:io/poll.poll} over a mix of what a proxying guest waits on: a timer, the body stream
- * of one response and the future of another. It blocks without spinning and returns the indices
- * of the pollables that are ready.
+ * of one response and the future of another. It blocks without spinning and returns the indices of
+ * the pollables that are ready.
  */
 class OutgoingPollTest {
   static Upstream upstream;
@@ -63,13 +63,20 @@ class OutgoingPollTest {
                       h.call(
                           HANDLER,
                           "handle",
-                          OutgoingHttpTest.request(h, "get", "HTTP", upstream.authority(), "/stall"),
+                          OutgoingHttpTest.request(
+                              h, "get", "HTTP", upstream.authority(), "/stall"),
                           Val.Option.none()))));
       Val stream =
-          ok(h.method("incoming-body", "stream", ok(h.method("incoming-response", "consume", stalled))));
+          ok(
+              h.method(
+                  "incoming-body",
+                  "stream",
+                  ok(h.method("incoming-response", "consume", stalled))));
       String first = "";
       for (int i = 0; i < 1000 && first.length() < 5; i++) {
-        first += new String(Vals.bytes(ok(h.method(STREAMS, "input-stream", "read", stream, new Val.U64(5)))));
+        first +=
+            new String(
+                Vals.bytes(ok(h.method(STREAMS, "input-stream", "read", stream, new Val.U64(5)))));
         if (first.length() < 5) {
           Thread.sleep(5);
         }
@@ -86,7 +93,10 @@ class OutgoingPollTest {
                   Val.Option.none()));
       Val responseReady = h.method("future-incoming-response", "subscribe", future);
       Val timer =
-          h.call(MONOTONIC_CLOCK, "subscribe-duration", new Val.U64(TimeUnit.MILLISECONDS.toNanos(300)));
+          h.call(
+              MONOTONIC_CLOCK,
+              "subscribe-duration",
+              new Val.U64(TimeUnit.MILLISECONDS.toNanos(300)));
 
       long cpu = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();

@@ -85,31 +85,40 @@ class OutgoingResponseFailuresTest {
   static byte[] answer(String path) {
     switch (path) {
       case "/short":
-        return "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 100\r\n\r\nabc".getBytes(ISO_8859_1);
+        return "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 100\r\n\r\nabc"
+            .getBytes(ISO_8859_1);
       case "/cut-chunk":
-        return "HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc".getBytes(ISO_8859_1);
+        return "HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc"
+            .getBytes(ISO_8859_1);
       case "/huge-header":
-        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Big: " + "a".repeat(300 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
+        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Big: "
+                + "a".repeat(300 * 1024)
+                + "\r\nContent-Length: 0\r\n\r\n")
             .getBytes(ISO_8859_1);
       case "/huge-trailer":
         return ("HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Big: "
-                + "a".repeat(300 * 1024) + "\r\n\r\n")
+                + "a".repeat(300 * 1024)
+                + "\r\n\r\n")
             .getBytes(ISO_8859_1);
       case "/many-trailers":
         // Small on the wire (6 bytes a field), over the cap as fields count (32 more each).
         return ("HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n"
-                + "t: x\r\n".repeat(5000) + "\r\n")
+                + "t: x\r\n".repeat(5000)
+                + "\r\n")
             .getBytes(ISO_8859_1);
       case "/enormous-header":
         // Past the client parser's own limit (four times the cap).
-        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Big: " + "a".repeat(600 * 1024) + "\r\nContent-Length: 0\r\n\r\n")
+        return ("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Big: "
+                + "a".repeat(600 * 1024)
+                + "\r\nContent-Length: 0\r\n\r\n")
             .getBytes(ISO_8859_1);
       case "/garbage":
         return "HTTP/1.1 abc\r\n\r\n".getBytes(ISO_8859_1);
       case "/no-head":
         return new byte[0];
       default:
-        return "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".getBytes(ISO_8859_1);
+        return "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+            .getBytes(ISO_8859_1);
     }
   }
 
@@ -118,7 +127,8 @@ class OutgoingResponseFailuresTest {
   }
 
   static Val.Result get(HttpHarness h, String path) {
-    Val req = OutgoingHttpTest.request(h, "get", "HTTP", "127.0.0.1:" + server.getLocalPort(), path);
+    Val req =
+        OutgoingHttpTest.request(h, "get", "HTTP", "127.0.0.1:" + server.getLocalPort(), path);
     return OutgoingHttpTest.await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none())));
   }
 
@@ -128,7 +138,8 @@ class OutgoingResponseFailuresTest {
     Val stream = ok(h.method("incoming-body", "stream", body));
     while (true) {
       Val.Result r =
-          (Val.Result) h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(65536));
+          (Val.Result)
+              h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(65536));
       if (!r.isOk()) {
         Val.Variant e = (Val.Variant) r.value();
         if (e.caseName().equals("closed")) {
@@ -141,7 +152,8 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aBodyCutShortOfItsContentLengthIsAnIncompleteResponse() {
-    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+    try (JettyOutgoingHandler client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
       Val.Result r = get(h, "/short");
       assertEquals(new Val.U16(200), h.method("incoming-response", "status", r.value()));
       assertEquals(some("HTTP-response-incomplete"), bodyError(h, r.value()));
@@ -150,7 +162,8 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aChunkedBodyCutMidChunkIsAnIncompleteResponse() {
-    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+    try (JettyOutgoingHandler client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
       Val.Result r = get(h, "/cut-chunk");
       assertEquals(some("HTTP-response-incomplete"), bodyError(h, r.value()));
     }
@@ -158,21 +171,24 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aConnectionClosedBeforeAnyResponseIsTerminated() {
-    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+    try (JettyOutgoingHandler client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(variant("connection-terminated"), get(h, "/no-head").value());
     }
   }
 
   @Test
   void aMalformedStatusLineIsAProtocolError() {
-    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+    try (JettyOutgoingHandler client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(variant("HTTP-protocol-error"), get(h, "/garbage").value());
     }
   }
 
   @Test
   void aHeaderSectionOverTheFieldsCapFailsTheResponse() {
-    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+    try (JettyOutgoingHandler client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(
           new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
           get(h, "/huge-header").value());
@@ -181,7 +197,8 @@ class OutgoingResponseFailuresTest {
           new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
           get(h, "/enormous-header").value());
       // The connection was closed, the client goes on.
-      assertEquals(new Val.U16(404), h.method("incoming-response", "status", get(h, "/other").value()));
+      assertEquals(
+          new Val.U16(404), h.method("incoming-response", "status", get(h, "/other").value()));
     }
   }
 
@@ -210,7 +227,8 @@ class OutgoingResponseFailuresTest {
   void aTrailerSectionOverTheCapFailsTheBodyWithItsOwnCase() {
     Val tooLarge =
         Val.Option.some(new Val.Variant("HTTP-response-trailer-section-size", Val.Option.none()));
-    try (JettyOutgoingHandler client = client(); HttpHarness h = OutgoingHttpTest.harness(client)) {
+    try (JettyOutgoingHandler client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
       // Over the cap in raw bytes, and under it in raw bytes but over it as fields are counted.
       assertEquals(tooLarge, bodyError(h, get(h, "/huge-trailer").value()));
       assertEquals(tooLarge, bodyError(h, get(h, "/many-trailers").value()));

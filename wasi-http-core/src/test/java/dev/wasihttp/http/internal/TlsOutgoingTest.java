@@ -24,6 +24,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
@@ -172,9 +173,7 @@ class TlsOutgoingTest {
     trust.setTrustStoreType("PKCS12");
     ClientConnector connector = new ClientConnector();
     connector.setSslContextFactory(trust);
-    HttpClient app =
-        new HttpClient(
-            new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+    HttpClient app = new HttpClient(new HttpClientTransportOverHTTP(connector));
     Duration t = Duration.ofSeconds(30);
     try (JettyOutgoingHandler client =
             new JettyOutgoingHandler(

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Connection;
@@ -28,8 +29,7 @@ public final class Upstream implements AutoCloseable {
   public final AtomicInteger requests = new AtomicInteger();
 
   /** Bytes the {@code /big} route has handed to its connection so far. */
-  static final java.util.concurrent.atomic.AtomicLong bigWritten =
-      new java.util.concurrent.atomic.AtomicLong();
+  static final AtomicLong bigWritten = new AtomicLong();
 
   public final int port;
 

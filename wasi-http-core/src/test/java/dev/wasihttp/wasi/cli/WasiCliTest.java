@@ -12,7 +12,9 @@ import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiExit;
 import dev.wasihttp.wasi.WasiHarness;
 import dev.wasihttp.wasi.cli.internal.LineBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -92,9 +94,9 @@ class WasiCliTest {
     WasiHarness g = guest(WasiConfig.builder());
     Val stdout = g.call("cli/stdout", "get-stdout");
     String text = "x" + "\u20ac".repeat(LineBuffer.MAX_LINE / 3 + 10); // 3-byte euro signs
-    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     for (int off = 0; off < utf8.length; off += 4096) {
-      byte[] chunk = java.util.Arrays.copyOfRange(utf8, off, Math.min(utf8.length, off + 4096));
+      byte[] chunk = Arrays.copyOfRange(utf8, off, Math.min(utf8.length, off + 4096));
       ok(g.method("io/streams", "output-stream", "blocking-write-and-flush", stdout, bytes(chunk)));
     }
     g.wasi().close();

@@ -62,7 +62,8 @@ final class TomcatFixture implements ContainerFixture {
     // Request trailers reach the application only when named here.
     connector.setProperty("allowedTrailerHeaders", "x-req,x-request-trailer");
     tomcat.setConnector(connector);
-    // Trust X-Forwarded-* from loopback (as behind a proxy): the servlet reports what Tomcat decides.
+    // Trust X-Forwarded-* from loopback (as behind a proxy): the servlet reports what Tomcat
+    // decides.
     RemoteIpValve forwarded = new RemoteIpValve();
     forwarded.setProtocolHeader("X-Forwarded-Proto");
     forwarded.setHostHeader("X-Forwarded-Host");
@@ -76,7 +77,8 @@ final class TomcatFixture implements ContainerFixture {
       if (!d.contextAttributes().isEmpty()) {
         // Set when the context starts, before its load-on-startup servlets.
         context.addServletContainerInitializer(
-            (classes, servletContext) -> d.contextAttributes().forEach(servletContext::setAttribute),
+            (classes, servletContext) ->
+                d.contextAttributes().forEach(servletContext::setAttribute),
             null);
       }
       Wrapper wrapper;

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample WAR ({@code samples/war}) deployed as it is into Tomcat 11 under {@code /shop}: the
- * WebAssembly servlet (web.xml, component in {@code WEB-INF/wasm/}) and a plain Java servlet
- * answer side by side.
+ * WebAssembly servlet (web.xml, component in {@code WEB-INF/wasm/}) and a plain Java servlet answer
+ * side by side.
  */
 class TomcatSampleWarTest {
-  private static final Path WAR = Path.of("..", "..", "samples", "war", "target", "wasi-http-sample.war");
+  private static final Path WAR =
+      Path.of("..", "..", "samples", "war", "target", "wasi-http-sample.war");
   private static Tomcat tomcat;
   private static int port;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -1,7 +1,7 @@
 package dev.wasihttp.it.tomcat;
 
-import dev.wasihttp.it.StreamingScenarios;
 import dev.wasihttp.it.ContainerFixture;
+import dev.wasihttp.it.StreamingScenarios;
 
 /** The 100 MB streaming scenarios (small heap) on embedded Tomcat 11. */
 class TomcatStreamingTest extends StreamingScenarios {

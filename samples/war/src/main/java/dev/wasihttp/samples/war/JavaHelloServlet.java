@@ -12,6 +12,7 @@ public class JavaHelloServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     resp.setContentType("text/plain");
-    resp.getWriter().print("hello from Java: " + req.getMethod() + " " + req.getRequestURI() + "\n");
+    resp.getWriter()
+        .print("hello from Java: " + req.getMethod() + " " + req.getRequestURI() + "\n");
   }
 }

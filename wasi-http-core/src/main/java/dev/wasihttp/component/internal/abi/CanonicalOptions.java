@@ -1,10 +1,10 @@
 package dev.wasihttp.component.internal.abi;
 
 /**
- * The canonical options of one {@code canon lift} or {@code canon lower}: where values live
- * ({@code memory}), how the callee allocates ({@code realloc}), the cleanup to run after a lifted
- * call ({@code postReturn}) and the string encoding. Absent options are null; a value that needs
- * an absent option is refused at validation, and the ABI traps as a backstop.
+ * The canonical options of one {@code canon lift} or {@code canon lower}: where values live ({@code
+ * memory}), how the callee allocates ({@code realloc}), the cleanup to run after a lifted call
+ * ({@code postReturn}) and the string encoding. Absent options are null; a value that needs an
+ * absent option is refused at validation, and the ABI traps as a backstop.
  */
 public record CanonicalOptions(
     GuestMemory memory, CoreFunction realloc, CoreFunction postReturn, StringEncoding encoding) {

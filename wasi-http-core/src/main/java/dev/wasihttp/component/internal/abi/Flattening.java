@@ -91,8 +91,8 @@ public final class Flattening {
       return 2;
     } else if (t instanceof PrimitiveType || t instanceof OwnType || t instanceof BorrowType) {
       return 1;
-    } else if (t instanceof FlagsType) {
-      return Layout.flagsWords(((FlagsType) t).names().size());
+    } else if (t instanceof FlagsType type) {
+      return Layout.flagsWords(type.names().size());
     } else if (Shapes.isRecordLike(t)) {
       int n = 0;
       for (ValType f : Shapes.fieldTypes(t)) {
@@ -145,8 +145,8 @@ public final class Flattening {
   }
 
   private static void flatten(ValType t, List<FlatType> out) {
-    if (t instanceof PrimitiveType) {
-      switch ((PrimitiveType) t) {
+    if (t instanceof PrimitiveType type1) {
+      switch (type1) {
         case S64:
         case U64:
           out.add(FlatType.I64);
@@ -170,8 +170,8 @@ public final class Flattening {
       out.add(FlatType.I32);
     } else if (t instanceof OwnType || t instanceof BorrowType) {
       out.add(FlatType.I32);
-    } else if (t instanceof FlagsType) {
-      for (int i = Layout.flagsWords(((FlagsType) t).names().size()); i > 0; i--) {
+    } else if (t instanceof FlagsType type) {
+      for (int i = Layout.flagsWords(type.names().size()); i > 0; i--) {
         out.add(FlatType.I32);
       }
     } else if (Shapes.isRecordLike(t)) {

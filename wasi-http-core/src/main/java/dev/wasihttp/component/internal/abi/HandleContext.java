@@ -1,5 +1,6 @@
 package dev.wasihttp.component.internal.abi;
 
+import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.types.BorrowType;
 import dev.wasihttp.component.types.OwnType;
 import dev.wasihttp.component.values.Val;
@@ -9,8 +10,8 @@ import dev.wasihttp.component.values.Val;
  * whose canonical function is running (CanonicalABI.md, "Handles": {@code lift_own}, {@code
  * lift_borrow}, {@code lower_own}, {@code lower_borrow}). The types are the ones written in that
  * instance's function type; the implementation resolves them to the runtime resource types the
- * instance was given, checks them against its handle table, and tracks the lends and borrows of
- * the current call. Misuse traps with the spec's reason.
+ * instance was given, checks them against its handle table, and tracks the lends and borrows of the
+ * current call. Misuse traps with the spec's reason.
  */
 public interface HandleContext {
   /** {@code lift_own}: removes handle {@code index} from the table and returns its resource. */
@@ -30,22 +31,22 @@ public interface HandleContext {
       new HandleContext() {
         @Override
         public Val.Own liftOwn(OwnType type, int index) {
-          throw new dev.wasihttp.component.Trap("no handle table for own<" + type.wit() + ">");
+          throw new Trap("no handle table for own<" + type.wit() + ">");
         }
 
         @Override
         public Val.Borrow liftBorrow(BorrowType type, int index) {
-          throw new dev.wasihttp.component.Trap("no handle table for " + type.wit());
+          throw new Trap("no handle table for " + type.wit());
         }
 
         @Override
         public int lowerOwn(OwnType type, Val.Own value) {
-          throw new dev.wasihttp.component.Trap("no handle table for own<" + type.wit() + ">");
+          throw new Trap("no handle table for own<" + type.wit() + ">");
         }
 
         @Override
         public int lowerBorrow(BorrowType type, Val.Borrow value) {
-          throw new dev.wasihttp.component.Trap("no handle table for " + type.wit());
+          throw new Trap("no handle table for " + type.wit());
         }
       };
 }

@@ -125,15 +125,15 @@ public final class Layout {
    * allocated per node.
    */
   private static long shape(ValType t) {
-    if (t instanceof PrimitiveType) {
-      int n = primitiveSize((PrimitiveType) t);
+    if (t instanceof PrimitiveType type1) {
+      int n = primitiveSize(type1);
       return (long) n << 8 | (t == PrimitiveType.STRING ? PTR_SIZE : n);
     } else if (t instanceof ListType) {
       return (long) (2 * PTR_SIZE) << 8 | PTR_SIZE;
     } else if (t instanceof OwnType || t instanceof BorrowType) {
       return 4L << 8 | 4;
-    } else if (t instanceof FlagsType) {
-      int n = ((FlagsType) t).names().size();
+    } else if (t instanceof FlagsType type) {
+      int n = type.names().size();
       int size = flagsSize(n);
       return (long) size << 8 | Math.max(1, Math.min(size, 4));
     } else if (Shapes.isRecordLike(t)) {

@@ -18,8 +18,7 @@ final class LiftFlat {
 
   /** {@code lift_flat(cx, vi, t)}: reads {@code Flattening.flatCount(t)} values from {@code vi}. */
   static Val liftFlat(LiftLowerContext cx, CoreValues.Cursor vi, ValType t) {
-    if (t instanceof PrimitiveType) {
-      PrimitiveType p = (PrimitiveType) t;
+    if (t instanceof PrimitiveType p) {
       if (p == PrimitiveType.STRING) {
         long ptr = vi.nextU32();
         long packedLength = vi.nextU32();
@@ -28,16 +27,15 @@ final class LiftFlat {
       // Small integers are truncated and sign-extended from the i32 (lift_flat_unsigned,
       // lift_flat_signed); bool, char and the floats convert as when loading.
       return Scalars.lift(p, vi.next());
-    } else if (t instanceof ListType) {
+    } else if (t instanceof ListType type2) {
       long ptr = vi.nextU32();
       long length = vi.nextU32();
-      return Load.loadListFromRange(cx, ptr, length, ((ListType) t).element());
-    } else if (t instanceof OwnType) {
-      return cx.handles().liftOwn((OwnType) t, (int) vi.next());
-    } else if (t instanceof BorrowType) {
-      return cx.handles().liftBorrow((BorrowType) t, (int) vi.next());
-    } else if (t instanceof FlagsType) {
-      FlagsType f = (FlagsType) t;
+      return Load.loadListFromRange(cx, ptr, length, type2.element());
+    } else if (t instanceof OwnType type1) {
+      return cx.handles().liftOwn(type1, (int) vi.next());
+    } else if (t instanceof BorrowType type) {
+      return cx.handles().liftBorrow(type, (int) vi.next());
+    } else if (t instanceof FlagsType f) {
       int[] words = new int[Layout.flagsWords(f.names().size())];
       for (int w = 0; w < words.length; w++) {
         words[w] = (int) vi.next();

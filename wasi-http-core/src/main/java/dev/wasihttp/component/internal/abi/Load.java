@@ -38,8 +38,7 @@ public final class Load {
    */
   public static Val load(LiftLowerContext cx, long ptr, ValType t) {
     GuestMemory m = cx.memory();
-    if (t instanceof PrimitiveType) {
-      PrimitiveType p = (PrimitiveType) t;
+    if (t instanceof PrimitiveType p) {
       switch (p) {
         case STRING:
           return Strings.load(cx, ptr);
@@ -57,16 +56,16 @@ public final class Load {
         default:
           return Scalars.lift(p, m.readInt(ptr));
       }
-    } else if (t instanceof ListType) {
+    } else if (t instanceof ListType type3) {
       long begin = Integer.toUnsignedLong(m.readInt(ptr));
       long length = Integer.toUnsignedLong(m.readInt(ptr + Layout.PTR_SIZE));
-      return loadListFromRange(cx, begin, length, ((ListType) t).element());
-    } else if (t instanceof OwnType) {
-      return cx.handles().liftOwn((OwnType) t, m.readInt(ptr));
-    } else if (t instanceof BorrowType) {
-      return cx.handles().liftBorrow((BorrowType) t, m.readInt(ptr));
-    } else if (t instanceof FlagsType) {
-      return loadFlags(m, ptr, (FlagsType) t);
+      return loadListFromRange(cx, begin, length, type3.element());
+    } else if (t instanceof OwnType type2) {
+      return cx.handles().liftOwn(type2, m.readInt(ptr));
+    } else if (t instanceof BorrowType type1) {
+      return cx.handles().liftBorrow(type1, m.readInt(ptr));
+    } else if (t instanceof FlagsType type) {
+      return loadFlags(m, ptr, type);
     } else if (Shapes.isRecordLike(t)) {
       return loadRecord(cx, ptr, t);
     } else {

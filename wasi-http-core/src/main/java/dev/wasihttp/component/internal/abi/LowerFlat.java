@@ -22,8 +22,7 @@ final class LowerFlat {
    * {@code lower_flat(cx, v, t)}: appends {@code Flattening.flatCount(t)} values to {@code out}.
    */
   static void lowerFlat(LiftLowerContext cx, Val v, ValType t, CoreValues.Buffer out) {
-    if (t instanceof PrimitiveType) {
-      PrimitiveType p = (PrimitiveType) t;
+    if (t instanceof PrimitiveType p) {
       if (p == PrimitiveType.STRING) {
         PtrLen r = Strings.storeIntoRange(cx, v);
         out.add(r.ptr());
@@ -31,16 +30,16 @@ final class LowerFlat {
       } else {
         out.add(Scalars.lower(p, v));
       }
-    } else if (t instanceof ListType) {
-      PtrLen r = Store.storeListIntoRange(cx, v, (ListType) t);
+    } else if (t instanceof ListType type3) {
+      PtrLen r = Store.storeListIntoRange(cx, v, type3);
       out.add(r.ptr());
       out.add(r.length());
-    } else if (t instanceof OwnType) {
-      out.addI32(Store.lowerOwn(cx, v, (OwnType) t));
-    } else if (t instanceof BorrowType) {
-      out.addI32(Store.lowerBorrow(cx, v, (BorrowType) t));
-    } else if (t instanceof FlagsType) {
-      for (int word : Store.flagsWords(v, (FlagsType) t)) {
+    } else if (t instanceof OwnType type2) {
+      out.addI32(Store.lowerOwn(cx, v, type2));
+    } else if (t instanceof BorrowType type1) {
+      out.addI32(Store.lowerBorrow(cx, v, type1));
+    } else if (t instanceof FlagsType type) {
+      for (int word : Store.flagsWords(v, type)) {
         out.addI32(word);
       }
     } else if (Shapes.isRecordLike(t)) {

@@ -66,64 +66,63 @@ final class Scalars {
   static long lower(PrimitiveType t, Val v) {
     switch (t) {
       case BOOL:
-        if (v instanceof Val.Bool) {
-          return ((Val.Bool) v).value() ? 1 : 0;
+        if (v instanceof Val.Bool bool) {
+          return bool.value() ? 1 : 0;
         }
         break;
       case S8:
-        if (v instanceof Val.S8) {
-          return Integer.toUnsignedLong(((Val.S8) v).value());
+        if (v instanceof Val.S8 s8) {
+          return Integer.toUnsignedLong(s8.value());
         }
         break;
       case U8:
-        if (v instanceof Val.U8) {
-          return ((Val.U8) v).value();
+        if (v instanceof Val.U8 u8) {
+          return u8.value();
         }
         break;
       case S16:
-        if (v instanceof Val.S16) {
-          return Integer.toUnsignedLong(((Val.S16) v).value());
+        if (v instanceof Val.S16 s16) {
+          return Integer.toUnsignedLong(s16.value());
         }
         break;
       case U16:
-        if (v instanceof Val.U16) {
-          return ((Val.U16) v).value();
+        if (v instanceof Val.U16 u16) {
+          return u16.value();
         }
         break;
       case S32:
-        if (v instanceof Val.S32) {
-          return Integer.toUnsignedLong(((Val.S32) v).value());
+        if (v instanceof Val.S32 s32) {
+          return Integer.toUnsignedLong(s32.value());
         }
         break;
       case U32:
-        if (v instanceof Val.U32) {
-          return ((Val.U32) v).value();
+        if (v instanceof Val.U32 u32) {
+          return u32.value();
         }
         break;
       case S64:
-        if (v instanceof Val.S64) {
-          return ((Val.S64) v).value();
+        if (v instanceof Val.S64 s64) {
+          return s64.value();
         }
         break;
       case U64:
-        if (v instanceof Val.U64) {
-          return ((Val.U64) v).value();
+        if (v instanceof Val.U64 u64) {
+          return u64.value();
         }
         break;
       case F32:
-        if (v instanceof Val.F32) {
-          return Integer.toUnsignedLong(
-              canonicalizeNan32(Float.floatToRawIntBits(((Val.F32) v).value())));
+        if (v instanceof Val.F32 f32) {
+          return Integer.toUnsignedLong(canonicalizeNan32(Float.floatToRawIntBits(f32.value())));
         }
         break;
       case F64:
-        if (v instanceof Val.F64) {
-          return canonicalizeNan64(Double.doubleToRawLongBits(((Val.F64) v).value()));
+        if (v instanceof Val.F64 f64) {
+          return canonicalizeNan64(Double.doubleToRawLongBits(f64.value()));
         }
         break;
       case CHAR:
-        if (v instanceof Val.Char) {
-          return ((Val.Char) v).codePoint();
+        if (v instanceof Val.Char char1) {
+          return char1.codePoint();
         }
         break;
       default:

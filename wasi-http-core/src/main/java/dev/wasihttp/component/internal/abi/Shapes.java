@@ -41,8 +41,8 @@ final class Shapes {
 
   /** The field types of a record-like type, in order. */
   static List<ValType> fieldTypes(ValType t) {
-    if (t instanceof TupleType) {
-      return ((TupleType) t).types();
+    if (t instanceof TupleType type) {
+      return type.types();
     }
     List<RecordType.Field> fields = ((RecordType) t).fields();
     List<ValType> types = new ArrayList<>(fields.size());
@@ -58,17 +58,17 @@ final class Shapes {
    * [ok(O), error(E)]}, an enum has only payload-less cases.
    */
   static List<ValType> caseTypes(ValType t) {
-    if (t instanceof VariantType) {
-      List<VariantType.Case> cases = ((VariantType) t).cases();
+    if (t instanceof VariantType type2) {
+      List<VariantType.Case> cases = type2.cases();
       List<ValType> types = new ArrayList<>(cases.size());
       for (VariantType.Case c : cases) {
         types.add(c.type());
       }
       return types;
-    } else if (t instanceof EnumType) {
-      return Collections.nCopies(((EnumType) t).names().size(), null);
-    } else if (t instanceof OptionType) {
-      return Arrays.asList(null, ((OptionType) t).type());
+    } else if (t instanceof EnumType type1) {
+      return Collections.nCopies(type1.names().size(), null);
+    } else if (t instanceof OptionType type) {
+      return Arrays.asList(null, type.type());
     } else {
       ResultType r = (ResultType) t;
       return Arrays.asList(r.ok(), r.err());
@@ -77,10 +77,10 @@ final class Shapes {
 
   /** The value of case {@code index} of variant-like type {@code t} carrying {@code payload}. */
   static Val variantValue(ValType t, int index, Val payload) {
-    if (t instanceof VariantType) {
-      return new Val.Variant(((VariantType) t).cases().get(index).name(), payload);
-    } else if (t instanceof EnumType) {
-      return new Val.Enum(((EnumType) t).names().get(index));
+    if (t instanceof VariantType type1) {
+      return new Val.Variant(type1.cases().get(index).name(), payload);
+    } else if (t instanceof EnumType type) {
+      return new Val.Enum(type.names().get(index));
     } else if (t instanceof OptionType) {
       return index == 0 ? Val.Option.none() : Val.Option.some(payload);
     } else {
@@ -108,14 +108,14 @@ final class Shapes {
    */
   static int caseIndex(ValType t, Val v) {
     int index;
-    if (t instanceof VariantType && v instanceof Val.Variant) {
-      index = ((VariantType) t).indexOf(((Val.Variant) v).caseName());
-    } else if (t instanceof EnumType && v instanceof Val.Enum) {
-      index = ((EnumType) t).names().indexOf(((Val.Enum) v).caseName());
-    } else if (t instanceof OptionType && v instanceof Val.Option) {
-      index = ((Val.Option) v).isSome() ? 1 : 0;
-    } else if (t instanceof ResultType && v instanceof Val.Result) {
-      index = ((Val.Result) v).isOk() ? 0 : 1;
+    if (t instanceof VariantType type1 && v instanceof Val.Variant variant) {
+      index = type1.indexOf(variant.caseName());
+    } else if (t instanceof EnumType type && v instanceof Val.Enum enum1) {
+      index = type.names().indexOf(enum1.caseName());
+    } else if (t instanceof OptionType && v instanceof Val.Option option) {
+      index = option.isSome() ? 1 : 0;
+    } else if (t instanceof ResultType && v instanceof Val.Result result) {
+      index = result.isOk() ? 0 : 1;
     } else {
       throw mismatch(t, v);
     }
@@ -131,12 +131,12 @@ final class Shapes {
 
   /** The payload of a variant-like value, null for none. */
   static Val payload(Val v) {
-    if (v instanceof Val.Variant) {
-      return ((Val.Variant) v).payload();
-    } else if (v instanceof Val.Option) {
-      return ((Val.Option) v).value();
-    } else if (v instanceof Val.Result) {
-      return ((Val.Result) v).value();
+    if (v instanceof Val.Variant variant) {
+      return variant.payload();
+    } else if (v instanceof Val.Option option) {
+      return option.value();
+    } else if (v instanceof Val.Result result) {
+      return result.value();
     }
     return null;
   }
@@ -147,9 +147,9 @@ final class Shapes {
    * must be present exactly once.
    */
   static Val[] fieldValues(ValType t, Val v) {
-    if (t instanceof TupleType && v instanceof Val.Tuple) {
-      List<Val> values = ((Val.Tuple) v).values();
-      if (values.size() != ((TupleType) t).types().size()) {
+    if (t instanceof TupleType type && v instanceof Val.Tuple tuple) {
+      List<Val> values = tuple.values();
+      if (values.size() != type.types().size()) {
         throw mismatch(t, v);
       }
       return values.toArray(new Val[0]);
@@ -192,10 +192,10 @@ final class Shapes {
     }
     if (weight(v, MAX_DESCRIBED_CHARS) > MAX_DESCRIBED_CHARS) {
       String kind = v.getClass().getSimpleName();
-      if (v instanceof Val.List) {
-        return "List of " + ((Val.List) v).elements().size() + " elements";
-      } else if (v instanceof Val.Str) {
-        String text = ((Val.Str) v).value();
+      if (v instanceof Val.List list) {
+        return "List of " + list.elements().size() + " elements";
+      } else if (v instanceof Val.Str str) {
+        String text = str.value();
         return "Str[value="
             + text.substring(0, MAX_DESCRIBED_CHARS)
             + "...] ("
@@ -213,22 +213,22 @@ final class Shapes {
     if (v == null) {
       return 1;
     }
-    if (v instanceof Val.Str) {
-      return ((Val.Str) v).value().length();
+    if (v instanceof Val.Str str) {
+      return str.value().length();
     }
     List<Val> parts = new ArrayList<>();
-    if (v instanceof Val.List) {
-      parts = ((Val.List) v).elements();
-    } else if (v instanceof Val.Tuple) {
-      parts = ((Val.Tuple) v).values();
-    } else if (v instanceof Val.Record) {
-      for (Val.Record.Field f : ((Val.Record) v).fields()) {
+    if (v instanceof Val.List list) {
+      parts = list.elements();
+    } else if (v instanceof Val.Tuple tuple) {
+      parts = tuple.values();
+    } else if (v instanceof Val.Record record) {
+      for (Val.Record.Field f : record.fields()) {
         parts.add(f.value());
       }
     } else if (v instanceof Val.Variant || v instanceof Val.Option || v instanceof Val.Result) {
       parts.add(payload(v));
-    } else if (v instanceof Val.Flags) {
-      return ((Val.Flags) v).names().size() * 4;
+    } else if (v instanceof Val.Flags flags) {
+      return flags.names().size() * 4;
     }
     int w = 1;
     for (int i = 0; i < parts.size() && w <= budget; i++) {

@@ -26,8 +26,7 @@ public final class Store {
    */
   public static void store(LiftLowerContext cx, Val v, ValType t, long ptr) {
     GuestMemory m = cx.memory();
-    if (t instanceof PrimitiveType) {
-      PrimitiveType p = (PrimitiveType) t;
+    if (t instanceof PrimitiveType p) {
       switch (p) {
         case STRING:
           Strings.store(cx, v, ptr);
@@ -50,16 +49,16 @@ public final class Store {
           m.writeInt(ptr, (int) Scalars.lower(p, v));
           break;
       }
-    } else if (t instanceof ListType) {
-      PtrLen r = storeListIntoRange(cx, v, (ListType) t);
+    } else if (t instanceof ListType type3) {
+      PtrLen r = storeListIntoRange(cx, v, type3);
       m.writeInt(ptr, (int) r.ptr());
       m.writeInt(ptr + Layout.PTR_SIZE, (int) r.length());
-    } else if (t instanceof OwnType) {
-      m.writeInt(ptr, lowerOwn(cx, v, (OwnType) t));
-    } else if (t instanceof BorrowType) {
-      m.writeInt(ptr, lowerBorrow(cx, v, (BorrowType) t));
-    } else if (t instanceof FlagsType) {
-      storeFlags(m, v, (FlagsType) t, ptr);
+    } else if (t instanceof OwnType type2) {
+      m.writeInt(ptr, lowerOwn(cx, v, type2));
+    } else if (t instanceof BorrowType type1) {
+      m.writeInt(ptr, lowerBorrow(cx, v, type1));
+    } else if (t instanceof FlagsType type) {
+      storeFlags(m, v, type, ptr);
     } else if (Shapes.isRecordLike(t)) {
       List<ValType> fields = Shapes.fieldTypes(t);
       Val[] values = Shapes.fieldValues(t, v);
@@ -178,8 +177,7 @@ public final class Store {
    * owned resource may be lent where a borrow is expected: the caller keeps it.
    */
   static int lowerBorrow(LiftLowerContext cx, Val v, BorrowType t) {
-    if (v instanceof Val.Own) {
-      Val.Own own = (Val.Own) v;
+    if (v instanceof Val.Own own) {
       return cx.handles().lowerBorrow(t, new Val.Borrow(own.type(), own.rep()));
     }
     if (!(v instanceof Val.Borrow)) {

@@ -1,5 +1,6 @@
 package dev.wasihttp.component.internal.binary;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public record ComponentNames(String componentName, Map<Sort, Map<Integer, String
   public ComponentNames {
     EnumMap<Sort, Map<Integer, String>> copy = new EnumMap<>(Sort.class);
     names.forEach((sort, m) -> copy.put(sort, Map.copyOf(m)));
-    names = java.util.Collections.unmodifiableMap(copy);
+    names = Collections.unmodifiableMap(copy);
   }
 
   /** The name of {@code index} in {@code sort}'s index space, or {@code null}. */

@@ -1,5 +1,7 @@
 package dev.wasihttp.component.internal.binary;
 
+import java.util.Locale;
+
 /**
  * The sorts of the index spaces (Binary.md, {@code sort} and {@code core:sort}). The {@code CORE_*}
  * sorts are those of {@code 0x00 core:sort}; the others are component-level sorts.
@@ -26,7 +28,7 @@ public enum Sort {
 
   /** The sort as the text format spells it, e.g. {@code core func} or {@code instance}. */
   public String text() {
-    String s = name().toLowerCase(java.util.Locale.ROOT);
+    String s = name().toLowerCase(Locale.ROOT);
     return s.startsWith("core_") ? "core " + s.substring(5) : s;
   }
 }

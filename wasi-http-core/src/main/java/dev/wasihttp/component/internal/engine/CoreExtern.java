@@ -8,9 +8,9 @@ import dev.wasihttp.component.internal.abi.CoreFunction;
 import dev.wasihttp.component.internal.abi.GuestMemory;
 
 /**
- * A core definition that can be exported by one core instance and imported by another: a
- * function, table, memory, global or tag. Tables, memories, globals and tags are shared by
- * reference, as core wasm requires (one memory seen by the main module and the adapter).
+ * A core definition that can be exported by one core instance and imported by another: a function,
+ * table, memory, global or tag. Tables, memories, globals and tags are shared by reference, as core
+ * wasm requires (one memory seen by the main module and the adapter).
  */
 public sealed interface CoreExtern {
   /** The export kind name used in messages ("func", "table", ...). */

@@ -13,11 +13,10 @@ import com.dylibso.chicory.wasm.types.TableLimits;
 import com.dylibso.chicory.wasm.types.ValType;
 
 /**
- * The declared type of a core global, table or memory, as a module imports or exports it, and
- * core import matching between them (core spec, "Import Subtyping"): the same value type and
- * mutability for globals, the same element type for tables, limits within the imported ones, and
- * the same {@code shared} flag for memories. Load-time validation uses it where no engine objects
- * exist yet.
+ * The declared type of a core global, table or memory, as a module imports or exports it, and core
+ * import matching between them (core spec, "Import Subtyping"): the same value type and mutability
+ * for globals, the same element type for tables, limits within the imported ones, and the same
+ * {@code shared} flag for memories. Load-time validation uses it where no engine objects exist yet.
  *
  * @param valType a global's value type or a table's element type (Chicory's type id), else 0
  * @param max the declared maximum, or null when there is none
@@ -28,14 +27,12 @@ public record CoreExternType(
   /** The type import {@code index} of {@code m} declares, or null for functions and tags. */
   public static CoreExternType ofImport(CoreModule m, int index) {
     Import imp = m.module.importSection().getImport(index);
-    if (imp instanceof GlobalImport) {
-      var g = (GlobalImport) imp;
+    if (imp instanceof GlobalImport g) {
       return global(g.type(), g.mutabilityType());
-    } else if (imp instanceof TableImport) {
-      var t = (TableImport) imp;
+    } else if (imp instanceof TableImport t) {
       return table(t.entryType(), t.limits());
-    } else if (imp instanceof MemoryImport) {
-      return memory(((MemoryImport) imp).limits());
+    } else if (imp instanceof MemoryImport import1) {
+      return memory(import1.limits());
     }
     return null;
   }

@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.engine;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.Export;
+import dev.wasihttp.component.Trap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +24,9 @@ public abstract sealed class CoreInstance
   }
 
   /**
-   * A module instance that was linked but not run: its exports have their declared kinds and
-   * types, and calling a function traps. Used to validate a component and compute its type
-   * without running guest code.
+   * A module instance that was linked but not run: its exports have their declared kinds and types,
+   * and calling a function traps. Used to validate a component and compute its type without running
+   * guest code.
    */
   static final class Symbolic extends CoreInstance {
     private final CoreModule module;
@@ -45,7 +46,7 @@ public abstract sealed class CoreInstance
           return new CoreExtern.Func(
               desc.funcType(),
               args -> {
-                throw new dev.wasihttp.component.Trap("component is not instantiated");
+                throw new Trap("component is not instantiated");
               });
         case "table":
           return new CoreExtern.Table(null);

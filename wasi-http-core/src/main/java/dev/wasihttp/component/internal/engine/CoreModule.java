@@ -40,8 +40,8 @@ public final class CoreModule {
     for (int i = 0; i < section.importCount(); i++) {
       Import imp = section.getImport(i);
       CoreFuncType ft =
-          imp instanceof FunctionImport
-              ? CoreFuncType.of(module.typeSection().getType(((FunctionImport) imp).typeIndex()))
+          imp instanceof FunctionImport fi
+              ? CoreFuncType.of(module.typeSection().getType(fi.typeIndex()))
               : null;
       String name = imp.name().equals(EmptyImportNames.SENTINEL) ? "" : imp.name();
       is.add(new CoreImport(imp.module(), name, kindName(imp.importType()), ft));
@@ -63,9 +63,9 @@ public final class CoreModule {
     var section = module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
       Import imp = section.getImport(i);
-      if (imp instanceof FunctionImport) {
+      if (imp instanceof FunctionImport import1) {
         if (imported == funcIndex) {
-          return CoreFuncType.of(module.typeSection().getType(((FunctionImport) imp).typeIndex()));
+          return CoreFuncType.of(module.typeSection().getType(import1.typeIndex()));
         }
         imported++;
       }
@@ -126,10 +126,7 @@ public final class CoreModule {
       return new CoreModule(Parser.parse(EmptyImportNames.rewrite(bytes)));
     } catch (MalformedException e) {
       throw new ComponentException(
-          ComponentException.Kind.MALFORMED,
-          offset,
-          "core module: " + e.getMessage(),
-          e);
+          ComponentException.Kind.MALFORMED, offset, "core module: " + e.getMessage(), e);
     } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new ComponentException(
           ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);

@@ -16,8 +16,7 @@ import java.util.List;
 /**
  * A module's active element segments of functions, decoded once: the table, the offset and the
  * function indices of each. Chicory evaluates every entry's constant expression again for each
- * instance (twice: value, then defining instance); StarlingMonkey's table has thousands of
- * entries.
+ * instance (twice: value, then defining instance); StarlingMonkey's table has thousands of entries.
  *
  * <p>The variant module ({@link PreparedModule}) declares these segments declarative, so Chicory
  * skips them, and {@code table.init} treats them as it treats an active segment after

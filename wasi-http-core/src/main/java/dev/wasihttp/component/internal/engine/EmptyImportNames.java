@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Works around the engine refusing a function import whose module and field names are both
- * empty ({@code (import "" "" (func))}), which core wasm allows and wit-component's fixup modules
- * use. Such a field name is rewritten to {@link #SENTINEL} before parsing, and reported as empty
- * again by {@link CoreModule}. Anything this scanner does not fully understand is left alone.
+ * Works around the engine refusing a function import whose module and field names are both empty
+ * ({@code (import "" "" (func))}), which core wasm allows and wit-component's fixup modules use.
+ * Such a field name is rewritten to {@link #SENTINEL} before parsing, and reported as empty again
+ * by {@link CoreModule}. Anything this scanner does not fully understand is left alone.
  */
 final class EmptyImportNames {
   /** The stand-in field name: a string no toolchain emits. */

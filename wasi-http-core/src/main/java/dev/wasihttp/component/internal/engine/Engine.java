@@ -31,9 +31,7 @@ public final class Engine {
   /** Supplies the definition for each import of a module being instantiated. */
   @FunctionalInterface
   public interface ImportResolver {
-    /**
-     * The definition for {@code imp}; throws UNLINKABLE when there is none of the right kind.
-     */
+    /** The definition for {@code imp}; throws UNLINKABLE when there is none of the right kind. */
     CoreExtern resolve(CoreModule.CoreImport imp) throws ComponentException;
   }
 
@@ -79,8 +77,7 @@ public final class Engine {
                 + desc.kind()
                 + (ext == null ? ", found nothing" : ", found " + ext.kindName()));
       }
-      if (ext instanceof CoreExtern.Func) {
-        CoreExtern.Func f = (CoreExtern.Func) ext;
+      if (ext instanceof CoreExtern.Func f) {
         if (f.type() != null && !f.type().equals(desc.funcType())) {
           throw new ComponentException(
               ComponentException.Kind.UNLINKABLE,
@@ -97,14 +94,12 @@ public final class Engine {
         var type = module.module.typeSection().getType(((FunctionImport) imp).typeIndex());
         builder.addFunction(
             new ImportFunction(imp.module(), imp.name(), type, (inst, args) -> fn.call(args)));
-      } else if (ext instanceof CoreExtern.Mem) {
-        builder.addMemory(
-            new ImportMemory(imp.module(), imp.name(), ((CoreExtern.Mem) ext).memory));
-      } else if (ext instanceof CoreExtern.Table) {
-        builder.addTable(new ImportTable(imp.module(), imp.name(), ((CoreExtern.Table) ext).table));
-      } else if (ext instanceof CoreExtern.Global) {
-        builder.addGlobal(
-            new ImportGlobal(imp.module(), imp.name(), ((CoreExtern.Global) ext).global));
+      } else if (ext instanceof CoreExtern.Mem mem) {
+        builder.addMemory(new ImportMemory(imp.module(), imp.name(), mem.memory));
+      } else if (ext instanceof CoreExtern.Table table) {
+        builder.addTable(new ImportTable(imp.module(), imp.name(), table.table));
+      } else if (ext instanceof CoreExtern.Global global) {
+        builder.addGlobal(new ImportGlobal(imp.module(), imp.name(), global.global));
       } else {
         TagInstance tag = ((CoreExtern.Tag) ext).tag;
         tags.add(tag);
@@ -147,8 +142,8 @@ public final class Engine {
   }
 
   /**
-   * Calls an engine function as core code does: a wasm exception passes through to the caller
-   * (it may be caught by a {@code try_table} there), so core instances can be linked directly.
+   * Calls an engine function as core code does: a wasm exception passes through to the caller (it
+   * may be caught by a {@code try_table} there), so core instances can be linked directly.
    */
   static long[] callRaw(ExportFunction f, long[] args) {
     long[] r = f.apply(args);
@@ -156,8 +151,8 @@ public final class Engine {
   }
 
   /**
-   * {@code fn} as the component boundary calls it: every engine failure becomes a {@link Trap}
-   * (an exception that escapes core code is a trap there).
+   * {@code fn} as the component boundary calls it: every engine failure becomes a {@link Trap} (an
+   * exception that escapes core code is a trap there).
    */
   public static CoreFunction trapping(CoreFunction fn) {
     return args -> call(fn, args);

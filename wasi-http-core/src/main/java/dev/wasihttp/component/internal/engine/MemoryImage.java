@@ -14,20 +14,21 @@ import com.dylibso.chicory.wasm.types.PassiveDataSegment;
 import java.util.Arrays;
 
 /**
- * The initial contents of the memory a core module defines: its active data segments applied
- * once, in order, into a byte image (Core spec, "Instantiation"). Each instance then gets a fresh
- * memory filled with one copy per non-zero page, instead of Chicory zeroing it and copying every
- * segment again (StarlingMonkey's main module has 10,000 segments in 9.5 MB).
+ * The initial contents of the memory a core module defines: its active data segments applied once,
+ * in order, into a byte image (Core spec, "Instantiation"). Each instance then gets a fresh memory
+ * filled with one copy per non-zero page, instead of Chicory zeroing it and copying every segment
+ * again (StarlingMonkey's main module has 10,000 segments in 9.5 MB).
  *
  * <p>Chicory 1.7.5 zeroes and fills every memory a module defines, so an instance is built from a
  * variant of the module ({@link PreparedModule}) that imports that memory instead: same index 0,
  * same limits, created and filled here. Its active segments become passive ones with the same
- * bytes: Chicory keeps an active segment's bytes after instantiation (for {@code memory.init}),
- * and so does the variant.
+ * bytes: Chicory keeps an active segment's bytes after instantiation (for {@code memory.init}), and
+ * so does the variant.
  */
 final class MemoryImage {
   /** The import that hands the memory in; no component names a core import like this. */
   private static final String MODULE = "\0wasi-http";
+
   private static final String NAME = "memory";
   private static final int PAGE = Memory.PAGE_SIZE;
 
@@ -35,6 +36,7 @@ final class MemoryImage {
   final DataSection data;
 
   private final MemoryLimits limits;
+
   /** The initial pages; null where a page is all zeroes (a new memory already is). */
   private final byte[][] pages;
 
@@ -63,8 +65,7 @@ final class MemoryImage {
     byte[] image = new byte[size];
     DataSection.Builder data = DataSection.builder();
     for (DataSegment s : m.dataSection().dataSegments()) {
-      if (s instanceof ActiveDataSegment) {
-        ActiveDataSegment a = (ActiveDataSegment) s;
+      if (s instanceof ActiveDataSegment a) {
         Integer offset = PreparedModule.i32Constant(a.offsetInstructions());
         byte[] bytes = a.data();
         if (a.index() != 0 || offset == null || offset < 0 || (long) offset + bytes.length > size) {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A core module as it is instantiated: what only depends on the module (its memory image, its
- * element segments) is computed once, and each instance only creates state from it. Immutable
- * and shared by all instances of the module.
+ * element segments) is computed once, and each instance only creates state from it. Immutable and
+ * shared by all instances of the module.
  */
 final class PreparedModule {
   /** The module to build instances from: the original one, or a variant (see the parts). */
@@ -53,9 +53,9 @@ final class PreparedModule {
   }
 
   /**
-   * Initialises what the variant left to this class, before {@code Instance.initialize} (which
-   * then sets globals, applies what remains and runs the start function). Nothing runs in between,
-   * and constant offsets read no global, so the order is not observable.
+   * Initialises what the variant left to this class, before {@code Instance.initialize} (which then
+   * sets globals, applies what remains and runs the start function). Nothing runs in between, and
+   * constant offsets read no global, so the order is not observable.
    */
   void initialize(Instance instance) {
     if (elements != null) {

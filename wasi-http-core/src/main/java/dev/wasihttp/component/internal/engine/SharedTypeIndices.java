@@ -24,26 +24,26 @@ import java.util.Map;
  * instance may look up in another's type section: the type a {@code call_indirect} or {@code
  * return_call_indirect} names, and the type of a tag.
  *
- * <p>Chicory 1.7.5 looks such an index up in the wrong module. A {@code call_indirect} resolves
- * its type index in the module of the instance that defined the called function ({@code
+ * <p>Chicory 1.7.5 looks such an index up in the wrong module. A {@code call_indirect} resolves its
+ * type index in the module of the instance that defined the called function ({@code
  * InterpreterMachine.CALL_INDIRECT}: {@code refInstance.type(typeId)} and {@code
- * verifyIndirectCallByTypeIdx(..., refInstance.module().typeSection())}), so through a table
- * shared by two instances a well-typed call traps with "indirect call type mismatch" and an
- * ill-typed one may run. A {@code throw} of an imported tag takes the parameter types from its
- * own module at the index the tag has in the module that defined it ({@code THROW}: {@code
+ * verifyIndirectCallByTypeIdx(..., refInstance.module().typeSection())}), so through a table shared
+ * by two instances a well-typed call traps with "indirect call type mismatch" and an ill-typed one
+ * may run. A {@code throw} of an imported tag takes the parameter types from its own module at the
+ * index the tag has in the module that defined it ({@code THROW}: {@code
  * instance.type(tag.tagType().typeIdx())}), so it pops the wrong values.
  *
  * <p>So the type section of every module that imports or exports a table or a tag is padded to a
  * common length {@code K} and extended with one list of those function types, the same for all
- * these modules; each such instruction, and each tag the module defines, is redirected to {@code
- * K} plus the position of its type in the list: the index names the same type in every module.
+ * these modules; each such instruction, and each tag the module defines, is redirected to {@code K}
+ * plus the position of its type in the list: the index names the same type in every module.
  * Function and block type indices stay as they are; the engine accepts a callee whose own type is
  * structurally equal to the expected one (canonical equivalence).
  *
- * <p>Only plain function types are shared (a rec group of one, final, no supertype, no reference
- * to another type index); an instruction or tag naming another type keeps its index. Not
- * addressed here: a {@code return_call_indirect} into another instance, which Chicory 1.7.5 runs
- * as the caller's own function of that index.
+ * <p>Only plain function types are shared (a rec group of one, final, no supertype, no reference to
+ * another type index); an instruction or tag naming another type keeps its index. Not addressed
+ * here: a {@code return_call_indirect} into another instance, which Chicory 1.7.5 runs as the
+ * caller's own function of that index.
  */
 public final class SharedTypeIndices {
   private SharedTypeIndices() {}

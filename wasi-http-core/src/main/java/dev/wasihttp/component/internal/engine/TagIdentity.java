@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes a {@code catch} match an exception's tag by identity, as core wasm requires: two
- * instances of one module define two tags, and catching one must not catch the other.
+ * Makes a {@code catch} match an exception's tag by identity, as core wasm requires: two instances
+ * of one module define two tags, and catching one must not catch the other.
  *
- * <p>Chicory 1.7.5 ({@code InterpreterMachine.THROW_REF}) lets a catch of an imported tag match
- * any exception whose tag has equal parameter and result types ({@code compatibleImport}); only a
- * catch of a tag the module defines compares tag objects. A tag's results are always empty in a
- * valid module, and {@code throw} takes its parameters from the module's type section, not from
- * the tag. So each tag an instance defines gets a result list of its own, which no module
- * declares, as soon as the instance exists: equal types then mean the same tag. Chicory also
- * compares an imported tag's type with the importing module's declaration while it builds an
- * instance; for that moment the imported tags show their declared type ({@link #declared}).
+ * <p>Chicory 1.7.5 ({@code InterpreterMachine.THROW_REF}) lets a catch of an imported tag match any
+ * exception whose tag has equal parameter and result types ({@code compatibleImport}); only a catch
+ * of a tag the module defines compares tag objects. A tag's results are always empty in a valid
+ * module, and {@code throw} takes its parameters from the module's type section, not from the tag.
+ * So each tag an instance defines gets a result list of its own, which no module declares, as soon
+ * as the instance exists: equal types then mean the same tag. Chicory also compares an imported
+ * tag's type with the importing module's declaration while it builds an instance; for that moment
+ * the imported tags show their declared type ({@link #declared}).
  *
  * <p>A tag belongs to the core instances of one component instance, which one thread builds, so
  * these changes are never seen half-way.

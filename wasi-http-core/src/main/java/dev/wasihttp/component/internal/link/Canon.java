@@ -16,11 +16,12 @@ import dev.wasihttp.component.internal.binary.CanonOpt;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.engine.CoreExtern;
 import dev.wasihttp.component.internal.engine.CoreFuncType;
-import dev.wasihttp.component.internal.engine.Engine;
 import dev.wasihttp.component.internal.engine.CoreKind;
+import dev.wasihttp.component.internal.engine.Engine;
 import dev.wasihttp.component.internal.resources.Handle;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.ResourceType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The canonical definitions: {@code canon lift}, {@code canon lower} and {@code resource.*}. */
@@ -35,9 +36,9 @@ final class Canon {
 
   static void define(dev.wasihttp.component.internal.binary.Canon c, Frame f, long at)
       throws ComponentException {
-    if (c instanceof Lift) {
-      var lift = (Lift) c;
-      CoreExtern.Func core = (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
+    if (c instanceof Lift lift) {
+      CoreExtern.Func core =
+          (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
       FuncType type = TypeEvaluator.funcType(lift.typeIndex(), f, at);
       CoreFuncType expected = coreType(type, true);
       if (core.type() != null && !core.type().equals(expected)) {
@@ -47,26 +48,26 @@ final class Canon {
       CanonicalOptions opts = options(lift.options(), f, at);
       CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
       f.funcs.add(new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type));
-    } else if (c instanceof Lower) {
-      var lower = (Lower) c;
+    } else if (c instanceof Lower lower) {
       ComponentFunc callee = Frame.at(f.funcs, lower.funcIndex(), "func", at);
       CanonicalOptions opts = options(lower.options(), f, at);
       CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
       f.coreFuncs.add(
-          new CoreExtern.Func(coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts)));
-    } else if (c instanceof ResourceNew) {
-      ResourceType rt = localResource(((ResourceNew) c).typeIndex(), f, at);
+          new CoreExtern.Func(
+              coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts)));
+    } else if (c instanceof ResourceNew new1) {
+      ResourceType rt = localResource(new1.typeIndex(), f, at);
       InstanceState s = f.state;
       f.coreFuncs.add(
           new CoreExtern.Func(I32_TO_I32, args -> new long[] {s.table.addOwn(rt, (int) args[0])}));
-    } else if (c instanceof ResourceRep) {
-      ResourceType rt = localResource(((ResourceRep) c).typeIndex(), f, at);
+    } else if (c instanceof ResourceRep rep) {
+      ResourceType rt = localResource(rep.typeIndex(), f, at);
       InstanceState s = f.state;
       f.coreFuncs.add(
           new CoreExtern.Func(
               I32_TO_I32, args -> new long[] {s.table.get((int) args[0], rt).rep()}));
-    } else if (c instanceof ResourceDrop) {
-      ResourceType rt = TypeEvaluator.resource(((ResourceDrop) c).typeIndex(), f, at);
+    } else if (c instanceof ResourceDrop drop) {
+      ResourceType rt = TypeEvaluator.resource(drop.typeIndex(), f, at);
       InstanceState s = f.state;
       f.coreFuncs.add(new CoreExtern.Func(I32_TO_NONE, args -> drop(s, rt, (int) args[0])));
     } else {
@@ -113,7 +114,7 @@ final class Canon {
   }
 
   private static List<CoreKind> kinds(List<FlatType> flat) {
-    List<CoreKind> out = new java.util.ArrayList<>(flat.size());
+    List<CoreKind> out = new ArrayList<>(flat.size());
     for (FlatType t : flat) {
       out.add(CoreKind.valueOf(t.name()));
     }
@@ -128,21 +129,18 @@ final class Canon {
     StringEncoding encoding = StringEncoding.UTF8;
     InstanceState s = f.state;
     for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.StringEncodingOpt) {
-        encoding = ((CanonOpt.StringEncodingOpt) o).encoding();
-      } else if (o instanceof CanonOpt.MemoryOpt) {
-        CoreExtern m = f.coreExtern(Sort.CORE_MEMORY, ((CanonOpt.MemoryOpt) o).coreMemoryIndex(), at);
+      if (o instanceof CanonOpt.StringEncodingOpt opt3) {
+        encoding = opt3.encoding();
+      } else if (o instanceof CanonOpt.MemoryOpt opt2) {
+        CoreExtern m = f.coreExtern(Sort.CORE_MEMORY, opt2.coreMemoryIndex(), at);
         memory = ((CoreExtern.Mem) m).guestMemory();
-      } else if (o instanceof CanonOpt.ReallocOpt) {
+      } else if (o instanceof CanonOpt.ReallocOpt opt1) {
         CoreFunction fn =
-            ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at))
-                .function();
+            ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, opt1.coreFuncIndex(), at)).function();
         realloc = withoutLeaving(s, Engine.trapping(fn));
-      } else if (o instanceof CanonOpt.PostReturnOpt) {
+      } else if (o instanceof CanonOpt.PostReturnOpt opt) {
         postReturn =
-            ((CoreExtern.Func)
-                    f.coreExtern(Sort.CORE_FUNC, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at))
-                .function();
+            ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, opt.coreFuncIndex(), at)).function();
         postReturn = Engine.trapping(postReturn);
       }
     }

@@ -9,9 +9,9 @@ import dev.wasihttp.component.internal.engine.CoreKind;
 import java.util.List;
 
 /**
- * The core signatures canonical definitions require, checked once the core functions are known
- * (in the load-time dry-run link): {@code realloc}, {@code post-return} and resource
- * destructors (CanonicalABI.md, "Canonical ABI Options" and "canon resource.drop").
+ * The core signatures canonical definitions require, checked once the core functions are known (in
+ * the load-time dry-run link): {@code realloc}, {@code post-return} and resource destructors
+ * (CanonicalABI.md, "Canonical ABI Options" and "canon resource.drop").
  */
 final class CanonSignatures {
   private CanonSignatures() {}
@@ -28,25 +28,29 @@ final class CanonSignatures {
    *
    * @param liftResults the flat results of the lifted function, null for a lowering
    */
-  static void checkCoreSignatures(
-      List<CanonOpt> opts, Frame f, List<CoreKind> liftResults, long at) throws ComponentException {
+  static void checkCoreSignatures(List<CanonOpt> opts, Frame f, List<CoreKind> liftResults, long at)
+      throws ComponentException {
     for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.ReallocOpt) {
-        CoreFuncType t = coreFuncType(f, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
+      if (o instanceof CanonOpt.ReallocOpt opt1) {
+        CoreFuncType t = coreFuncType(f, opt1.coreFuncIndex(), at);
         if (t != null && !t.equals(REALLOC)) {
           throw Errors.invalid(
               at,
               "canonical option `realloc` uses a core function with an incorrect signature: "
-                  + t + ", expected " + REALLOC);
+                  + t
+                  + ", expected "
+                  + REALLOC);
         }
-      } else if (o instanceof CanonOpt.PostReturnOpt && liftResults != null) {
+      } else if (o instanceof CanonOpt.PostReturnOpt opt && liftResults != null) {
         CoreFuncType want = new CoreFuncType(liftResults, List.of());
-        CoreFuncType t = coreFuncType(f, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
+        CoreFuncType t = coreFuncType(f, opt.coreFuncIndex(), at);
         if (t != null && !t.equals(want)) {
           throw Errors.invalid(
               at,
               "canonical option `post-return` uses a core function with an incorrect signature: "
-                  + t + ", expected " + want);
+                  + t
+                  + ", expected "
+                  + want);
         }
       }
     }
@@ -54,6 +58,6 @@ final class CanonSignatures {
 
   static CoreFuncType coreFuncType(Frame f, int index, long at) throws ComponentException {
     CoreExtern e = f.coreExtern(Sort.CORE_FUNC, index, at);
-    return e instanceof CoreExtern.Func ? ((CoreExtern.Func) e).type() : null;
+    return e instanceof CoreExtern.Func f1 ? f1.type() : null;
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A component-level function at run time: lifted from a core function of some instance, or
- * implemented by the host. Calls take and return values of the value model; the canonical ABI
- * runs at each boundary.
+ * implemented by the host. Calls take and return values of the value model; the canonical ABI runs
+ * at each boundary.
  */
 public interface ComponentFunc {
   FuncType type();

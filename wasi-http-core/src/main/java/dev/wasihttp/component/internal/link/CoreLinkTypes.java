@@ -43,8 +43,18 @@ final class CoreLinkTypes {
       String why = have == null ? null : want.mismatch(have);
       if (why != null) {
         throw Errors.invalid(
-            at, "core import \"" + imp.module() + "\" \"" + imp.name() + "\": " + why
-                + " (expected " + want + ", found " + have + ")");
+            at,
+            "core import \""
+                + imp.module()
+                + "\" \""
+                + imp.name()
+                + "\": "
+                + why
+                + " (expected "
+                + want
+                + ", found "
+                + have
+                + ")");
       }
     }
   }

@@ -7,11 +7,12 @@ import dev.wasihttp.component.internal.engine.CoreInstance;
 import dev.wasihttp.component.internal.engine.CoreModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The index spaces of one component (or one instance/component type declaration) while it is
- * being instantiated (Explainer, "Index spaces"). Each definition appends to the space of its
- * sort; outer aliases walk up {@link #parent}.
+ * The index spaces of one component (or one instance/component type declaration) while it is being
+ * instantiated (Explainer, "Index spaces"). Each definition appends to the space of its sort; outer
+ * aliases walk up {@link #parent}.
  */
 final class Frame {
   final Frame parent;
@@ -49,7 +50,13 @@ final class Frame {
   static <T> T at(List<T> space, int index, String what, long offset) throws ComponentException {
     if (index < 0 || index >= space.size()) {
       throw Errors.invalid(
-          offset, what + " index " + Integer.toUnsignedString(index) + " out of bounds (" + space.size() + " defined)");
+          offset,
+          what
+              + " index "
+              + Integer.toUnsignedString(index)
+              + " out of bounds ("
+              + space.size()
+              + " defined)");
     }
     return space.get(index);
   }
@@ -67,7 +74,8 @@ final class Frame {
       case CORE_TAG:
         return at(coreTags, index, "core tag", offset);
       default:
-        throw Errors.invalid(offset, "expected a core func, table, memory, global or tag, found " + sort);
+        throw Errors.invalid(
+            offset, "expected a core func, table, memory, global or tag, found " + sort);
     }
   }
 
@@ -148,7 +156,8 @@ final class Frame {
   static <T extends Item> T expect(Item item, Class<T> c, long offset) throws ComponentException {
     if (!c.isInstance(item)) {
       throw Errors.unlinkable(
-          offset, "expected " + c.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ", found " + item.sortName());
+          offset,
+          "expected " + c.getSimpleName().toLowerCase(Locale.ROOT) + ", found " + item.sortName());
     }
     return c.cast(item);
   }

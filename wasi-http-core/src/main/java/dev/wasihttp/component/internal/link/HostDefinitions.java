@@ -4,6 +4,7 @@ import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.HostFunction;
 import dev.wasihttp.component.ResourceDestructor;
 import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.binary.ExternDesc;
 import dev.wasihttp.component.types.FuncType;
@@ -12,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the host provides, as a linker hands it over: interfaces of functions and resource types
- * by name. Immutable. Supplies a root component's imports, matching interface versions the
+ * What the host provides, as a linker hands it over: interfaces of functions and resource types by
+ * name. Immutable. Supplies a root component's imports, matching interface versions the
  * semver-compatible way.
  */
 public final class HostDefinitions {
@@ -60,12 +61,13 @@ public final class HostDefinitions {
     String name = imp.name().name();
     long at = imp.offset();
     ExternDesc desc = imp.desc();
-    if (desc instanceof ExternDesc.FuncDesc) {
-      FuncType type = TypeEvaluator.funcType(((ExternDesc.FuncDesc) desc).typeIndex(), frame, at);
+    if (desc instanceof ExternDesc.FuncDesc funcDesc) {
+      FuncType type = TypeEvaluator.funcType(funcDesc.typeIndex(), frame, at);
       HostFunction fn = rootFuncs.get(name);
       if (fn == null) {
         if (!trapUnknownImports) {
-          throw Errors.unlinkable(at, "import \"" + name + "\": no such function defined by the host");
+          throw Errors.unlinkable(
+              at, "import \"" + name + "\": no such function defined by the host");
         }
         fn = notProvided(name);
       }
@@ -79,7 +81,9 @@ public final class HostDefinitions {
       return new Item.Type(fresh);
     }
     if (!(desc instanceof ExternDesc.InstanceDesc)) {
-      throw Errors.unlinkable(at, "import \"" + name + "\": only instances and functions can be imported from the host");
+      throw Errors.unlinkable(
+          at,
+          "import \"" + name + "\": only instances and functions can be imported from the host");
     }
     Object t = Frame.at(frame.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
     if (!(t instanceof TypeClosure)) {
@@ -97,7 +101,15 @@ public final class HostDefinitions {
               HostResource r = iface == null ? null : iface.resources().get(resource);
               if (r == null) {
                 if (!trapUnknownImports) {
-                  missing.put(resource, Errors.unlinkable(at, "import \"" + name + "\": resource \"" + resource + "\" is not defined by the host"));
+                  missing.put(
+                      resource,
+                      Errors.unlinkable(
+                          at,
+                          "import \""
+                              + name
+                              + "\": resource \""
+                              + resource
+                              + "\" is not defined by the host"));
                 }
                 ResourceType fresh = ResourceType.host(resource);
                 store.defineHostResource(fresh, null);
@@ -113,19 +125,31 @@ public final class HostDefinitions {
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : types.entrySet()) {
       Object type = e.getValue();
-      if (type instanceof FuncType) {
+      if (type instanceof FuncType funcType) {
         HostFunction fn = iface == null ? null : iface.funcs().get(e.getKey());
         if (fn == null) {
           if (!trapUnknownImports) {
-            throw Errors.unlinkable(at, "import \"" + name + "\": function \"" + e.getKey() + "\" is not defined by the host");
+            throw Errors.unlinkable(
+                at,
+                "import \""
+                    + name
+                    + "\": function \""
+                    + e.getKey()
+                    + "\" is not defined by the host");
           }
           fn = notProvided(name + "#" + e.getKey());
         }
-        exports.put(e.getKey(), new Item.Func(new HostFunc(fn, (FuncType) type, store)));
-      } else if (type instanceof TypeClosure && trapUnknownImports) {
-        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), (TypeClosure) type, store, at));
+        exports.put(e.getKey(), new Item.Func(new HostFunc(fn, funcType, store)));
+      } else if (type instanceof TypeClosure closure && trapUnknownImports) {
+        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
       } else if (type instanceof TypeClosure) {
-        throw Errors.unlinkable(at, "import \"" + name + "\": nested instance \"" + e.getKey() + "\" cannot come from the host");
+        throw Errors.unlinkable(
+            at,
+            "import \""
+                + name
+                + "\": nested instance \""
+                + e.getKey()
+                + "\" cannot come from the host");
       } else {
         exports.put(e.getKey(), new Item.Type(type));
       }
@@ -136,7 +160,7 @@ public final class HostDefinitions {
   /** An instance of {@code type} whose functions trap and whose resources are fresh. */
   private static Item placeholder(String name, TypeClosure type, Store store, long at)
       throws ComponentException {
-    if (!(type.definition() instanceof dev.wasihttp.component.internal.binary.DefType.InstanceTypeDef)) {
+    if (!(type.definition() instanceof DefType.InstanceTypeDef)) {
       throw Errors.unlinkable(at, "import \"" + name + "\": a component cannot come from the host");
     }
     Map<String, Object> types =
@@ -151,10 +175,12 @@ public final class HostDefinitions {
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : types.entrySet()) {
       Object t = e.getValue();
-      if (t instanceof FuncType) {
-        exports.put(e.getKey(), new Item.Func(new HostFunc(notProvided(name + "#" + e.getKey()), (FuncType) t, store)));
-      } else if (t instanceof TypeClosure) {
-        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), (TypeClosure) t, store, at));
+      if (t instanceof FuncType funcType) {
+        exports.put(
+            e.getKey(),
+            new Item.Func(new HostFunc(notProvided(name + "#" + e.getKey()), funcType, store)));
+      } else if (t instanceof TypeClosure closure) {
+        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
       } else {
         exports.put(e.getKey(), new Item.Type(t));
       }

@@ -13,13 +13,18 @@ import java.util.List;
 public final class InstanceState {
   final ResourceTable table;
   final Store store;
+
   /** The instance this one is nested in, or null for the root. */
   final InstanceState parent;
+
   /** False while realloc or post-return runs: the instance may not call out. */
   boolean mayLeave = true;
+
   /** False while a call has entered this instance (no re-entrance in 0.2). */
   boolean mayEnter = true;
+
   boolean poisoned;
+
   /** The callee-side scope of the innermost call into this instance. */
   CallScope currentScope;
 
@@ -30,9 +35,9 @@ public final class InstanceState {
   }
 
   /**
-   * Enters this instance from {@code caller} (null for the host): this instance and its
-   * ancestors that are not also the caller's (CanonicalABI.md, {@code entering_set}) must not be
-   * entered already, and are marked entered. Returns them, for {@link #leave}.
+   * Enters this instance from {@code caller} (null for the host): this instance and its ancestors
+   * that are not also the caller's (CanonicalABI.md, {@code entering_set}) must not be entered
+   * already, and are marked entered. Returns them, for {@link #leave}.
    */
   List<InstanceState> enterFrom(InstanceState caller) {
     List<InstanceState> set = new ArrayList<>(2);

@@ -22,8 +22,8 @@ public final class InstanceValue {
   }
 
   /**
-   * The name of the exported instance that {@code interfaceName} picks, matched
-   * semver-compatibly as imports are ({@link Semver#bestMatch}), or null.
+   * The name of the exported instance that {@code interfaceName} picks, matched semver-compatibly
+   * as imports are ({@link Semver#bestMatch}), or null.
    */
   public String interfaceExport(String interfaceName) {
     String found = Semver.bestMatch(interfaceName, exports.keySet());
@@ -37,6 +37,6 @@ public final class InstanceValue {
       return null;
     }
     Item f = ((Item.Instance) item).instance().export(name);
-    return f instanceof Item.Func ? ((Item.Func) f).func() : null;
+    return f instanceof Item.Func f1 ? f1.func() : null;
   }
 }

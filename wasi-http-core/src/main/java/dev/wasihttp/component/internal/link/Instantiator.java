@@ -4,8 +4,8 @@ import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.AliasTarget;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
-import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.binary.DefType;
+import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.binary.ExternDesc;
 import dev.wasihttp.component.internal.binary.InstanceExpr;
 import dev.wasihttp.component.internal.binary.Sort;
@@ -20,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Instantiates a component: evaluates its definitions in binary order, each appending to the
- * index space of its sort, and returns its exports. Nested components are instantiated the same
- * way with their own {@link InstanceState} (own handle table).
+ * Instantiates a component: evaluates its definitions in binary order, each appending to the index
+ * space of its sort, and returns its exports. Nested components are instantiated the same way with
+ * their own {@link InstanceState} (own handle table).
  */
 public final class Instantiator {
   /** Supplies a root component's imports. */
@@ -38,8 +38,8 @@ public final class Instantiator {
   private final CoreLinkTypes coreTypes = new CoreLinkTypes();
 
   /**
-   * @param dry link and type-check only: core modules are linked but not instantiated, so no
-   *     guest code runs and the exports' functions trap when called
+   * @param dry link and type-check only: core modules are linked but not instantiated, so no guest
+   *     code runs and the exports' functions trap when called
    */
   public Instantiator(Store store, ModuleCache modules, boolean dry) {
     this.store = store;
@@ -59,8 +59,7 @@ public final class Instantiator {
   }
 
   /** Instantiates a nested component from inside the instance {@code creator}. */
-  InstanceValue instantiateNested(
-      ComponentClosure c, InstanceState creator, Map<String, Item> args)
+  InstanceValue instantiateNested(ComponentClosure c, InstanceState creator, Map<String, Item> args)
       throws ComponentException {
     return run(c.ast(), c.definedIn(), creator, null, args);
   }
@@ -77,29 +76,28 @@ public final class Instantiator {
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : ast.definitions()) {
       long at = d.offset();
-      if (d instanceof Definition.CoreModuleDef) {
-        f.coreModules.add(modules.get((Definition.CoreModuleDef) d));
-      } else if (d instanceof Definition.CoreInstanceDef) {
-        f.coreInstances.add(coreInstance(((Definition.CoreInstanceDef) d).expr(), f, at));
-      } else if (d instanceof Definition.CoreTypeDef) {
-        f.coreTypes.add(((Definition.CoreTypeDef) d).type());
-      } else if (d instanceof Definition.NestedComponentDef) {
-        f.components.add(new ComponentClosure(((Definition.NestedComponentDef) d).component(), f));
-      } else if (d instanceof Definition.InstanceDef) {
-        f.instances.add(instance(((Definition.InstanceDef) d).expr(), f, at));
-      } else if (d instanceof Definition.AliasDef) {
-        alias((Definition.AliasDef) d, f, at);
-      } else if (d instanceof Definition.TypeDef) {
-        DefType t = ((Definition.TypeDef) d).type();
-        if (t instanceof DefType.ResourceDef) {
-          f.types.add(defineResource((DefType.ResourceDef) t, f, ast, at));
+      if (d instanceof Definition.CoreModuleDef def7) {
+        f.coreModules.add(modules.get(def7));
+      } else if (d instanceof Definition.CoreInstanceDef def6) {
+        f.coreInstances.add(coreInstance(def6.expr(), f, at));
+      } else if (d instanceof Definition.CoreTypeDef def5) {
+        f.coreTypes.add(def5.type());
+      } else if (d instanceof Definition.NestedComponentDef def4) {
+        f.components.add(new ComponentClosure(def4.component(), f));
+      } else if (d instanceof Definition.InstanceDef def3) {
+        f.instances.add(instance(def3.expr(), f, at));
+      } else if (d instanceof Definition.AliasDef def2) {
+        alias(def2, f, at);
+      } else if (d instanceof Definition.TypeDef def1) {
+        DefType t = def1.type();
+        if (t instanceof DefType.ResourceDef def) {
+          f.types.add(defineResource(def, f, ast, at));
         } else {
           f.types.add(TypeEvaluator.eval(t, f, at));
         }
-      } else if (d instanceof Definition.CanonDef) {
-        Canon.define(((Definition.CanonDef) d).canon(), f, at);
-      } else if (d instanceof Definition.ImportDef) {
-        var imp = (Definition.ImportDef) d;
+      } else if (d instanceof Definition.CanonDef def) {
+        Canon.define(def.canon(), f, at);
+      } else if (d instanceof Definition.ImportDef imp) {
         Item item;
         if (args != null) {
           item = args.get(imp.name().name());
@@ -114,8 +112,7 @@ public final class Instantiator {
           rootImports.put(imp.name().name(), item);
         }
         addImport(imp.desc(), item, f, at);
-      } else if (d instanceof Definition.ExportDef) {
-        var e = (Definition.ExportDef) d;
+      } else if (d instanceof Definition.ExportDef e) {
         Item item = f.item(e.item().sort(), e.item().index(), at);
         if (exports.put(e.name().name(), item) != null) {
           throw Errors.invalid(at, "duplicate export name \"" + e.name().name() + "\"");
@@ -139,7 +136,12 @@ public final class Instantiator {
       CoreExtern e = f.coreExtern(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
       dtor = (CoreExtern.Func) e;
       if (dtor.type() != null && !dtor.type().equals(CanonSignatures.DESTRUCTOR)) {
-        throw Errors.invalid(at, "wrong signature for a destructor: " + dtor.type() + ", expected " + CanonSignatures.DESTRUCTOR);
+        throw Errors.invalid(
+            at,
+            "wrong signature for a destructor: "
+                + dtor.type()
+                + ", expected "
+                + CanonSignatures.DESTRUCTOR);
       }
     }
     store.defineGuestResource(t, f.state, dtor == null ? null : Engine.trapping(dtor.function()));
@@ -155,10 +157,10 @@ public final class Instantiator {
       f.add(Sort.COMPONENT, item, at);
     } else if (desc instanceof ExternDesc.CoreModuleDesc) {
       f.add(Sort.CORE_MODULE, item, at);
-    } else if (desc instanceof ExternDesc.TypeDesc) {
-      TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
-      if (b instanceof TypeBound.Eq) {
-        f.types.add(Frame.at(f.types, ((TypeBound.Eq) b).typeIndex(), "type", at));
+    } else if (desc instanceof ExternDesc.TypeDesc typeDesc) {
+      TypeBound b = typeDesc.bound();
+      if (b instanceof TypeBound.Eq eq) {
+        f.types.add(Frame.at(f.types, eq.typeIndex(), "type", at));
       } else {
         Object t = Frame.expect(item, Item.Type.class, at).type();
         if (!(t instanceof ResourceType)) {
@@ -173,9 +175,9 @@ public final class Instantiator {
 
   private CoreInstance coreInstance(CoreInstanceExpr expr, Frame f, long at)
       throws ComponentException {
-    if (expr instanceof CoreInstanceExpr.FromExports) {
+    if (expr instanceof CoreInstanceExpr.FromExports exports) {
       Map<String, CoreExtern> bag = new LinkedHashMap<>();
-      for (var e : ((CoreInstanceExpr.FromExports) expr).exports()) {
+      for (var e : exports.exports()) {
         bag.put(e.name(), f.coreExtern(e.item().sort(), e.item().index(), at));
       }
       return CoreInstance.of(bag);
@@ -191,12 +193,14 @@ public final class Instantiator {
           imp -> {
             CoreInstance from = args.get(imp.module());
             if (from == null) {
-              throw Errors.unlinkable(at, "core module import \"" + imp.module() + "\" has no argument");
+              throw Errors.unlinkable(
+                  at, "core module import \"" + imp.module() + "\" has no argument");
             }
             CoreExtern e = from.export(imp.name());
             if (e == null) {
               throw Errors.unlinkable(
-                  at, "core instance \"" + imp.module() + "\" has no export \"" + imp.name() + "\"");
+                  at,
+                  "core instance \"" + imp.module() + "\" has no export \"" + imp.name() + "\"");
             }
             return e;
           };
@@ -208,14 +212,16 @@ public final class Instantiator {
       coreTypes.instantiated(linked, module);
       return linked;
     } catch (ComponentException e) {
-      throw dry ? asInvalid(e, at) : e.offset() >= 0 ? e : new ComponentException(e.kind(), at, e.detail(), e);
+      throw dry
+          ? asInvalid(e, at)
+          : e.offset() >= 0 ? e : new ComponentException(e.kind(), at, e.detail(), e);
     }
   }
 
   private InstanceValue instance(InstanceExpr expr, Frame f, long at) throws ComponentException {
-    if (expr instanceof InstanceExpr.FromExports) {
+    if (expr instanceof InstanceExpr.FromExports exports) {
       Map<String, Item> bag = new LinkedHashMap<>();
-      for (var e : ((InstanceExpr.FromExports) expr).exports()) {
+      for (var e : exports.exports()) {
         bag.put(e.name().name(), f.item(e.item().sort(), e.item().index(), at));
       }
       return new InstanceValue(bag);
@@ -250,23 +256,23 @@ public final class Instantiator {
 
   private void alias(Definition.AliasDef a, Frame f, long at) throws ComponentException {
     AliasTarget t = a.target();
-    if (t instanceof AliasTarget.CoreExport) {
-      var ce = (AliasTarget.CoreExport) t;
+    if (t instanceof AliasTarget.CoreExport ce) {
       CoreInstance ci = Frame.at(f.coreInstances, ce.coreInstanceIndex(), "core instance", at);
       CoreExtern e = ci.export(ce.name());
       if (e == null) {
-        throw Errors.invalid(at, "core instance " + ce.coreInstanceIndex() + " has no export \"" + ce.name() + "\"");
+        throw Errors.invalid(
+            at, "core instance " + ce.coreInstanceIndex() + " has no export \"" + ce.name() + "\"");
       }
       f.addCoreExtern(a.sort(), e, at);
       if (dry) {
         coreTypes.aliased(e, ci, ce.name());
       }
-    } else if (t instanceof AliasTarget.Export) {
-      var ex = (AliasTarget.Export) t;
+    } else if (t instanceof AliasTarget.Export ex) {
       InstanceValue iv = Frame.at(f.instances, ex.instanceIndex(), "instance", at);
       Item item = iv.export(ex.name());
       if (item == null) {
-        throw Errors.invalid(at, "instance " + ex.instanceIndex() + " has no export \"" + ex.name() + "\"");
+        throw Errors.invalid(
+            at, "instance " + ex.instanceIndex() + " has no export \"" + ex.name() + "\"");
       }
       f.add(a.sort(), item, at);
     } else {

@@ -10,13 +10,14 @@ import dev.wasihttp.component.internal.resources.CallScope;
 import dev.wasihttp.component.types.BorrowType;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.OwnType;
+import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import java.util.List;
 
 /**
- * A function made by {@code canon lift}: a call lowers the arguments into the callee instance,
- * runs its core function, lifts the result out and runs {@code post-return}
- * (CanonicalABI.md, "canon lift", synchronous case).
+ * A function made by {@code canon lift}: a call lowers the arguments into the callee instance, runs
+ * its core function, lifts the result out and runs {@code post-return} (CanonicalABI.md, "canon
+ * lift", synchronous case).
  */
 final class LiftedFunc implements ComponentFunc {
   private final InstanceState callee;
@@ -105,8 +106,7 @@ final class LiftedFunc implements ComponentFunc {
     }
   }
 
-  static void checkType(dev.wasihttp.component.types.ResourceType expected,
-      dev.wasihttp.component.types.ResourceType actual) {
+  static void checkType(ResourceType expected, ResourceType actual) {
     if (expected != actual) {
       throw new Trap(
           "resource type mismatch: expected " + expected.name() + ", found " + actual.name());

@@ -24,8 +24,8 @@ public final class ModuleCache {
   }
 
   /**
-   * Parses and validates every core module in {@code ast}, then gives them common indices for
-   * the types of indirect calls and tags (their instances may share tables and tags: see {@link
+   * Parses and validates every core module in {@code ast}, then gives them common indices for the
+   * types of indirect calls and tags (their instances may share tables and tags: see {@link
    * SharedTypeIndices}).
    */
   public static ModuleCache parseAll(ComponentAst ast) throws ComponentException {
@@ -47,10 +47,10 @@ public final class ModuleCache {
 
   private static void collect(ComponentAst ast, List<Definition.CoreModuleDef> defs) {
     for (Definition d : ast.definitions()) {
-      if (d instanceof Definition.CoreModuleDef) {
-        defs.add((Definition.CoreModuleDef) d);
-      } else if (d instanceof Definition.NestedComponentDef) {
-        collect(((Definition.NestedComponentDef) d).component(), defs);
+      if (d instanceof Definition.CoreModuleDef def1) {
+        defs.add(def1);
+      } else if (d instanceof Definition.NestedComponentDef def) {
+        collect(def.component(), defs);
       }
     }
   }

@@ -24,20 +24,20 @@ final class ModuleSubtyping {
   /** What a module-type declaration says about one import or export. */
   private record Declared(String kind, CoreFuncType funcType) {}
 
-  static void check(CoreDefType.ModuleType type, List<Object> outerCoreTypes, CoreModule module, long at)
+  static void check(
+      CoreDefType.ModuleType type, List<Object> outerCoreTypes, CoreModule module, long at)
       throws ComponentException {
     List<CoreDefType> types = new ArrayList<>();
     Map<String, Declared> imports = new HashMap<>();
     Map<String, Declared> exports = new HashMap<>();
     for (ModuleDecl d : type.decls()) {
-      if (d instanceof ModuleDecl.CoreTypeDeclInModule) {
-        types.add(((ModuleDecl.CoreTypeDeclInModule) d).type());
-      } else if (d instanceof ModuleDecl.CoreOuterAlias) {
-        int i = ((ModuleDecl.CoreOuterAlias) d).index();
+      if (d instanceof ModuleDecl.CoreTypeDeclInModule inModule) {
+        types.add(inModule.type());
+      } else if (d instanceof ModuleDecl.CoreOuterAlias alias) {
+        int i = alias.index();
         Object t = i >= 0 && i < outerCoreTypes.size() ? outerCoreTypes.get(i) : null;
-        types.add(t instanceof CoreDefType ? (CoreDefType) t : null);
-      } else if (d instanceof ModuleDecl.CoreImportDecl) {
-        var imp = (ModuleDecl.CoreImportDecl) d;
+        types.add(t instanceof CoreDefType cdt ? cdt : null);
+      } else if (d instanceof ModuleDecl.CoreImportDecl imp) {
         imports.put(imp.module() + "::" + imp.name(), declared(imp.desc(), types));
       } else {
         var e = (ModuleDecl.CoreExportDecl) d;
@@ -57,10 +57,12 @@ final class ModuleSubtyping {
     for (Map.Entry<String, Declared> e : exports.entrySet()) {
       CoreModule.CoreExport have = module.export(e.getKey());
       if (have == null) {
-        throw Errors.invalid(at, "module instantiation: missing expected export `" + e.getKey() + "`");
+        throw Errors.invalid(
+            at, "module instantiation: missing expected export `" + e.getKey() + "`");
       }
       if (!matches(e.getValue(), have.kind(), have.funcType())) {
-        throw Errors.invalid(at, "module instantiation: type mismatch in export `" + e.getKey() + "`");
+        throw Errors.invalid(
+            at, "module instantiation: type mismatch in export `" + e.getKey() + "`");
       }
     }
   }
@@ -73,21 +75,21 @@ final class ModuleSubtyping {
   }
 
   private static Declared declared(CoreImportDesc d, List<CoreDefType> types) {
-    if (d instanceof CoreImportDesc.Func) {
-      int i = ((CoreImportDesc.Func) d).typeIndex();
+    if (d instanceof CoreImportDesc.Func func) {
+      int i = func.typeIndex();
       CoreDefType t = i >= 0 && i < types.size() ? types.get(i) : null;
       CoreFuncType ft = null;
-      if (t instanceof CoreDefType.CoreFuncType) {
-        var f = (CoreDefType.CoreFuncType) t;
+      if (t instanceof CoreDefType.CoreFuncType f) {
         ft = new CoreFuncType(kinds(f.params()), kinds(f.results()));
       }
       return new Declared("func", ft);
     }
     String kind =
-        d instanceof CoreImportDesc.Table ? "table"
-            : d instanceof CoreImportDesc.Memory ? "memory"
-            : d instanceof CoreImportDesc.Global ? "global"
-            : "tag";
+        d instanceof CoreImportDesc.Table
+            ? "table"
+            : d instanceof CoreImportDesc.Memory
+                ? "memory"
+                : d instanceof CoreImportDesc.Global ? "global" : "tag";
     return new Declared(kind, null);
   }
 

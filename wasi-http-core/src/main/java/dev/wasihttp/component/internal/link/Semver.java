@@ -3,10 +3,10 @@ package dev.wasihttp.component.internal.link;
 import java.util.Collection;
 
 /**
- * Semver-compatible matching of interface names, as Wasmtime links them: {@code
- * ns:pkg/iface@0.2.3} matches any {@code ns:pkg/iface@0.2.x} (for 0.x the minor version is the
- * compatibility line, for 1.0 and later the major), and the highest such version wins. Names
- * without a version match only exactly.
+ * Semver-compatible matching of interface names, as Wasmtime links them: {@code ns:pkg/iface@0.2.3}
+ * matches any {@code ns:pkg/iface@0.2.x} (for 0.x the minor version is the compatibility line, for
+ * 1.0 and later the major), and the highest such version wins. Names without a version match only
+ * exactly.
  */
 public final class Semver {
   private Semver() {}
@@ -75,7 +75,9 @@ public final class Semver {
     }
     long[] out = new long[3];
     for (int i = 0; i < 3; i++) {
-      if (parts[i].isEmpty() || parts[i].length() > 18 || !parts[i].chars().allMatch(Character::isDigit)) {
+      if (parts[i].isEmpty()
+          || parts[i].length() > 18
+          || !parts[i].chars().allMatch(Character::isDigit)) {
         return null;
       }
       out[i] = Long.parseLong(parts[i]);

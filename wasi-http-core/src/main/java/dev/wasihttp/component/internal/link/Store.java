@@ -8,9 +8,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Everything one instantiation of a root component owns: the embedder's data, the limits, and
- * which instance implements each resource type (for destructors and {@code lower_borrow}).
- * Dropping the store drops the whole instance; nothing here is shared with other instances.
+ * Everything one instantiation of a root component owns: the embedder's data, the limits, and which
+ * instance implements each resource type (for destructors and {@code lower_borrow}). Dropping the
+ * store drops the whole instance; nothing here is shared with other instances.
  */
 public final class Store implements Caller {
   /** Caps on what a guest controls. */

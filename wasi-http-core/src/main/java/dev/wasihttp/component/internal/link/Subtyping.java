@@ -12,42 +12,43 @@ import java.util.Map;
 /**
  * Checks an instantiation argument against the type of the import it satisfies (Explainer.md,
  * "Instance definitions"; the subtyping of Binary.md's notes on {@code instantiate}). Value and
- * function types must be equal; resource types must be the same resource; an instance must
- * export at least what its instance type declares, each export matching, with the type's {@code
- * (sub resource)} exports bound to the argument's resources.
+ * function types must be equal; resource types must be the same resource; an instance must export
+ * at least what its instance type declares, each export matching, with the type's {@code (sub
+ * resource)} exports bound to the argument's resources.
  */
 final class Subtyping {
   private Subtyping() {}
 
-  /** Checks {@code actual}, passed as {@code name}, against import type {@code desc} in {@code f}. */
+  /**
+   * Checks {@code actual}, passed as {@code name}, against import type {@code desc} in {@code f}.
+   */
   static void checkArg(ExternDesc desc, Item actual, Frame f, String name, long at)
       throws ComponentException {
     String where = "type mismatch in import `" + name + "`";
-    if (desc instanceof ExternDesc.FuncDesc) {
-      FuncType expected = TypeEvaluator.funcType(((ExternDesc.FuncDesc) desc).typeIndex(), f, at);
+    if (desc instanceof ExternDesc.FuncDesc funcDesc) {
+      FuncType expected = TypeEvaluator.funcType(funcDesc.typeIndex(), f, at);
       func(expected, actual, where, at);
-    } else if (desc instanceof ExternDesc.InstanceDesc) {
-      Object t = Frame.at(f.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
-      if (t instanceof TypeClosure) {
-        instance((TypeClosure) t, actual, where, at);
+    } else if (desc instanceof ExternDesc.InstanceDesc instanceDesc) {
+      Object t = Frame.at(f.types, instanceDesc.typeIndex(), "type", at);
+      if (t instanceof TypeClosure closure) {
+        instance(closure, actual, where, at);
       }
-    } else if (desc instanceof ExternDesc.CoreModuleDesc) {
+    } else if (desc instanceof ExternDesc.CoreModuleDesc moduleDesc) {
       if (!(actual instanceof Item.CoreModuleItem)) {
         throw Errors.invalid(at, where + ": expected core module, found " + actual.sortName());
       }
-      Object t = Frame.at(f.coreTypes, ((ExternDesc.CoreModuleDesc) desc).coreTypeIndex(), "core type", at);
-      if (t instanceof CoreDefType.ModuleType) {
-        ModuleSubtyping.check(
-            (CoreDefType.ModuleType) t, f.coreTypes, ((Item.CoreModuleItem) actual).module(), at);
+      Object t = Frame.at(f.coreTypes, moduleDesc.coreTypeIndex(), "core type", at);
+      if (t instanceof CoreDefType.ModuleType type) {
+        ModuleSubtyping.check(type, f.coreTypes, ((Item.CoreModuleItem) actual).module(), at);
       }
     } else if (desc instanceof ExternDesc.ComponentDesc) {
       if (!(actual instanceof Item.Component)) {
         throw Errors.invalid(at, where + ": expected component, found " + actual.sortName());
       }
-    } else if (desc instanceof ExternDesc.TypeDesc) {
-      TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
+    } else if (desc instanceof ExternDesc.TypeDesc typeDesc) {
+      TypeBound b = typeDesc.bound();
       Object expected =
-          b instanceof TypeBound.Eq ? Frame.at(f.types, ((TypeBound.Eq) b).typeIndex(), "type", at) : null;
+          b instanceof TypeBound.Eq e ? Frame.at(f.types, e.typeIndex(), "type", at) : null;
       type(expected, actual, where, at);
     }
   }
@@ -59,8 +60,14 @@ final class Subtyping {
     }
     FuncType found = ((Item.Func) actual).func().type();
     if (!expected.equals(found)) {
-      throw Errors.invalid(at, where + ": expected " + expected + ", found " + found
-          + " (function types differ, or resource types are not the same)");
+      throw Errors.invalid(
+          at,
+          where
+              + ": expected "
+              + expected
+              + ", found "
+              + found
+              + " (function types differ, or resource types are not the same)");
     }
   }
 
@@ -102,9 +109,9 @@ final class Subtyping {
             t,
             resource -> {
               Item it = inst.export(resource);
-              Object found = it instanceof Item.Type ? ((Item.Type) it).type() : null;
+              Object found = it instanceof Item.Type t1 ? t1.type() : null;
               // A fresh type never equals anything: a missing or non-resource export fails below.
-              return found instanceof ResourceType ? (ResourceType) found : ResourceType.guest(resource);
+              return found instanceof ResourceType rt ? rt : ResourceType.guest(resource);
             },
             at);
     for (Map.Entry<String, Object> e : expected.entrySet()) {
@@ -114,11 +121,11 @@ final class Subtyping {
         throw Errors.invalid(at, where + ": missing expected export `" + e.getKey() + "`");
       }
       Object et = e.getValue();
-      if (et instanceof FuncType) {
-        func((FuncType) et, found, in, at);
-      } else if (et instanceof TypeClosure) {
-        if (((TypeClosure) et).definition() instanceof DefType.InstanceTypeDef) {
-          instance((TypeClosure) et, found, in, at);
+      if (et instanceof FuncType type) {
+        func(type, found, in, at);
+      } else if (et instanceof TypeClosure closure) {
+        if (closure.definition() instanceof DefType.InstanceTypeDef) {
+          instance(closure, found, in, at);
         } else if (!(found instanceof Item.Component)) {
           throw Errors.invalid(at, in + ": expected component, found " + found.sortName());
         }

@@ -36,45 +36,44 @@ final class TypeEvaluator {
 
   /** Evaluates a {@code deftype}: a value type, a function type, a resource or a closure. */
   static Object eval(DefType d, Frame f, long offset) throws ComponentException {
-    if (d instanceof DefType.PrimitiveDef) {
-      return ((DefType.PrimitiveDef) d).type();
-    } else if (d instanceof DefType.RecordDef) {
+    if (d instanceof DefType.PrimitiveDef def9) {
+      return def9.type();
+    } else if (d instanceof DefType.RecordDef def8) {
       List<RecordType.Field> fields = new ArrayList<>();
-      for (var nr : ((DefType.RecordDef) d).fields()) {
+      for (var nr : def8.fields()) {
         fields.add(new RecordType.Field(nr.name(), valType(nr.type(), f, offset)));
       }
       return new RecordType(fields);
-    } else if (d instanceof DefType.VariantDef) {
+    } else if (d instanceof DefType.VariantDef def7) {
       List<VariantType.Case> cases = new ArrayList<>();
-      for (var c : ((DefType.VariantDef) d).cases()) {
-        cases.add(new VariantType.Case(c.name(), c.type() == null ? null : valType(c.type(), f, offset)));
+      for (var c : def7.cases()) {
+        cases.add(
+            new VariantType.Case(c.name(), c.type() == null ? null : valType(c.type(), f, offset)));
       }
       return new VariantType(cases);
-    } else if (d instanceof DefType.ListDef) {
-      return new ListType(valType(((DefType.ListDef) d).element(), f, offset));
-    } else if (d instanceof DefType.TupleDef) {
+    } else if (d instanceof DefType.ListDef def6) {
+      return new ListType(valType(def6.element(), f, offset));
+    } else if (d instanceof DefType.TupleDef def5) {
       List<ValType> ts = new ArrayList<>();
-      for (TypeRef r : ((DefType.TupleDef) d).types()) {
+      for (TypeRef r : def5.types()) {
         ts.add(valType(r, f, offset));
       }
       return new TupleType(ts);
-    } else if (d instanceof DefType.FlagsDef) {
-      return new FlagsType(((DefType.FlagsDef) d).names());
-    } else if (d instanceof DefType.EnumDef) {
-      return new EnumType(((DefType.EnumDef) d).names());
-    } else if (d instanceof DefType.OptionDef) {
-      return new OptionType(valType(((DefType.OptionDef) d).type(), f, offset));
-    } else if (d instanceof DefType.ResultDef) {
-      var r = (DefType.ResultDef) d;
+    } else if (d instanceof DefType.FlagsDef def4) {
+      return new FlagsType(def4.names());
+    } else if (d instanceof DefType.EnumDef def3) {
+      return new EnumType(def3.names());
+    } else if (d instanceof DefType.OptionDef def2) {
+      return new OptionType(valType(def2.type(), f, offset));
+    } else if (d instanceof DefType.ResultDef r) {
       return new ResultType(
           r.ok() == null ? null : valType(r.ok(), f, offset),
           r.err() == null ? null : valType(r.err(), f, offset));
-    } else if (d instanceof DefType.OwnDef) {
-      return new OwnType(resource(((DefType.OwnDef) d).typeIndex(), f, offset));
-    } else if (d instanceof DefType.BorrowDef) {
-      return new BorrowType(resource(((DefType.BorrowDef) d).typeIndex(), f, offset));
-    } else if (d instanceof DefType.FuncTypeDef) {
-      var ft = (DefType.FuncTypeDef) d;
+    } else if (d instanceof DefType.OwnDef def1) {
+      return new OwnType(resource(def1.typeIndex(), f, offset));
+    } else if (d instanceof DefType.BorrowDef def) {
+      return new BorrowType(resource(def.typeIndex(), f, offset));
+    } else if (d instanceof DefType.FuncTypeDef ft) {
       List<FuncType.Param> ps = new ArrayList<>();
       for (var p : ft.params()) {
         ps.add(new FuncType.Param(p.name(), valType(p.type(), f, offset)));
@@ -89,8 +88,8 @@ final class TypeEvaluator {
   }
 
   static ValType valType(TypeRef r, Frame f, long offset) throws ComponentException {
-    if (r instanceof TypeRef.Primitive) {
-      return ((TypeRef.Primitive) r).type();
+    if (r instanceof TypeRef.Primitive primitive) {
+      return primitive.type();
     }
     int i = ((TypeRef.Index) r).index();
     Object t = Frame.at(f.types, i, "type", offset);
@@ -130,16 +129,15 @@ final class TypeEvaluator {
     Frame scope = new Frame(closure.scope(), null);
     Map<String, Object> out = new LinkedHashMap<>();
     for (Decl decl : ((DefType.InstanceTypeDef) closure.definition()).decls()) {
-      if (decl instanceof Decl.CoreTypeDecl) {
-        scope.coreTypes.add(((Decl.CoreTypeDecl) decl).type());
-      } else if (decl instanceof Decl.TypeDecl) {
-        DefType d = ((Decl.TypeDecl) decl).type();
+      if (decl instanceof Decl.CoreTypeDecl typeDecl1) {
+        scope.coreTypes.add(typeDecl1.type());
+      } else if (decl instanceof Decl.TypeDecl typeDecl) {
+        DefType d = typeDecl.type();
         if (d instanceof DefType.ResourceDef) {
           throw Errors.invalid(offset, "resource definitions are not allowed in type declarations");
         }
         scope.types.add(eval(d, scope, offset));
-      } else if (decl instanceof Decl.AliasDecl) {
-        var a = (Decl.AliasDecl) decl;
+      } else if (decl instanceof Decl.AliasDecl a) {
         if (!(a.target() instanceof AliasTarget.Outer)) {
           throw Errors.invalid(offset, "only outer aliases are allowed in type declarations");
         }
@@ -150,14 +148,14 @@ final class TypeEvaluator {
         } else if (a.sort() == Sort.CORE_TYPE) {
           scope.coreTypes.add(Frame.at(outer.coreTypes, o.index(), "core type", offset));
         } else {
-          throw Errors.invalid(offset, "outer alias of sort " + a.sort() + " in a type declaration");
+          throw Errors.invalid(
+              offset, "outer alias of sort " + a.sort() + " in a type declaration");
         }
-      } else if (decl instanceof Decl.ExportDecl) {
-        var e = (Decl.ExportDecl) decl;
+      } else if (decl instanceof Decl.ExportDecl e) {
         String name = e.name().name();
         ExternDesc desc = e.desc();
-        if (desc instanceof ExternDesc.TypeDesc) {
-          TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
+        if (desc instanceof ExternDesc.TypeDesc typeDesc) {
+          TypeBound b = typeDesc.bound();
           Object t;
           if (b instanceof TypeBound.SubResource) {
             t = binder.apply(name);
@@ -166,12 +164,12 @@ final class TypeEvaluator {
           }
           scope.types.add(t);
           out.put(name, t);
-        } else if (desc instanceof ExternDesc.FuncDesc) {
-          out.put(name, funcType(((ExternDesc.FuncDesc) desc).typeIndex(), scope, offset));
-        } else if (desc instanceof ExternDesc.InstanceDesc) {
-          out.put(name, Frame.at(scope.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", offset));
-        } else if (desc instanceof ExternDesc.ComponentDesc) {
-          out.put(name, Frame.at(scope.types, ((ExternDesc.ComponentDesc) desc).typeIndex(), "type", offset));
+        } else if (desc instanceof ExternDesc.FuncDesc funcDesc) {
+          out.put(name, funcType(funcDesc.typeIndex(), scope, offset));
+        } else if (desc instanceof ExternDesc.InstanceDesc instanceDesc) {
+          out.put(name, Frame.at(scope.types, instanceDesc.typeIndex(), "type", offset));
+        } else if (desc instanceof ExternDesc.ComponentDesc componentDesc) {
+          out.put(name, Frame.at(scope.types, componentDesc.typeIndex(), "type", offset));
         }
       } else {
         throw Errors.invalid(offset, "imports are not allowed in an instance type");

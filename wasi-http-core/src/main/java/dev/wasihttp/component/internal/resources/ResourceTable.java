@@ -89,8 +89,8 @@ public final class ResourceTable {
   }
 
   /**
-   * {@code lift_own}: removes an owning handle of {@code type} that is not lent out, returning
-   * its rep.
+   * {@code lift_own}: removes an owning handle of {@code type} that is not lent out, returning its
+   * rep.
    */
   public int liftOwn(int index, ResourceType type) {
     Handle h = get(index, type);

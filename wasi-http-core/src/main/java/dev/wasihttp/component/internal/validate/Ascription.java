@@ -4,9 +4,8 @@ import dev.wasihttp.component.ComponentException;
 
 /**
  * An export's ascribed type must be a supertype of the exported item's type (Binary.md, export
- * notes): an instance may be seen with fewer exports, never more; a function keeps its
- * parameters; only a resource can be seen as {@code (sub resource)}. What is not known statically
- * passes.
+ * notes): an instance may be seen with fewer exports, never more; a function keeps its parameters;
+ * only a resource can be seen as {@code (sub resource)}. What is not known statically passes.
  */
 final class Ascription {
   private Ascription() {}
@@ -17,19 +16,20 @@ final class Ascription {
     if (have instanceof VType.Unknown || want instanceof VType.Unknown) {
       return;
     }
-    if (want instanceof VType.Instance && have instanceof VType.Instance) {
-      for (String name : ((VType.Instance) want).exports().keySet()) {
-        VType.Extern e = ((VType.Instance) have).exports().get(name);
-        VType.Extern w = ((VType.Instance) want).exports().get(name);
+    if (want instanceof VType.Instance instance && have instanceof VType.Instance instance1) {
+      for (String name : instance.exports().keySet()) {
+        VType.Extern e = instance1.exports().get(name);
+        VType.Extern w = instance.exports().get(name);
         if (e == null || e.sort() != w.sort()) {
-          throw incompatible("the instance has no " + w.sort().text() + " export `" + name + "`", at);
+          throw incompatible(
+              "the instance has no " + w.sort().text() + " export `" + name + "`", at);
         }
       }
-    } else if (want instanceof VType.Func && have instanceof VType.Func) {
-      if (!((VType.Func) want).names().equals(((VType.Func) have).names())) {
+    } else if (want instanceof VType.Func func && have instanceof VType.Func func1) {
+      if (!func.names().equals(func1.names())) {
         throw incompatible("parameter names differ", at);
       }
-      if ((((VType.Func) want).result() == null) != (((VType.Func) have).result() == null)) {
+      if ((func.result() == null) != (func1.result() == null)) {
         throw incompatible("one function has a result and the other none", at);
       }
     } else if (want instanceof VType.Resource && !(have instanceof VType.Resource)) {

@@ -7,13 +7,14 @@ import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.types.PrimitiveType;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Validation of canonical definitions (Binary.md, "Canonical Definitions"; CanonicalABI.md,
- * "Canonical options"): each option at most once, {@code post-return} only on lifts, {@code
- * memory} required when values pass through linear memory and {@code realloc} when the callee
- * side allocates, function and resource types where they are required, and {@code resource.new}
- * and {@code resource.rep} only on resources the component defines.
+ * "Canonical options"): each option at most once, {@code post-return} only on lifts, {@code memory}
+ * required when values pass through linear memory and {@code realloc} when the callee side
+ * allocates, function and resource types where they are required, and {@code resource.new} and
+ * {@code resource.rep} only on resources the component defines.
  */
 final class CanonRules {
   static final int MAX_FLAT_PARAMS = 16;
@@ -22,8 +23,7 @@ final class CanonRules {
   private CanonRules() {}
 
   static void define(Canon c, Scope s, long at) throws ComponentException {
-    if (c instanceof Canon.Lift) {
-      var lift = (Canon.Lift) c;
+    if (c instanceof Canon.Lift lift) {
       s.check(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
       VType t = s.type(lift.typeIndex(), at);
       if (!(VType.unwrap(t) instanceof VType.Func || t instanceof VType.Unknown)) {
@@ -31,19 +31,18 @@ final class CanonRules {
       }
       options(lift.options(), t, true, s, at);
       s.funcs.add(t);
-    } else if (c instanceof Canon.Lower) {
-      var lower = (Canon.Lower) c;
+    } else if (c instanceof Canon.Lower lower) {
       VType t = s.item(Sort.FUNC, lower.funcIndex(), at);
       options(lower.options(), t, false, s, at);
       s.add(Sort.CORE_FUNC);
     } else {
       int index;
       boolean local;
-      if (c instanceof Canon.ResourceNew) {
-        index = ((Canon.ResourceNew) c).typeIndex();
+      if (c instanceof Canon.ResourceNew new1) {
+        index = new1.typeIndex();
         local = true;
-      } else if (c instanceof Canon.ResourceRep) {
-        index = ((Canon.ResourceRep) c).typeIndex();
+      } else if (c instanceof Canon.ResourceRep rep) {
+        index = rep.typeIndex();
         local = true;
       } else {
         index = ((Canon.ResourceDrop) c).typeIndex();
@@ -67,30 +66,28 @@ final class CanonRules {
     boolean realloc = false;
     boolean postReturn = false;
     for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.StringEncodingOpt) {
-        String e = ((CanonOpt.StringEncodingOpt) o).encoding().name().toLowerCase(java.util.Locale.ROOT)
-            .replace('_', '-');
+      if (o instanceof CanonOpt.StringEncodingOpt opt3) {
+        String e = opt3.encoding().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (encoding != null) {
           throw Invalid.at(
-              at,
-              "canonical encoding option `" + encoding + "` conflicts with option `" + e + "`");
+              at, "canonical encoding option `" + encoding + "` conflicts with option `" + e + "`");
         }
         encoding = e;
-      } else if (o instanceof CanonOpt.MemoryOpt) {
+      } else if (o instanceof CanonOpt.MemoryOpt opt2) {
         once(memory, "memory", at);
         memory = true;
-        s.check(Sort.CORE_MEMORY, ((CanonOpt.MemoryOpt) o).coreMemoryIndex(), at);
-      } else if (o instanceof CanonOpt.ReallocOpt) {
+        s.check(Sort.CORE_MEMORY, opt2.coreMemoryIndex(), at);
+      } else if (o instanceof CanonOpt.ReallocOpt opt1) {
         once(realloc, "realloc", at);
         realloc = true;
-        s.check(Sort.CORE_FUNC, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
-      } else if (o instanceof CanonOpt.PostReturnOpt) {
+        s.check(Sort.CORE_FUNC, opt1.coreFuncIndex(), at);
+      } else if (o instanceof CanonOpt.PostReturnOpt opt) {
         once(postReturn, "post-return", at);
         postReturn = true;
         if (!lift) {
           throw Invalid.at(at, "canonical option `post-return` cannot be specified for lowerings");
         }
-        s.check(Sort.CORE_FUNC, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
+        s.check(Sort.CORE_FUNC, opt.coreFuncIndex(), at);
       }
     }
     if (realloc && !memory) {
@@ -109,10 +106,12 @@ final class CanonRules {
     boolean resultInMemory = f.result() != null && usesMemory(f.result());
     int flatResults = f.result() == null ? 0 : flat(f.result());
     boolean needMemory =
-        paramsInMemory || resultInMemory || flatParams > MAX_FLAT_PARAMS || flatResults > MAX_FLAT_RESULTS;
+        paramsInMemory
+            || resultInMemory
+            || flatParams > MAX_FLAT_PARAMS
+            || flatResults > MAX_FLAT_RESULTS;
     // Lifting, the callee allocates its parameters; lowering, the caller its results.
-    boolean needRealloc =
-        lift ? paramsInMemory || flatParams > MAX_FLAT_PARAMS : resultInMemory;
+    boolean needRealloc = lift ? paramsInMemory || flatParams > MAX_FLAT_PARAMS : resultInMemory;
     if (needMemory && !memory) {
       throw Invalid.at(at, "canonical option `memory` is required");
     }
@@ -130,11 +129,10 @@ final class CanonRules {
   /** Whether values of {@code t} are strings or lists (which live in linear memory). */
   static boolean usesMemory(VType t) {
     t = VType.unwrap(t);
-    if (t instanceof VType.Prim) {
-      return ((VType.Prim) t).type() == PrimitiveType.STRING;
+    if (t instanceof VType.Prim prim) {
+      return prim.type() == PrimitiveType.STRING;
     }
-    if (t instanceof VType.Value) {
-      var v = (VType.Value) t;
+    if (t instanceof VType.Value v) {
       if (v.def() instanceof DefType.ListDef) {
         return true;
       }
@@ -150,8 +148,8 @@ final class CanonRules {
   /** The number of core values {@code t} flattens to (CanonicalABI.md, flatten_type). */
   static int flat(VType t) {
     t = VType.unwrap(t);
-    if (t instanceof VType.Prim) {
-      return ((VType.Prim) t).type() == PrimitiveType.STRING ? 2 : 1;
+    if (t instanceof VType.Prim prim) {
+      return prim.type() == PrimitiveType.STRING ? 2 : 1;
     }
     if (!(t instanceof VType.Value)) {
       return 1;
@@ -161,8 +159,8 @@ final class CanonRules {
     if (d instanceof DefType.ListDef) {
       return 2;
     }
-    if (d instanceof DefType.FlagsDef) {
-      return (((DefType.FlagsDef) d).names().size() + 31) / 32;
+    if (d instanceof DefType.FlagsDef def) {
+      return (def.names().size() + 31) / 32;
     }
     if (d instanceof DefType.EnumDef) {
       return 1;

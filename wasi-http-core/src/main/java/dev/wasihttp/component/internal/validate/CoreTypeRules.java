@@ -4,6 +4,7 @@ import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreDefType;
 import dev.wasihttp.component.internal.binary.CoreImportDesc;
 import dev.wasihttp.component.internal.binary.ModuleDecl;
+import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.engine.CoreModule;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Core validation of what a component says about core modules (Binary.md, "Core Type
- * Definitions"): module types refer to types in bounds, export each name once, import each
- * two-level name once and stay within core limits; concrete modules import each two-level name
- * once too, since the pair mangles to one component-level name.
+ * Core validation of what a component says about core modules (Binary.md, "Core Type Definitions"):
+ * module types refer to types in bounds, export each name once, import each two-level name once and
+ * stay within core limits; concrete modules import each two-level name once too, since the pair
+ * mangles to one component-level name.
  */
 public final class CoreTypeRules {
   /** Core's limit on 32-bit memories, in 64 KiB pages. */
@@ -28,21 +29,19 @@ public final class CoreTypeRules {
     Set<String> imports = new HashSet<>();
     Set<String> exports = new HashSet<>();
     for (ModuleDecl d : t.decls()) {
-      if (d instanceof ModuleDecl.CoreTypeDeclInModule) {
-        CoreDefType inner = ((ModuleDecl.CoreTypeDeclInModule) d).type();
+      if (d instanceof ModuleDecl.CoreTypeDeclInModule module) {
+        CoreDefType inner = module.type();
         if (inner instanceof CoreDefType.ModuleType) {
           throw Invalid.at(at, "invalid leading byte: a module type cannot declare a module type");
         }
         types.add(inner);
-      } else if (d instanceof ModuleDecl.CoreOuterAlias) {
-        var a = (ModuleDecl.CoreOuterAlias) d;
+      } else if (d instanceof ModuleDecl.CoreOuterAlias a) {
         if (a.count() != 1) {
           throw Invalid.at(at, "invalid outer alias count of " + a.count() + " in a module type");
         }
-        s.check(dev.wasihttp.component.internal.binary.Sort.CORE_TYPE, a.index(), at);
+        s.check(Sort.CORE_TYPE, a.index(), at);
         types.add(s.coreTypes.get(a.index()));
-      } else if (d instanceof ModuleDecl.CoreImportDecl) {
-        var i = (ModuleDecl.CoreImportDecl) d;
+      } else if (d instanceof ModuleDecl.CoreImportDecl i) {
         if (!imports.add(i.module() + ":" + i.name())) {
           throw Invalid.at(at, "duplicate import name `" + i.module() + ":" + i.name() + "`");
         }
@@ -70,20 +69,18 @@ public final class CoreTypeRules {
   private static void desc(CoreImportDesc d, List<CoreDefType> types, long at)
       throws ComponentException {
     Integer index = null;
-    if (d instanceof CoreImportDesc.Func) {
-      index = ((CoreImportDesc.Func) d).typeIndex();
-    } else if (d instanceof CoreImportDesc.Tag) {
-      index = ((CoreImportDesc.Tag) d).typeIndex();
-    } else if (d instanceof CoreImportDesc.Memory) {
-      var m = (CoreImportDesc.Memory) d;
+    if (d instanceof CoreImportDesc.Func func) {
+      index = func.typeIndex();
+    } else if (d instanceof CoreImportDesc.Tag tag) {
+      index = tag.typeIndex();
+    } else if (d instanceof CoreImportDesc.Memory m) {
       if (!m.is64() && (m.min() > MAX_PAGES || (m.max() != null && m.max() > MAX_PAGES))) {
         throw Invalid.at(at, "memory size must be at most " + MAX_PAGES + " pages (4GiB)");
       }
       if (m.max() != null && m.max() < m.min()) {
         throw Invalid.at(at, "size minimum must not be greater than maximum");
       }
-    } else if (d instanceof CoreImportDesc.Table) {
-      var t = (CoreImportDesc.Table) d;
+    } else if (d instanceof CoreImportDesc.Table t) {
       if (t.max() != null && t.max() < t.min()) {
         throw Invalid.at(at, "size minimum must not be greater than maximum");
       }

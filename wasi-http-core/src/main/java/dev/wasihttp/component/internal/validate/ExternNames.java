@@ -214,7 +214,8 @@ final class ExternNames {
   private static int identifiers(String v, int i, long at) throws ComponentException {
     while (true) {
       int start = i;
-      while (i < v.length() && (Character.isLetterOrDigit(v.charAt(i)) || v.charAt(i) == '-')
+      while (i < v.length()
+          && (Character.isLetterOrDigit(v.charAt(i)) || v.charAt(i) == '-')
           && v.charAt(i) < 0x80) {
         i++;
       }

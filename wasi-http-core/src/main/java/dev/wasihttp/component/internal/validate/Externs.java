@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Imports and exports of components, component types and instance types (Binary.md, "Import and
- * Export Definitions"): the type an {@code externtype} describes, strongly-unique names, the
- * {@code implements} attribute only on instances, and the type rules of {@code [constructor]},
- * {@code [method]} and {@code [static]} names against the resources named in the same scope.
+ * Export Definitions"): the type an {@code externtype} describes, strongly-unique names, the {@code
+ * implements} attribute only on instances, and the type rules of {@code [constructor]}, {@code
+ * [method]} and {@code [static]} names against the resources named in the same scope.
  */
 final class Externs {
   private Externs() {}
@@ -22,32 +22,34 @@ final class Externs {
   /** The sort and type an {@code externtype} describes. */
   static VType.Extern desc(ExternDesc d, ExternName name, Scope s, long at)
       throws ComponentException {
-    if (d instanceof ExternDesc.CoreModuleDesc) {
-      int i = ((ExternDesc.CoreModuleDesc) d).coreTypeIndex();
+    if (d instanceof ExternDesc.CoreModuleDesc desc5) {
+      int i = desc5.coreTypeIndex();
       s.check(Sort.CORE_TYPE, i, at);
       if (!(s.coreTypes.get(i) instanceof CoreDefType.ModuleType)) {
         throw Invalid.at(at, "core type index " + i + " is not a module type");
       }
       return new VType.Extern(Sort.CORE_MODULE, new VType.CoreModule());
-    } else if (d instanceof ExternDesc.FuncDesc) {
-      int i = ((ExternDesc.FuncDesc) d).typeIndex();
-      return new VType.Extern(Sort.FUNC, expect(s.type(i, at), VType.Func.class, i, "a function", at));
-    } else if (d instanceof ExternDesc.ValueDesc) {
-      return new VType.Extern(Sort.VALUE, TypeDefs.valType(((ExternDesc.ValueDesc) d).type(), s, at));
-    } else if (d instanceof ExternDesc.ValueEqDesc) {
-      s.check(Sort.VALUE, ((ExternDesc.ValueEqDesc) d).valueIndex(), at);
+    } else if (d instanceof ExternDesc.FuncDesc desc4) {
+      int i = desc4.typeIndex();
+      return new VType.Extern(
+          Sort.FUNC, expect(s.type(i, at), VType.Func.class, i, "a function", at));
+    } else if (d instanceof ExternDesc.ValueDesc desc3) {
+      return new VType.Extern(Sort.VALUE, TypeDefs.valType(desc3.type(), s, at));
+    } else if (d instanceof ExternDesc.ValueEqDesc desc2) {
+      s.check(Sort.VALUE, desc2.valueIndex(), at);
       return new VType.Extern(Sort.VALUE, VType.UNKNOWN);
-    } else if (d instanceof ExternDesc.TypeDesc) {
-      TypeBound b = ((ExternDesc.TypeDesc) d).bound();
-      if (b instanceof TypeBound.Eq) {
-        return new VType.Extern(Sort.TYPE, s.type(((TypeBound.Eq) b).typeIndex(), at));
+    } else if (d instanceof ExternDesc.TypeDesc desc1) {
+      TypeBound b = desc1.bound();
+      if (b instanceof TypeBound.Eq eq) {
+        return new VType.Extern(Sort.TYPE, s.type(eq.typeIndex(), at));
       }
       VType.Resource r = new VType.Resource(name.name());
       s.bound.add(r);
       return new VType.Extern(Sort.TYPE, r);
-    } else if (d instanceof ExternDesc.ComponentDesc) {
-      int i = ((ExternDesc.ComponentDesc) d).typeIndex();
-      return new VType.Extern(Sort.COMPONENT, expect(s.type(i, at), VType.Comp.class, i, "a component", at));
+    } else if (d instanceof ExternDesc.ComponentDesc desc) {
+      int i = desc.typeIndex();
+      return new VType.Extern(
+          Sort.COMPONENT, expect(s.type(i, at), VType.Comp.class, i, "a component", at));
     } else {
       int i = ((ExternDesc.InstanceDesc) d).typeIndex();
       VType t = expect(s.type(i, at), VType.Instance.class, i, "an instance", at);
@@ -75,10 +77,12 @@ final class Externs {
     Map<String, String> keys = isImport ? s.importKeys : s.exportKeys;
     String prev = keys.putIfAbsent(p.key(), n.name());
     if (prev != null) {
-      throw Invalid.at(at, what + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
+      throw Invalid.at(
+          at, what + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
     }
     Map<String, VType> names = isImport ? s.importNames : s.exportNames;
-    if (p.annotation() != ExternNames.Annotation.NONE && p.annotation() != ExternNames.Annotation.INTERFACE) {
+    if (p.annotation() != ExternNames.Annotation.NONE
+        && p.annotation() != ExternNames.Annotation.INTERFACE) {
       annotated(p, e, names, at);
     }
     // Instance types check visibility where they are used as an import's or export's type.
@@ -99,8 +103,8 @@ final class Externs {
       if (u instanceof VType.Resource && p.annotation() == ExternNames.Annotation.NONE) {
         names.putIfAbsent(n.name(), t);
       }
-    } else if (t instanceof VType.Instance) {
-      Visibility.mint((VType.Instance) t, minted);
+    } else if (t instanceof VType.Instance instance) {
+      Visibility.mint(instance, minted);
     }
     s.minted.addAll(minted);
     s.allVisible.addAll(minted);
@@ -128,8 +132,9 @@ final class Externs {
             throw Invalid.at(at, "function should return one value");
           }
           VType r = VType.unwrap(f.result());
-          if (r instanceof VType.Value && ((VType.Value) r).def() instanceof DefType.ResultDef) {
-            r = VType.unwrap(((VType.Value) r).children().get(0));
+          if (r instanceof VType.Value value
+              && ((VType.Value) r).def() instanceof DefType.ResultDef) {
+            r = VType.unwrap(value.children().get(0));
           }
           if (!(r instanceof VType.Handle) || !((VType.Handle) r).own()) {
             if (r instanceof VType.Unknown) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The index spaces of one component, component type or instance type as load-time validation
- * sees them (Explainer, "Index spaces"), with the names its imports and exports have taken.
+ * The index spaces of one component, component type or instance type as load-time validation sees
+ * them (Explainer, "Index spaces"), with the names its imports and exports have taken.
  */
 final class Scope {
   /** What kind of definition the scope is the body of. */
@@ -35,17 +35,23 @@ final class Scope {
   final Map<String, String> exportKeys = new HashMap<>();
   final Map<String, VType.Extern> imports = new LinkedHashMap<>();
   final Map<String, VType.Extern> exports = new LinkedHashMap<>();
+
   /** Resource types as named (minted) by the import (or export) that introduced them. */
   final Map<String, VType> importNames = new HashMap<>();
+
   final Map<String, VType> exportNames = new HashMap<>();
+
   /** Resources this component defines ({@code resource.new} and {@code .rep} need one). */
   final Set<VType.Resource> local = new HashSet<>();
+
   /** Resources bound by this type's {@code (sub resource)} imports and exports. */
   final Set<VType.Resource> bound = new HashSet<>();
 
   /** Types named by this scope's imports, and by its imports and exports (external visibility). */
   final Set<VType> importVisible = Visibility.identitySet();
+
   final Set<VType> allVisible = Visibility.identitySet();
+
   /** Every type this scope's imports and exports named, for its instance or component type. */
   final Set<VType> minted = Visibility.identitySet();
 
@@ -65,16 +71,25 @@ final class Scope {
   /** Checks {@code index} against the index space of a core sort or of values. */
   void check(Sort s, int index, long at) throws ComponentException {
     int n =
-        s == Sort.TYPE ? types.size()
-            : s == Sort.FUNC ? funcs.size()
-            : s == Sort.INSTANCE ? instances.size()
-            : s == Sort.COMPONENT ? components.size()
-            : s == Sort.CORE_TYPE ? coreTypes.size()
-            : count(s);
+        s == Sort.TYPE
+            ? types.size()
+            : s == Sort.FUNC
+                ? funcs.size()
+                : s == Sort.INSTANCE
+                    ? instances.size()
+                    : s == Sort.COMPONENT
+                        ? components.size()
+                        : s == Sort.CORE_TYPE ? coreTypes.size() : count(s);
     if (index < 0 || index >= n) {
       String what = s.text().replace("core func", "function").replace("core ", "");
       throw Invalid.at(
-          at, what + " index " + Integer.toUnsignedString(index) + " out of bounds (" + n + " defined)");
+          at,
+          what
+              + " index "
+              + Integer.toUnsignedString(index)
+              + " out of bounds ("
+              + n
+              + " defined)");
     }
   }
 

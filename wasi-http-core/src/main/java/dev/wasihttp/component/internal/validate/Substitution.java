@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * The type of an instance made by instantiating a component type with arguments (Explainer.md,
  * "Instance definitions"): the component's exports with its imported types replaced by the
- * arguments' types and its own resources replaced by fresh ones, as each instantiation creates
- * new resource types ("generativity").
+ * arguments' types and its own resources replaced by fresh ones, as each instantiation creates new
+ * resource types ("generativity").
  */
 final class Substitution {
   private final Map<VType, VType> map = new IdentityHashMap<>();
@@ -48,8 +48,8 @@ final class Substitution {
 
   /**
    * The checks of an argument that need the earlier arguments: a type import equal to an earlier
-   * import's resource must get the same resource, and an instance must have every export its
-   * type declares (the rest is checked when linking).
+   * import's resource must get the same resource, and an instance must have every export its type
+   * declares (the rest is checked when linking).
    */
   private void check(String name, VType.Extern imp, VType arg, long at) throws ComponentException {
     String where = "type mismatch in import `" + name + "`: ";
@@ -66,9 +66,9 @@ final class Substitution {
       }
     } else if (imp.sort() == Sort.INSTANCE
         && imp.type() instanceof VType.Instance
-        && arg instanceof VType.Instance) {
+        && arg instanceof VType.Instance instance) {
       for (String export : ((VType.Instance) imp.type()).exports().keySet()) {
-        if (!((VType.Instance) arg).exports().containsKey(export)) {
+        if (!instance.exports().containsKey(export)) {
           throw Invalid.at(at, where + "missing expected export `" + export + "`");
         }
       }
@@ -77,9 +77,8 @@ final class Substitution {
 
   /** An import's type stands for the argument's; an instance's exports for the argument's. */
   private void bind(VType imported, VType arg) {
-    if (imported instanceof VType.Instance) {
-      var i = (VType.Instance) imported;
-      VType.Instance a = arg instanceof VType.Instance ? (VType.Instance) arg : null;
+    if (imported instanceof VType.Instance i) {
+      VType.Instance a = arg instanceof VType.Instance i1 ? i1 : null;
       for (Map.Entry<String, VType.Extern> e : i.exports().entrySet()) {
         VType.Extern found = a == null ? null : a.exports().get(e.getKey());
         if (e.getValue().sort() == Sort.TYPE || e.getValue().sort() == Sort.INSTANCE) {
@@ -102,31 +101,27 @@ final class Substitution {
       return done;
     }
     VType out;
-    if (t instanceof VType.Resource) {
-      out = bound.contains(t) ? new VType.Resource(((VType.Resource) t).name) : t;
-    } else if (t instanceof VType.Named) {
-      VType inner = ((VType.Named) t).inner;
+    if (t instanceof VType.Resource resource) {
+      out = bound.contains(t) ? new VType.Resource(resource.name) : t;
+    } else if (t instanceof VType.Named named1) {
+      VType inner = named1.inner;
       VType s = apply(inner);
       out = s == inner ? t : new VType.Named(VType.unwrap(s));
-    } else if (t instanceof VType.Handle) {
-      var h = (VType.Handle) t;
+    } else if (t instanceof VType.Handle h) {
       out = new VType.Handle(h.own(), apply(h.resource()));
-    } else if (t instanceof VType.Value) {
-      var v = (VType.Value) t;
+    } else if (t instanceof VType.Value v) {
       List<VType> children = new ArrayList<>();
       for (VType c : v.children()) {
         children.add(apply(c));
       }
       out = new VType.Value(v.def(), children);
-    } else if (t instanceof VType.Func) {
-      var f = (VType.Func) t;
+    } else if (t instanceof VType.Func f) {
       List<VType> params = new ArrayList<>();
       for (VType p : f.params()) {
         params.add(apply(p));
       }
       out = new VType.Func(f.names(), params, apply(f.result()));
-    } else if (t instanceof VType.Instance) {
-      var i = (VType.Instance) t;
+    } else if (t instanceof VType.Instance i) {
       Map<String, VType.Extern> exports = new LinkedHashMap<>();
       i.exports().forEach((k, e) -> exports.put(k, new VType.Extern(e.sort(), apply(e.type()))));
       Set<VType> named = Visibility.identitySet();

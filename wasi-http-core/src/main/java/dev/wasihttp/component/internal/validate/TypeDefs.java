@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.validate;
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreValType;
 import dev.wasihttp.component.internal.binary.DefType;
+import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.binary.TypeRef;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,10 +24,9 @@ final class TypeDefs {
 
   /** Evaluates a value-type definition, a function type or a handle; others are the caller's. */
   static VType eval(DefType d, Scope s, long at) throws ComponentException {
-    if (d instanceof DefType.PrimitiveDef) {
-      return new VType.Prim(((DefType.PrimitiveDef) d).type());
-    } else if (d instanceof DefType.RecordDef) {
-      var r = (DefType.RecordDef) d;
+    if (d instanceof DefType.PrimitiveDef def7) {
+      return new VType.Prim(def7.type());
+    } else if (d instanceof DefType.RecordDef r) {
       nonEmpty(r.fields().size(), "record type must have at least one field", at);
       List<VType> children = new ArrayList<>();
       List<String> labels = new ArrayList<>();
@@ -36,8 +36,7 @@ final class TypeDefs {
       }
       labels(labels, "record field", "field", at);
       return new VType.Value(d, children);
-    } else if (d instanceof DefType.VariantDef) {
-      var v = (DefType.VariantDef) d;
+    } else if (d instanceof DefType.VariantDef v) {
       nonEmpty(v.cases().size(), "variant type must have at least one case", at);
       List<VType> children = new ArrayList<>();
       List<String> labels = new ArrayList<>();
@@ -47,46 +46,43 @@ final class TypeDefs {
       }
       labels(labels, "variant case", "case", at);
       return new VType.Value(d, children);
-    } else if (d instanceof DefType.ListDef) {
-      return new VType.Value(d, List.of(valType(((DefType.ListDef) d).element(), s, at)));
-    } else if (d instanceof DefType.TupleDef) {
-      var t = (DefType.TupleDef) d;
+    } else if (d instanceof DefType.ListDef def6) {
+      return new VType.Value(d, List.of(valType(def6.element(), s, at)));
+    } else if (d instanceof DefType.TupleDef t) {
       nonEmpty(t.types().size(), "tuple type must have at least one type", at);
       List<VType> children = new ArrayList<>();
       for (TypeRef r : t.types()) {
         children.add(valType(r, s, at));
       }
       return new VType.Value(d, children);
-    } else if (d instanceof DefType.FlagsDef) {
-      List<String> names = ((DefType.FlagsDef) d).names();
+    } else if (d instanceof DefType.FlagsDef def5) {
+      List<String> names = def5.names();
       nonEmpty(names.size(), "flags must have at least one entry", at);
       if (names.size() > MAX_FLAGS) {
         throw Invalid.at(at, "cannot have more than " + MAX_FLAGS + " flags");
       }
       labels(names, "flag", "flag", at);
       return new VType.Value(d, List.of());
-    } else if (d instanceof DefType.EnumDef) {
-      List<String> names = ((DefType.EnumDef) d).names();
+    } else if (d instanceof DefType.EnumDef def4) {
+      List<String> names = def4.names();
       nonEmpty(names.size(), "enum type must have at least one variant", at);
       labels(names, "enum tag", "tag", at);
       return new VType.Value(d, List.of());
-    } else if (d instanceof DefType.OptionDef) {
-      return new VType.Value(d, List.of(valType(((DefType.OptionDef) d).type(), s, at)));
-    } else if (d instanceof DefType.ResultDef) {
-      var r = (DefType.ResultDef) d;
+    } else if (d instanceof DefType.OptionDef def3) {
+      return new VType.Value(d, List.of(valType(def3.type(), s, at)));
+    } else if (d instanceof DefType.ResultDef r) {
       return new VType.Value(
           d,
           Arrays.asList(
               r.ok() == null ? null : valType(r.ok(), s, at),
               r.err() == null ? null : valType(r.err(), s, at)));
-    } else if (d instanceof DefType.OwnDef) {
-      return new VType.Handle(true, resource(((DefType.OwnDef) d).typeIndex(), s, at));
-    } else if (d instanceof DefType.BorrowDef) {
-      return new VType.Handle(false, resource(((DefType.BorrowDef) d).typeIndex(), s, at));
-    } else if (d instanceof DefType.FuncTypeDef) {
-      return func((DefType.FuncTypeDef) d, s, at);
-    } else if (d instanceof DefType.ResourceDef) {
-      var r = (DefType.ResourceDef) d;
+    } else if (d instanceof DefType.OwnDef def2) {
+      return new VType.Handle(true, resource(def2.typeIndex(), s, at));
+    } else if (d instanceof DefType.BorrowDef def1) {
+      return new VType.Handle(false, resource(def1.typeIndex(), s, at));
+    } else if (d instanceof DefType.FuncTypeDef def) {
+      return func(def, s, at);
+    } else if (d instanceof DefType.ResourceDef r) {
       if (s.kind != Scope.Kind.COMPONENT) {
         throw Invalid.at(at, "resources can only be defined within a concrete component");
       }
@@ -94,7 +90,7 @@ final class TypeDefs {
         throw Invalid.at(at, "resources can only be represented by `i32`");
       }
       if (r.destructorCoreFuncIndex() != null) {
-        s.check(dev.wasihttp.component.internal.binary.Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
+        s.check(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
       }
       VType.Resource res = new VType.Resource("resource");
       s.local.add(res);
@@ -119,13 +115,14 @@ final class TypeDefs {
   }
 
   static VType valType(TypeRef r, Scope s, long at) throws ComponentException {
-    if (r instanceof TypeRef.Primitive) {
-      return new VType.Prim(((TypeRef.Primitive) r).type());
+    if (r instanceof TypeRef.Primitive primitive) {
+      return new VType.Prim(primitive.type());
     }
     int i = ((TypeRef.Index) r).index();
     VType t = s.type(i, at);
     if (!VType.isValue(t)) {
-      throw Invalid.at(at, "type index " + Integer.toUnsignedString(i) + " is not a defined value type");
+      throw Invalid.at(
+          at, "type index " + Integer.toUnsignedString(i) + " is not a defined value type");
     }
     return t;
   }
@@ -133,7 +130,8 @@ final class TypeDefs {
   private static VType resource(int index, Scope s, long at) throws ComponentException {
     VType t = s.type(index, at);
     if (!(VType.unwrap(t) instanceof VType.Resource || t instanceof VType.Unknown)) {
-      throw Invalid.at(at, "type index " + Integer.toUnsignedString(index) + " is not a resource type");
+      throw Invalid.at(
+          at, "type index " + Integer.toUnsignedString(index) + " is not a resource type");
     }
     return t;
   }
@@ -153,7 +151,8 @@ final class TypeDefs {
       String prev = seen.putIfAbsent(ExternNames.lower(l), l);
       if (prev != null) {
         throw Invalid.at(
-            at, what + " name `" + l + "` conflicts with previous " + noun + " name `" + prev + "`");
+            at,
+            what + " name `" + l + "` conflicts with previous " + noun + " name `" + prev + "`");
       }
     }
   }

@@ -6,15 +6,15 @@ import dev.wasihttp.component.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A type as load-time validation sees it, before anything is instantiated. Resources are
- * abstract identities ({@link Resource}); what validation cannot know statically (the exports of
- * an instance made by instantiating a component, say) is {@link Unknown}, and every check
- * accepts it.
+ * A type as load-time validation sees it, before anything is instantiated. Resources are abstract
+ * identities ({@link Resource}); what validation cannot know statically (the exports of an instance
+ * made by instantiating a component, say) is {@link Unknown}, and every check accepts it.
  */
 sealed interface VType {
   /** Not known statically: every check passes. */
@@ -68,9 +68,8 @@ sealed interface VType {
   record Handle(boolean own, VType resource) implements VType {}
 
   /**
-   * A defined value type other than a handle: {@code def} says which and carries its labels;
-   * {@code children} are its component types in definition order (null for an absent case or
-   * result type).
+   * A defined value type other than a handle: {@code def} says which and carries its labels; {@code
+   * children} are its component types in definition order (null for an absent case or result type).
    */
   record Value(DefType def, List<VType> children) implements VType {
     public Value {
@@ -97,7 +96,10 @@ sealed interface VType {
 
   /** A component type. */
   record Comp(
-      Map<String, Extern> imports, Map<String, Extern> exports, Set<Resource> bound, Set<VType> named)
+      Map<String, Extern> imports,
+      Map<String, Extern> exports,
+      Set<Resource> bound,
+      Set<VType> named)
       implements VType {
     public Comp {
       imports = Collections.unmodifiableMap(new LinkedHashMap<>(imports));
@@ -116,11 +118,11 @@ sealed interface VType {
   /** Whether {@code t} contains a {@code borrow} handle (outside function types). */
   static boolean hasBorrow(VType t) {
     t = unwrap(t);
-    if (t instanceof Handle) {
-      return !((Handle) t).own();
+    if (t instanceof Handle handle) {
+      return !handle.own();
     }
-    if (t instanceof Value) {
-      for (VType c : ((Value) t).children()) {
+    if (t instanceof Value value) {
+      for (VType c : value.children()) {
         if (c != null && hasBorrow(c)) {
           return true;
         }
@@ -132,30 +134,28 @@ sealed interface VType {
   /** Adds the resources {@code t} mentions and does not bind itself to {@code out}. */
   static void freeResources(VType t, Set<Resource> out) {
     t = unwrap(t);
-    if (t instanceof Resource) {
-      out.add((Resource) t);
-    } else if (t instanceof Handle) {
-      freeResources(((Handle) t).resource(), out);
-    } else if (t instanceof Value) {
-      for (VType c : ((Value) t).children()) {
+    if (t instanceof Resource resource) {
+      out.add(resource);
+    } else if (t instanceof Handle handle) {
+      freeResources(handle.resource(), out);
+    } else if (t instanceof Value value) {
+      for (VType c : value.children()) {
         if (c != null) {
           freeResources(c, out);
         }
       }
-    } else if (t instanceof Func) {
-      ((Func) t).params().forEach(p -> freeResources(p, out));
-      if (((Func) t).result() != null) {
-        freeResources(((Func) t).result(), out);
+    } else if (t instanceof Func func) {
+      func.params().forEach(p -> freeResources(p, out));
+      if (func.result() != null) {
+        freeResources(func.result(), out);
       }
-    } else if (t instanceof Instance) {
-      var i = (Instance) t;
-      Set<Resource> inner = new java.util.LinkedHashSet<>();
+    } else if (t instanceof Instance i) {
+      Set<Resource> inner = new LinkedHashSet<>();
       i.exports().values().forEach(e -> freeResources(e.type(), inner));
       inner.removeAll(i.bound());
       out.addAll(inner);
-    } else if (t instanceof Comp) {
-      var c = (Comp) t;
-      Set<Resource> inner = new java.util.LinkedHashSet<>();
+    } else if (t instanceof Comp c) {
+      Set<Resource> inner = new LinkedHashSet<>();
       c.imports().values().forEach(e -> freeResources(e.type(), inner));
       c.exports().values().forEach(e -> freeResources(e.type(), inner));
       inner.removeAll(c.bound());

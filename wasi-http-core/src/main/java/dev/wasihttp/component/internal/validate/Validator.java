@@ -12,6 +12,7 @@ import dev.wasihttp.component.internal.binary.InstanceExpr;
 import dev.wasihttp.component.internal.binary.Sort;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,29 +36,26 @@ public final class Validator {
       long at = d.offset();
       if (d instanceof Definition.CoreModuleDef) {
         s.add(Sort.CORE_MODULE);
-      } else if (d instanceof Definition.CoreInstanceDef) {
-        coreInstance(((Definition.CoreInstanceDef) d).expr(), s, at);
-      } else if (d instanceof Definition.CoreTypeDef) {
-        coreType(((Definition.CoreTypeDef) d).type(), s, at);
-      } else if (d instanceof Definition.NestedComponentDef) {
-        Scope inner = component(((Definition.NestedComponentDef) d).component(), s);
+      } else if (d instanceof Definition.CoreInstanceDef def5) {
+        coreInstance(def5.expr(), s, at);
+      } else if (d instanceof Definition.CoreTypeDef def4) {
+        coreType(def4.type(), s, at);
+      } else if (d instanceof Definition.NestedComponentDef def3) {
+        Scope inner = component(def3.component(), s);
         // Its imported and defined resources are bound in its type: fresh for each instance.
         inner.bound.addAll(inner.local);
         s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted));
-      } else if (d instanceof Definition.InstanceDef) {
-        instance(((Definition.InstanceDef) d).expr(), s, at);
-      } else if (d instanceof Definition.AliasDef) {
-        var a = (Definition.AliasDef) d;
+      } else if (d instanceof Definition.InstanceDef def2) {
+        instance(def2.expr(), s, at);
+      } else if (d instanceof Definition.AliasDef a) {
         alias(a.sort(), a.target(), s, at);
-      } else if (d instanceof Definition.TypeDef) {
-        s.types.add(defType(((Definition.TypeDef) d).type(), s, at));
-      } else if (d instanceof Definition.CanonDef) {
-        CanonRules.define(((Definition.CanonDef) d).canon(), s, at);
-      } else if (d instanceof Definition.ImportDef) {
-        var imp = (Definition.ImportDef) d;
+      } else if (d instanceof Definition.TypeDef def1) {
+        s.types.add(defType(def1.type(), s, at));
+      } else if (d instanceof Definition.CanonDef def) {
+        CanonRules.define(def.canon(), s, at);
+      } else if (d instanceof Definition.ImportDef imp) {
         Externs.declare(s, true, imp.name(), Externs.desc(imp.desc(), imp.name(), s, at), at);
-      } else if (d instanceof Definition.ExportDef) {
-        var e = (Definition.ExportDef) d;
+      } else if (d instanceof Definition.ExportDef e) {
         VType t = s.item(e.item().sort(), e.item().index(), at);
         Sort sort = e.item().sort();
         if (sort.isCore() && sort != Sort.CORE_MODULE) {
@@ -66,8 +64,12 @@ public final class Validator {
         if (e.ascribed() != null) {
           VType.Extern ascribed = Externs.desc(e.ascribed(), e.name(), s, at);
           if (ascribed.sort() != sort) {
-            throw Invalid.at(at, "ascribed type of export is not compatible: expected "
-                + ascribed.sort().text() + ", found " + sort.text());
+            throw Invalid.at(
+                at,
+                "ascribed type of export is not compatible: expected "
+                    + ascribed.sort().text()
+                    + ", found "
+                    + sort.text());
           }
           Ascription.check(ascribed, t, at);
           // The ascribed type is what the export is seen as; a (sub resource) hides the resource.
@@ -76,8 +78,7 @@ public final class Validator {
           }
         }
         Externs.declare(s, false, e.name(), new VType.Extern(sort, t), at);
-      } else if (d instanceof Definition.StartDef) {
-        var start = (Definition.StartDef) d;
+      } else if (d instanceof Definition.StartDef start) {
         s.check(Sort.FUNC, start.funcIndex(), at);
         for (int v : start.args()) {
           s.check(Sort.VALUE, v, at);
@@ -91,16 +92,15 @@ public final class Validator {
   }
 
   private static void coreType(CoreDefType t, Scope s, long at) throws ComponentException {
-    if (t instanceof CoreDefType.ModuleType) {
-      CoreTypeRules.moduleType((CoreDefType.ModuleType) t, s, at);
+    if (t instanceof CoreDefType.ModuleType type) {
+      CoreTypeRules.moduleType(type, s, at);
     }
     s.coreTypes.add(t);
   }
 
   private static void coreInstance(CoreInstanceExpr expr, Scope s, long at)
       throws ComponentException {
-    if (expr instanceof CoreInstanceExpr.Instantiate) {
-      var inst = (CoreInstanceExpr.Instantiate) expr;
+    if (expr instanceof CoreInstanceExpr.Instantiate inst) {
       s.check(Sort.CORE_MODULE, inst.moduleIndex(), at);
       Set<String> names = new HashSet<>();
       for (var a : inst.args()) {
@@ -122,16 +122,18 @@ public final class Validator {
   }
 
   private static void instance(InstanceExpr expr, Scope s, long at) throws ComponentException {
-    if (expr instanceof InstanceExpr.Instantiate) {
-      var inst = (InstanceExpr.Instantiate) expr;
+    if (expr instanceof InstanceExpr.Instantiate inst) {
       VType c = s.item(Sort.COMPONENT, inst.componentIndex(), at);
       Map<String, VType> args = new HashMap<>();
       for (var a : inst.args()) {
         if (args.containsKey(a.name())) {
           throw Invalid.at(
               at,
-              "instantiation argument `" + a.name() + "` conflicts with previous argument `"
-                  + a.name() + "`");
+              "instantiation argument `"
+                  + a.name()
+                  + "` conflicts with previous argument `"
+                  + a.name()
+                  + "`");
         }
         args.put(a.name(), s.item(a.item().sort(), a.item().index(), at));
       }
@@ -151,7 +153,8 @@ public final class Validator {
     for (var e : ((InstanceExpr.FromExports) expr).exports()) {
       VType t = s.item(e.item().sort(), e.item().index(), at);
       if (e.item().sort().isCore() && e.item().sort() != Sort.CORE_MODULE) {
-        throw Invalid.at(at, "a " + e.item().sort().text() + " cannot be exported from an instance");
+        throw Invalid.at(
+            at, "a " + e.item().sort().text() + " cannot be exported from an instance");
       }
       Externs.declare(bag, false, e.name(), new VType.Extern(e.item().sort(), t), at);
     }
@@ -159,15 +162,14 @@ public final class Validator {
   }
 
   private static void alias(Sort sort, AliasTarget t, Scope s, long at) throws ComponentException {
-    if (t instanceof AliasTarget.CoreExport) {
-      s.check(Sort.CORE_INSTANCE, ((AliasTarget.CoreExport) t).coreInstanceIndex(), at);
+    if (t instanceof AliasTarget.CoreExport export) {
+      s.check(Sort.CORE_INSTANCE, export.coreInstanceIndex(), at);
       s.push(sort, VType.UNKNOWN);
-    } else if (t instanceof AliasTarget.Export) {
-      var ex = (AliasTarget.Export) t;
+    } else if (t instanceof AliasTarget.Export ex) {
       VType i = s.item(Sort.INSTANCE, ex.instanceIndex(), at);
       VType type = VType.UNKNOWN;
-      if (i instanceof VType.Instance) {
-        VType.Extern e = ((VType.Instance) i).exports().get(ex.name());
+      if (i instanceof VType.Instance instance) {
+        VType.Extern e = instance.exports().get(ex.name());
         if (e == null) {
           throw Invalid.at(
               at, "instance " + ex.instanceIndex() + " has no export named `" + ex.name() + "`");
@@ -183,7 +185,8 @@ public final class Validator {
       var o = (AliasTarget.Outer) t;
       Scope outer = s.outer(o.count(), at);
       if (s.kind != Scope.Kind.COMPONENT && sort != Sort.TYPE && sort != Sort.CORE_TYPE) {
-        throw Invalid.at(at, "outer aliases in type declarations may only refer to types or instances");
+        throw Invalid.at(
+            at, "outer aliases in type declarations may only refer to types or instances");
       }
       switch (sort) {
         case TYPE:
@@ -193,8 +196,11 @@ public final class Validator {
               Set<VType.Resource> free = new HashSet<>();
               VType.freeResources(type, free);
               if (!free.isEmpty()) {
-                throw Invalid.at(at, "type index " + o.index()
-                    + " transitively refers to resources and cannot be aliased across a component boundary");
+                throw Invalid.at(
+                    at,
+                    "type index "
+                        + o.index()
+                        + " transitively refers to resources and cannot be aliased across a component boundary");
               }
             }
             s.types.add(type);
@@ -219,37 +225,36 @@ public final class Validator {
 
   /** Evaluates any type definition: value and function types, resources, and type bodies. */
   static VType defType(DefType d, Scope s, long at) throws ComponentException {
-    if (d instanceof DefType.ComponentTypeDef) {
+    if (d instanceof DefType.ComponentTypeDef def) {
       Scope inner = new Scope(s, Scope.Kind.COMPONENT_TYPE);
-      decls(((DefType.ComponentTypeDef) d).decls(), inner, at);
+      decls(def.decls(), inner, at);
       return new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted);
     }
-    if (d instanceof DefType.InstanceTypeDef) {
+    if (d instanceof DefType.InstanceTypeDef def) {
       Scope inner = new Scope(s, Scope.Kind.INSTANCE_TYPE);
-      decls(((DefType.InstanceTypeDef) d).decls(), inner, at);
+      decls(def.decls(), inner, at);
       return new VType.Instance(inner.exports, inner.bound, inner.minted);
     }
     return TypeDefs.eval(d, s, at);
   }
 
-  private static void decls(java.util.List<Decl> decls, Scope s, long at) throws ComponentException {
+  private static void decls(List<Decl> decls, Scope s, long at) throws ComponentException {
     for (Decl decl : decls) {
-      if (decl instanceof Decl.CoreTypeDecl) {
-        coreType(((Decl.CoreTypeDecl) decl).type(), s, at);
-      } else if (decl instanceof Decl.TypeDecl) {
-        s.types.add(defType(((Decl.TypeDecl) decl).type(), s, at));
-      } else if (decl instanceof Decl.AliasDecl) {
-        var a = (Decl.AliasDecl) decl;
+      if (decl instanceof Decl.CoreTypeDecl typeDecl1) {
+        coreType(typeDecl1.type(), s, at);
+      } else if (decl instanceof Decl.TypeDecl typeDecl) {
+        s.types.add(defType(typeDecl.type(), s, at));
+      } else if (decl instanceof Decl.AliasDecl a) {
         if (a.target() instanceof AliasTarget.Export
-            && a.sort() != Sort.TYPE && a.sort() != Sort.INSTANCE) {
+            && a.sort() != Sort.TYPE
+            && a.sort() != Sort.INSTANCE) {
           throw Invalid.at(at, "aliases in type declarations may only refer to types or instances");
         }
         if (a.target() instanceof AliasTarget.CoreExport) {
           throw Invalid.at(at, "aliases in type declarations may only refer to types or instances");
         }
         alias(a.sort(), a.target(), s, at);
-      } else if (decl instanceof Decl.ImportDecl) {
-        var imp = (Decl.ImportDecl) decl;
+      } else if (decl instanceof Decl.ImportDecl imp) {
         if (s.kind == Scope.Kind.INSTANCE_TYPE) {
           throw Invalid.at(at, "instance types cannot declare imports");
         }

@@ -7,11 +7,11 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * External visibility of types (Explainer.md, "Type checking"; Binary.md's export notes): the
- * type of an import may mention only types introduced by preceding imports, and the type of an
- * export only types introduced by preceding imports or exports. Structural types (tuples, lists,
- * options, results, handles) are looked through; nominal ones (records, variants, enums, flags
- * and resources) must have been named by an import or export of the same scope.
+ * External visibility of types (Explainer.md, "Type checking"; Binary.md's export notes): the type
+ * of an import may mention only types introduced by preceding imports, and the type of an export
+ * only types introduced by preceding imports or exports. Structural types (tuples, lists, options,
+ * results, handles) are looked through; nominal ones (records, variants, enums, flags and
+ * resources) must have been named by an import or export of the same scope.
  */
 final class Visibility {
   private Visibility() {}
@@ -41,8 +41,12 @@ final class Visibility {
       String namers = what.equals("import") ? "import" : "import or export";
       throw Invalid.at(
           at,
-          e.sort().text() + " not valid to be used as " + what
-              + ": its type mentions a type no preceding " + namers + " names");
+          e.sort().text()
+              + " not valid to be used as "
+              + what
+              + ": its type mentions a type no preceding "
+              + namers
+              + " names");
     }
   }
 
@@ -89,17 +93,16 @@ final class Visibility {
     if (t == null || visible.contains(t)) {
       return true;
     }
-    if (t instanceof VType.Named) {
-      return visible(((VType.Named) t).inner, visible, top);
+    if (t instanceof VType.Named named) {
+      return visible(named.inner, visible, top);
     }
     if (t instanceof VType.Resource) {
       return top;
     }
-    if (t instanceof VType.Handle) {
-      return visible(((VType.Handle) t).resource(), visible, false);
+    if (t instanceof VType.Handle handle) {
+      return visible(handle.resource(), visible, false);
     }
-    if (t instanceof VType.Value) {
-      var v = (VType.Value) t;
+    if (t instanceof VType.Value v) {
       DefType d = v.def();
       boolean nominal =
           d instanceof DefType.RecordDef
@@ -116,8 +119,7 @@ final class Visibility {
       }
       return true;
     }
-    if (t instanceof VType.Func) {
-      var f = (VType.Func) t;
+    if (t instanceof VType.Func f) {
       for (VType p : f.params()) {
         if (!visible(p, visible, false)) {
           return false;
@@ -125,8 +127,8 @@ final class Visibility {
       }
       return visible(f.result(), visible, false);
     }
-    if (t instanceof VType.Instance) {
-      return instance((VType.Instance) t, visible);
+    if (t instanceof VType.Instance instance) {
+      return instance(instance, visible);
     }
     return true;
   }

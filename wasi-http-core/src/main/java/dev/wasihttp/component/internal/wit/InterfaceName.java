@@ -1,8 +1,6 @@
 package dev.wasihttp.component.internal.wit;
 
-/**
- * An import or export name: either {@code ns:pkg/iface@version} (qualified) or a plain name.
- */
+/** An import or export name: either {@code ns:pkg/iface@version} (qualified) or a plain name. */
 record InterfaceName(String full, String namespace, String pkg, String iface, String version) {
 
   static InterfaceName parse(String name) {

@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Writes the body of one interface: {@code use}s, type definitions, resources with their
  * constructors, methods and static functions (named {@code [constructor]r}, {@code [method]r.m},
- * {@code [static]r.s} in the component, per the Explainer's "Import and export definitions"),
- * then freestanding functions.
+ * {@code [static]r.s} in the component, per the Explainer's "Import and export definitions"), then
+ * freestanding functions.
  */
 final class InterfaceWriter {
   private final InterfaceName name;
@@ -52,18 +52,31 @@ final class InterfaceWriter {
     }
     for (Map.Entry<String, Item> e : instance.exports().entrySet()) {
       if (e.getValue() instanceof Item.Type) {
-        type(body, e.getKey(), ((Item.Type) e.getValue()).type(), members.getOrDefault(e.getKey(), List.of()));
+        type(
+            body,
+            e.getKey(),
+            ((Item.Type) e.getValue()).type(),
+            members.getOrDefault(e.getKey(), List.of()));
       }
     }
     for (Map.Entry<String, FuncType> f : freestanding) {
-      body.append(indent).append(Ident.of(f.getKey())).append(": ").append(names.func(f.getValue(), name)).append(";\n");
+      body.append(indent)
+          .append(Ident.of(f.getKey()))
+          .append(": ")
+          .append(names.func(f.getValue(), name))
+          .append(";\n");
     }
     for (Map.Entry<String, Set<String>> u : names.uses().entrySet()) {
       List<String> ids = new ArrayList<>();
       for (String n : u.getValue()) {
         ids.add(Ident.of(n));
       }
-      out.append(indent).append("use ").append(u.getKey()).append(".{").append(String.join(", ", ids)).append("};\n");
+      out.append(indent)
+          .append("use ")
+          .append(u.getKey())
+          .append(".{")
+          .append(String.join(", ", ids))
+          .append("};\n");
     }
     out.append(body);
     names.resetUses();
@@ -83,15 +96,23 @@ final class InterfaceWriter {
     return null;
   }
 
-  private void type(StringBuilder out, String typeName, Object t, List<Map.Entry<String, FuncType>> members) {
+  private void type(
+      StringBuilder out, String typeName, Object t, List<Map.Entry<String, FuncType>> members) {
     TypeNames.Owner owner = names.owner(t);
     boolean definedHere =
         owner != null && owner.iface().full().equals(name.full()) && owner.name().equals(typeName);
     if (!definedHere) {
-      if (owner != null && !owner.iface().full().equals(name.full()) && owner.name().equals(typeName)) {
+      if (owner != null
+          && !owner.iface().full().equals(name.full())
+          && owner.name().equals(typeName)) {
         names.ref(t, name); // a `use` of the other interface's type
       } else {
-        out.append(indent).append("type ").append(Ident.of(typeName)).append(" = ").append(names.ref(t, name)).append(";\n");
+        out.append(indent)
+            .append("type ")
+            .append(Ident.of(typeName))
+            .append(" = ")
+            .append(names.ref(t, name))
+            .append(";\n");
       }
       return;
     }
@@ -110,22 +131,31 @@ final class InterfaceWriter {
           FuncType noResult = new FuncType(f.params(), null);
           out.append(names.params(noResult, name, 0, "constructor"));
         } else if (n.startsWith("[method]")) {
-          out.append(Ident.of(n.substring(n.indexOf('.') + 1))).append(": ").append(names.params(f, name, 1, "func"));
+          out.append(Ident.of(n.substring(n.indexOf('.') + 1)))
+              .append(": ")
+              .append(names.params(f, name, 1, "func"));
         } else {
-          out.append(Ident.of(n.substring(n.indexOf('.') + 1))).append(": ").append(names.params(f, name, 0, "static func"));
+          out.append(Ident.of(n.substring(n.indexOf('.') + 1)))
+              .append(": ")
+              .append(names.params(f, name, 0, "static func"));
         }
         out.append(";\n");
       }
       out.append(indent).append("}\n");
-    } else if (t instanceof RecordType) {
+    } else if (t instanceof RecordType type3) {
       out.append(indent).append("record ").append(id).append(" {\n");
-      for (RecordType.Field f : ((RecordType) t).fields()) {
-        out.append(indent).append("  ").append(Ident.of(f.name())).append(": ").append(names.ref(f.type(), name)).append(",\n");
+      for (RecordType.Field f : type3.fields()) {
+        out.append(indent)
+            .append("  ")
+            .append(Ident.of(f.name()))
+            .append(": ")
+            .append(names.ref(f.type(), name))
+            .append(",\n");
       }
       out.append(indent).append("}\n");
-    } else if (t instanceof VariantType) {
+    } else if (t instanceof VariantType type2) {
       out.append(indent).append("variant ").append(id).append(" {\n");
-      for (VariantType.Case c : ((VariantType) t).cases()) {
+      for (VariantType.Case c : type2.cases()) {
         out.append(indent).append("  ").append(Ident.of(c.name()));
         if (c.type() != null) {
           out.append('(').append(names.ref(c.type(), name)).append(')');
@@ -133,13 +163,18 @@ final class InterfaceWriter {
         out.append(",\n");
       }
       out.append(indent).append("}\n");
-    } else if (t instanceof EnumType) {
-      list(out, "enum", id, ((EnumType) t).names());
-    } else if (t instanceof FlagsType) {
-      list(out, "flags", id, ((FlagsType) t).names());
+    } else if (t instanceof EnumType type1) {
+      list(out, "enum", id, type1.names());
+    } else if (t instanceof FlagsType type) {
+      list(out, "flags", id, type.names());
     } else if (t instanceof ValType) {
       // A named alias of a structural type, e.g. `type field-value = list<u8>`.
-      out.append(indent).append("type ").append(id).append(" = ").append(names.structure(t, name)).append(";\n");
+      out.append(indent)
+          .append("type ")
+          .append(id)
+          .append(" = ")
+          .append(names.structure(t, name))
+          .append(";\n");
     }
   }
 

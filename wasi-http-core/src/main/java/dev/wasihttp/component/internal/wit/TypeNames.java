@@ -26,6 +26,7 @@ final class TypeNames {
   record Owner(InterfaceName iface, String name) {}
 
   private final Map<Object, Owner> owners = new IdentityHashMap<>();
+
   /** The {@code use}s the interface being written needs: referenced interface to names. */
   private Map<String, Set<String>> uses = new LinkedHashMap<>();
 
@@ -55,7 +56,8 @@ final class TypeNames {
     Owner o = owners.get(t);
     if (o != null) {
       if (ctx != null && !o.iface().full().equals(ctx.full())) {
-        uses.computeIfAbsent(o.iface().referenceFrom(ctx), k -> new LinkedHashSet<>()).add(o.name());
+        uses.computeIfAbsent(o.iface().referenceFrom(ctx), k -> new LinkedHashSet<>())
+            .add(o.name());
       }
       return Ident.of(o.name());
     }
@@ -64,31 +66,31 @@ final class TypeNames {
 
   /** {@code t} spelled out at the top level, even if it has a name; names are used inside. */
   String structure(Object t, InterfaceName ctx) {
-    if (t instanceof PrimitiveType) {
-      return ((PrimitiveType) t).wit();
-    } else if (t instanceof ListType) {
-      return "list<" + ref(((ListType) t).element(), ctx) + ">";
-    } else if (t instanceof OptionType) {
-      return "option<" + ref(((OptionType) t).type(), ctx) + ">";
-    } else if (t instanceof TupleType) {
-      return ((TupleType) t)
-          .types().stream().map(x -> ref(x, ctx)).collect(Collectors.joining(", ", "tuple<", ">"));
-    } else if (t instanceof ResultType) {
-      ResultType r = (ResultType) t;
+    if (t instanceof PrimitiveType type7) {
+      return type7.wit();
+    } else if (t instanceof ListType type6) {
+      return "list<" + ref(type6.element(), ctx) + ">";
+    } else if (t instanceof OptionType type5) {
+      return "option<" + ref(type5.type(), ctx) + ">";
+    } else if (t instanceof TupleType type4) {
+      return type4.types().stream()
+          .map(x -> ref(x, ctx))
+          .collect(Collectors.joining(", ", "tuple<", ">"));
+    } else if (t instanceof ResultType r) {
       if (r.ok() == null && r.err() == null) {
         return "result";
       } else if (r.err() == null) {
         return "result<" + ref(r.ok(), ctx) + ">";
       }
       return "result<" + (r.ok() == null ? "_" : ref(r.ok(), ctx)) + ", " + ref(r.err(), ctx) + ">";
-    } else if (t instanceof OwnType) {
-      return ref(((OwnType) t).resource(), ctx);
-    } else if (t instanceof BorrowType) {
-      return "borrow<" + ref(((BorrowType) t).resource(), ctx) + ">";
-    } else if (t instanceof ResourceType) {
-      return Ident.of(((ResourceType) t).name());
-    } else if (t instanceof ValType) {
-      return ((ValType) t).wit(); // an anonymous record/variant/enum/flags: no WIT name exists
+    } else if (t instanceof OwnType type3) {
+      return ref(type3.resource(), ctx);
+    } else if (t instanceof BorrowType type2) {
+      return "borrow<" + ref(type2.resource(), ctx) + ">";
+    } else if (t instanceof ResourceType type1) {
+      return Ident.of(type1.name());
+    } else if (t instanceof ValType type) {
+      return type.wit(); // an anonymous record/variant/enum/flags: no WIT name exists
     }
     return String.valueOf(t);
   }

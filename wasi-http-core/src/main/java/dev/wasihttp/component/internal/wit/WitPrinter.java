@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Prints a component's imports and exports as WIT, in the shape {@code wasm-tools component wit}
- * uses: a root world that names each interface, then one {@code package ... { }} block per
- * package with the interfaces' resources, types and functions. Interfaces with plain (non
- * {@code ns:pkg/iface}) names are printed inline in the world.
+ * uses: a root world that names each interface, then one {@code package ... { }} block per package
+ * with the interfaces' resources, types and functions. Interfaces with plain (non {@code
+ * ns:pkg/iface}) names are printed inline in the world.
  */
 public final class WitPrinter {
   private WitPrinter() {}
@@ -74,26 +74,40 @@ public final class WitPrinter {
     }
   }
 
-  private static void world(StringBuilder out, String dir, Map<String, Item> items, TypeNames names) {
+  private static void world(
+      StringBuilder out, String dir, Map<String, Item> items, TypeNames names) {
     for (Map.Entry<String, Item> e : items.entrySet()) {
       Item item = e.getValue();
-      if (item instanceof Item.Instance) {
+      if (item instanceof Item.Instance instance) {
         InterfaceName n = InterfaceName.parse(e.getKey());
         if (n.isQualified()) {
           out.append("  ").append(dir).append(' ').append(e.getKey()).append(";\n");
         } else {
-          out.append("  ").append(dir).append(' ').append(Ident.of(e.getKey())).append(": interface {\n");
-          new InterfaceWriter(n, ((Item.Instance) item).instance(), names, "    ").write(out);
+          out.append("  ")
+              .append(dir)
+              .append(' ')
+              .append(Ident.of(e.getKey()))
+              .append(": interface {\n");
+          new InterfaceWriter(n, instance.instance(), names, "    ").write(out);
           out.append("  }\n");
         }
-      } else if (item instanceof Item.Func) {
-        FuncType t = ((Item.Func) item).func().type();
-        out.append("  ").append(dir).append(' ').append(Ident.of(e.getKey())).append(": ")
-            .append(names.func(t, null)).append(";\n");
-      } else if (item instanceof Item.Type) {
-        Object t = ((Item.Type) item).type();
+      } else if (item instanceof Item.Func func) {
+        FuncType t = func.func().type();
+        out.append("  ")
+            .append(dir)
+            .append(' ')
+            .append(Ident.of(e.getKey()))
+            .append(": ")
+            .append(names.func(t, null))
+            .append(";\n");
+      } else if (item instanceof Item.Type type) {
+        Object t = type.type();
         if (t instanceof ResourceType) {
-          out.append("  ").append(dir).append(" resource ").append(Ident.of(e.getKey())).append(";\n");
+          out.append("  ")
+              .append(dir)
+              .append(" resource ")
+              .append(Ident.of(e.getKey()))
+              .append(";\n");
         }
       }
     }

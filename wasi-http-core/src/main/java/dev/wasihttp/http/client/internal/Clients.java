@@ -25,9 +25,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * decoding, {@code User-Agent}, a default content type, authentication and the other protocol
  * handlers; only the interim-response ones stay) and the {@link PolicyResolver} installed, so
  * resolved addresses are checked. A client created here, or supplied not yet started (it gets the
- * same setup), is started here and stopped by {@link #close}. One supplied already started is
- * never stopped and keeps its own settings and resolver, so only the name check of the policy
- * applies to it (logged once).
+ * same setup), is started here and stopped by {@link #close}. One supplied already started is never
+ * stopped and keeps its own settings and resolver, so only the name check of the policy applies to
+ * it (logged once).
  */
 final class Clients implements AutoCloseable {
   private final HttpClient supplied;

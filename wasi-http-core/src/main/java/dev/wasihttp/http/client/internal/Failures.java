@@ -3,6 +3,7 @@ package dev.wasihttp.http.client.internal;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.internal.ErrorCodes;
 import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -37,7 +38,7 @@ final class Failures {
   }
 
   /** A response's header or trailer section went past the fields cap. */
-  static final class TooLarge extends java.io.IOException {
+  static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
     final String errorCase;
 
@@ -63,19 +64,19 @@ final class Failures {
   /**
    * The {@code error-code} of {@code failure}; {@code connected} tells whether a connection was
    * established (a timeout before it is {@code connection-timeout}, after it a read timeout),
-   * {@code headDelivered} whether the guest already has the response's head (then a size limit
-   * hit is the trailers', and a closed connection an incomplete response).
+   * {@code headDelivered} whether the guest already has the response's head (then a size limit hit
+   * is the trailers', and a closed connection an incomplete response).
    */
   static Val code(Throwable failure, boolean connected, boolean headDelivered) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof Denied) {
         return ErrorCodes.of("HTTP-request-denied");
       }
-      if (t instanceof TooLarge) {
+      if (t instanceof TooLarge large) {
         // option<u32>: the section's size is not known (the parser stopped counting).
-        return new Val.Variant(((TooLarge) t).errorCase, Val.Option.none());
+        return new Val.Variant(large.errorCase, Val.Option.none());
       }
-      if (t instanceof HttpException && tooLarge((HttpException) t)) {
+      if (t instanceof HttpException exception && tooLarge(exception)) {
         // Jetty's parser passed the client's maxResponseHeadersSize (trailers count too).
         return new Val.Variant(
             headDelivered
@@ -87,9 +88,8 @@ final class Failures {
         // The upstream closed the connection: before any response, or in the middle of one.
         return ErrorCodes.of(headDelivered ? "HTTP-response-incomplete" : "connection-terminated");
       }
-      if (t instanceof Timeout) {
-        return ErrorCodes.of(
-            ((Timeout) t).connecting ? "connection-timeout" : "connection-read-timeout");
+      if (t instanceof Timeout timeout) {
+        return ErrorCodes.of(timeout.connecting ? "connection-timeout" : "connection-read-timeout");
       }
       if (t instanceof UnknownHostException) {
         return dnsError();

@@ -1,5 +1,6 @@
 package dev.wasihttp.http.client.internal;
 
+import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;
@@ -11,6 +12,7 @@ import dev.wasihttp.http.internal.HostRequestOptions;
 import dev.wasihttp.http.internal.OutgoingBody;
 import dev.wasihttp.http.internal.OutgoingHandler;
 import dev.wasihttp.wasi.io.Waker;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +45,15 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
   private final Duration betweenBytesTimeout;
   private final LogSink log;
   private final String tag;
+
   /** The most bytes a response's header section, and its trailer section, may hold. */
   private final int maxFieldSection;
 
   /**
-   * A handler with {@code config}'s outbound policy, client (the application's, never stopped
-   * here, or one created on the first allowed request with the config's SSLContext and stopped in
-   * {@link #close}), default timeouts and field-size cap (which also caps a response's header and
-   * trailer sections); {@code tag} starts every log line.
+   * A handler with {@code config}'s outbound policy, client (the application's, never stopped here,
+   * or one created on the first allowed request with the config's SSLContext and stopped in {@link
+   * #close}), default timeouts and field-size cap (which also caps a response's header and trailer
+   * sections); {@code tag} starts every log line.
    */
   public JettyOutgoingHandler(WasiHttpConfig config, String tag) {
     this.maxFieldSection = config.maxFieldSize();
@@ -216,7 +219,7 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                     TimeUnit.MILLISECONDS);
           }
         });
-    future.onCancel(() -> request.abort(new java.io.IOException("the guest dropped the response")));
+    future.onCancel(() -> request.abort(new IOException("the guest dropped the response")));
     request.send(
         new Response.Listener() {
           @Override
@@ -260,7 +263,7 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                 body.failed(failure);
               }
               if (!future.isDone()) {
-                dev.wasihttp.component.values.Val code = Failures.code(failure, connected.get());
+                Val code = Failures.code(failure, connected.get());
                 if (code.equals(ErrorCodes.of("HTTP-request-denied"))) {
                   log.log(
                       LogSink.Level.WARN,

@@ -31,7 +31,7 @@ final class PolicyResolver implements SocketAddressResolver {
       Map<String, Object> context,
       Promise<List<InetSocketAddress>> promise) {
     Object d = context == null ? null : context.get(Destination.CONTEXT_KEY);
-    Object tag = d instanceof Destination ? ((Destination) d).getOrigin().getTag() : null;
+    Object tag = d instanceof Destination d1 ? d1.getOrigin().getTag() : null;
     if (!(tag instanceof Guard)) {
       delegate.resolve(host, port, context, promise);
       return;

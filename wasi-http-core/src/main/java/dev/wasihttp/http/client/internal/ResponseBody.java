@@ -82,7 +82,7 @@ final class ResponseBody implements BodySource {
   void onFailure(Throwable x) {
     synchronized (this) {
       if (!eof && failure == null) {
-        failure = x instanceof IOException ? (IOException) x : new IOException(x.toString(), x);
+        failure = x instanceof IOException ioe ? ioe : new IOException(x.toString(), x);
       }
     }
     waker.wake();
@@ -185,8 +185,8 @@ final class ResponseBody implements BodySource {
 
   /**
    * The size of Jetty's header or trailer section as the fields cap counts it ({@link
-   * HostFields#ENTRY_OVERHEAD} per field), before any is converted: values are ISO-8859-1, one
-   * byte a character.
+   * HostFields#ENTRY_OVERHEAD} per field), before any is converted: values are ISO-8859-1, one byte
+   * a character.
    */
   static long sectionSize(Iterable<org.eclipse.jetty.http.HttpField> jetty) {
     long size = 0;

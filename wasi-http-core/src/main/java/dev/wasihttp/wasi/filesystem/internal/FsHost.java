@@ -1,5 +1,6 @@
 package dev.wasihttp.wasi.filesystem.internal;
 
+import dev.wasihttp.component.Caller;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -140,7 +142,7 @@ public final class FsHost {
     throw new FsError(code);
   }
 
-  private static Val preopens(dev.wasihttp.component.Caller c) {
+  private static Val preopens(Caller c) {
     WasiContext ctx = Host.ctx(c);
     WasiConfig config = ctx.config();
     List<Val> out = new ArrayList<>();
@@ -172,7 +174,7 @@ public final class FsHost {
     List<String> open = ((Val.Flags) a.get(3)).names();
     List<String> flags = ((Val.Flags) a.get(4)).names();
     if (open.contains("create") || open.contains("truncate") || open.contains("exclusive")) {
-      if (open.contains("exclusive") && Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (open.contains("exclusive") && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
         throw new FsError("exist");
       }
       throw new FsError("read-only");

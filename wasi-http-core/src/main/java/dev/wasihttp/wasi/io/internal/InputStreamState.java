@@ -1,6 +1,7 @@
 package dev.wasihttp.wasi.io.internal;
 
 import dev.wasihttp.wasi.io.HostInputStream;
+import java.util.Objects;
 
 /**
  * The table entry behind an {@code input-stream} handle: the host stream, and whether the guest was
@@ -12,7 +13,7 @@ public final class InputStreamState implements AutoCloseable {
   boolean closed;
 
   public InputStreamState(HostInputStream stream) {
-    this.stream = java.util.Objects.requireNonNull(stream, "stream");
+    this.stream = Objects.requireNonNull(stream, "stream");
   }
 
   /** The host stream. */

@@ -1,5 +1,6 @@
 package dev.wasihttp.wasi.io.internal;
 
+import dev.wasihttp.component.Caller;
 import dev.wasihttp.component.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.ResourceTable;
@@ -167,8 +168,7 @@ public final class IoHost {
                 ctx, o, ctx.table().get(a.get(1), InputStreamState.class), a.get(2)));
   }
 
-  private static void drop(
-      dev.wasihttp.component.Caller caller, int rep, Class<? extends AutoCloseable> type) {
+  private static void drop(Caller caller, int rep, Class<? extends AutoCloseable> type) {
     AutoCloseable state = Host.ctx(caller).table().delete(rep, type);
     try {
       state.close();

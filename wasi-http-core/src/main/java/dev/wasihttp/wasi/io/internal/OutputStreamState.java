@@ -1,6 +1,7 @@
 package dev.wasihttp.wasi.io.internal;
 
 import dev.wasihttp.wasi.io.HostOutputStream;
+import java.util.Objects;
 
 /**
  * The table entry behind an {@code output-stream} handle: the host stream, the bytes the last
@@ -13,7 +14,7 @@ public final class OutputStreamState implements AutoCloseable {
   boolean closed;
 
   public OutputStreamState(HostOutputStream stream) {
-    this.stream = java.util.Objects.requireNonNull(stream, "stream");
+    this.stream = Objects.requireNonNull(stream, "stream");
   }
 
   /** The host stream. */

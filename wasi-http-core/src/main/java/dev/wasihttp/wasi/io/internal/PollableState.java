@@ -1,10 +1,11 @@
 package dev.wasihttp.wasi.io.internal;
 
 import dev.wasihttp.wasi.io.HostPollable;
+import java.util.Objects;
 
 /** The table entry behind a {@code pollable} handle. */
 public record PollableState(HostPollable pollable) {
   public PollableState {
-    java.util.Objects.requireNonNull(pollable, "pollable");
+    Objects.requireNonNull(pollable, "pollable");
   }
 }

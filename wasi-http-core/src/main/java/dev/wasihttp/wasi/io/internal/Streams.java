@@ -7,6 +7,7 @@ import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.IoError;
 import dev.wasihttp.wasi.io.StreamError;
 import dev.wasihttp.wasi.io.WasiIo;
+import java.util.Arrays;
 
 /**
  * The {@code wasi:io/streams} contract over {@link dev.wasihttp.wasi.io.HostInputStream} and {@link
@@ -147,7 +148,7 @@ public final class Streams {
       if (n == 0) {
         continue;
       }
-      byte[] chunk = java.util.Arrays.copyOfRange(bytes, done, done + n);
+      byte[] chunk = Arrays.copyOfRange(bytes, done, done + n);
       Val w = write(ctx, out, chunk);
       if (!((Val.Result) w).isOk()) {
         return w;

@@ -25,14 +25,14 @@ final class Binaries {
   static byte[] bytes(Object... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Object p : parts) {
-      if (p instanceof byte[]) {
-        out.writeBytes((byte[]) p);
-      } else if (p instanceof Integer) {
-        out.write((Integer) p);
-      } else if (p instanceof Character) {
-        out.write((Character) p);
-      } else if (p instanceof String) {
-        out.writeBytes(((String) p).getBytes(StandardCharsets.UTF_8));
+      if (p instanceof byte[] bytes) {
+        out.writeBytes(bytes);
+      } else if (p instanceof Integer integer) {
+        out.write(integer);
+      } else if (p instanceof Character character) {
+        out.write(character);
+      } else if (p instanceof String string) {
+        out.writeBytes(string.getBytes(StandardCharsets.UTF_8));
       } else {
         throw new IllegalArgumentException(String.valueOf(p));
       }

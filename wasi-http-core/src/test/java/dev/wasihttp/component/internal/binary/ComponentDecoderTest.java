@@ -348,8 +348,8 @@ class ComponentDecoderTest {
       assertTrue(modules >= 1, p + ": core modules");
       assertTrue(nested >= 1, p + ": wit-component wraps each export in a nested component");
       for (Definition d : ast.definitions()) {
-        if (d instanceof CoreModuleDef) {
-          byte[] m = ((CoreModuleDef) d).bytes();
+        if (d instanceof CoreModuleDef def) {
+          byte[] m = def.bytes();
           assertArrayEquals(Binaries.emptyCoreModule(), Arrays.copyOf(m, 8), p.toString());
         }
       }

@@ -25,10 +25,7 @@ class ElementSegmentsTest {
           section(7, 1, 3, 'g', 'e', 't', 0, 2),
           section(9, 1, 0, 0x41, 1, 0x0b, 2, 0, 1),
           section(
-              10, 3,
-              4, 0, 0x41, 7, 0x0b,
-              4, 0, 0x41, 9, 0x0b,
-              7, 0, 0x20, 0, 0x11, 0, 0, 0x0b));
+              10, 3, 4, 0, 0x41, 7, 0x0b, 4, 0, 0x41, 9, 0x0b, 7, 0, 0x20, 0, 0x11, 0, 0, 0x0b));
 
   // (module (type (func)) (table 1 funcref) (func) (elem (i32.const 1) func 0))
   static final byte[] OUT_OF_BOUNDS =

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.internal.abi.GuestMemory;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,11 +30,8 @@ class MemoryImageTest {
           section(12, 4),
           section(10, 1, 13, 0, 0x41, 0xe4, 0x00, 0x41, 0, 0x41, 2, 0xfc, 8, 0, 0, 0x0b),
           section(
-              11, 4,
-              0, 0x41, 0, 0x0b, 2, 'a', 'b',
-              0, 0x41, 1, 0x0b, 2, 'X', 'Y',
-              0, 0x41, 0x85, 0x80, 0x04, 0x0b, 1, 'z',
-              1, 2, 'p', 'q'));
+              11, 4, 0, 0x41, 0, 0x0b, 2, 'a', 'b', 0, 0x41, 1, 0x0b, 2, 'X', 'Y', 0, 0x41, 0x85,
+              0x80, 0x04, 0x0b, 1, 'z', 1, 2, 'p', 'q'));
 
   // (module (memory 1) (data (i32.const 65535) "ab"))
   static final byte[] OUT_OF_BOUNDS =
@@ -57,7 +55,7 @@ class MemoryImageTest {
     assertNotNull(MemoryImage.of(m.module));
     CoreInstance first = instantiate(m);
     GuestMemory mem = memory(first);
-    assertEquals("aXY", new String(mem.read(0, 3), java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("aXY", new String(mem.read(0, 3), StandardCharsets.US_ASCII));
     assertEquals('z', mem.readByte(65541));
     assertEquals(0, mem.readByte(65540));
     assertEquals(2 * 65536, mem.byteSize());

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code indirect-calls.wat}: a {@code call_indirect} through a table shared by two core
- * instances whose modules number their types differently is checked against the caller's type;
- * and the modules that share tables or tags get the same types at the same indices ({@code
+ * {@code indirect-calls.wat}: a {@code call_indirect} through a table shared by two core instances
+ * whose modules number their types differently is checked against the caller's type; and the
+ * modules that share tables or tags get the same types at the same indices ({@code
  * tag-identity.wat} throws a tag whose type index differs between its two modules).
  */
 class SharedTypeIndicesTest {
@@ -45,8 +45,7 @@ class SharedTypeIndicesTest {
     // the callee's type index 1 is $double's type, but the caller's index 1 is f32 -> f32
     Trap t =
         assertThrows(
-            Trap.class,
-            () -> instantiate().func("call-f32").call(new Val.F32(3f), new Val.U32(0)));
+            Trap.class, () -> instantiate().func("call-f32").call(new Val.F32(3f), new Val.U32(0)));
     assertEquals("indirect call type mismatch", t.reason());
     Trap wrongSlot =
         assertThrows(
@@ -129,7 +128,8 @@ class SharedTypeIndicesTest {
     assertEquals(b.imports(), shared.get(2).imports());
   }
 
-  // (module (type (func (param i64 i64))) (type $t (func (param i32))) (tag (export "t") (type $t)))
+  // (module (type (func (param i64 i64))) (type $t (func (param i32))) (tag (export "t") (type
+  // $t)))
   static final byte[] DEFINES_TAG =
       module(
           section(1, 2, 0x60, 2, 0x7e, 0x7e, 0, 0x60, 1, 0x7f, 0),

@@ -8,8 +8,6 @@ import static dev.wasihttp.component.internal.validate.Asts.invalid;
 import static dev.wasihttp.component.internal.validate.Asts.subResource;
 import static dev.wasihttp.component.internal.validate.Asts.type;
 import static dev.wasihttp.component.internal.validate.Asts.valid;
-
-import dev.wasihttp.component.internal.validate.Asts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,12 +28,13 @@ import dev.wasihttp.component.internal.binary.ModuleDecl;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.binary.SortIndex;
 import dev.wasihttp.component.internal.binary.TypeBound;
+import dev.wasihttp.component.internal.validate.Asts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Instantiation at load: each instance of a component gets fresh resource types, ascriptions
- * can hide a resource's identity, and core modules passed as arguments are checked by core module
+ * Instantiation at load: each instance of a component gets fresh resource types, ascriptions can
+ * hide a resource's identity, and core modules passed as arguments are checked by core module
  * subtyping.
  */
 class InstantiationValidationTest {
@@ -66,7 +65,8 @@ class InstantiationValidationTest {
             new Definition.CoreTypeDef(
                 new CoreDefType.ModuleType(
                     List.of(
-                        new ModuleDecl.CoreTypeDeclInModule(new CoreDefType.CoreFuncType(List.of(), List.of())),
+                        new ModuleDecl.CoreTypeDeclInModule(
+                            new CoreDefType.CoreFuncType(List.of(), List.of())),
                         new ModuleDecl.CoreImportDecl("", "f", new CoreImportDesc.Func(0)))),
                 0),
             importDef("m", new ExternDesc.CoreModuleDesc(0)));
@@ -88,7 +88,8 @@ class InstantiationValidationTest {
     byte[] exportsI64 = {
       0, 'a', 's', 'm', 1, 0, 0, 0, 6, 6, 1, 0x7e, 0, 0x42, 0, 0x0b, 7, 5, 1, 1, 'g', 3, 0
     };
-    // (core instance $i (instantiate $m2)) (core instance (instantiate $m1 (with "" (instance $i))))
+    // (core instance $i (instantiate $m2)) (core instance (instantiate $m1 (with "" (instance
+    // $i))))
     ComponentAst ast =
         component(
             new Definition.CoreModuleDef(importsI32, 0),
@@ -113,7 +114,8 @@ class InstantiationValidationTest {
         component(
             type(new DefType.ResourceDef(CoreValType.I32, null)),
             exportDef("r1", Sort.TYPE, 0),
-            new Definition.ExportDef(ExternName.of("r2"), new SortIndex(Sort.TYPE, 0), ascription, 0));
+            new Definition.ExportDef(
+                ExternName.of("r2"), new SortIndex(Sort.TYPE, 0), ascription, 0));
     return component(
         nested(child),
         instantiate(0, null, null, 0),
@@ -139,7 +141,9 @@ class InstantiationValidationTest {
 
   private static Definition instantiate(int component, String arg, Sort sort, int index) {
     List<InstanceExpr.InstantiateArg> args =
-        arg == null ? List.of() : List.of(new InstanceExpr.InstantiateArg(arg, new SortIndex(sort, index)));
+        arg == null
+            ? List.of()
+            : List.of(new InstanceExpr.InstantiateArg(arg, new SortIndex(sort, index)));
     return new Definition.InstanceDef(new InstanceExpr.Instantiate(component, args), 0);
   }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.ComponentException;
-import dev.wasihttp.component.internal.link.HostDefinitions;
-import dev.wasihttp.component.internal.link.Instantiator;
-import dev.wasihttp.component.internal.link.ModuleCache;
-import dev.wasihttp.component.internal.link.Store;
+import dev.wasihttp.component.internal.binary.Canon;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
@@ -18,15 +15,19 @@ import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.binary.SortIndex;
 import dev.wasihttp.component.internal.binary.TypeBound;
 import dev.wasihttp.component.internal.binary.TypeRef;
+import dev.wasihttp.component.internal.link.HostDefinitions;
+import dev.wasihttp.component.internal.link.Instantiator;
+import dev.wasihttp.component.internal.link.ModuleCache;
+import dev.wasihttp.component.internal.link.Store;
 import dev.wasihttp.component.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Test helpers: components written as decoded definitions (Binary.md's words), so validation
- * rules read as the small components they accept or refuse. Definition {@code i} sits at byte
- * offset {@code 100 + i}, so an error names the definition at fault.
+ * Test helpers: components written as decoded definitions (Binary.md's words), so validation rules
+ * read as the small components they accept or refuse. Definition {@code i} sits at byte offset
+ * {@code 100 + i}, so an error names the definition at fault.
  */
 public final class Asts {
   private Asts() {}
@@ -41,28 +42,25 @@ public final class Asts {
 
   /** The same definition at another offset. */
   private static Definition at(Definition d, long offset) {
-    if (d instanceof Definition.TypeDef) {
-      return new Definition.TypeDef(((Definition.TypeDef) d).type(), offset);
-    } else if (d instanceof Definition.ImportDef) {
-      var i = (Definition.ImportDef) d;
+    if (d instanceof Definition.TypeDef def6) {
+      return new Definition.TypeDef(def6.type(), offset);
+    } else if (d instanceof Definition.ImportDef i) {
       return new Definition.ImportDef(i.name(), i.desc(), offset);
-    } else if (d instanceof Definition.ExportDef) {
-      var e = (Definition.ExportDef) d;
+    } else if (d instanceof Definition.ExportDef e) {
       return new Definition.ExportDef(e.name(), e.item(), e.ascribed(), offset);
-    } else if (d instanceof Definition.CanonDef) {
-      return new Definition.CanonDef(((Definition.CanonDef) d).canon(), offset);
-    } else if (d instanceof Definition.NestedComponentDef) {
-      return new Definition.NestedComponentDef(((Definition.NestedComponentDef) d).component(), offset);
-    } else if (d instanceof Definition.InstanceDef) {
-      return new Definition.InstanceDef(((Definition.InstanceDef) d).expr(), offset);
-    } else if (d instanceof Definition.CoreModuleDef) {
-      return new Definition.CoreModuleDef(((Definition.CoreModuleDef) d).bytes(), offset);
-    } else if (d instanceof Definition.CoreInstanceDef) {
-      return new Definition.CoreInstanceDef(((Definition.CoreInstanceDef) d).expr(), offset);
-    } else if (d instanceof Definition.CoreTypeDef) {
-      return new Definition.CoreTypeDef(((Definition.CoreTypeDef) d).type(), offset);
-    } else if (d instanceof Definition.AliasDef) {
-      var a = (Definition.AliasDef) d;
+    } else if (d instanceof Definition.CanonDef def5) {
+      return new Definition.CanonDef(def5.canon(), offset);
+    } else if (d instanceof Definition.NestedComponentDef def4) {
+      return new Definition.NestedComponentDef(def4.component(), offset);
+    } else if (d instanceof Definition.InstanceDef def3) {
+      return new Definition.InstanceDef(def3.expr(), offset);
+    } else if (d instanceof Definition.CoreModuleDef def2) {
+      return new Definition.CoreModuleDef(def2.bytes(), offset);
+    } else if (d instanceof Definition.CoreInstanceDef def1) {
+      return new Definition.CoreInstanceDef(def1.expr(), offset);
+    } else if (d instanceof Definition.CoreTypeDef def) {
+      return new Definition.CoreTypeDef(def.type(), offset);
+    } else if (d instanceof Definition.AliasDef a) {
       return new Definition.AliasDef(a.sort(), a.target(), offset);
     }
     return d;
@@ -80,7 +78,7 @@ public final class Asts {
     return new Definition.ExportDef(ExternName.of(name), new SortIndex(sort, index), null, 0);
   }
 
-  public static Definition canon(dev.wasihttp.component.internal.binary.Canon c) {
+  public static Definition canon(Canon c) {
     return new Definition.CanonDef(c, 0);
   }
 

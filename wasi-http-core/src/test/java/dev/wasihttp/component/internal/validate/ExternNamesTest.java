@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExternNamesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "a-b-c", "a1-2-3", "A", "A-B-C", "a11-w0rds", "m1x3d-4CR0NYMS", "get-JSON"})
+  @ValueSource(
+      strings = {"a", "a-b-c", "a1-2-3", "A", "A-B-C", "a11-w0rds", "m1x3d-4CR0NYMS", "get-JSON"})
   void labelsAreKebabCase(String label) {
     assertTrue(ExternNames.isLabel(label));
   }
@@ -51,9 +52,23 @@ class ExternNamesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "Foo", "", "wasi:http/TyPeS", "WaSi:http/types", "wasi/http", "wasi:", ":/",
-        "a:b/c@", "a:b/c@1.", "a:b/c@2.0x0", "a:b/c@2.0.0+", "a:b/c@01.0.0",
-        "foo:bar:baz/qux", "foo:bar/baz/qux", "[constructor]", "[method]a", "[method]a.b.c",
+        "Foo",
+        "",
+        "wasi:http/TyPeS",
+        "WaSi:http/types",
+        "wasi/http",
+        "wasi:",
+        ":/",
+        "a:b/c@",
+        "a:b/c@1.",
+        "a:b/c@2.0x0",
+        "a:b/c@2.0.0+",
+        "a:b/c@01.0.0",
+        "foo:bar:baz/qux",
+        "foo:bar/baz/qux",
+        "[constructor]",
+        "[method]a",
+        "[method]a.b.c",
         "[static].a"
       })
   void invalidNames(String name) {
@@ -76,7 +91,10 @@ class ExternNamesTest {
   void importNamesMustBeStronglyUnique() throws ComponentException {
     ExternDesc f = Asts.func(0);
     valid(component(type(funcType(null)), importDef("a", f), importDef("a-b", f)));
-    invalid(component(type(funcType(null)), importDef("a", f), importDef("A", f)), 2, "conflicts with previous name `a`");
+    invalid(
+        component(type(funcType(null)), importDef("a", f), importDef("A", f)),
+        2,
+        "conflicts with previous name `a`");
   }
 
   @Test

@@ -47,13 +47,18 @@ class ValidatorTest {
     invalid(component(type(record("a-B-c-D", "A-b-C-d"))), 0, "conflicts with previous field name");
     invalid(component(type(record("GoNnA"))), 0, "not in kebab case");
     invalid(component(type(new DefType.EnumDef(List.of()))), 0, "at least one variant");
-    invalid(component(type(new DefType.FlagsDef(Collections.nCopies(33, "f")))), 0, "more than 32 flags");
+    invalid(
+        component(type(new DefType.FlagsDef(Collections.nCopies(33, "f")))),
+        0,
+        "more than 32 flags");
     invalid(component(type(funcType(null, "foo", u32(), "FOO", u32()))), 0, "parameter name `FOO`");
   }
 
   @Test
   void handlesTakeResourcesAndResultsHoldNoBorrow() throws ComponentException {
-    valid(component(type(RESOURCE), type(new DefType.BorrowDef(0)), type(funcType(null, "self", ref(1)))));
+    valid(
+        component(
+            type(RESOURCE), type(new DefType.BorrowDef(0)), type(funcType(null, "self", ref(1)))));
     invalid(component(type(record("x")), type(new DefType.OwnDef(0))), 1, "not a resource type");
     invalid(
         component(type(RESOURCE), type(new DefType.BorrowDef(0)), type(funcType(ref(1)))),
@@ -94,7 +99,8 @@ class ValidatorTest {
     // (import "f" (func $f (param "p" string))) (core func (canon lower (func $f)))
     Definition takesString = importDef("f", func(0));
     invalid(
-        component(type(funcType(null, "p", string())), takesString, canon(new Canon.Lower(0, List.of()))),
+        component(
+            type(funcType(null, "p", string())), takesString, canon(new Canon.Lower(0, List.of()))),
         2,
         "canonical option `memory` is required");
     invalid(
@@ -110,28 +116,46 @@ class ValidatorTest {
         2,
         "`utf8` conflicts with option `utf16`");
     invalid(
-        component(type(funcType(null)), importDef("f", func(0)), canon(new Canon.Lower(0, List.of(new CanonOpt.PostReturnOpt(0))))),
+        component(
+            type(funcType(null)),
+            importDef("f", func(0)),
+            canon(new Canon.Lower(0, List.of(new CanonOpt.PostReturnOpt(0))))),
         2,
         "cannot be specified for lowerings");
   }
 
   @Test
   void resourceNewAndRepOnlyForLocalResources() throws ComponentException {
-    valid(component(type(RESOURCE), canon(new Canon.ResourceNew(0)), canon(new Canon.ResourceDrop(0))));
-    invalid(component(importDef("t", subResource()), canon(new Canon.ResourceRep(0))), 1, "not a local resource");
+    valid(
+        component(
+            type(RESOURCE), canon(new Canon.ResourceNew(0)), canon(new Canon.ResourceDrop(0))));
+    invalid(
+        component(importDef("t", subResource()), canon(new Canon.ResourceRep(0))),
+        1,
+        "not a local resource");
   }
 
   @Test
   void exportsMentionOnlyImportedOrExportedNominalTypes() throws ComponentException {
     // (type $rec (record ...)) (export $rec' "rec" (type $rec)) (type (func (result $rec')))
-    valid(component(type(record("x")), exportDef("rec", Sort.TYPE, 0), type(new DefType.ListDef(ref(1))), exportDef("l", Sort.TYPE, 2)));
+    valid(
+        component(
+            type(record("x")),
+            exportDef("rec", Sort.TYPE, 0),
+            type(new DefType.ListDef(ref(1))),
+            exportDef("l", Sort.TYPE, 2)));
     invalid(
-        component(type(record("x")), type(new DefType.ListDef(ref(0))), exportDef("l", Sort.TYPE, 1)),
+        component(
+            type(record("x")), type(new DefType.ListDef(ref(0))), exportDef("l", Sort.TYPE, 1)),
         2,
         "type not valid to be used as export");
     // an import may not mention a type only an export named
     invalid(
-        component(type(record("x")), exportDef("rec", Sort.TYPE, 0), type(funcType(ref(1))), importDef("f", func(2))),
+        component(
+            type(record("x")),
+            exportDef("rec", Sort.TYPE, 0),
+            type(funcType(ref(1))),
+            importDef("f", func(2))),
         3,
         "func not valid to be used as import");
   }
@@ -139,7 +163,8 @@ class ValidatorTest {
   @Test
   void outerAliasesDoNotCarryResourcesIntoNestedComponents() throws ComponentException {
     Definition aliasType0 = new Definition.AliasDef(Sort.TYPE, new AliasTarget.Outer(1, 0), 0);
-    valid(component(type(record("x")), new Definition.NestedComponentDef(component(aliasType0), 0)));
+    valid(
+        component(type(record("x")), new Definition.NestedComponentDef(component(aliasType0), 0)));
     invalid(
         component(type(RESOURCE), new Definition.NestedComponentDef(component(aliasType0), 0)),
         0, // the alias, first definition of the nested component
@@ -160,16 +185,16 @@ class ValidatorTest {
             ComponentException.class, () -> Asts.link(component(child, type(RESOURCE), withU32)));
     assertEquals(ComponentException.Kind.INVALID, e.kind());
     assertTrue(e.getMessage().contains("expected defined type, found resource"), e.getMessage());
-    invalid(component(child, new Definition.InstanceDef(new InstanceExpr.Instantiate(0, List.of()), 0)), 1, "missing import named `x`");
+    invalid(
+        component(child, new Definition.InstanceDef(new InstanceExpr.Instantiate(0, List.of()), 0)),
+        1,
+        "missing import named `x`");
   }
 
   private static Definition instantiate(String arg, int typeIndex) {
     return new Definition.InstanceDef(
         new InstanceExpr.Instantiate(
-            0,
-            List.of(
-                new InstanceExpr.InstantiateArg(
-                    arg, new SortIndex(Sort.TYPE, typeIndex)))),
+            0, List.of(new InstanceExpr.InstantiateArg(arg, new SortIndex(Sort.TYPE, typeIndex)))),
         0);
   }
 }
