@@ -1,5 +1,6 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.link.ComponentFunc;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.values.Val;

@@ -1,5 +1,6 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.Decl;
 import dev.wasihttp.component.internal.binary.DefType;

@@ -1,5 +1,7 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.internal.link.HostDefinitions;
 import dev.wasihttp.component.internal.link.InstanceValue;
 import dev.wasihttp.component.internal.link.Instantiator;

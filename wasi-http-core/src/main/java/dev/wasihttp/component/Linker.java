@@ -1,5 +1,8 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.host.HostFunction;
+import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.link.HostDefinitions;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.HashMap;

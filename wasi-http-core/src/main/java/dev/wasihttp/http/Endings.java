@@ -1,6 +1,6 @@
 package dev.wasihttp.http;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiExit;
 

@@ -1,13 +1,13 @@
 package dev.wasihttp.http;
 
 import dev.wasihttp.component.Component;
-import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Func;
-import dev.wasihttp.component.HostFault;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.errors.HostFault;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
 import dev.wasihttp.http.internal.HostFields;

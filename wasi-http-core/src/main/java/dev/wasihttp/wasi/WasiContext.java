@@ -1,7 +1,8 @@
 package dev.wasihttp.wasi;
 
-import dev.wasihttp.component.Caller;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.wasi.io.Waker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

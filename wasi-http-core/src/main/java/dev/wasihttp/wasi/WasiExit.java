@@ -1,6 +1,6 @@
 package dev.wasihttp.wasi;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 
 /**
  * Thrown when the guest calls {@code wasi:cli/exit.exit} or {@code exit-with-code}: the call never

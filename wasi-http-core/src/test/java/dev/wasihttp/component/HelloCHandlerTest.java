@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.errors.Trap;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

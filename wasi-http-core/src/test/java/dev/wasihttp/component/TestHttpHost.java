@@ -1,5 +1,8 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,10 @@
 package dev.wasihttp.component;
 
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.wasi.ResourceTable;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiHost;

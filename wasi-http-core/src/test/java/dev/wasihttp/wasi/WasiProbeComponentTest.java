@@ -8,7 +8,7 @@ import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.clocks.MonotonicClock;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.Component;
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;

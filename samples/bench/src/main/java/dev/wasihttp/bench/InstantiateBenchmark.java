@@ -1,10 +1,10 @@
 package dev.wasihttp.bench;
 
 import dev.wasihttp.component.Component;
-import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.errors.ComponentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;

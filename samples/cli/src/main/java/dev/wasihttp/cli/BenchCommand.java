@@ -1,9 +1,9 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.component.Component;
-import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.errors.ComponentException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

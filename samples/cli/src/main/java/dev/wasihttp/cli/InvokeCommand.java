@@ -1,11 +1,11 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.component.Component;
-import dev.wasihttp.component.ComponentException;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Func;
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.types.BorrowType;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.OwnType;

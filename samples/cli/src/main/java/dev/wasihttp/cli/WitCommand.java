@@ -1,7 +1,7 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.component.Component;
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Caller;
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;

@@ -1,8 +1,8 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.wasi.ResourceTable;
 
 /**
  * The wasi:http view of an instance's {@link ResourceTable} (the one the WASI host keeps in the

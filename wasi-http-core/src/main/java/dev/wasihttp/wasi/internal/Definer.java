@@ -1,8 +1,8 @@
 package dev.wasihttp.wasi.internal;
 
-import dev.wasihttp.component.HostFunction;
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.host.HostFunction;
+import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.types.ResourceType;
 
 /**

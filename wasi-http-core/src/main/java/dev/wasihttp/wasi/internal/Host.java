@@ -1,8 +1,8 @@
 package dev.wasihttp.wasi.internal;
 
-import dev.wasihttp.component.Caller;
-import dev.wasihttp.component.HostFunction;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
 import java.util.ArrayList;

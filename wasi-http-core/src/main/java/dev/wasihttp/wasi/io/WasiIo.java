@@ -115,7 +115,7 @@ public final class WasiIo {
    * Blocks the calling guest thread until {@code pollable} is ready, as {@code pollable.block} does
    * (for host functions with blocking semantics of their own).
    *
-   * @throws dev.wasihttp.component.Trap {@code "interrupted"} when the thread is interrupted
+   * @throws dev.wasihttp.component.errors.Trap {@code "interrupted"} when the thread is interrupted
    */
   public static void block(WasiContext ctx, HostPollable pollable) {
     Poller.block(ctx.waker(), pollable);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.WasiHttpConfig;
 import java.util.ArrayList;

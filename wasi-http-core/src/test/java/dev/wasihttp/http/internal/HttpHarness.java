@@ -1,8 +1,8 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.Caller;
-import dev.wasihttp.component.HostFunction;
-import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.host.HostFunction;
+import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;

@@ -5,7 +5,7 @@ import static dev.wasihttp.wasi.WasiHarness.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.LineSink;
 import dev.wasihttp.wasi.WasiConfig;

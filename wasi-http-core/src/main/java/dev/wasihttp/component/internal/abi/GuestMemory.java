@@ -3,8 +3,9 @@ package dev.wasihttp.component.internal.abi;
 /**
  * A core linear memory as the canonical ABI sees it: bytes addressed by u32 pointers, little
  * endian. Addresses are passed as {@code long} so that a u32 pointer above 2 GiB is never read as
- * negative. Every access past {@link #byteSize()} throws a {@link dev.wasihttp.component.Trap}; the
- * canonical ABI checks ranges itself first so its traps carry the spec's words.
+ * negative. Every access past {@link #byteSize()} throws a {@link
+ * dev.wasihttp.component.errors.Trap}; the canonical ABI checks ranges itself first so its traps
+ * carry the spec's words.
  *
  * <p>Implementations wrap the engine's memory and are used by one thread at a time.
  */

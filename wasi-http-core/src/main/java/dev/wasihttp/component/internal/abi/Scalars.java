@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.abi;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.types.PrimitiveType;
 import dev.wasihttp.component.values.Val;
 

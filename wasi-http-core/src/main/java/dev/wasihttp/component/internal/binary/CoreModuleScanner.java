@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.binary;
 import static dev.wasihttp.component.internal.binary.BinaryReader.hex;
 import static dev.wasihttp.component.internal.binary.BinaryReader.malformed;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 
 /**
  * A shallow check of a core module section (Binary.md, section 1): the core preamble and the

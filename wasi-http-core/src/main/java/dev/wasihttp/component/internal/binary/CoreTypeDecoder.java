@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.binary;
 import static dev.wasihttp.component.internal.binary.BinaryReader.hex;
 import static dev.wasihttp.component.internal.binary.BinaryReader.malformed;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import java.util.ArrayList;
 import java.util.List;
 

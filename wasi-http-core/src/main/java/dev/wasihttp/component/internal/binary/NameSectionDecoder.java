@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.binary;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;

@@ -9,12 +9,12 @@
  * names need not be kebab-case or unique, and options may repeat. That is the linker's job. Core
  * modules are only framed (preamble, section ids, order and sizes); the core engine parses them.
  *
- * <p>Every failure is a {@link dev.wasihttp.component.ComponentException} of kind {@code MALFORMED}
- * naming the byte offset in the outermost binary, except an index too large to name anything (past
- * {@code Integer.MAX_VALUE}), which is {@code INVALID}. Features beyond WASI 0.2 (async functions
- * and built-ins, streams, futures, error contexts, fixed-length lists, maps, threads, value
- * definitions, GC core types) are refused with a message naming the opcode and its offset. A
- * malformed {@code component-name} section is ignored, as Binary.md requires.
+ * <p>Every failure is a {@link dev.wasihttp.component.errors.ComponentException} of kind {@code
+ * MALFORMED} naming the byte offset in the outermost binary, except an index too large to name
+ * anything (past {@code Integer.MAX_VALUE}), which is {@code INVALID}. Features beyond WASI 0.2
+ * (async functions and built-ins, streams, futures, error contexts, fixed-length lists, maps,
+ * threads, value definitions, GC core types) are refused with a message naming the opcode and its
+ * offset. A malformed {@code component-name} section is ignored, as Binary.md requires.
  *
  * <p>Entry point: {@link dev.wasihttp.component.internal.binary.ComponentDecoder#decode(byte[])}.
  * Decoding is pure and every type here is immutable, so results may be shared between threads.

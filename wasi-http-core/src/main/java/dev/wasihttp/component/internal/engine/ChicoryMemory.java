@@ -1,7 +1,7 @@
 package dev.wasihttp.component.internal.engine;
 
 import com.dylibso.chicory.runtime.Memory;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.abi.GuestMemory;
 
 /** {@link GuestMemory} over an engine memory; every access is bounds-checked first. */

@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.engine;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.Export;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.abi.CanonicalOptions;
 import dev.wasihttp.component.internal.abi.CoreFunction;
 import dev.wasihttp.component.internal.abi.FlatType;

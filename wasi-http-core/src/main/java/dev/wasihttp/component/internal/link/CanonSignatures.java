@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.CanonOpt;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.engine.CoreExtern;

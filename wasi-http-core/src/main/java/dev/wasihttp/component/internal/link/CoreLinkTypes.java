@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.engine.CoreExtern;
 import dev.wasihttp.component.internal.engine.CoreExternType;
 import dev.wasihttp.component.internal.engine.CoreInstance;

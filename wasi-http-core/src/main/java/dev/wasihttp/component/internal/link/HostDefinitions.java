@@ -1,9 +1,9 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.ComponentException;
-import dev.wasihttp.component.HostFunction;
-import dev.wasihttp.component.ResourceDestructor;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.HostFunction;
+import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.binary.ExternDesc;

@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.HostFunction;
+import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.values.Val;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.resources.CallScope;
-import dev.wasihttp.component.internal.resources.ResourceTable;
+import dev.wasihttp.component.internal.resources.HandleTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * handle table and the flags that guard entering and leaving it. A trap poisons it.
  */
 public final class InstanceState {
-  final ResourceTable table;
+  final HandleTable table;
   final Store store;
 
   /** The instance this one is nested in, or null for the root. */
@@ -31,7 +31,7 @@ public final class InstanceState {
   InstanceState(Store store, InstanceState parent) {
     this.store = store;
     this.parent = parent;
-    this.table = new ResourceTable(store.limits().maxHandles());
+    this.table = new HandleTable(store.limits().maxHandles());
   }
 
   /**

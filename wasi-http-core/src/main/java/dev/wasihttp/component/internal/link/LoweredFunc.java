@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.abi.CanonicalAbi;
 import dev.wasihttp.component.internal.abi.CanonicalOptions;
 import dev.wasihttp.component.internal.abi.CoreFunction;

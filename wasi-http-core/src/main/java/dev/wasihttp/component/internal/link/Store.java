@@ -1,7 +1,7 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.Caller;
-import dev.wasihttp.component.ResourceDestructor;
+import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.abi.CoreFunction;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.IdentityHashMap;

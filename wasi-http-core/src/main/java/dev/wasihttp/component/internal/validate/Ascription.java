@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.validate;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 
 /**
  * An export's ascribed type must be a supertype of the exported item's type (Binary.md, export

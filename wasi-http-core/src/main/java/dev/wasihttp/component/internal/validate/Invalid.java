@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.validate;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 
 /** The one error of this package: the component breaks a validation rule. */
 final class Invalid {

@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.validate;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.Sort;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

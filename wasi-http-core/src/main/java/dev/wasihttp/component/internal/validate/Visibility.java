@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.validate;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.DefType;
 import java.util.Collections;
 import java.util.IdentityHashMap;

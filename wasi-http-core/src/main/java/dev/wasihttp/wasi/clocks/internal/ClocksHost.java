@@ -1,6 +1,6 @@
 package dev.wasihttp.wasi.clocks.internal;
 
-import dev.wasihttp.component.Caller;
+import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.wasi.clocks.MonotonicClock;
 import dev.wasihttp.wasi.clocks.WallClock;
 import dev.wasihttp.wasi.clocks.WasiClocks;

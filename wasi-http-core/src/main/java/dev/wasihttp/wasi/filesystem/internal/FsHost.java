@@ -1,6 +1,6 @@
 package dev.wasihttp.wasi.filesystem.internal;
 
-import dev.wasihttp.component.Caller;
+import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;

@@ -1,9 +1,9 @@
 package dev.wasihttp.wasi.io.internal;
 
-import dev.wasihttp.component.Caller;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.wasi.ResourceTable;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;

@@ -1,6 +1,6 @@
 package dev.wasihttp.wasi.io.internal;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.internal.Host;

@@ -1,7 +1,7 @@
 package dev.wasihttp.wasi.sockets.internal;
 
-import dev.wasihttp.component.HostFunction;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;

@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.abi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.ValType;
 import dev.wasihttp.component.values.Val;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.abi.StringEncoding;
 import dev.wasihttp.component.internal.binary.Definition.AliasDef;
 import dev.wasihttp.component.internal.binary.Definition.CanonDef;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.abi.GuestMemory;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Linker;
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import java.nio.file.Path;
 import java.util.List;

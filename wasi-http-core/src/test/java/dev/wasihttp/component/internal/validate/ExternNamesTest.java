@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.ComponentException;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.ExternDesc;
 import dev.wasihttp.component.internal.binary.ExternName;
 import org.junit.jupiter.api.Test;

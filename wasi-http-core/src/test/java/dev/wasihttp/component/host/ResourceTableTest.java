@@ -1,11 +1,11 @@
-package dev.wasihttp.wasi;
+package dev.wasihttp.component.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.errors;
 
 /**
  * A trap that is not the guest's doing: a host function, or the engine itself, threw under a guest

@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.host;
 
 /** Runs when a guest drops the last owning handle of a host resource (its {@code rep}). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.errors;
 
 /**
  * A trap: a guest executed {@code unreachable}, broke a canonical-ABI rule, or misused a handle.

@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.host;
 
 /**
  * What a host function knows about the instance calling it: the embedder's data object given at

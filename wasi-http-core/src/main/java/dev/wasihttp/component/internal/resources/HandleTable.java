@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.resources;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.Arrays;
 
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * used, new handles take the most recently freed slot first, and the table holds at most {@link
  * #MAX_LENGTH} handles. Not thread-safe: a component instance runs on one thread at a time.
  */
-public final class ResourceTable {
+public final class HandleTable {
   /** The spec's {@code MAX_LENGTH = 2**28 - 1}. */
   public static final int MAX_LENGTH = (1 << 28) - 1;
 
@@ -19,12 +19,12 @@ public final class ResourceTable {
   private int freeCount;
   private final int maxLength;
 
-  public ResourceTable() {
+  public HandleTable() {
     this(MAX_LENGTH);
   }
 
   /** A table capped below the spec's maximum (a host limit on guest-created handles). */
-  public ResourceTable(int maxLength) {
+  public HandleTable(int maxLength) {
     this.maxLength = Math.min(maxLength, MAX_LENGTH);
   }
 

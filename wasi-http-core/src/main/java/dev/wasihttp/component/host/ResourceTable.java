@@ -1,6 +1,6 @@
-package dev.wasihttp.wasi;
+package dev.wasihttp.component.host;
 
-import dev.wasihttp.component.Trap;
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import java.util.ArrayList;
 import java.util.HashMap;

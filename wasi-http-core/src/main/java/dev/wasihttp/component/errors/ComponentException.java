@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.errors;
 
 import java.util.Locale;
 

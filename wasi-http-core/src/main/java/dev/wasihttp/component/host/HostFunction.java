@@ -1,5 +1,6 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.host;
 
+import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import java.util.List;
 
