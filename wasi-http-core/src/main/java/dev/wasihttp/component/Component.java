@@ -51,8 +51,10 @@ public final class Component {
     ComponentAst ast = ComponentDecoder.decode(bytes);
     Validator.validate(ast);
     ModuleCache modules = ModuleCache.parseAll(ast);
-    Instantiator dry = new Instantiator(new Store(null, Store.Limits.DEFAULT), modules, true);
-    InstanceValue exports = dry.instantiateRoot(ast, new HostDefinitions(Map.of(), Map.of(), true));
+    Instantiator<Object> dry =
+        new Instantiator<>(new Store<>(null, Store.Limits.DEFAULT), modules, true);
+    InstanceValue exports =
+        dry.instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));
     return new Component(
         ast, modules, Collections.unmodifiableMap(new LinkedHashMap<>(dry.rootImports())), exports);
   }

@@ -12,18 +12,20 @@ import java.util.Map;
  * One instance of a component with all its state: core instances, memories, handle tables and the
  * embedder's data. Not thread-safe: use it from one thread at a time, and drop it to free
  * everything it holds.
+ *
+ * @param <T> the embedder's per-instance data type
  */
-public final class ComponentInstance {
+public final class ComponentInstance<T> {
   private final InstanceValue exports;
-  private final Store store;
+  private final Store<T> store;
 
-  ComponentInstance(InstanceValue exports, Store store) {
+  ComponentInstance(InstanceValue exports, Store<T> store) {
     this.exports = exports;
     this.store = store;
   }
 
   /** The embedder's data object given at instantiation. */
-  public Object data() {
+  public T data() {
     return store.data();
   }
 

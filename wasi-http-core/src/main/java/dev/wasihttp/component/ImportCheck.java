@@ -20,7 +20,7 @@ import java.util.List;
 final class ImportCheck {
   private ImportCheck() {}
 
-  static void check(ComponentAst ast, HostDefinitions host) throws ComponentException {
+  static void check(ComponentAst ast, HostDefinitions<?> host) throws ComponentException {
     if (host.trapUnknownImports()) {
       return;
     }
@@ -47,7 +47,7 @@ final class ImportCheck {
             throw unlinkable(imp, "no such function defined by the host");
           }
         } else if (imp.desc() instanceof ExternDesc.InstanceDesc) {
-          HostDefinitions.Interface iface = host.lookup(name);
+          HostDefinitions.Interface<?> iface = host.lookup(name);
           if (iface == null) {
             throw unlinkable(imp, "no such interface defined by the host");
           }
@@ -64,7 +64,7 @@ final class ImportCheck {
   }
 
   private static void checkInstance(
-      Definition.ImportDef imp, DefType.InstanceTypeDef t, HostDefinitions.Interface iface)
+      Definition.ImportDef imp, DefType.InstanceTypeDef t, HostDefinitions.Interface<?> iface)
       throws ComponentException {
     for (Decl decl : t.decls()) {
       if (!(decl instanceof Decl.ExportDecl)) {

@@ -1,7 +1,6 @@
 package dev.wasihttp.component;
 
 import dev.wasihttp.component.errors.ComponentException;
-import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.internal.link.HostDefinitions;
 import dev.wasihttp.component.internal.link.InstanceValue;
 import dev.wasihttp.component.internal.link.Instantiator;
@@ -10,12 +9,14 @@ import dev.wasihttp.component.internal.link.Store;
 /**
  * A component linked against a host: every import has been found. Immutable and thread-safe; each
  * {@link #instantiate(Object)} makes a new, independent {@link ComponentInstance}.
+ *
+ * @param <T> the per-instance data the host functions receive
  */
-public final class InstancePre {
+public final class InstancePre<T> {
   private final Component component;
-  private final HostDefinitions host;
+  private final HostDefinitions<T> host;
 
-  InstancePre(Component component, HostDefinitions host) {
+  InstancePre(Component component, HostDefinitions<T> host) {
     this.component = component;
     this.host = host;
   }
@@ -27,20 +28,21 @@ public final class InstancePre {
   /**
    * Instantiates the component: core modules are instantiated and their start functions run.
    *
-   * @param data the embedder's per-instance object, handed to host functions as {@link
-   *     Caller#data()}
+   * @param data the embedder's per-instance data, handed to host functions as {@link
+   *     dev.wasihttp.component.host.Caller#data()}
    * @throws ComponentException UNLINKABLE when an import does not fit its use, UNINSTANTIABLE when
    *     initialisation traps
    */
-  public ComponentInstance instantiate(Object data) throws ComponentException {
-    Store store = new Store(data, Store.Limits.DEFAULT);
+  public ComponentInstance<T> instantiate(T data) throws ComponentException {
+    Store<T> store = new Store<>(data, Store.Limits.DEFAULT);
     InstanceValue exports =
-        new Instantiator(store, component.modules(), false).instantiateRoot(component.ast(), host);
-    return new ComponentInstance(exports, store);
+        new Instantiator<>(store, component.modules(), false)
+            .instantiateRoot(component.ast(), host);
+    return new ComponentInstance<>(exports, store);
   }
 
-  /** {@link #instantiate(Object)} with no embedder data. */
-  public ComponentInstance instantiate() throws ComponentException {
+  /** {@link #instantiate(Object)} with no embedder data (null). */
+  public ComponentInstance<T> instantiate() throws ComponentException {
     return instantiate(null);
   }
 }

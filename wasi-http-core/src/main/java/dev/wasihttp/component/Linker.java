@@ -18,16 +18,20 @@ import java.util.Objects;
  *
  * <p>A linker is a mutable builder used by one thread; {@link #instantiatePre} takes an immutable
  * snapshot that is safe to share.
+ *
+ * @param <T> the per-instance data every host function registered here receives through its {@link
+ *     dev.wasihttp.component.host.Caller}; a host family states what it needs of it (the WASI host,
+ *     for example, takes any {@code T extends WasiView})
  */
-public final class Linker {
-  private final Map<String, Map<String, HostFunction>> funcs = new LinkedHashMap<>();
-  private final Map<String, Map<String, HostDefinitions.HostResource>> resources =
+public final class Linker<T> {
+  private final Map<String, Map<String, HostFunction<T>>> funcs = new LinkedHashMap<>();
+  private final Map<String, Map<String, HostDefinitions.HostResource<T>>> resources =
       new LinkedHashMap<>();
-  private final Map<String, HostFunction> rootFuncs = new HashMap<>();
+  private final Map<String, HostFunction<T>> rootFuncs = new HashMap<>();
   private boolean trapUnknownImports;
 
   /** Defines function {@code name} of interface {@code interfaceName}. */
-  public Linker func(String interfaceName, String name, HostFunction function) {
+  public Linker<T> func(String interfaceName, String name, HostFunction<T> function) {
     funcs
         .computeIfAbsent(interfaceName, k -> new LinkedHashMap<>())
         .put(Objects.requireNonNull(name), Objects.requireNonNull(function));
@@ -36,7 +40,7 @@ public final class Linker {
   }
 
   /** Defines a function imported directly by the root component (not through an interface). */
-  public Linker rootFunc(String name, HostFunction function) {
+  public Linker<T> rootFunc(String name, HostFunction<T> function) {
     rootFuncs.put(Objects.requireNonNull(name), Objects.requireNonNull(function));
     return this;
   }
@@ -45,14 +49,14 @@ public final class Linker {
    * Defines resource type {@code name} of interface {@code interfaceName}. {@code destructor} (may
    * be null) runs when a guest drops an owning handle.
    */
-  public Linker resource(
-      String interfaceName, String name, ResourceType type, ResourceDestructor destructor) {
+  public Linker<T> resource(
+      String interfaceName, String name, ResourceType type, ResourceDestructor<T> destructor) {
     if (!type.isHost()) {
       throw new IllegalArgumentException("not a host resource type: " + type);
     }
     resources
         .computeIfAbsent(interfaceName, k -> new LinkedHashMap<>())
-        .put(name, new HostDefinitions.HostResource(type, destructor));
+        .put(name, new HostDefinitions.HostResource<>(type, destructor));
     funcs.computeIfAbsent(interfaceName, k -> new LinkedHashMap<>());
     return this;
   }
@@ -62,7 +66,7 @@ public final class Linker {
    * provided: NAME"} when called, missing resources become fresh host types. For inspecting and
    * testing components against a partial host.
    */
-  public Linker trapUnknownImports(boolean on) {
+  public Linker<T> trapUnknownImports(boolean on) {
     this.trapUnknownImports = on;
     return this;
   }
@@ -73,16 +77,16 @@ public final class Linker {
    *
    * @throws ComponentException UNLINKABLE naming the first import that is missing
    */
-  public InstancePre instantiatePre(Component component) throws ComponentException {
-    Map<String, HostDefinitions.Interface> ifaces = new LinkedHashMap<>();
+  public InstancePre<T> instantiatePre(Component component) throws ComponentException {
+    Map<String, HostDefinitions.Interface<T>> ifaces = new LinkedHashMap<>();
     for (String name : funcs.keySet()) {
       ifaces.put(
           name,
-          new HostDefinitions.Interface(
+          new HostDefinitions.Interface<>(
               funcs.getOrDefault(name, Map.of()), resources.getOrDefault(name, Map.of())));
     }
-    HostDefinitions host = new HostDefinitions(ifaces, rootFuncs, trapUnknownImports);
+    HostDefinitions<T> host = new HostDefinitions<>(ifaces, rootFuncs, trapUnknownImports);
     ImportCheck.check(component.ast(), host);
-    return new InstancePre(component, host);
+    return new InstancePre<>(component, host);
   }
 }

@@ -2,14 +2,13 @@ package dev.wasihttp.http;
 
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.WasiView;
 
 /**
  * The data object of one request's instance: all of its state, WASI and wasi:http, in one object to
  * drop when the request ends. {@link #close()} closes the WASI context (flushing a partial last
  * output line, closing host resources left in the table).
  */
-final class RequestData implements WasiView, HttpState.View, AutoCloseable {
+final class RequestData implements HttpState.View, AutoCloseable {
   private final WasiContext wasi;
   private final HttpState http;
 

@@ -16,7 +16,7 @@ import dev.wasihttp.http.internal.HttpResources;
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.http.internal.ResponseChannel;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.WasiHost;
+import dev.wasihttp.wasi.host.WasiHost;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +62,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * handler owns these threads; {@link #close} stops the pools (idle threads also end by themselves).
  */
 public final class WasiHttpHandler implements AutoCloseable {
-  private final InstancePre pre;
+  private final InstancePre<RequestData> pre;
   private final WasiHttpConfig config;
   private final HttpResources http;
   private final FieldRules rules;
@@ -71,7 +71,7 @@ public final class WasiHttpHandler implements AutoCloseable {
   private final String tag;
   private final JettyOutgoingHandler outgoing;
 
-  private WasiHttpHandler(InstancePre pre, WasiHttpConfig config, HttpResources http) {
+  private WasiHttpHandler(InstancePre<RequestData> pre, WasiHttpConfig config, HttpResources http) {
     this.pre = pre;
     this.config = config;
     this.http = http;
@@ -90,11 +90,12 @@ public final class WasiHttpHandler implements AutoCloseable {
    */
   public static WasiHttpHandler create(Component component, WasiHttpConfig config)
       throws ComponentException {
-    Linker linker = new Linker();
+    Linker<RequestData> linker = new Linker<>();
     WasiHost.addToLinker(linker);
     HttpResources http = new HttpResources();
     http.define(linker);
-    InstancePre pre = linker.instantiatePre(component); // names the first missing import
+    InstancePre<RequestData> pre =
+        linker.instantiatePre(component); // names the first missing import
     if (component.exportedFunc(HttpResources.INCOMING_HANDLER, "handle") == null) {
       throw new ComponentException(
           ComponentException.Kind.UNLINKABLE,
@@ -132,7 +133,7 @@ public final class WasiHttpHandler implements AutoCloseable {
     Deadline deadline = Deadline.start(deadlines, config.requestTimeout());
     String ending = null;
     try {
-      ComponentInstance instance = pre.instantiate(instanceData);
+      ComponentInstance<RequestData> instance = pre.instantiate(instanceData);
       Func handle = instance.func(HttpResources.INCOMING_HANDLER, "handle");
       HostIncomingRequest request =
           new HostIncomingRequest(

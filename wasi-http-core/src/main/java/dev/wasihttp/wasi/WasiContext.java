@@ -1,7 +1,5 @@
 package dev.wasihttp.wasi;
 
-import dev.wasihttp.component.errors.Trap;
-import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.wasi.io.Waker;
 import java.util.ArrayList;
@@ -35,18 +33,6 @@ public final class WasiContext implements AutoCloseable {
   public WasiContext(WasiConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.table = new ResourceTable(config.maxResources());
-  }
-
-  /** The WASI state of the instance calling a host function. */
-  public static WasiContext of(Caller caller) {
-    Object data = caller.data();
-    if (!(data instanceof WasiView)) {
-      throw new Trap(
-          "WASI host called, but the instance's data ("
-              + (data == null ? "null" : data.getClass().getName())
-              + ") does not implement WasiView");
-    }
-    return ((WasiView) data).wasi();
   }
 
   /** What this instance was granted. */

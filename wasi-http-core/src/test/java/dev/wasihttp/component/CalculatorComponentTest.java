@@ -29,8 +29,8 @@ class CalculatorComponentTest {
     component = Component.load(Path.of("src/test/resources/components/calculator.wasm"));
   }
 
-  ComponentInstance instantiate() throws ComponentException {
-    Linker linker = new Linker();
+  ComponentInstance<Object> instantiate() throws ComponentException {
+    Linker<Object> linker = new Linker<>();
     linker.func(
         "host:demo/log@0.1.0",
         "log",
@@ -43,21 +43,21 @@ class CalculatorComponentTest {
 
   @Test
   void scalars() throws Exception {
-    ComponentInstance i = instantiate();
+    ComponentInstance<Object> i = instantiate();
     assertEquals(new Val.U32(3), i.func("add").call(new Val.U32(1), new Val.U32(2)));
     assertEquals(new Val.U32(0), i.func("add").call(new Val.U32(0xffff_ffffL), new Val.U32(1)));
   }
 
   @Test
   void stringsCrossBothWays() throws Exception {
-    ComponentInstance i = instantiate();
+    ComponentInstance<Object> i = instantiate();
     assertEquals(new Val.Str("hi wörld"), i.func("greet").call(new Val.Str("wörld")));
     assertEquals(List.of("wörld"), logged);
   }
 
   @Test
   void recordsListsVariants() throws Exception {
-    ComponentInstance i = instantiate();
+    ComponentInstance<Object> i = instantiate();
     Val p =
         new Val.Record(
             List.of(
@@ -80,7 +80,7 @@ class CalculatorComponentTest {
 
   @Test
   void guestResources() throws Exception {
-    ComponentInstance i = instantiate();
+    ComponentInstance<Object> i = instantiate();
     Val.Own counter = (Val.Own) i.func("counter-new").call(new Val.U32(41));
     assertEquals(41, counter.rep());
     ResourceType t = counter.type();
@@ -90,7 +90,7 @@ class CalculatorComponentTest {
 
   @Test
   void trapPoisonsTheInstance() throws Exception {
-    ComponentInstance i = instantiate();
+    ComponentInstance<Object> i = instantiate();
     Trap t = assertThrows(Trap.class, () -> i.func("fail").call());
     assertTrue(t.reason().contains("unreachable"), t.reason());
     Trap again = assertThrows(Trap.class, () -> i.func("add").call(new Val.U32(1), new Val.U32(2)));
@@ -102,15 +102,16 @@ class CalculatorComponentTest {
   @Test
   void missingHostImportIsUnlinkable() {
     ComponentException e =
-        assertThrows(ComponentException.class, () -> new Linker().instantiatePre(component));
+        assertThrows(
+            ComponentException.class, () -> new Linker<Object>().instantiatePre(component));
     assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
     assertTrue(e.getMessage().contains("host:demo/log@0.1.0"), e.getMessage());
   }
 
   @Test
   void unknownImportsCanTrapInstead() throws Exception {
-    ComponentInstance i =
-        new Linker().trapUnknownImports(true).instantiatePre(component).instantiate();
+    ComponentInstance<Object> i =
+        new Linker<Object>().trapUnknownImports(true).instantiatePre(component).instantiate();
     Trap t = assertThrows(Trap.class, () -> i.func("greet").call(new Val.Str("x")));
     assertEquals("not provided: host:demo/log@0.1.0#log", t.reason());
     assertNull(i.func("nope"));
@@ -118,14 +119,14 @@ class CalculatorComponentTest {
 
   @Test
   void aHostFunctionThatFailsTrapsTheCallOnly() throws Exception {
-    Linker linker = new Linker();
+    Linker<Object> linker = new Linker<>();
     linker.func(
         "host:demo/log@0.1.0",
         "log",
         (caller, args) -> {
           throw new IllegalStateException("log sink is gone");
         });
-    ComponentInstance i = linker.instantiatePre(component).instantiate();
+    ComponentInstance<Object> i = linker.instantiatePre(component).instantiate();
     HostFault t = assertThrows(HostFault.class, () -> i.func("greet").call(new Val.Str("x")));
     assertEquals("host failure: java.lang.IllegalStateException: log sink is gone", t.reason());
     assertTrue(t.getCause() instanceof IllegalStateException);

@@ -20,8 +20,8 @@ class ConcurrentInstantiationTest {
   @Test
   void instancesFromOneInstancePreAreIndependent() throws Exception {
     Component component = Component.load(Path.of("src/test/resources/components/calculator.wasm"));
-    InstancePre pre =
-        new Linker()
+    InstancePre<Object> pre =
+        new Linker<Object>()
             .func("host:demo/log@0.1.0", "log", (caller, args) -> null)
             .instantiatePre(component);
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -32,7 +32,7 @@ class ConcurrentInstantiationTest {
         results.add(
             pool.submit(
                 () -> {
-                  ComponentInstance i = pre.instantiate(id);
+                  ComponentInstance<Object> i = pre.instantiate(id);
                   StringBuilder seen = new StringBuilder();
                   for (int k = 0; k < 20; k++) {
                     Val.Own c = (Val.Own) i.func("counter-new").call(new Val.U32(id * 100 + k));

@@ -29,7 +29,7 @@ class HelloCHandlerTest {
 
   static Component component;
   static TestHttpHost host;
-  static InstancePre pre;
+  static InstancePre<TestExchange> pre;
 
   @BeforeAll
   static void link() throws Exception {

@@ -149,8 +149,8 @@ class ReferenceTestsTest {
     private final Path manifest;
     private final String folder;
     private final Map<String, Component> definitions = new HashMap<>();
-    private final Map<String, ComponentInstance> named = new HashMap<>();
-    private ComponentInstance current;
+    private final Map<String, ComponentInstance<Object>> named = new HashMap<>();
+    private ComponentInstance<Object> current;
     private final List<Outcome> outcomes = new ArrayList<>();
     private String source;
 
@@ -230,13 +230,15 @@ class ReferenceTestsTest {
       }
     }
 
-    private static ComponentInstance instantiate(Component component) throws ComponentException {
-      return new Linker().instantiatePre(component).instantiate();
+    private static ComponentInstance<Object> instantiate(Component component)
+        throws ComponentException {
+      return new Linker<Object>().instantiatePre(component).instantiate();
     }
 
-    private ComponentInstance target(JsonNode c) {
+    private ComponentInstance<Object> target(JsonNode c) {
       JsonNode i = c.path("instance");
-      ComponentInstance inst = i.isNull() || i.isMissingNode() ? current : named.get(i.asText());
+      ComponentInstance<Object> inst =
+          i.isNull() || i.isMissingNode() ? current : named.get(i.asText());
       if (inst == null) {
         throw new IllegalStateException("no instance to invoke");
       }
@@ -244,7 +246,7 @@ class ReferenceTestsTest {
     }
 
     private Val invoke(JsonNode c) throws Exception {
-      ComponentInstance inst = target(c);
+      ComponentInstance<Object> inst = target(c);
       String name = c.path("func").asText();
       Func f = inst.func(name);
       if (f == null) {
@@ -261,7 +263,7 @@ class ReferenceTestsTest {
     private void assertReturn(JsonNode c, String key) throws Exception {
       Val result = invoke(c);
       JsonNode expected = c.path("expected");
-      ComponentInstance inst = target(c);
+      ComponentInstance<Object> inst = target(c);
       Func f = inst.func(c.path("func").asText());
       if (expected.size() == 0) {
         pass(key, result == null, "expected no result, got " + result);

@@ -38,11 +38,11 @@ class SampleComponentsTest {
         wit);
 
     ComponentException e =
-        assertThrows(ComponentException.class, () -> new Linker().instantiatePre(c));
+        assertThrows(ComponentException.class, () -> new Linker<Object>().instantiatePre(c));
     assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
 
-    ComponentInstance instance =
-        new Linker().trapUnknownImports(true).instantiatePre(c).instantiate();
+    ComponentInstance<Object> instance =
+        new Linker<Object>().trapUnknownImports(true).instantiatePre(c).instantiate();
     Func handle = instance.func(export, "handle");
     assertNotNull(handle);
     assertEquals(

@@ -102,7 +102,7 @@ final class TestHttpHost {
     Val call(TestExchange x, T self, List<Val> args);
   }
 
-  private final Linker linker = new Linker();
+  private final Linker<TestExchange> linker = new Linker<>();
   private final int maxBlockingWrite;
 
   /** A host with Wasmtime's {@link #MAX_BLOCKING_WRITE}. */
@@ -119,7 +119,7 @@ final class TestHttpHost {
   }
 
   /** Links {@code component} against this host. */
-  InstancePre instantiatePre(Component component) throws ComponentException {
+  InstancePre<TestExchange> instantiatePre(Component component) throws ComponentException {
     return linker.instantiatePre(component);
   }
 
@@ -129,8 +129,8 @@ final class TestHttpHost {
    *
    * @throws Trap when the guest traps
    */
-  void handle(InstancePre pre, TestExchange x) throws ComponentException {
-    ComponentInstance instance = pre.instantiate(x);
+  void handle(InstancePre<TestExchange> pre, TestExchange x) throws ComponentException {
+    ComponentInstance<TestExchange> instance = pre.instantiate(x);
     Func handle = instance.func(HANDLER, "handle");
     handle.call(
         x.give(incomingRequest, new HostIncomingRequest()),
@@ -389,8 +389,8 @@ final class TestHttpHost {
         });
   }
 
-  private static TestExchange x(Caller caller) {
-    return (TestExchange) caller.data();
+  private static TestExchange x(Caller<TestExchange> caller) {
+    return caller.data();
   }
 
   private static byte[] bytes(Val list) {

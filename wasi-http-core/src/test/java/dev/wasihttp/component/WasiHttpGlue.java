@@ -7,11 +7,11 @@ import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.WasiHost;
 import dev.wasihttp.wasi.WasiView;
+import dev.wasihttp.wasi.host.WasiHost;
 import dev.wasihttp.wasi.io.HostInputStream;
 import dev.wasihttp.wasi.io.HostOutputStream;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +23,8 @@ import java.util.Map;
  * Test scaffolding: the few {@code wasi:http/types@0.2.0} functions the {@code hello-libc} sample
  * imports, written on the product's WASI host ({@link WasiHost}) the way the real wasi:http host
  * plugs in: its state lives in the instance's {@link WasiContext} table, its bodies are {@link
- * HostInputStream} and {@link HostOutputStream} handed out with {@link WasiIo}, and a body's stream
- * is the body's child. Not the product's wasi:http host.
+ * HostInputStream} and {@link HostOutputStream} handed out with {@link IoResources}, and a body's
+ * stream is the body's child. Not the product's wasi:http host.
  */
 final class WasiHttpGlue {
   static final String TYPES = "wasi:http/types@0.2.0";
@@ -108,7 +108,7 @@ final class WasiHttpGlue {
     }
   }
 
-  final Linker linker = WasiHost.addToLinker(new Linker());
+  final Linker<Exchange> linker = WasiHost.addToLinker(new Linker<>());
 
   WasiHttpGlue() {
     drop("fields", fields, Fields.class);
@@ -156,7 +156,7 @@ final class WasiHttpGlue {
         "[method]incoming-body.stream",
         (c, a) ->
             Val.Result.ok(
-                WasiIo.pushInputStream(
+                IoResources.pushInputStream(
                     x(c).wasi, HostInputStream.of(x(c).requestBody), ResourceTable.rep(a.get(0)))));
     linker.func(
         TYPES,
@@ -181,7 +181,7 @@ final class WasiHttpGlue {
         "[method]outgoing-body.write",
         (c, a) ->
             Val.Result.ok(
-                WasiIo.pushOutputStream(
+                IoResources.pushOutputStream(
                     x(c).wasi, new BytesOutput(x(c).body), ResourceTable.rep(a.get(0)))));
     linker.func(
         TYPES,
@@ -204,9 +204,9 @@ final class WasiHttpGlue {
   }
 
   /** Runs {@code handle(request, response-out)} on a fresh instance; closes the WASI state. */
-  Exchange handle(InstancePre pre, Exchange x) throws ComponentException {
+  Exchange handle(InstancePre<Exchange> pre, Exchange x) throws ComponentException {
     try (WasiContext wasi = x.wasi) {
-      ComponentInstance instance = pre.instantiate(x);
+      ComponentInstance<Exchange> instance = pre.instantiate(x);
       instance
           .func(HANDLER, "handle")
           .call(
@@ -220,15 +220,15 @@ final class WasiHttpGlue {
     linker.resource(TYPES, name, type, (c, rep) -> table(c).delete(rep, state));
   }
 
-  private static Exchange x(Caller c) {
-    return (Exchange) c.data();
+  private static Exchange x(Caller<Exchange> c) {
+    return c.data();
   }
 
-  private static ResourceTable table(Caller c) {
+  private static ResourceTable table(Caller<Exchange> c) {
     return x(c).wasi.table();
   }
 
-  private static Val.Own push(Caller c, ResourceType type, Object state) {
+  private static Val.Own push(Caller<Exchange> c, ResourceType type, Object state) {
     return push(x(c).wasi, type, state);
   }
 

@@ -10,8 +10,8 @@ import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.wasi.LineSink;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.WasiHost;
 import dev.wasihttp.wasi.WasiView;
+import dev.wasihttp.wasi.host.WasiHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +32,7 @@ class WasiSamplesTest {
   static final Path SAMPLES = Path.of("..", "samples", "components");
 
   static WasiHttpGlue glue;
-  static InstancePre helloLibc;
+  static InstancePre<WasiHttpGlue.Exchange> helloLibc;
 
   @BeforeAll
   static void link() throws Exception {
@@ -118,11 +118,11 @@ class WasiSamplesTest {
   void helloJsLinksAgainstTheWasiHostAndInstantiates() throws Exception {
     Component js = Component.load(SAMPLES.resolve("hello-js/hello-js.wasm"));
     // wasi:http is not part of the WASI host yet: only its imports are left to trap.
-    InstancePre pre =
-        WasiHost.addToLinker(new Linker()).trapUnknownImports(true).instantiatePre(js);
+    InstancePre<WasiView> pre =
+        WasiHost.addToLinker(new Linker<WasiView>()).trapUnknownImports(true).instantiatePre(js);
     try (WasiContext wasi = new WasiContext(WasiConfig.defaults())) {
       WasiView data = () -> wasi;
-      ComponentInstance instance = pre.instantiate(data);
+      ComponentInstance<WasiView> instance = pre.instantiate(data);
       assertNotNull(instance.func("wasi:http/incoming-handler@0.2.10", "handle"));
     }
   }

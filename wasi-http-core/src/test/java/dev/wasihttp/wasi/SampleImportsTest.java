@@ -3,6 +3,7 @@ package dev.wasihttp.wasi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.wasi.host.WasiHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

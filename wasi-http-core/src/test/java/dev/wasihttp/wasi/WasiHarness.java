@@ -25,16 +25,16 @@ import java.util.Map;
  * helpers to build arguments. Handles are passed as {@link Val.Own} or turned into a borrow with
  * {@link #borrow}.
  */
-public final class WasiHarness implements WasiView, Caller {
-  private static final Map<String, HostFunction> FUNCS = new HashMap<>();
-  private static final Map<String, ResourceDestructor> DTORS = new HashMap<>();
+public final class WasiHarness implements WasiView, Caller<WasiHarness> {
+  private static final Map<String, HostFunction<WasiHarness>> FUNCS = new HashMap<>();
+  private static final Map<String, ResourceDestructor<WasiHarness>> DTORS = new HashMap<>();
   private static final Map<String, ResourceType> TYPES = new HashMap<>();
 
   static {
-    Definer definer =
-        new Definer() {
+    Definer<WasiHarness> definer =
+        new Definer<>() {
           @Override
-          public void func(String iface, String name, HostFunction function) {
+          public void func(String iface, String name, HostFunction<WasiHarness> function) {
             if (FUNCS.put(iface + "#" + name, function) != null) {
               throw new IllegalStateException("defined twice: " + iface + "#" + name);
             }
@@ -42,7 +42,10 @@ public final class WasiHarness implements WasiView, Caller {
 
           @Override
           public void resource(
-              String iface, String name, ResourceType type, ResourceDestructor destructor) {
+              String iface,
+              String name,
+              ResourceType type,
+              ResourceDestructor<WasiHarness> destructor) {
             TYPES.put(iface + "#" + name, type);
             if (destructor != null) {
               DTORS.put(iface + "#" + name, destructor);
@@ -73,7 +76,7 @@ public final class WasiHarness implements WasiView, Caller {
   }
 
   @Override
-  public Object data() {
+  public WasiHarness data() {
     return this;
   }
 
@@ -84,7 +87,7 @@ public final class WasiHarness implements WasiView, Caller {
 
   /** Calls {@code name} of interface {@code iface} (e.g. {@code io/streams}). */
   public Val call(String iface, String name, Val... args) {
-    HostFunction f = FUNCS.get(Host.iface(iface) + "#" + name);
+    HostFunction<WasiHarness> f = FUNCS.get(Host.iface(iface) + "#" + name);
     if (f == null) {
       throw new IllegalArgumentException("no such function: " + iface + "#" + name);
     }

@@ -5,6 +5,7 @@ import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.wasi.WasiView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public class InstantiateBenchmark {
   @Param({"hello-c", "hello-libc", "hello-js"})
   public String sample;
 
-  private InstancePre pre;
+  private InstancePre<WasiView> pre;
 
   @Setup
   public void link() throws IOException, ComponentException {
@@ -47,11 +48,11 @@ public class InstantiateBenchmark {
       }
       bytes = in.readAllBytes();
     }
-    pre = new Linker().trapUnknownImports(true).instantiatePre(Component.decode(bytes));
+    pre = new Linker<WasiView>().trapUnknownImports(true).instantiatePre(Component.decode(bytes));
   }
 
   @Benchmark
-  public ComponentInstance instantiate() throws ComponentException {
+  public ComponentInstance<WasiView> instantiate() throws ComponentException {
     return pre.instantiate();
   }
 }

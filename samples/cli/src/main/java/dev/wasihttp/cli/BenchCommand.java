@@ -4,6 +4,7 @@ import dev.wasihttp.component.Component;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.wasi.WasiView;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,7 +55,8 @@ final class BenchCommand {
       long t0 = System.nanoTime();
       Component component = Component.decode(bytes);
       long t1 = System.nanoTime();
-      InstancePre pre = new Linker().trapUnknownImports(true).instantiatePre(component);
+      InstancePre<WasiView> pre =
+          new Linker<WasiView>().trapUnknownImports(true).instantiatePre(component);
       int warmup = Math.min(iterations, 500);
       for (int i = 0; i < warmup; i++) {
         pre.instantiate();

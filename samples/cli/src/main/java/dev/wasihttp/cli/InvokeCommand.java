@@ -14,6 +14,7 @@ import dev.wasihttp.component.values.Val;
 import dev.wasihttp.component.wave.Wave;
 import dev.wasihttp.component.wave.WaveCall;
 import dev.wasihttp.component.wave.WaveException;
+import dev.wasihttp.wasi.WasiView;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -44,10 +45,11 @@ final class InvokeCommand {
       err.println("error: usage: wasi-http invoke COMPONENT.wasm CALL...");
       return Main.ERROR;
     }
-    ComponentInstance instance;
+    ComponentInstance<WasiView> instance;
     try {
       Component component = Component.load(Path.of(args[0]));
-      instance = new Linker().trapUnknownImports(true).instantiatePre(component).instantiate();
+      instance =
+          new Linker<WasiView>().trapUnknownImports(true).instantiatePre(component).instantiate();
     } catch (IOException e) {
       err.println("error: cannot read " + args[0] + ": " + e.getMessage());
       return Main.ERROR;
@@ -168,7 +170,7 @@ final class InvokeCommand {
   }
 
   /** Finds the function a call names; a bare name must be unique across root and instances. */
-  static Func resolve(ComponentInstance instance, WaveCall call) {
+  static Func resolve(ComponentInstance<WasiView> instance, WaveCall call) {
     if (call.interfaceName() != null) {
       Func f = instance.func(call.interfaceName(), call.function());
       if (f != null) {

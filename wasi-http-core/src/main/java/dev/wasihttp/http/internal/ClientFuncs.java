@@ -3,7 +3,7 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 
 /**
  * The client side of {@code wasi:http/types} ({@code outgoing-request}, {@code request-options},
@@ -18,7 +18,7 @@ import dev.wasihttp.wasi.io.WasiIo;
 final class ClientFuncs {
   private ClientFuncs() {}
 
-  static void define(HttpResources r, Definer linker) {
+  static <T extends HttpState.View> void define(HttpResources r, Definer<T> linker) {
     defineRequest(r, linker);
     defineOptions(r, linker);
     defineResponses(r, linker);
@@ -43,7 +43,7 @@ final class ClientFuncs {
         });
   }
 
-  private static void defineRequest(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineRequest(HttpResources r, Definer<T> linker) {
     r.resource(linker, r.outgoingRequest, HostOutgoingRequest.class, null);
     linker.func(
         HttpResources.TYPES,
@@ -157,7 +157,7 @@ final class ClientFuncs {
         (s, q, args) -> s.table.pushChild(r.fields, q.headers, Vals.rep(args.get(0))));
   }
 
-  private static void defineOptions(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineOptions(HttpResources r, Definer<T> linker) {
     r.resource(linker, r.requestOptions, HostRequestOptions.class, null);
     linker.func(
         HttpResources.TYPES,
@@ -210,7 +210,8 @@ final class ClientFuncs {
         });
   }
 
-  private static void defineResponses(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineResponses(
+      HttpResources r, Definer<T> linker) {
     r.resource(
         linker,
         r.futureIncomingResponse,
@@ -221,7 +222,7 @@ final class ClientFuncs {
         r.futureIncomingResponse,
         "subscribe",
         HostFutureIncomingResponse.class,
-        (s, f, args) -> WasiIo.pushPollable(s.wasi, f::isDone, Vals.rep(args.get(0))));
+        (s, f, args) -> IoResources.pushPollable(s.wasi, f::isDone, Vals.rep(args.get(0))));
     r.method(
         linker,
         r.futureIncomingResponse,

@@ -11,7 +11,7 @@ import java.util.List;
 final class FieldsFuncs {
   private FieldsFuncs() {}
 
-  static void define(HttpResources r, Definer linker) {
+  static <T extends HttpState.View> void define(HttpResources r, Definer<T> linker) {
     r.resource(linker, r.fields, HostFields.class, null);
     linker.func(
         HttpResources.TYPES,

@@ -5,7 +5,7 @@ import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -42,12 +42,12 @@ public final class HttpResources {
   public HttpResources() {}
 
   /** Registers {@code wasi:http/types} and {@code wasi:http/outgoing-handler} on {@code linker}. */
-  public void define(Linker linker) {
+  public <T extends HttpState.View> void define(Linker<T> linker) {
     define(Definer.of(linker));
   }
 
   /** Registers every function and resource through {@code linker} (a map, in tests). */
-  public void define(Definer linker) {
+  public <T extends HttpState.View> void define(Definer<T> linker) {
     FieldsFuncs.define(this, linker);
     IncomingFuncs.define(this, linker);
     OutgoingFuncs.define(this, linker);
@@ -56,7 +56,7 @@ public final class HttpResources {
         TYPES,
         "http-error-code",
         (c, args) -> {
-          Object detail = WasiIo.error(state(c).wasi, args.get(0)).detail();
+          Object detail = IoResources.error(state(c).wasi, args.get(0)).detail();
           return detail instanceof Val.Variant ? Val.Option.some((Val) detail) : Val.Option.none();
         });
   }
@@ -75,12 +75,13 @@ public final class HttpResources {
 
   /** A method body: the request state, {@code self}'s state and all the arguments. */
   @FunctionalInterface
-  interface Method<T> {
-    Val call(HttpState s, T self, List<Val> args);
+  interface Method<S> {
+    Val call(HttpState s, S self, List<Val> args);
   }
 
   /** Registers {@code [method]RESOURCE.NAME}, looking up {@code self} first. */
-  <T> void method(Definer linker, ResourceType type, String name, Class<T> state, Method<T> body) {
+  <T extends HttpState.View, S> void method(
+      Definer<T> linker, ResourceType type, String name, Class<S> state, Method<S> body) {
     linker.func(
         TYPES,
         "[method]" + type.name() + "." + name,
@@ -91,20 +92,21 @@ public final class HttpResources {
   }
 
   /** Registers the resource with a destructor that deletes the entry, then runs {@code then}. */
-  <T> void resource(Definer linker, ResourceType type, Class<T> state, Consumer<T> then) {
+  <T extends HttpState.View, S> void resource(
+      Definer<T> linker, ResourceType type, Class<S> state, Consumer<S> then) {
     linker.resource(
         TYPES,
         type.name(),
         type,
         (c, rep) -> {
-          T t = state(c).table.delete(rep, state); // traps while children live
+          S dropped = state(c).table.delete(rep, state); // traps while children live
           if (then != null) {
-            then.accept(t);
+            then.accept(dropped);
           }
         });
   }
 
-  static HttpState state(Caller c) {
-    return ((HttpState.View) c.data()).http();
+  static HttpState state(Caller<? extends HttpState.View> c) {
+    return c.data().http();
   }
 }

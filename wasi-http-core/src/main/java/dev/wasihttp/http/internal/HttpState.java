@@ -3,6 +3,7 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.WasiView;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -60,8 +61,11 @@ public final class HttpState {
     return body;
   }
 
-  /** The instance's data object gives the host its wasi:http state through this. */
-  public interface View {
+  /**
+   * What the data of an instance linked against the wasi:http host is: its WASI state and its
+   * wasi:http state, so every host function reaches both without a cast.
+   */
+  public interface View extends WasiView {
     HttpState http();
   }
 }

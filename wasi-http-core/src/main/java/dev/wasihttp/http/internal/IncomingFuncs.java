@@ -2,7 +2,7 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.io.IOException;
 
 /**
@@ -12,13 +12,13 @@ import java.io.IOException;
 final class IncomingFuncs {
   private IncomingFuncs() {}
 
-  static void define(HttpResources r, Definer linker) {
+  static <T extends HttpState.View> void define(HttpResources r, Definer<T> linker) {
     defineRequest(r, linker);
     defineBody(r, linker);
     defineTrailers(r, linker);
   }
 
-  private static void defineRequest(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineRequest(HttpResources r, Definer<T> linker) {
     r.resource(linker, r.incomingRequest, HostIncomingRequest.class, null);
     r.method(
         linker,
@@ -64,7 +64,7 @@ final class IncomingFuncs {
         });
   }
 
-  private static void defineBody(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineBody(HttpResources r, Definer<T> linker) {
     r.resource(linker, r.incomingBody, HostIncomingBody.class, HostIncomingBody::close);
     r.method(
         linker,
@@ -78,7 +78,7 @@ final class IncomingFuncs {
           b.streamTaken = true;
           b.reader.start(s.readers);
           return Val.Result.ok(
-              WasiIo.pushInputStream(
+              IoResources.pushInputStream(
                   s.wasi, new IncomingBodyStream(b.reader), Vals.rep(args.get(0))));
         });
     linker.func(
@@ -95,7 +95,8 @@ final class IncomingFuncs {
         });
   }
 
-  private static void defineTrailers(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineTrailers(
+      HttpResources r, Definer<T> linker) {
     r.resource(linker, r.futureTrailers, HostFutureTrailers.class, null);
     r.method(
         linker,
@@ -103,7 +104,7 @@ final class IncomingFuncs {
         "subscribe",
         HostFutureTrailers.class,
         (s, t, args) ->
-            WasiIo.pushPollable(
+            IoResources.pushPollable(
                 s.wasi,
                 () -> t.reader.ended() || t.reader.failure() != null,
                 Vals.rep(args.get(0))));

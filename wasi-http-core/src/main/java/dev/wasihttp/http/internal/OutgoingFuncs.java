@@ -2,7 +2,7 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.util.List;
 
 /**
@@ -12,13 +12,14 @@ import java.util.List;
 final class OutgoingFuncs {
   private OutgoingFuncs() {}
 
-  static void define(HttpResources r, Definer linker) {
+  static <T extends HttpState.View> void define(HttpResources r, Definer<T> linker) {
     defineResponse(r, linker);
     defineBody(r, linker);
     defineOutparam(r, linker);
   }
 
-  private static void defineResponse(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineResponse(
+      HttpResources r, Definer<T> linker) {
     r.resource(linker, r.outgoingResponse, HostOutgoingResponse.class, null);
     linker.func(
         HttpResources.TYPES,
@@ -85,7 +86,7 @@ final class OutgoingFuncs {
     }
   }
 
-  private static void defineBody(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineBody(HttpResources r, Definer<T> linker) {
     r.resource(linker, r.outgoingBody, OutgoingBody.class, OutgoingBody::dropped);
     r.method(
         linker,
@@ -97,7 +98,8 @@ final class OutgoingFuncs {
             return Val.Result.err(null);
           }
           return Val.Result.ok(
-              WasiIo.pushOutputStream(s.wasi, new OutgoingBodyStream(b), Vals.rep(args.get(0))));
+              IoResources.pushOutputStream(
+                  s.wasi, new OutgoingBodyStream(b), Vals.rep(args.get(0))));
         });
     linker.func(
         HttpResources.TYPES,
@@ -117,7 +119,8 @@ final class OutgoingFuncs {
         });
   }
 
-  private static void defineOutparam(HttpResources r, Definer linker) {
+  private static <T extends HttpState.View> void defineOutparam(
+      HttpResources r, Definer<T> linker) {
     r.resource(linker, r.responseOutparam, HostResponseOutparam.class, null);
     r.method(
         linker,

@@ -1,6 +1,6 @@
 /**
- * {@code wasi:clocks} 0.2: {@link dev.wasihttp.wasi.clocks.WasiClocks} registers monotonic-clock
- * (with timers as pollables) and wall-clock; {@link dev.wasihttp.wasi.clocks.MonotonicClock} and
- * {@link dev.wasihttp.wasi.clocks.WallClock} are the replaceable time sources.
+ * {@code wasi:clocks} 0.2, the replaceable time sources: {@link
+ * dev.wasihttp.wasi.clocks.MonotonicClock} and {@link dev.wasihttp.wasi.clocks.WallClock}, given to
+ * an instance by its {@code WasiConfig}. The host functions are in {@code wasi.clocks.internal}.
  */
 package dev.wasihttp.wasi.clocks;

@@ -5,6 +5,7 @@ import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.WasiView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,26 +33,26 @@ public final class Host {
     return "wasi:" + packageAndInterface + "@" + VERSION;
   }
 
-  /** The caller's WASI state. */
-  public static WasiContext ctx(Caller caller) {
-    return WasiContext.of(caller);
+  /** The caller's WASI state: its data is a {@link WasiView}, as the linker's type says. */
+  public static WasiContext ctx(Caller<? extends WasiView> caller) {
+    return caller.data().wasi();
   }
 
   /** The state behind a method's {@code self} (its first argument). */
-  public static <T> T self(Caller caller, List<Val> args, Class<T> type) {
+  public static <S> S self(Caller<? extends WasiView> caller, List<Val> args, Class<S> type) {
     return ctx(caller).table().get(args.get(0), type);
   }
 
-  /** A method of a resource whose {@code self} state is a {@code T}. */
+  /** A method of a resource whose {@code self} state is an {@code S}. */
   @FunctionalInterface
-  public interface Method<T> {
-    Val call(WasiContext ctx, T self, List<Val> args);
+  public interface Method<S> {
+    Val call(WasiContext ctx, S self, List<Val> args);
   }
 
   /** Registers {@code [method]RESOURCE.NAME} on {@code linker}, looking {@code self} up first. */
-  public static <T> void method(
-      Definer linker, String iface, String resource, String name, Class<T> type, Method<T> m) {
-    HostFunction f =
+  public static <T extends WasiView, S> void method(
+      Definer<T> linker, String iface, String resource, String name, Class<S> type, Method<S> m) {
+    HostFunction<T> f =
         (caller, args) -> {
           WasiContext ctx = ctx(caller);
           return m.call(ctx, ctx.table().get(args.get(0), type), args);

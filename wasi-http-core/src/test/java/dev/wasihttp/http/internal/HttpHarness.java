@@ -10,7 +10,6 @@ import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.clocks.internal.ClocksHost;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.IoHost;
@@ -26,7 +25,7 @@ import java.util.concurrent.Executors;
  * Calls the wasi:http (and wasi:io) host functions by their WIT names as a guest would, without a
  * guest: one request's data object over an {@link HttpExchange}, and helpers for arguments.
  */
-final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseable {
+final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoCloseable {
   static final String TYPES = HttpResources.TYPES;
   static final String STREAMS = "wasi:io/streams@0.2.12";
   static final String POLL = "wasi:io/poll@0.2.12";
@@ -37,8 +36,8 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
       new FieldRules(
           WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
 
-  private static final Map<String, HostFunction> FUNCS = new HashMap<>();
-  private static final Map<String, ResourceDestructor> DTORS = new HashMap<>();
+  private static final Map<String, HostFunction<HttpHarness>> FUNCS = new HashMap<>();
+  private static final Map<String, ResourceDestructor<HttpHarness>> DTORS = new HashMap<>();
   private static final HttpResources HTTP = new HttpResources();
   private static final ExecutorService READERS =
       Executors.newCachedThreadPool(
@@ -49,10 +48,10 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
           });
 
   static {
-    Definer definer =
-        new Definer() {
+    Definer<HttpHarness> definer =
+        new Definer<>() {
           @Override
-          public void func(String iface, String name, HostFunction function) {
+          public void func(String iface, String name, HostFunction<HttpHarness> function) {
             if (FUNCS.put(iface + "#" + name, function) != null) {
               throw new IllegalStateException("defined twice: " + iface + "#" + name);
             }
@@ -60,7 +59,10 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
 
           @Override
           public void resource(
-              String iface, String name, ResourceType type, ResourceDestructor destructor) {
+              String iface,
+              String name,
+              ResourceType type,
+              ResourceDestructor<HttpHarness> destructor) {
             if (destructor != null) {
               DTORS.put(iface + "#" + name, destructor);
             }
@@ -96,7 +98,7 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
   }
 
   @Override
-  public Object data() {
+  public HttpHarness data() {
     return this;
   }
 
@@ -125,7 +127,7 @@ final class HttpHarness implements WasiView, HttpState.View, Caller, AutoCloseab
   }
 
   Val call(String iface, String name, Val... args) {
-    HostFunction f = FUNCS.get(iface + "#" + name);
+    HostFunction<HttpHarness> f = FUNCS.get(iface + "#" + name);
     if (f == null) {
       throw new IllegalArgumentException("no such function: " + iface + "#" + name);
     }

@@ -9,8 +9,8 @@ import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.WasiHost;
 import dev.wasihttp.wasi.WasiView;
+import dev.wasihttp.wasi.host.WasiHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +28,17 @@ class WasiFsProbeComponentTest {
 
   static final int NOT_PERMITTED = 31;
 
-  static InstancePre pre;
+  static InstancePre<WasiView> pre;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void link() throws Exception {
     Component probe = Component.load(Path.of("src/test/resources/components/wasi-fs-probe.wasm"));
-    pre = WasiHost.addToLinker(new Linker()).instantiatePre(probe);
+    pre = WasiHost.addToLinker(new Linker<WasiView>()).instantiatePre(probe);
   }
 
-  ComponentInstance instantiate(WasiContext wasi) throws Exception {
+  ComponentInstance<WasiView> instantiate(WasiContext wasi) throws Exception {
     WasiView data = () -> wasi;
     return pre.instantiate(data);
   }
@@ -47,7 +47,7 @@ class WasiFsProbeComponentTest {
   void aGuestStatsFilesBelowItsPreopenAndNothingElse() throws Exception {
     Files.writeString(dir.resolve("hello.txt"), "hello, world");
     WasiContext wasi = new WasiContext(WasiConfig.builder().directory(dir, "/srv").build());
-    ComponentInstance guest = instantiate(wasi);
+    ComponentInstance<WasiView> guest = instantiate(wasi);
 
     assertEquals(new Val.S64(12), guest.func("stat-size").call(new Val.Str("hello.txt")));
     assertEquals(
@@ -60,7 +60,7 @@ class WasiFsProbeComponentTest {
 
   @Test
   void withoutADirectoryThereIsNoPreopen() throws Exception {
-    ComponentInstance guest = instantiate(new WasiContext(WasiConfig.defaults()));
+    ComponentInstance<WasiView> guest = instantiate(new WasiContext(WasiConfig.defaults()));
     assertEquals(new Val.S64(-1000), guest.func("stat-size").call(new Val.Str("hello.txt")));
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiHarness;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +54,7 @@ class PollTest {
   void returnsTheIndicesOfEveryReadyPollable() {
     Val never = timer(-1L); // u64 max: never ready
     Val now = timer(0);
-    Val alsoNow = WasiIo.pushPollable(guest.wasi(), HostPollable.alwaysReady());
+    Val alsoNow = IoResources.pushPollable(guest.wasi(), HostPollable.alwaysReady());
     assertEquals(indices(1, 2), poll(never, now, alsoNow));
   }
 
@@ -69,7 +70,7 @@ class PollTest {
   @Test
   void wakesWhenAProducerOnAnotherThreadMakesAStreamReady() throws Exception {
     Pipe body = new Pipe(guest.wasi().waker());
-    Val in = WasiIo.pushInputStream(guest.wasi(), body);
+    Val in = IoResources.pushInputStream(guest.wasi(), body);
     Val readable = guest.method("io/streams", "input-stream", "subscribe", in);
     CompletableFuture<Val> polled = CompletableFuture.supplyAsync(() -> poll(timer(-1L), readable));
     Thread.sleep(50);
@@ -94,9 +95,9 @@ class PollTest {
   @Test
   void aListLongerThanTheCapTraps() {
     Val p = timer(0);
-    Val[] many = Collections.nCopies(WasiIo.MAX_POLL + 1, p).toArray(new Val[0]);
+    Val[] many = Collections.nCopies(IoResources.MAX_POLL + 1, p).toArray(new Val[0]);
     Trap t = assertThrows(Trap.class, () -> poll(many));
-    assertTrue(t.reason().contains(String.valueOf(WasiIo.MAX_POLL)), t.reason());
+    assertTrue(t.reason().contains(String.valueOf(IoResources.MAX_POLL)), t.reason());
   }
 
   @Test

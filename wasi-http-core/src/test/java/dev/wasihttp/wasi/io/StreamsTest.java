@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiHarness;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ class StreamsTest {
 
   final WasiHarness guest = new WasiHarness();
   final Pipe pipe = new Pipe(guest.wasi().waker());
-  final Val in = WasiIo.pushInputStream(guest.wasi(), pipe);
+  final Val in = IoResources.pushInputStream(guest.wasi(), pipe);
 
   Val read(String method, long len) {
     return guest.method(STREAMS, "input-stream", method, in, u64(len));
@@ -67,7 +68,7 @@ class StreamsTest {
     assertEquals(
         new Val.Str("connection reset"),
         guest.method("io/error", "error", "to-debug-string", error));
-    assertEquals("detail:connection reset", WasiIo.error(guest.wasi(), error).detail());
+    assertEquals("detail:connection reset", IoResources.error(guest.wasi(), error).detail());
     assertEquals(new Val.Variant("closed", null), err(read("read", 10)));
     guest.drop("io/error", "error", error);
   }
@@ -82,7 +83,7 @@ class StreamsTest {
   @Test
   void writeWithinTheGrantSucceedsAndBeyondItTraps() {
     Pipe.Output sink = new Pipe.Output(guest.wasi().waker(), 8);
-    Val o = WasiIo.pushOutputStream(guest.wasi(), sink);
+    Val o = IoResources.pushOutputStream(guest.wasi(), sink);
     Trap noGrant = assertThrows(Trap.class, () -> out("write", o, bytes("x")));
     assertTrue(noGrant.reason().startsWith("write exceeded budget"), noGrant.reason());
 
@@ -96,24 +97,28 @@ class StreamsTest {
 
   @Test
   void blockingWriteAndFlushTrapsAbove4096Bytes() {
-    Val o = WasiIo.pushOutputStream(guest.wasi(), new Pipe.Output(guest.wasi().waker(), 1 << 20));
-    ok(out("blocking-write-and-flush", o, bytes(new byte[WasiIo.MAX_BLOCKING_WRITE])));
+    Val o =
+        IoResources.pushOutputStream(guest.wasi(), new Pipe.Output(guest.wasi().waker(), 1 << 20));
+    ok(out("blocking-write-and-flush", o, bytes(new byte[IoResources.MAX_BLOCKING_WRITE])));
     Trap t =
         assertThrows(
             Trap.class,
             () ->
-                out("blocking-write-and-flush", o, bytes(new byte[WasiIo.MAX_BLOCKING_WRITE + 1])));
+                out(
+                    "blocking-write-and-flush",
+                    o,
+                    bytes(new byte[IoResources.MAX_BLOCKING_WRITE + 1])));
     assertTrue(t.reason().contains("4096"), t.reason());
-    ok(out("blocking-write-zeroes-and-flush", o, u64(WasiIo.MAX_BLOCKING_WRITE)));
+    ok(out("blocking-write-zeroes-and-flush", o, u64(IoResources.MAX_BLOCKING_WRITE)));
     assertThrows(
         Trap.class,
-        () -> out("blocking-write-zeroes-and-flush", o, u64(WasiIo.MAX_BLOCKING_WRITE + 1)));
+        () -> out("blocking-write-zeroes-and-flush", o, u64(IoResources.MAX_BLOCKING_WRITE + 1)));
   }
 
   @Test
   void blockingWriteAndFlushWaitsForTheConsumerBetweenPieces() throws Exception {
     Pipe.Output sink = new Pipe.Output(guest.wasi().waker(), 10);
-    Val o = WasiIo.pushOutputStream(guest.wasi(), sink);
+    Val o = IoResources.pushOutputStream(guest.wasi(), sink);
     CompletableFuture<Val> w =
         CompletableFuture.supplyAsync(
             () -> out("blocking-write-and-flush", o, bytes(new byte[25])));
@@ -129,7 +134,7 @@ class StreamsTest {
   @Test
   void aFailedWriteClosesTheStream() {
     Pipe.Output sink = new Pipe.Output(guest.wasi().waker(), 8);
-    Val o = WasiIo.pushOutputStream(guest.wasi(), sink);
+    Val o = IoResources.pushOutputStream(guest.wasi(), sink);
     sink.fail("client went away");
     Val.Variant e = (Val.Variant) err(out("check-write", o));
     assertEquals("last-operation-failed", e.caseName());
@@ -141,7 +146,7 @@ class StreamsTest {
   @Test
   void writeZeroesAndSplice() {
     Pipe.Output sink = new Pipe.Output(guest.wasi().waker(), 100);
-    Val o = WasiIo.pushOutputStream(guest.wasi(), sink);
+    Val o = IoResources.pushOutputStream(guest.wasi(), sink);
     ok(out("check-write", o));
     ok(out("write-zeroes", o, u64(3)));
     ok(out("blocking-write-zeroes-and-flush", o, u64(2)));
@@ -178,7 +183,7 @@ class StreamsTest {
 
   @Test
   void theReadyMadeStreams() {
-    Val bytes = WasiIo.pushInputStream(guest.wasi(), HostInputStream.of(new byte[] {1, 2, 3}));
+    Val bytes = IoResources.pushInputStream(guest.wasi(), HostInputStream.of(new byte[] {1, 2, 3}));
     assertEquals(
         WasiHarness.bytes(new byte[] {1, 2}),
         ok(guest.method(STREAMS, "input-stream", "read", bytes, u64(2))));
@@ -188,7 +193,7 @@ class StreamsTest {
     assertEquals(
         new Val.Variant("closed", null),
         err(guest.method(STREAMS, "input-stream", "read", bytes, u64(9))));
-    Val empty = WasiIo.pushInputStream(guest.wasi(), HostInputStream.closed());
+    Val empty = IoResources.pushInputStream(guest.wasi(), HostInputStream.closed());
     assertEquals(
         new Val.Variant("closed", null),
         err(guest.method(STREAMS, "input-stream", "blocking-read", empty, u64(1))));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiHarness;
+import dev.wasihttp.wasi.sockets.internal.SocketsHost;
 import org.junit.jupiter.api.Test;
 
 /** {@code wasi:sockets} is linked and denies everything. */
@@ -27,7 +28,7 @@ class WasiSocketsTest {
   @Test
   void namesAreNotResolved() {
     Val network = guest.call("sockets/instance-network", "instance-network");
-    assertEquals(WasiSockets.NETWORK, ((Val.Own) network).type());
+    assertEquals(SocketsHost.NETWORK, ((Val.Own) network).type());
     assertEquals(
         new Val.Enum("permanent-resolver-failure"),
         err(

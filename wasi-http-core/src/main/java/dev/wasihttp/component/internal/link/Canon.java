@@ -82,7 +82,7 @@ final class Canon {
       Store.ResourceImpl impl = s.store.resource(rt);
       if (impl != null) {
         if (impl.hostDtor() != null) {
-          impl.hostDtor().drop(s.store, h.rep());
+          impl.hostDtor().accept(h.rep());
         } else if (impl.guestDtor() != null) {
           // The destructor is lifted into the defining instance and called from this one.
           List<InstanceState> entered = impl.impl().enterFrom(s);

@@ -17,25 +17,26 @@ import java.util.Map;
  * name. Immutable. Supplies a root component's imports, matching interface versions the
  * semver-compatible way.
  */
-public final class HostDefinitions {
+public final class HostDefinitions<T> {
   /** A host resource type and the destructor run when a guest drops an owning handle. */
-  public record HostResource(ResourceType type, ResourceDestructor destructor) {}
+  public record HostResource<T>(ResourceType type, ResourceDestructor<T> destructor) {}
 
   /** The functions and resources of one interface. */
-  public record Interface(Map<String, HostFunction> funcs, Map<String, HostResource> resources) {
+  public record Interface<T>(
+      Map<String, HostFunction<T>> funcs, Map<String, HostResource<T>> resources) {
     public Interface {
       funcs = Map.copyOf(funcs);
       resources = Map.copyOf(resources);
     }
   }
 
-  private final Map<String, Interface> interfaces;
-  private final Map<String, HostFunction> rootFuncs;
+  private final Map<String, Interface<T>> interfaces;
+  private final Map<String, HostFunction<T>> rootFuncs;
   private final boolean trapUnknownImports;
 
   public HostDefinitions(
-      Map<String, Interface> interfaces,
-      Map<String, HostFunction> rootFuncs,
+      Map<String, Interface<T>> interfaces,
+      Map<String, HostFunction<T>> rootFuncs,
       boolean trapUnknownImports) {
     this.interfaces = Map.copyOf(interfaces);
     this.rootFuncs = Map.copyOf(rootFuncs);
@@ -43,7 +44,7 @@ public final class HostDefinitions {
   }
 
   /** The host's interface for an import name (semver-compatible), or null. */
-  public Interface lookup(String importName) {
+  public Interface<T> lookup(String importName) {
     String found = Semver.bestMatch(importName, interfaces.keySet());
     return found == null ? null : interfaces.get(found);
   }
@@ -52,18 +53,18 @@ public final class HostDefinitions {
     return trapUnknownImports;
   }
 
-  public HostFunction rootFunc(String name) {
+  public HostFunction<T> rootFunc(String name) {
     return rootFuncs.get(name);
   }
 
   /** Supplies one import of a root component being instantiated in {@code store}. */
-  Item supply(Definition.ImportDef imp, Frame frame, Store store) throws ComponentException {
+  Item supply(Definition.ImportDef imp, Frame frame, Store<T> store) throws ComponentException {
     String name = imp.name().name();
     long at = imp.offset();
     ExternDesc desc = imp.desc();
     if (desc instanceof ExternDesc.FuncDesc funcDesc) {
       FuncType type = TypeEvaluator.funcType(funcDesc.typeIndex(), frame, at);
-      HostFunction fn = rootFuncs.get(name);
+      HostFunction<T> fn = rootFuncs.get(name);
       if (fn == null) {
         if (!trapUnknownImports) {
           throw Errors.unlinkable(
@@ -71,7 +72,7 @@ public final class HostDefinitions {
         }
         fn = notProvided(name);
       }
-      return new Item.Func(new HostFunc(fn, type, store));
+      return new Item.Func(new HostFunc<>(fn, type, store));
     }
     if (desc instanceof ExternDesc.TypeDesc && trapUnknownImports) {
       // Validating at load: an imported resource is a fresh abstract type (equal-bound types are
@@ -89,7 +90,7 @@ public final class HostDefinitions {
     if (!(t instanceof TypeClosure)) {
       throw Errors.invalid(at, "import \"" + name + "\": type is not an instance type");
     }
-    Interface iface = lookup(name);
+    Interface<T> iface = lookup(name);
     if (iface == null && !trapUnknownImports) {
       throw Errors.unlinkable(at, "import \"" + name + "\": no such interface defined by the host");
     }
@@ -98,7 +99,7 @@ public final class HostDefinitions {
         TypeEvaluator.instanceExports(
             (TypeClosure) t,
             resource -> {
-              HostResource r = iface == null ? null : iface.resources().get(resource);
+              HostResource<T> r = iface == null ? null : iface.resources().get(resource);
               if (r == null) {
                 if (!trapUnknownImports) {
                   missing.put(
@@ -126,7 +127,7 @@ public final class HostDefinitions {
     for (Map.Entry<String, Object> e : types.entrySet()) {
       Object type = e.getValue();
       if (type instanceof FuncType funcType) {
-        HostFunction fn = iface == null ? null : iface.funcs().get(e.getKey());
+        HostFunction<T> fn = iface == null ? null : iface.funcs().get(e.getKey());
         if (fn == null) {
           if (!trapUnknownImports) {
             throw Errors.unlinkable(
@@ -139,7 +140,7 @@ public final class HostDefinitions {
           }
           fn = notProvided(name + "#" + e.getKey());
         }
-        exports.put(e.getKey(), new Item.Func(new HostFunc(fn, funcType, store)));
+        exports.put(e.getKey(), new Item.Func(new HostFunc<>(fn, funcType, store)));
       } else if (type instanceof TypeClosure closure && trapUnknownImports) {
         exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
       } else if (type instanceof TypeClosure) {
@@ -158,7 +159,7 @@ public final class HostDefinitions {
   }
 
   /** An instance of {@code type} whose functions trap and whose resources are fresh. */
-  private static Item placeholder(String name, TypeClosure type, Store store, long at)
+  private static <T> Item placeholder(String name, TypeClosure type, Store<T> store, long at)
       throws ComponentException {
     if (!(type.definition() instanceof DefType.InstanceTypeDef)) {
       throw Errors.unlinkable(at, "import \"" + name + "\": a component cannot come from the host");
@@ -178,7 +179,7 @@ public final class HostDefinitions {
       if (t instanceof FuncType funcType) {
         exports.put(
             e.getKey(),
-            new Item.Func(new HostFunc(notProvided(name + "#" + e.getKey()), funcType, store)));
+            new Item.Func(new HostFunc<>(notProvided(name + "#" + e.getKey()), funcType, store)));
       } else if (t instanceof TypeClosure closure) {
         exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
       } else {
@@ -188,7 +189,7 @@ public final class HostDefinitions {
     return new Item.Instance(new InstanceValue(exports));
   }
 
-  private static HostFunction notProvided(String what) {
+  private static <T> HostFunction<T> notProvided(String what) {
     return (caller, args) -> {
       throw new Trap("not provided: " + what);
     };

@@ -5,13 +5,17 @@ import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.values.Val;
 import java.util.List;
 
-/** A host function bound to one store, typed by the importing component's declaration. */
-final class HostFunc implements ComponentFunc {
-  private final HostFunction function;
+/**
+ * A host function bound to one store, typed by the importing component's declaration.
+ *
+ * @param <T> the store's data type
+ */
+final class HostFunc<T> implements ComponentFunc {
+  private final HostFunction<T> function;
   private final FuncType type;
-  private final Store store;
+  private final Store<T> store;
 
-  HostFunc(HostFunction function, FuncType type, Store store) {
+  HostFunc(HostFunction<T> function, FuncType type, Store<T> store) {
     this.function = function;
     this.type = type;
     this.store = store;

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class InstanceState {
   final HandleTable table;
-  final Store store;
+  final Store<?> store;
 
   /** The instance this one is nested in, or null for the root. */
   final InstanceState parent;
@@ -28,7 +28,7 @@ public final class InstanceState {
   /** The callee-side scope of the innermost call into this instance. */
   CallScope currentScope;
 
-  InstanceState(Store store, InstanceState parent) {
+  InstanceState(Store<?> store, InstanceState parent) {
     this.store = store;
     this.parent = parent;
     this.table = new HandleTable(store.limits().maxHandles());

@@ -24,14 +24,14 @@ import java.util.Map;
  * space of its sort, and returns its exports. Nested components are instantiated the same way with
  * their own {@link InstanceState} (own handle table).
  */
-public final class Instantiator {
+public final class Instantiator<T> {
   /** Supplies a root component's imports. */
   @FunctionalInterface
   interface ImportSupplier {
     Item supply(Definition.ImportDef imp, Frame frame) throws ComponentException;
   }
 
-  private final Store store;
+  private final Store<T> store;
   private final ModuleCache modules;
   private final boolean dry;
   private final Map<String, Item> rootImports = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ public final class Instantiator {
    * @param dry link and type-check only: core modules are linked but not instantiated, so no guest
    *     code runs and the exports' functions trap when called
    */
-  public Instantiator(Store store, ModuleCache modules, boolean dry) {
+  public Instantiator(Store<T> store, ModuleCache modules, boolean dry) {
     this.store = store;
     this.modules = modules;
     this.dry = dry;
@@ -53,7 +53,7 @@ public final class Instantiator {
   }
 
   /** Instantiates a root component, its imports supplied by the host. */
-  public InstanceValue instantiateRoot(ComponentAst ast, HostDefinitions host)
+  public InstanceValue instantiateRoot(ComponentAst ast, HostDefinitions<T> host)
       throws ComponentException {
     return run(ast, null, null, (imp, frame) -> host.supply(imp, frame, store), null);
   }

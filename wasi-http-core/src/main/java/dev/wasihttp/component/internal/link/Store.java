@@ -6,33 +6,47 @@ import dev.wasihttp.component.internal.abi.CoreFunction;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Everything one instantiation of a root component owns: the embedder's data, the limits, and which
  * instance implements each resource type (for destructors and {@code lower_borrow}). Dropping the
  * store drops the whole instance; nothing here is shared with other instances.
+ *
+ * <p>The data is the only part an embedder replaces: an instance that serves one request after
+ * another takes fresh data for each ({@link #data(Object)}), everything else stays.
+ *
+ * @param <T> the embedder's data type, as the host functions bound to this store see it
  */
-public final class Store implements Caller {
+public final class Store<T> implements Caller<T> {
   /** Caps on what a guest controls. */
   public record Limits(int maxHandles) {
     public static final Limits DEFAULT = new Limits(1 << 20);
   }
 
-  /** Who implements a resource type and how its owning handles are destroyed. */
-  record ResourceImpl(InstanceState impl, CoreFunction guestDtor, ResourceDestructor hostDtor) {}
+  /**
+   * Who implements a resource type and how its owning handles are destroyed: by a guest function of
+   * the defining instance, or by the host's destructor already bound to this store.
+   */
+  record ResourceImpl(InstanceState impl, CoreFunction guestDtor, IntConsumer hostDtor) {}
 
-  private final Object data;
+  private T data;
   private final Limits limits;
   private final Map<ResourceType, ResourceImpl> resources = new IdentityHashMap<>();
 
-  public Store(Object data, Limits limits) {
+  public Store(T data, Limits limits) {
     this.data = data;
     this.limits = limits;
   }
 
   @Override
-  public Object data() {
+  public T data() {
     return data;
+  }
+
+  /** Replaces the embedder's data, e.g. when an instance is checked out for another request. */
+  public void data(T data) {
+    this.data = data;
   }
 
   Limits limits() {
@@ -43,8 +57,9 @@ public final class Store implements Caller {
     resources.put(type, new ResourceImpl(impl, dtor, null));
   }
 
-  void defineHostResource(ResourceType type, ResourceDestructor dtor) {
-    resources.put(type, new ResourceImpl(null, null, dtor));
+  void defineHostResource(ResourceType type, ResourceDestructor<T> dtor) {
+    resources.put(
+        type, new ResourceImpl(null, null, dtor == null ? null : rep -> dtor.drop(this, rep)));
   }
 
   ResourceImpl resource(ResourceType type) {

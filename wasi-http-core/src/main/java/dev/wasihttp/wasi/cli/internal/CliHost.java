@@ -1,25 +1,47 @@
 package dev.wasihttp.wasi.cli.internal;
 
+import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiExit;
-import dev.wasihttp.wasi.cli.WasiCli;
+import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.HostInputStream;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Registers the {@code wasi:cli} interfaces. */
+/**
+ * {@code wasi:cli}: environment, exit, stdin, stdout, stderr and the terminal interfaces.
+ *
+ * <ul>
+ *   <li>{@code get-environment}, {@code get-arguments} and {@code initial-cwd} answer what {@link
+ *       WasiConfig} says (nothing by default).
+ *   <li>{@code exit(status)} and {@code exit-with-code(code)} throw {@link WasiExit}: the guest
+ *       stops, the embedder sees the status (0 for {@code ok}, 1 for {@code err}).
+ *   <li>{@code get-stdin} is a stream that is always closed (a server has no terminal input).
+ *   <li>{@code get-stdout} and {@code get-stderr} write to the configured {@link
+ *       dev.wasihttp.wasi.LineSink}s line by line, tagged with the component's name; a partial last
+ *       line is handed over when the {@link WasiContext} closes.
+ *   <li>{@code get-terminal-stdin}, {@code -stdout} and {@code -stderr} return none: nothing is a
+ *       terminal.
+ * </ul>
+ */
 public final class CliHost {
+  /** {@code wasi:cli/terminal-input.terminal-input}; never handed out. */
+  public static final ResourceType TERMINAL_INPUT = ResourceType.host("terminal-input");
+
+  /** {@code wasi:cli/terminal-output.terminal-output}; never handed out. */
+  public static final ResourceType TERMINAL_OUTPUT = ResourceType.host("terminal-output");
+
   private static final HostInputStream CLOSED = HostInputStream.closed();
 
   private CliHost() {}
 
-  public static void define(Definer linker) {
+  public static <T extends WasiView> void define(Definer<T> linker) {
     String env = Host.iface("cli/environment");
     linker.func(env, "get-environment", (c, a) -> environment(Host.ctx(c).config()));
     linker.func(
@@ -59,20 +81,18 @@ public final class CliHost {
     linker.func(
         Host.iface("cli/stdin"),
         "get-stdin",
-        (c, a) -> WasiIo.pushInputStream(Host.ctx(c), CLOSED));
+        (c, a) -> IoResources.pushInputStream(Host.ctx(c), CLOSED));
     linker.func(
         Host.iface("cli/stdout"),
         "get-stdout",
-        (c, a) -> WasiIo.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stdout.handle()));
+        (c, a) -> IoResources.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stdout.handle()));
     linker.func(
         Host.iface("cli/stderr"),
         "get-stderr",
-        (c, a) -> WasiIo.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stderr.handle()));
+        (c, a) -> IoResources.pushOutputStream(Host.ctx(c), stdio(Host.ctx(c)).stderr.handle()));
 
-    linker.resource(
-        Host.iface("cli/terminal-input"), "terminal-input", WasiCli.TERMINAL_INPUT, null);
-    linker.resource(
-        Host.iface("cli/terminal-output"), "terminal-output", WasiCli.TERMINAL_OUTPUT, null);
+    linker.resource(Host.iface("cli/terminal-input"), "terminal-input", TERMINAL_INPUT, null);
+    linker.resource(Host.iface("cli/terminal-output"), "terminal-output", TERMINAL_OUTPUT, null);
     linker.func(
         Host.iface("cli/terminal-stdin"), "get-terminal-stdin", (c, a) -> Val.Option.none());
     linker.func(

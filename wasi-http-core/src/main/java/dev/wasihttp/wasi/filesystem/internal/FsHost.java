@@ -1,14 +1,15 @@
 package dev.wasihttp.wasi.filesystem.internal;
 
 import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.filesystem.WasiFilesystem;
+import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.IoError;
-import dev.wasihttp.wasi.io.WasiIo;
+import dev.wasihttp.wasi.io.internal.IoResources;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,8 +22,39 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Registers {@code wasi:filesystem/types} and {@code preopens} over a read-only mount. */
+/**
+ * {@code wasi:filesystem/types} and {@code preopens}: no preopens by default; with {@link
+ * dev.wasihttp.wasi.WasiConfig.Builder#directory} one host directory mounted <em>read-only</em> at
+ * a guest path.
+ *
+ * <ul>
+ *   <li>Reading works: {@code open-at} (paths resolve below the mount only: an absolute path, a
+ *       {@code ..} above the mount or a symbolic link leading out is {@code not-permitted}), {@code
+ *       read-via-stream}, {@code read}, {@code stat}, {@code stat-at}, {@code read-directory},
+ *       {@code metadata-hash(-at)}, {@code get-type}, {@code get-flags} (always {@code read}),
+ *       {@code is-same-object}, {@code readlink-at} (relative targets only).
+ *   <li>{@code advise}, {@code sync} and {@code sync-data} succeed and do nothing.
+ *   <li>Changing the tree ({@code create-directory-at}, {@code unlink-file-at}, {@code rename-at},
+ *       {@code set-times}, ..., and {@code open-at} with {@code create}, {@code truncate}, {@code
+ *       exclusive}, {@code write} or {@code mutate-directory}) fails with {@code read-only}, as a
+ *       read-only mount does (EROFS; Wasmtime says {@code not-permitted} for a read-only preopen,
+ *       which hides why).
+ *   <li>Writing through a descriptor ({@code write}, {@code write-via-stream}, {@code
+ *       append-via-stream}, {@code set-size}) fails with {@code not-permitted}: no descriptor is
+ *       ever open for writing (Wasmtime's answer).
+ *   <li>File operations on a directory descriptor ({@code read}, {@code read-via-stream}) fail with
+ *       {@code bad-descriptor}, directory operations on a file with {@code not-directory}.
+ *   <li>{@code filesystem-error-code} gives the {@code error-code} of a failed file stream read.
+ * </ul>
+ */
 public final class FsHost {
+  /** {@code wasi:filesystem/types.descriptor}. */
+  public static final ResourceType DESCRIPTOR_TYPE = ResourceType.host("descriptor");
+
+  /** {@code wasi:filesystem/types.directory-entry-stream}. */
+  public static final ResourceType DIRECTORY_ENTRY_STREAM_TYPE =
+      ResourceType.host("directory-entry-stream");
+
   private static final String TYPES = Host.iface("filesystem/types");
   private static final String DESCRIPTOR = "descriptor";
 
@@ -56,16 +88,16 @@ public final class FsHost {
 
   private FsHost() {}
 
-  public static void define(Definer linker) {
+  public static <T extends WasiView> void define(Definer<T> linker) {
     linker.resource(
         TYPES,
         DESCRIPTOR,
-        WasiFilesystem.DESCRIPTOR,
+        DESCRIPTOR_TYPE,
         (c, rep) -> Host.ctx(c).table().delete(rep, Descriptor.class));
     linker.resource(
         TYPES,
         "directory-entry-stream",
-        WasiFilesystem.DIRECTORY_ENTRY_STREAM,
+        DIRECTORY_ENTRY_STREAM_TYPE,
         (c, rep) -> Host.ctx(c).table().delete(rep, DirEntries.class));
 
     for (String m : WRITES_THROUGH_DESCRIPTOR) {
@@ -113,7 +145,7 @@ public final class FsHost {
         TYPES,
         "filesystem-error-code",
         (c, a) -> {
-          IoError e = WasiIo.error(Host.ctx(c), a.get(0));
+          IoError e = IoResources.error(Host.ctx(c), a.get(0));
           return e.detail() instanceof FsError
               ? Val.Option.some(new Val.Enum(((FsError) e.detail()).code()))
               : Val.Option.none();
@@ -122,7 +154,7 @@ public final class FsHost {
     linker.func(Host.iface("filesystem/preopens"), "get-directories", (c, a) -> preopens(c));
   }
 
-  private static void method(Definer linker, String name, FsMethod m) {
+  private static <T extends WasiView> void method(Definer<T> linker, String name, FsMethod m) {
     Host.method(
         linker,
         TYPES,
@@ -142,7 +174,7 @@ public final class FsHost {
     throw new FsError(code);
   }
 
-  private static Val preopens(Caller c) {
+  private static Val preopens(Caller<? extends WasiView> c) {
     WasiContext ctx = Host.ctx(c);
     WasiConfig config = ctx.config();
     List<Val> out = new ArrayList<>();
@@ -153,9 +185,7 @@ public final class FsHost {
               int rep = ctx.table().push(new Descriptor(dir, dir, true));
               out.add(
                   new Val.Tuple(
-                      List.of(
-                          new Val.Own(WasiFilesystem.DESCRIPTOR, rep),
-                          new Val.Str(config.guestPath()))));
+                      List.of(new Val.Own(DESCRIPTOR_TYPE, rep), new Val.Str(config.guestPath()))));
             });
     return new Val.List(out);
   }
@@ -191,16 +221,16 @@ public final class FsHost {
       throw new FsError("not-directory");
     }
     int rep = ctx.table().push(new Descriptor(d.root(), p, dir));
-    return Host.ok(new Val.Own(WasiFilesystem.DESCRIPTOR, rep));
+    return Host.ok(new Val.Own(DESCRIPTOR_TYPE, rep));
   }
 
   private static Val readViaStream(WasiContext ctx, Descriptor d, List<Val> a) throws FsError {
     FileChannel ch = channel(d);
-    return Host.ok(WasiIo.pushInputStream(ctx, new FileInput(ch, Host.u64(a.get(1)))));
+    return Host.ok(IoResources.pushInputStream(ctx, new FileInput(ch, Host.u64(a.get(1)))));
   }
 
   private static Val read(WasiContext ctx, Descriptor d, List<Val> a) throws FsError {
-    int len = Host.clamp(a.get(1), WasiIo.MAX_READ);
+    int len = Host.clamp(a.get(1), IoResources.MAX_READ);
     long offset = Host.u64(a.get(2));
     try (FileChannel ch = channel(d)) {
       ByteBuffer buf = ByteBuffer.allocate(len);
@@ -236,7 +266,7 @@ public final class FsHost {
     }
     names.sort(null);
     int rep = ctx.table().push(new DirEntries(d.path(), names));
-    return Host.ok(new Val.Own(WasiFilesystem.DIRECTORY_ENTRY_STREAM, rep));
+    return Host.ok(new Val.Own(DIRECTORY_ENTRY_STREAM_TYPE, rep));
   }
 
   private static Val readlinkAt(WasiContext ctx, Descriptor d, List<Val> a) throws FsError {

@@ -1,7 +1,7 @@
 package dev.wasihttp.wasi.filesystem.internal;
 
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.wasi.clocks.WasiClocks;
+import dev.wasihttp.wasi.clocks.internal.ClocksHost;
 import dev.wasihttp.wasi.internal.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ public final class Stat {
   }
 
   private static Val time(FileTime t) {
-    return t == null ? none() : Val.Option.some(WasiClocks.datetime(t.toInstant()));
+    return t == null ? none() : Val.Option.some(ClocksHost.datetime(t.toInstant()));
   }
 
   private static Val none() {

@@ -5,11 +5,11 @@ import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
+import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.HostPollable;
 import dev.wasihttp.wasi.io.IoError;
-import dev.wasihttp.wasi.io.WasiIo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +21,12 @@ public final class IoHost {
 
   private IoHost() {}
 
-  public static void define(Definer linker) {
+  public static <T extends WasiView> void define(Definer<T> linker) {
     linker.resource(
-        ERROR, "error", WasiIo.ERROR, (c, rep) -> Host.ctx(c).table().delete(rep, IoError.class));
+        ERROR,
+        "error",
+        IoResources.ERROR,
+        (c, rep) -> Host.ctx(c).table().delete(rep, IoError.class));
     Host.method(
         linker,
         ERROR,
@@ -35,7 +38,7 @@ public final class IoHost {
     linker.resource(
         POLL,
         "pollable",
-        WasiIo.POLLABLE,
+        IoResources.POLLABLE,
         (c, rep) -> Host.ctx(c).table().delete(rep, PollableState.class));
     Host.method(
         linker,
@@ -63,9 +66,12 @@ public final class IoHost {
           if (in.isEmpty()) {
             throw new Trap("poll: empty list of pollables");
           }
-          if (in.size() > WasiIo.MAX_POLL) {
+          if (in.size() > IoResources.MAX_POLL) {
             throw new Trap(
-                "poll: " + in.size() + " pollables exceed the host's limit of " + WasiIo.MAX_POLL);
+                "poll: "
+                    + in.size()
+                    + " pollables exceed the host's limit of "
+                    + IoResources.MAX_POLL);
           }
           List<HostPollable> pollables = new ArrayList<>(in.size());
           for (Val v : in) {
@@ -82,10 +88,10 @@ public final class IoHost {
     defineOutput(linker);
   }
 
-  private static void defineInput(Definer linker) {
+  private static <T extends WasiView> void defineInput(Definer<T> linker) {
     String r = "input-stream";
     Class<InputStreamState> s = InputStreamState.class;
-    linker.resource(STREAMS, r, WasiIo.INPUT_STREAM, (c, rep) -> drop(c, rep, s));
+    linker.resource(STREAMS, r, IoResources.INPUT_STREAM, (c, rep) -> drop(c, rep, s));
     Host.method(linker, STREAMS, r, "read", s, (ctx, in, a) -> Streams.read(ctx, in, a.get(1)));
     Host.method(
         linker,
@@ -108,13 +114,13 @@ public final class IoHost {
         r,
         "subscribe",
         s,
-        (ctx, in, a) -> WasiIo.pushPollable(ctx, in::ready, ResourceTable.rep(a.get(0))));
+        (ctx, in, a) -> IoResources.pushPollable(ctx, in::ready, ResourceTable.rep(a.get(0))));
   }
 
-  private static void defineOutput(Definer linker) {
+  private static <T extends WasiView> void defineOutput(Definer<T> linker) {
     String r = "output-stream";
     Class<OutputStreamState> s = OutputStreamState.class;
-    linker.resource(STREAMS, r, WasiIo.OUTPUT_STREAM, (c, rep) -> drop(c, rep, s));
+    linker.resource(STREAMS, r, IoResources.OUTPUT_STREAM, (c, rep) -> drop(c, rep, s));
     Host.method(linker, STREAMS, r, "check-write", s, (ctx, o, a) -> Streams.checkWrite(ctx, o));
     Host.method(
         linker, STREAMS, r, "write", s, (ctx, o, a) -> Streams.write(ctx, o, Host.bytes(a.get(1))));
@@ -134,7 +140,7 @@ public final class IoHost {
         r,
         "subscribe",
         s,
-        (ctx, o, a) -> WasiIo.pushPollable(ctx, o::ready, ResourceTable.rep(a.get(0))));
+        (ctx, o, a) -> IoResources.pushPollable(ctx, o::ready, ResourceTable.rep(a.get(0))));
     Host.method(
         linker,
         STREAMS,
@@ -168,7 +174,8 @@ public final class IoHost {
                 ctx, o, ctx.table().get(a.get(1), InputStreamState.class), a.get(2)));
   }
 
-  private static void drop(Caller caller, int rep, Class<? extends AutoCloseable> type) {
+  private static void drop(
+      Caller<? extends WasiView> caller, int rep, Class<? extends AutoCloseable> type) {
     AutoCloseable state = Host.ctx(caller).table().delete(rep, type);
     try {
       state.close();

@@ -6,14 +6,13 @@ import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.IoError;
 import dev.wasihttp.wasi.io.StreamError;
-import dev.wasihttp.wasi.io.WasiIo;
 import java.util.Arrays;
 
 /**
  * The {@code wasi:io/streams} contract over {@link dev.wasihttp.wasi.io.HostInputStream} and {@link
  * dev.wasihttp.wasi.io.HostOutputStream}, one method per WIT function, each returning the WIT
  * result as a {@link Val}. Follows the WIT's text and Wasmtime's behaviour: a {@code write} beyond
- * the {@code check-write} grant traps, blocking writes above {@link WasiIo#MAX_BLOCKING_WRITE}
+ * the {@code check-write} grant traps, blocking writes above {@link IoResources#MAX_BLOCKING_WRITE}
  * bytes trap, a failure closes the stream.
  */
 public final class Streams {
@@ -21,13 +20,13 @@ public final class Streams {
 
   // ---- input-stream ----
 
-  /** {@code read}: what is buffered now, up to {@code len} (and {@link WasiIo#MAX_READ}). */
+  /** {@code read}: what is buffered now, up to {@code len} (and {@link IoResources#MAX_READ}). */
   public static Val read(WasiContext ctx, InputStreamState in, Val len) {
     if (in.closed) {
       return closed();
     }
     try {
-      return Host.ok(Host.list(in.stream.read(Host.clamp(len, WasiIo.MAX_READ))));
+      return Host.ok(Host.list(in.stream.read(Host.clamp(len, IoResources.MAX_READ))));
     } catch (StreamError e) {
       in.closed = true;
       return Host.err(error(ctx, e));
@@ -46,7 +45,7 @@ public final class Streams {
       return closed();
     }
     try {
-      return Host.ok(Host.u64(in.stream.skip(Host.clamp(len, WasiIo.MAX_READ))));
+      return Host.ok(Host.u64(in.stream.skip(Host.clamp(len, IoResources.MAX_READ))));
     } catch (StreamError e) {
       in.closed = true;
       return Host.err(error(ctx, e));
@@ -128,13 +127,13 @@ public final class Streams {
   /**
    * {@code blocking-write-and-flush}: waits for grants, writes in pieces, flushes, waits.
    *
-   * @throws Trap when {@code bytes} is longer than {@link WasiIo#MAX_BLOCKING_WRITE}
+   * @throws Trap when {@code bytes} is longer than {@link IoResources#MAX_BLOCKING_WRITE}
    */
   public static Val blockingWriteAndFlush(WasiContext ctx, OutputStreamState out, byte[] bytes) {
-    if (bytes.length > WasiIo.MAX_BLOCKING_WRITE) {
+    if (bytes.length > IoResources.MAX_BLOCKING_WRITE) {
       throw new Trap(
           "Buffer too large for blocking-write-and-flush (expected at most "
-              + WasiIo.MAX_BLOCKING_WRITE
+              + IoResources.MAX_BLOCKING_WRITE
               + ")");
     }
     int done = 0;
@@ -171,12 +170,12 @@ public final class Streams {
     return write(ctx, out, new byte[out.closed ? 0 : (int) n]);
   }
 
-  /** {@code blocking-write-zeroes-and-flush}: at most {@link WasiIo#MAX_BLOCKING_WRITE}. */
+  /** {@code blocking-write-zeroes-and-flush}: at most {@link IoResources#MAX_BLOCKING_WRITE}. */
   public static Val blockingWriteZeroesAndFlush(WasiContext ctx, OutputStreamState out, Val len) {
-    if (Long.compareUnsigned(Host.u64(len), WasiIo.MAX_BLOCKING_WRITE) > 0) {
+    if (Long.compareUnsigned(Host.u64(len), IoResources.MAX_BLOCKING_WRITE) > 0) {
       throw new Trap(
           "Buffer too large for blocking-write-zeroes-and-flush (expected at most "
-              + WasiIo.MAX_BLOCKING_WRITE
+              + IoResources.MAX_BLOCKING_WRITE
               + ")");
     }
     return blockingWriteAndFlush(ctx, out, new byte[(int) Host.u64(len)]);
@@ -191,7 +190,7 @@ public final class Streams {
     if (!((Val.Result) check).isOk()) {
       return check;
     }
-    long max = Math.min(out.permit, WasiIo.MAX_READ);
+    long max = Math.min(out.permit, IoResources.MAX_READ);
     if (Long.compareUnsigned(Host.u64(len), max) < 0) {
       max = Host.u64(len);
     }
@@ -240,7 +239,7 @@ public final class Streams {
     if (e.isClosed()) {
       return Host.variant("closed");
     }
-    Val.Own error = WasiIo.pushError(ctx, new IoError(e.getMessage(), e.detail()));
+    Val.Own error = IoResources.pushError(ctx, new IoError(e.getMessage(), e.detail()));
     return new Val.Variant("last-operation-failed", error);
   }
 }

@@ -4,13 +4,30 @@ import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.WasiView;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
-import dev.wasihttp.wasi.sockets.WasiSockets;
 import java.util.List;
 
-/** Registers the {@code wasi:sockets} interfaces, denying everything. */
+/**
+ * {@code wasi:sockets}, linked so that components importing it load, and denying everything: no
+ * real socket is ever created and no name is ever resolved.
+ *
+ * <ul>
+ *   <li>{@code instance-network} hands out a {@code network} handle, which grants nothing.
+ *   <li>{@code create-tcp-socket} and {@code create-udp-socket} return {@code
+ *       error(access-denied)}, as Wasmtime does when a socket kind is not allowed.
+ *   <li>{@code resolve-addresses} returns {@code error(permanent-resolver-failure)}, as Wasmtime
+ *       does when name lookup is not allowed ({@code access-denied} is not among its errors).
+ *   <li>{@code network-error-code} returns none: no {@code error} comes from a socket.
+ *   <li>The methods of {@code tcp-socket}, {@code udp-socket}, the datagram streams and {@code
+ *       resolve-address-stream} trap if ever called: no such resource can exist.
+ * </ul>
+ */
 public final class SocketsHost {
+  /** {@code wasi:sockets/network.network}. */
+  public static final ResourceType NETWORK = ResourceType.host("network");
+
   private static final ResourceType TCP_SOCKET = ResourceType.host("tcp-socket");
   private static final ResourceType UDP_SOCKET = ResourceType.host("udp-socket");
   private static final ResourceType INCOMING_DATAGRAMS =
@@ -70,18 +87,18 @@ public final class SocketsHost {
 
   private SocketsHost() {}
 
-  public static void define(Definer linker) {
+  public static <T extends WasiView> void define(Definer<T> linker) {
     String network = Host.iface("sockets/network");
     linker.resource(
         network,
         "network",
-        WasiSockets.NETWORK,
+        NETWORK,
         (c, rep) -> Host.ctx(c).table().delete(rep, DeniedNetwork.class));
     linker.func(network, "network-error-code", (c, a) -> Val.Option.none());
     linker.func(
         Host.iface("sockets/instance-network"),
         "instance-network",
-        (c, a) -> new Val.Own(WasiSockets.NETWORK, Host.ctx(c).table().push(new DeniedNetwork())));
+        (c, a) -> new Val.Own(NETWORK, Host.ctx(c).table().push(new DeniedNetwork())));
 
     String tcp = Host.iface("sockets/tcp");
     linker.resource(tcp, "tcp-socket", TCP_SOCKET, null);
@@ -122,7 +139,7 @@ public final class SocketsHost {
     }
   }
 
-  private static HostFunction impossible(String resource) {
+  private static <T> HostFunction<T> impossible(String resource) {
     return (c, a) -> {
       throw new Trap("wasi:sockets is denied: no " + resource + " exists");
     };

@@ -31,8 +31,8 @@ class SharedTypeIndicesTest {
     component = Component.load(Path.of("src/test/resources/components/indirect-calls.wasm"));
   }
 
-  static ComponentInstance instantiate() throws Exception {
-    return new Linker().instantiatePre(component).instantiate();
+  static ComponentInstance<Object> instantiate() throws Exception {
+    return new Linker<Object>().instantiatePre(component).instantiate();
   }
 
   @Test

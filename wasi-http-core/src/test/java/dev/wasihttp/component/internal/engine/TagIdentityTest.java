@@ -31,35 +31,35 @@ class TagIdentityTest {
     component = Component.load(Path.of("src/test/resources/components/tag-identity.wasm"));
   }
 
-  static Val run(ComponentInstance instance, String name, long x) throws Exception {
+  static Val run(ComponentInstance<Object> instance, String name, long x) throws Exception {
     return instance.func(name).call(new Val.U32(x));
   }
 
   @Test
   void catchesAThrowOfTheImportedTag() throws Exception {
-    ComponentInstance i = new Linker().instantiatePre(component).instantiate();
+    ComponentInstance<Object> i = new Linker<Object>().instantiatePre(component).instantiate();
     assertEquals(new Val.U32(42), run(i, "run-a", 42));
     assertEquals(new Val.U32(43), run(i, "run-a-again", 43));
   }
 
   @Test
   void doesNotCatchAThrowOfAnotherTagOfTheSameType() throws Exception {
-    ComponentInstance i = new Linker().instantiatePre(component).instantiate();
+    ComponentInstance<Object> i = new Linker<Object>().instantiatePre(component).instantiate();
     assertEquals(new Val.U32(77), run(i, "run-b", 42));
     assertEquals(new Val.U32(77), run(i, "run-b-again", 42));
   }
 
   @Test
   void catchesATagItDefines() throws Exception {
-    ComponentInstance i = new Linker().instantiatePre(component).instantiate();
+    ComponentInstance<Object> i = new Linker<Object>().instantiatePre(component).instantiate();
     assertEquals(new Val.U32(7), run(i, "run-own", 7));
   }
 
   @Test
   void eachComponentInstanceHasItsOwnTags() throws Exception {
-    var pre = new Linker().instantiatePre(component);
-    ComponentInstance first = pre.instantiate();
-    ComponentInstance second = pre.instantiate();
+    var pre = new Linker<Object>().instantiatePre(component);
+    ComponentInstance<Object> first = pre.instantiate();
+    ComponentInstance<Object> second = pre.instantiate();
     assertEquals(new Val.U32(1), run(first, "run-a", 1));
     assertEquals(new Val.U32(77), run(second, "run-b", 2));
     assertEquals(new Val.U32(3), run(second, "run-a-again", 3));

@@ -1,15 +1,13 @@
-package dev.wasihttp.wasi.io;
+package dev.wasihttp.wasi.io.internal;
 
-import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
-import dev.wasihttp.wasi.internal.Definer;
-import dev.wasihttp.wasi.io.internal.InputStreamState;
-import dev.wasihttp.wasi.io.internal.IoHost;
-import dev.wasihttp.wasi.io.internal.OutputStreamState;
-import dev.wasihttp.wasi.io.internal.PollableState;
-import dev.wasihttp.wasi.io.internal.Poller;
+import dev.wasihttp.wasi.io.HostInputStream;
+import dev.wasihttp.wasi.io.HostOutputStream;
+import dev.wasihttp.wasi.io.HostPollable;
+import dev.wasihttp.wasi.io.IoError;
+import dev.wasihttp.wasi.io.Waker;
 
 /**
  * {@code wasi:io} (error, poll, streams): the resource types, the limits, and what other host
@@ -25,7 +23,7 @@ import dev.wasihttp.wasi.io.internal.Poller;
  * pollable is ready; an interrupted guest thread traps with {@code "interrupted"}. A stream's
  * pollable is its child: dropping the stream first traps.
  */
-public final class WasiIo {
+public final class IoResources {
   /** 4096: the most bytes one blocking write-and-flush may carry (the WIT's and Wasmtime's). */
   public static final int MAX_BLOCKING_WRITE = 4096;
 
@@ -47,12 +45,7 @@ public final class WasiIo {
   /** {@code wasi:io/streams.output-stream}. */
   public static final ResourceType OUTPUT_STREAM = ResourceType.host("output-stream");
 
-  private WasiIo() {}
-
-  /** Registers {@code wasi:io/error}, {@code poll} and {@code streams} at 0.2.12. */
-  public static void addToLinker(Linker linker) {
-    IoHost.define(Definer.of(linker));
-  }
+  private IoResources() {}
 
   /** Hands {@code stream} to the guest as a new {@code input-stream}. */
   public static Val.Own pushInputStream(WasiContext ctx, HostInputStream stream) {
