@@ -3,7 +3,7 @@ package dev.wasihttp.wasi.cli.internal;
 import dev.wasihttp.wasi.WasiConfig;
 
 /** One instance's standard output and error buffers; closing hands over partial last lines. */
-public final class Stdio implements AutoCloseable {
+final class Stdio implements AutoCloseable {
   public final LineBuffer stdout;
   public final LineBuffer stderr;
 

@@ -7,4 +7,4 @@ import java.nio.file.Path;
  * opened read-only. Holds no open file: each read opens the file (the mount is read-only, so it is
  * the host's to keep stable).
  */
-public record Descriptor(Path root, Path path, boolean directory) {}
+record Descriptor(Path root, Path path, boolean directory) {}

@@ -8,7 +8,7 @@ import java.util.List;
  * The state behind a {@code directory-entry-stream}: the directory's entry names, listed when the
  * stream was opened (without {@code .} and {@code ..}, sorted), each typed when it is read.
  */
-public final class DirEntries {
+final class DirEntries {
   private final Path dir;
   private final List<String> names;
   private int next;

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * without waiting); {@code closed} at the end of the file; a failed read is {@code
  * last-operation-failed} whose error carries the {@code error-code}.
  */
-public final class FileInput implements HostInputStream {
+final class FileInput implements HostInputStream {
   private final FileChannel channel;
   private long position;
 

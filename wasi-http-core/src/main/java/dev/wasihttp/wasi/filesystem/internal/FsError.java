@@ -12,7 +12,7 @@ import java.nio.file.NotDirectoryException;
  * A {@code wasi:filesystem/types.error-code}, as a checked exception inside the host and as the
  * detail of a stream's {@code error} (which {@code filesystem-error-code} reads).
  */
-public final class FsError extends Exception {
+final class FsError extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String code;

@@ -16,7 +16,7 @@ import java.util.List;
  * and is resolved by the same rules), absolute paths are refused. So neither {@code ..} nor a link
  * leads out of the mount, whatever the host's tree looks like.
  */
-public final class PathResolver {
+final class PathResolver {
   /** 40: the most symbolic links expanded in one resolution (Linux's limit), else {@code loop}. */
   public static final int MAX_SYMLINKS = 40;
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code descriptor-stat}, {@code descriptor-type} and {@code metadata-hash-value} of a path. */
-public final class Stat {
+final class Stat {
   private Stat() {}
 
   /** The WIT {@code descriptor-type} of {@code a}. */

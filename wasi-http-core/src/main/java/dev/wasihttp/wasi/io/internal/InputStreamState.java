@@ -8,7 +8,7 @@ import java.util.Objects;
  * already told it is closed (after {@code closed} or a failure, the host stream is not asked
  * again).
  */
-public final class InputStreamState implements AutoCloseable {
+final class InputStreamState implements AutoCloseable {
   final HostInputStream stream;
   boolean closed;
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code check-write} granted and not yet written (a larger {@code write} traps), and whether the
  * guest was already told it is closed.
  */
-public final class OutputStreamState implements AutoCloseable {
+final class OutputStreamState implements AutoCloseable {
   final HostOutputStream stream;
   long permit;
   boolean closed;

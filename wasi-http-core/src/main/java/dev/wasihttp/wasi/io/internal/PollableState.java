@@ -4,7 +4,7 @@ import dev.wasihttp.wasi.io.HostPollable;
 import java.util.Objects;
 
 /** The table entry behind a {@code pollable} handle. */
-public record PollableState(HostPollable pollable) {
+record PollableState(HostPollable pollable) {
   public PollableState {
     Objects.requireNonNull(pollable, "pollable");
   }

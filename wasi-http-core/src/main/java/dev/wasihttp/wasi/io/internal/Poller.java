@@ -10,7 +10,7 @@ import java.util.List;
  * instance's {@link Waker} with the nearest timer deadline as the timeout, and checks again after
  * every wake-up. An interrupted thread traps.
  */
-public final class Poller {
+final class Poller {
   private Poller() {}
 
   /** The indices of the ready pollables in {@code pollables}, waiting until there is one. */

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * the {@code check-write} grant traps, blocking writes above {@link IoResources#MAX_BLOCKING_WRITE}
  * bytes trap, a failure closes the stream.
  */
-public final class Streams {
+final class Streams {
   private Streams() {}
 
   // ---- input-stream ----
