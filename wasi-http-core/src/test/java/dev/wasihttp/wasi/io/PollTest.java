@@ -10,6 +10,8 @@ import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiHarness;
 import dev.wasihttp.wasi.io.internal.IoResources;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -125,8 +127,7 @@ class PollTest {
 
   @Test
   void waitingCostsNoCpu() {
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpu = threads.getCurrentThreadCpuTime();
     poll(timer(TimeUnit.MILLISECONDS.toNanos(300)));
     long spent = threads.getCurrentThreadCpuTime() - cpu;
