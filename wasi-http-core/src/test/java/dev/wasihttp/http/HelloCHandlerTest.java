@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The freestanding C sample through {@link WasiHttpHandler}: a fresh instance per request. */
 class HelloCHandlerTest {
   static final Samples.Lines LOG = new Samples.Lines();
+  static final List<HttpField> HEADERS =
+      List.of(HttpField.latin1("content-type", "text/plain"), HttpField.latin1("x-wasm-lang", "c"));
+  static final int BODY_SIZE = 100 * 1024;
   static WasiHttpHandler handler;
 
   @BeforeAll
@@ -33,6 +38,15 @@ class HelloCHandlerTest {
   static MemoryExchange run(MemoryExchange x) {
     handler.handle(x);
     return x;
+  }
+
+  @Test
+  void hello() {
+    MemoryExchange x = run(new MemoryExchange("GET", "/hello?x=1"));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals(HEADERS, x.headers);
+    assertEquals("hello from C: GET /hello?x=1\n", x.bodyText());
+    assertEquals(List.of(29), x.writes);
   }
 
   @ParameterizedTest
@@ -54,6 +68,29 @@ class HelloCHandlerTest {
   }
 
   @Test
+  void echoStreamsTheBodyBackInPieces() {
+    byte[] body = Samples.randomBytes(BODY_SIZE);
+    MemoryExchange x = run(new MemoryExchange("POST", "/echo").body(body));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals(HEADERS, x.headers);
+    assertArrayEquals(body, x.body.toByteArray());
+    // The guest reads 4096 bytes at a time and echoes each read at once: 25 writes of 4096.
+    assertEquals(BODY_SIZE / 4096, x.writes.size());
+    assertTrue(x.writes.stream().allMatch(n -> n == 4096), x.writes::toString);
+  }
+
+  @Test
+  void echoCopesWithShortReads() {
+    byte[] body = Samples.randomBytes(BODY_SIZE);
+    MemoryExchange x = new MemoryExchange("PUT", "/echo?chunked");
+    run(x.body(Samples.trickle(x, body, 1000)));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertArrayEquals(body, x.body.toByteArray());
+    assertEquals(103, x.writes.size()); // 102 x 1000 + 400
+    assertTrue(x.writes.stream().allMatch(n -> n <= 1000), x.writes::toString);
+  }
+
+  @Test
   void echoStreamsMegabytesWhileTheRequestIsStillArriving() throws Exception {
     byte[] body = Samples.randomBytes(3 * 1024 * 1024);
     MemoryExchange x = new MemoryExchange("POST", "/echo");
@@ -71,6 +108,7 @@ class HelloCHandlerTest {
     MemoryExchange x = run(new MemoryExchange("GET", "/trap"));
     assertEquals(List.of("fail 500"), x.calls);
     assertTrue(x.failReason.contains("unreachable"), x.failReason);
+    assertEquals(0, x.body.size());
     assertTrue(LOG.contains("[hello-c] answered 500: the guest trapped"), LOG.snapshot()::toString);
     MemoryExchange next = run(new MemoryExchange("GET", "/after"));
     assertEquals(List.of("respond 200", "finish"), next.calls);
@@ -88,5 +126,50 @@ class HelloCHandlerTest {
                 .body("tiny".getBytes()));
     assertEquals("tiny", x.bodyText());
     assertNull(x.abortReason);
+  }
+
+  @Test
+  void requestsInARowGetFreshInstances() {
+    MemoryExchange first = run(new MemoryExchange("GET", "/one"));
+    MemoryExchange trapped = run(new MemoryExchange("GET", "/trap"));
+    MemoryExchange second = run(new MemoryExchange("DELETE", "/two?q"));
+    assertEquals(List.of("respond 200", "finish"), first.calls);
+    assertEquals(List.of("fail 500"), trapped.calls);
+    assertEquals(List.of("respond 200", "finish"), second.calls);
+    assertEquals("hello from C: GET /one\n", first.bodyText());
+    assertEquals("hello from C: DELETE /two?q\n", second.bodyText());
+  }
+
+  @Test
+  void aClientGoneMidEchoFailsTheGuestsWriteAndAbortsTheResponse() {
+    byte[] body = Samples.randomBytes(BODY_SIZE);
+    MemoryExchange x =
+        run(
+            new MemoryExchange("POST", "/echo")
+                .body(body)
+                .writesFailAfter(5000, new IOException("client went away")));
+    // The first 4096 bytes went out; the second write failed, and the guest, seeing a failed
+    // write, stopped echoing and finished its body, which cannot end cleanly any more.
+    assertArrayEquals(Arrays.copyOf(body, 4096), x.body.toByteArray());
+    assertEquals(List.of("respond 200", "abort"), x.calls);
+    assertTrue(
+        LOG.contains("INFO [hello-c] client went away: java.io.IOException: client went away"),
+        LOG.snapshot()::toString);
+  }
+
+  @Test
+  void anExchangeFailingUnderAGuestCallEndsTheRequestLikeATrap() {
+    MemoryExchange x =
+        run(
+            new MemoryExchange("POST", "/echo")
+                .body(Samples.randomBytes(5000))
+                .writesFailAfter(0, new IllegalStateException("container bug")));
+    assertEquals(List.of("respond 200", "abort"), x.calls);
+    assertEquals(0, x.body.size());
+    assertTrue(x.abortReason.contains("host error"), x.abortReason);
+    assertTrue(
+        LOG.contains(
+            "ERROR [hello-c] host error under a guest call: java.lang.IllegalStateException"),
+        LOG.snapshot()::toString);
   }
 }

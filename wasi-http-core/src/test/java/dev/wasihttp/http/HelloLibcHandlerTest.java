@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wasi-libc sample (preview1 adapter: cli, environment, stdout, filesystem imports) through
@@ -37,6 +39,10 @@ class HelloLibcHandlerTest {
     MemoryExchange x = new MemoryExchange("GET", "/p?q");
     handler.handle(x);
     assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals(
+        List.of(
+            HttpField.latin1("content-type", "text/plain"), HttpField.latin1("x-wasm-lang", "c")),
+        x.headers);
     assertEquals("hello from C (wasi-libc): GET /p?q\n", x.bodyText());
     assertTrue(
         LOG.snapshot().contains("INFO [hello-libc] handled GET /p?q"), LOG.snapshot()::toString);
@@ -56,6 +62,28 @@ class HelloLibcHandlerTest {
       assertEquals("howdy from C (wasi-libc): PUT /x\n", x.bodyText());
       assertTrue(
           log.snapshot().contains("INFO [greeter] handled PUT /x"), log.snapshot()::toString);
+      MemoryExchange other = new MemoryExchange("PROPFIND", "/dav?x=1");
+      greeter.handle(other);
+      assertEquals("howdy from C (wasi-libc): PROPFIND /dav?x=1\n", other.bodyText());
+    }
+  }
+
+  @Test
+  void aMountedDirectoryIsPreopenedForTheAdapter(@TempDir Path dir) throws Exception {
+    Samples.Lines log = new Samples.Lines();
+    WasiHttpConfig config =
+        WasiHttpConfig.builder()
+            .log(log)
+            .wasi(
+                WasiHttpConfig.wasiBuilder(WasiHttpConfig.DEFAULT_COMPONENT_NAME, log)
+                    .directory(dir, "/data")
+                    .build())
+            .build();
+    try (WasiHttpHandler mounted = WasiHttpHandler.create(component, config)) {
+      MemoryExchange x = new MemoryExchange("GET", "/");
+      mounted.handle(x);
+      assertEquals("hello from C (wasi-libc): GET /\n", x.bodyText());
+      assertEquals(List.of("INFO [component] handled GET /"), log.snapshot());
     }
   }
 
@@ -73,12 +101,24 @@ class HelloLibcHandlerTest {
   }
 
   @Test
-  void trapThenTheNextRequestSucceeds() {
-    MemoryExchange x = new MemoryExchange("GET", "/trap");
-    handler.handle(x);
-    assertEquals(List.of("fail 500"), x.calls);
-    MemoryExchange next = new MemoryExchange("DELETE", "/next");
-    handler.handle(next);
-    assertEquals("hello from C (wasi-libc): DELETE /next\n", next.bodyText());
+  void trapThenTheNextRequestSucceeds() throws Exception {
+    Samples.Lines log = new Samples.Lines();
+    try (WasiHttpHandler trapping =
+        WasiHttpHandler.create(
+            component, WasiHttpConfig.builder().componentName("trapping").log(log).build())) {
+      MemoryExchange x = new MemoryExchange("GET", "/trap");
+      trapping.handle(x);
+      assertEquals(List.of("fail 500"), x.calls);
+      MemoryExchange next = new MemoryExchange("DELETE", "/next");
+      trapping.handle(next);
+      assertEquals("hello from C (wasi-libc): DELETE /next\n", next.bodyText());
+      // The trapped guest wrote nothing to its stdout (INFO): the only line it caused is the 500.
+      List<String> lines = log.snapshot();
+      assertEquals(2, lines.size(), lines::toString);
+      assertTrue(
+          lines.get(0).startsWith("WARN [trapping] answered 500: the guest trapped"),
+          lines::toString);
+      assertEquals("INFO [trapping] handled DELETE /next", lines.get(1));
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.wasihttp.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,11 @@ import java.util.concurrent.CountDownLatch;
  * stream, for streaming tests), the response is recorded, and every call the host makes is checked
  * against the exchange's contract (respond at most once, body only after respond, exactly one
  * ending).
+ *
+ * <p>Public for the component runtime's tests, which run real guests on instances they link by hand
+ * against the wasi:http host.
  */
-final class MemoryExchange implements HttpExchange {
+public final class MemoryExchange implements HttpExchange {
   final String method;
   final String pathWithQuery;
   String scheme = "http";
@@ -29,6 +33,10 @@ final class MemoryExchange implements HttpExchange {
   int status = -1;
   List<HttpField> headers;
   final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  /** The length of every response body write, in order. */
+  final List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
+
   List<HttpField> trailers;
   String failReason;
   String abortReason;
@@ -39,7 +47,10 @@ final class MemoryExchange implements HttpExchange {
   /** Counts down at the first response body byte. */
   final CountDownLatch firstByte = new CountDownLatch(1);
 
-  MemoryExchange(String method, String pathWithQuery) {
+  private long writesFailAfter = Long.MAX_VALUE;
+  private Exception writeFailure;
+
+  public MemoryExchange(String method, String pathWithQuery) {
     this.method = method;
     this.pathWithQuery = pathWithQuery;
   }
@@ -49,7 +60,7 @@ final class MemoryExchange implements HttpExchange {
     return this;
   }
 
-  MemoryExchange body(byte[] bytes) {
+  public MemoryExchange body(byte[] bytes) {
     requestBody = new ByteArrayInputStream(bytes);
     return this;
   }
@@ -57,6 +68,33 @@ final class MemoryExchange implements HttpExchange {
   MemoryExchange body(InputStream in) {
     requestBody = in;
     return this;
+  }
+
+  /**
+   * A response body write that would take the body past {@code bytes} throws {@code failure}
+   * instead: an {@link IOException} as when the client went away, an unchecked exception as a
+   * container's bug.
+   */
+  public MemoryExchange writesFailAfter(long bytes, Exception failure) {
+    if (!(failure instanceof IOException || failure instanceof RuntimeException)) {
+      throw new IllegalArgumentException("an OutputStream cannot throw " + failure);
+    }
+    writesFailAfter = bytes;
+    writeFailure = failure;
+    return this;
+  }
+
+  /** Waits up to {@code millis} until the response body holds {@code bytes}; false on timeout. */
+  synchronized boolean awaitBody(long bytes, long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (body.size() < bytes) {
+      long left = (end - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   String bodyText() {
@@ -121,15 +159,23 @@ final class MemoryExchange implements HttpExchange {
     check(status >= 0, "responseBody before respond");
     return new OutputStream() {
       @Override
-      public void write(int b) {
+      public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
-      public void write(byte[] b, int off, int len) {
+      public void write(byte[] b, int off, int len) throws IOException {
         check(!finished && abortReason == null, "write after the end");
         synchronized (MemoryExchange.this) {
+          if (body.size() + len > writesFailAfter) {
+            if (writeFailure instanceof IOException e) {
+              throw e;
+            }
+            throw (RuntimeException) writeFailure;
+          }
           body.write(b, off, len);
+          writes.add(len);
+          MemoryExchange.this.notifyAll();
         }
         if (len > 0) {
           firstByte.countDown();

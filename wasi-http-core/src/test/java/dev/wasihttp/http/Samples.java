@@ -2,6 +2,8 @@ package dev.wasihttp.http;
 
 import dev.wasihttp.component.Component;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -76,5 +78,41 @@ final class Samples {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /**
+   * A request body that arrives in short pieces, as a slow network delivers it: each read returns
+   * at most {@code chunk} bytes, and the next piece comes only once {@code x}'s response body has
+   * caught up with what was delivered (the guest echoes). So every read the guest makes finds
+   * exactly one short piece waiting.
+   */
+  static InputStream trickle(MemoryExchange x, byte[] body, int chunk) {
+    return new InputStream() {
+      private int delivered;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (delivered == body.length) {
+          return -1;
+        }
+        try {
+          if (!x.awaitBody(delivered, 20_000)) {
+            throw new IOException("the echo did not catch up with " + delivered + " bytes");
+          }
+        } catch (InterruptedException e) {
+          throw new InterruptedIOException("the request ended");
+        }
+        int n = Math.min(Math.min(len, chunk), body.length - delivered);
+        System.arraycopy(body, delivered, b, off, n);
+        delivered += n;
+        return n;
+      }
+    };
   }
 }
