@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.Component;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ class HelloCHandlerTest {
   static void link() throws Exception {
     handler =
         WasiHttpHandler.create(
-            Samples.load(Samples.HELLO_C),
+            Component.load(Samples.HELLO_C),
             WasiHttpConfig.builder().componentName("hello-c").log(LOG).build());
   }
 

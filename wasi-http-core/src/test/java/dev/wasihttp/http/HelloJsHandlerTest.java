@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.wasihttp.component.Component;
 import dev.wasihttp.http.client.OutboundPolicy;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,7 +28,7 @@ class HelloJsHandlerTest {
   static void link() throws Exception {
     handler =
         WasiHttpHandler.create(
-            Samples.load(Samples.HELLO_JS),
+            Component.load(Samples.HELLO_JS),
             WasiHttpConfig.builder().componentName("hello-js").log(LOG).build());
   }
 
@@ -129,7 +130,7 @@ class HelloJsHandlerTest {
     String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
     try (WasiHttpHandler allowed =
         WasiHttpHandler.create(
-            Samples.load(Samples.HELLO_JS),
+            Component.load(Samples.HELLO_JS),
             WasiHttpConfig.builder()
                 .componentName("hello-js")
                 .log(LOG)

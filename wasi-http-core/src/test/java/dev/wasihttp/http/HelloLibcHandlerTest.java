@@ -23,7 +23,7 @@ class HelloLibcHandlerTest {
 
   @BeforeAll
   static void link() throws Exception {
-    component = Samples.load(Samples.HELLO_LIBC);
+    component = Component.load(Samples.HELLO_LIBC);
     handler =
         WasiHttpHandler.create(
             component, WasiHttpConfig.builder().componentName("hello-libc").log(LOG).build());

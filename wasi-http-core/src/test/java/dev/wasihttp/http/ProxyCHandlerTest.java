@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.Component;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.internal.Upstream;
 import dev.wasihttp.wasi.WasiConfig;
@@ -56,7 +57,7 @@ class ProxyCHandlerTest {
       wasi.env("UPSTREAM", env);
     }
     return WasiHttpHandler.create(
-        Samples.load(Samples.PROXY_C),
+        Component.load(Samples.PROXY_C),
         WasiHttpConfig.builder()
             .componentName("proxy-c")
             .log(LOG)

@@ -1,6 +1,5 @@
 package dev.wasihttp.http;
 
-import dev.wasihttp.component.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -41,10 +40,6 @@ final class Samples {
     boolean contains(String part) {
       return snapshot().stream().anyMatch(l -> l.contains(part));
     }
-  }
-
-  static Component load(Path p) throws Exception {
-    return Component.load(p);
   }
 
   static byte[] randomBytes(int n) {

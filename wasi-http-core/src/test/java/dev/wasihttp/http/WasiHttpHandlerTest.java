@@ -56,7 +56,8 @@ class WasiHttpHandlerTest {
             .log(log)
             .requestTimeout(Duration.ofMillis(300))
             .build();
-    try (WasiHttpHandler handler = WasiHttpHandler.create(Samples.load(Samples.HELLO_C), config)) {
+    try (WasiHttpHandler handler =
+        WasiHttpHandler.create(Component.load(Samples.HELLO_C), config)) {
       PipedOutputStream client = new PipedOutputStream();
       MemoryExchange x = new MemoryExchange("POST", "/echo");
       x.body(new PipedInputStream(client));
@@ -84,7 +85,7 @@ class WasiHttpHandlerTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try (WasiHttpHandler handler =
         WasiHttpHandler.create(
-            Samples.load(Samples.HELLO_C),
+            Component.load(Samples.HELLO_C),
             WasiHttpConfig.builder().log(LogSink.discard()).build())) {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
@@ -110,7 +111,7 @@ class WasiHttpHandlerTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try (WasiHttpHandler handler =
         WasiHttpHandler.create(
-            Samples.load(Samples.HELLO_C),
+            Component.load(Samples.HELLO_C),
             WasiHttpConfig.builder().log(LogSink.discard()).build())) {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
@@ -169,7 +170,7 @@ class WasiHttpHandlerTest {
 
   @Test
   void theOutgoingClientLivesFromCreateToCloseOnlyWhenThePolicyAllowsSomething() throws Exception {
-    Component hello = Samples.load(Samples.HELLO_C);
+    Component hello = Component.load(Samples.HELLO_C);
     WasiHttpHandler denying =
         WasiHttpHandler.create(hello, WasiHttpConfig.builder().componentName("denying").build());
     assertEquals(0, clientThreads("denying"), "deny-all makes no client");
