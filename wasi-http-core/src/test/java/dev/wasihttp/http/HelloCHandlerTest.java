@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The freestanding C sample through {@link WasiHttpHandler}: a fresh instance per request. */
+/**
+ * The freestanding C sample through {@link WasiHttpHandler}: a fresh instance per request, each of
+ * the guest's writes reaching the exchange as it made it, and every way an echo can end (a trap, a
+ * client gone, an exchange failing under the guest).
+ */
 class HelloCHandlerTest {
   static final Samples.Lines LOG = new Samples.Lines();
   static final List<HttpField> HEADERS =

@@ -50,6 +50,7 @@ public final class MemoryExchange implements HttpExchange {
   private long writesFailAfter = Long.MAX_VALUE;
   private Exception writeFailure;
 
+  /** A request for {@code pathWithQuery} by {@code method}, without headers or body. */
   public MemoryExchange(String method, String pathWithQuery) {
     this.method = method;
     this.pathWithQuery = pathWithQuery;
@@ -60,6 +61,7 @@ public final class MemoryExchange implements HttpExchange {
     return this;
   }
 
+  /** The request body: {@code bytes}, all there from the start. */
   public MemoryExchange body(byte[] bytes) {
     requestBody = new ByteArrayInputStream(bytes);
     return this;
