@@ -4,10 +4,10 @@ import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.ComponentDecoder;
 import dev.wasihttp.component.internal.link.HostDefinitions;
-import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Instantiator;
 import dev.wasihttp.component.internal.link.Item;
-import dev.wasihttp.component.internal.link.ModuleCache;
+import dev.wasihttp.component.internal.link.ParsedCoreModules;
 import dev.wasihttp.component.internal.link.Store;
 import dev.wasihttp.component.internal.validate.Validator;
 import dev.wasihttp.component.internal.wit.WitPrinter;
@@ -28,12 +28,15 @@ import java.util.Map;
  */
 public final class Component {
   private final ComponentAst ast;
-  private final ModuleCache modules;
+  private final ParsedCoreModules modules;
   private final Map<String, Item> imports;
-  private final InstanceValue exports;
+  private final InstanceExports exports;
 
   private Component(
-      ComponentAst ast, ModuleCache modules, Map<String, Item> imports, InstanceValue exports) {
+      ComponentAst ast,
+      ParsedCoreModules modules,
+      Map<String, Item> imports,
+      InstanceExports exports) {
     this.ast = ast;
     this.modules = modules;
     this.imports = imports;
@@ -50,10 +53,10 @@ public final class Component {
   public static Component decode(byte[] bytes) throws ComponentException {
     ComponentAst ast = ComponentDecoder.decode(bytes);
     Validator.validate(ast);
-    ModuleCache modules = ModuleCache.parseAll(ast);
+    ParsedCoreModules modules = ParsedCoreModules.parseAll(ast);
     Instantiator<Object> dry =
         new Instantiator<>(new Store<>(null, Store.Limits.DEFAULT), modules, true);
-    InstanceValue exports =
+    InstanceExports exports =
         dry.instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));
     return new Component(
         ast, modules, Collections.unmodifiableMap(new LinkedHashMap<>(dry.rootImports())), exports);
@@ -91,7 +94,7 @@ public final class Component {
     return ast;
   }
 
-  ModuleCache modules() {
+  ParsedCoreModules modules() {
     return modules;
   }
 }

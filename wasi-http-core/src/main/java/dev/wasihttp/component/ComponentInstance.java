@@ -1,7 +1,7 @@
 package dev.wasihttp.component;
 
 import dev.wasihttp.component.internal.link.ComponentFunc;
-import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.internal.link.Store;
 import java.util.ArrayList;
@@ -16,10 +16,10 @@ import java.util.Map;
  * @param <T> the embedder's per-instance data type
  */
 public final class ComponentInstance<T> {
-  private final InstanceValue exports;
+  private final InstanceExports exports;
   private final Store<T> store;
 
-  ComponentInstance(InstanceValue exports, Store<T> store) {
+  ComponentInstance(InstanceExports exports, Store<T> store) {
     this.exports = exports;
     this.store = store;
   }

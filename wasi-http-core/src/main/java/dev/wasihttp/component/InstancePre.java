@@ -2,7 +2,7 @@ package dev.wasihttp.component;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.link.HostDefinitions;
-import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Instantiator;
 import dev.wasihttp.component.internal.link.Store;
 
@@ -35,7 +35,7 @@ public final class InstancePre<T> {
    */
   public ComponentInstance<T> instantiate(T data) throws ComponentException {
     Store<T> store = new Store<>(data, Store.Limits.DEFAULT);
-    InstanceValue exports =
+    InstanceExports exports =
         new Instantiator<>(store, component.modules(), false)
             .instantiateRoot(component.ast(), host);
     return new ComponentInstance<>(exports, store);

@@ -59,19 +59,20 @@ class CalculatorComponentTest {
   void recordsListsVariants() throws Exception {
     ComponentInstance<Object> i = instantiate();
     Val p =
-        new Val.Record(
+        new Val.RecordValue(
             List.of(
-                new Val.Record.Field("x", new Val.U32(1)),
-                new Val.Record.Field("y", new Val.U32(2))));
+                new Val.RecordValue.Field("x", new Val.U32(1)),
+                new Val.RecordValue.Field("y", new Val.U32(2))));
     Val swapped =
-        new Val.Record(
+        new Val.RecordValue(
             List.of(
-                new Val.Record.Field("x", new Val.U32(2)),
-                new Val.Record.Field("y", new Val.U32(1))));
+                new Val.RecordValue.Field("x", new Val.U32(2)),
+                new Val.RecordValue.Field("y", new Val.U32(1))));
     assertEquals(swapped, i.func("swap").call(p));
     assertEquals(
         new Val.U64(6),
-        i.func("sum").call(new Val.List(List.of(new Val.U32(1), new Val.U32(2), new Val.U32(3)))));
+        i.func("sum")
+            .call(new Val.ListValue(List.of(new Val.U32(1), new Val.U32(2), new Val.U32(3)))));
     assertEquals(new Val.Variant("zero", null), i.func("classify").call(new Val.U32(0)));
     assertEquals(new Val.Variant("small", new Val.U8(7)), i.func("classify").call(new Val.U32(7)));
     assertEquals(

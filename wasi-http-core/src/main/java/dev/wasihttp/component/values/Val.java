@@ -1,6 +1,7 @@
 package dev.wasihttp.component.values;
 
 import dev.wasihttp.component.types.ResourceType;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Objects;
  * int}, {@code u32} in a {@code long}); {@code u64} keeps the 64 bits in a {@code long} and is read
  * with {@link Long#toUnsignedString(long)}. Float values compare with {@link Float#compare}, so NaN
  * equals NaN.
+ *
+ * <p>Each case is named after its WIT type, except where that name is a {@code java.lang} or {@code
+ * java.util} type every file sees ({@code String}, {@code List}, {@code Record}, {@code Enum}):
+ * those are {@link Str}, {@link ListValue}, {@link RecordValue} and {@link EnumValue}, so that
+ * naming a case never shadows the Java type. Their {@code toString} still reads {@code List[...]},
+ * {@code Record[...]} and {@code Enum[...]}, like the other cases' WIT-named text.
  */
 public sealed interface Val {
 
@@ -89,14 +96,19 @@ public sealed interface Val {
   }
 
   /** {@code list<T>}. */
-  record List(java.util.List<Val> elements) implements Val {
-    public List {
-      elements = java.util.List.copyOf(elements);
+  record ListValue(List<Val> elements) implements Val {
+    public ListValue {
+      elements = List.copyOf(elements);
+    }
+
+    @Override
+    public String toString() {
+      return "List[elements=" + elements + "]";
     }
   }
 
   /** {@code record}: fields in declaration order. */
-  record Record(java.util.List<Field> fields) implements Val {
+  record RecordValue(List<Field> fields) implements Val {
     /** One named field value. */
     public record Field(String name, Val value) {
       public Field {
@@ -105,8 +117,13 @@ public sealed interface Val {
       }
     }
 
-    public Record {
-      fields = java.util.List.copyOf(fields);
+    public RecordValue {
+      fields = List.copyOf(fields);
+    }
+
+    @Override
+    public String toString() {
+      return "Record[fields=" + fields + "]";
     }
 
     /** The value of the field named {@code name}, or null. */
@@ -121,9 +138,9 @@ public sealed interface Val {
   }
 
   /** {@code tuple<...>}. */
-  record Tuple(java.util.List<Val> values) implements Val {
+  record Tuple(List<Val> values) implements Val {
     public Tuple {
-      values = java.util.List.copyOf(values);
+      values = List.copyOf(values);
     }
   }
 
@@ -135,9 +152,14 @@ public sealed interface Val {
   }
 
   /** {@code enum}: the case name. */
-  record Enum(String caseName) implements Val {
-    public Enum {
+  record EnumValue(String caseName) implements Val {
+    public EnumValue {
       Objects.requireNonNull(caseName, "caseName");
+    }
+
+    @Override
+    public String toString() {
+      return "Enum[caseName=" + caseName + "]";
     }
   }
 
@@ -172,9 +194,9 @@ public sealed interface Val {
   }
 
   /** {@code flags}: the names of the flags that are set, in the type's order. */
-  record Flags(java.util.List<String> names) implements Val {
+  record Flags(List<String> names) implements Val {
     public Flags {
-      names = java.util.List.copyOf(names);
+      names = List.copyOf(names);
     }
   }
 

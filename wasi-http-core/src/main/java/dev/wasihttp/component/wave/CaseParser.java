@@ -41,7 +41,7 @@ final class CaseParser {
       throw ValueParser.unknown("case", name, t, type.names());
     }
     payload(parser, name, null);
-    return new Val.Enum(name);
+    return new Val.EnumValue(name);
   }
 
   /** A case must be a label; a bare keyword is never a case name (it needs {@code %}). */

@@ -52,7 +52,7 @@ final class Printer {
       out.append('"');
       str.value().codePoints().forEach(c -> Text.appendEscaped(out, c));
       out.append('"');
-    } else if (v instanceof Val.List list) {
+    } else if (v instanceof Val.ListValue list) {
       out.append('[');
       sequence(list.elements());
       out.append(']');
@@ -60,7 +60,7 @@ final class Printer {
       out.append('(');
       sequence(tuple.values());
       out.append(')');
-    } else if (v instanceof Val.Record record) {
+    } else if (v instanceof Val.RecordValue record) {
       record(record);
     } else {
       caseLike(v);
@@ -72,7 +72,7 @@ final class Printer {
     if (v instanceof Val.Variant variant) {
       out.append(Labels.escaped(variant.caseName()));
       payload(variant.payload());
-    } else if (v instanceof Val.Enum enum1) {
+    } else if (v instanceof Val.EnumValue enum1) {
       out.append(Labels.escaped(enum1.caseName()));
     } else if (v instanceof Val.Option option) {
       out.append(option.isSome() ? "some" : "none");
@@ -100,10 +100,10 @@ final class Printer {
   }
 
   /** Fields that are {@code none} are left out; with nothing left the record is {@code {:}}. */
-  private void record(Val.Record record) {
+  private void record(Val.RecordValue record) {
     out.append('{');
     boolean first = true;
-    for (Val.Record.Field f : record.fields()) {
+    for (Val.RecordValue.Field f : record.fields()) {
       if (f.value() instanceof Val.Option && !((Val.Option) f.value()).isSome()) {
         continue;
       }

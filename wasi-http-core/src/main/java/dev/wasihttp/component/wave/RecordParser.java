@@ -48,7 +48,7 @@ final class RecordParser {
         field(parser, type, values);
       }
     }
-    List<Val.Record.Field> out = new ArrayList<>(fields.size());
+    List<Val.RecordValue.Field> out = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
       RecordType.Field f = fields.get(i);
       Val v = values[i];
@@ -65,9 +65,9 @@ final class RecordParser {
         }
         v = Val.Option.none();
       }
-      out.add(new Val.Record.Field(f.name(), v));
+      out.add(new Val.RecordValue.Field(f.name(), v));
     }
-    return new Val.Record(out);
+    return new Val.RecordValue(out);
   }
 
   private static void field(ValueParser parser, RecordType type, Val[] values)

@@ -187,7 +187,7 @@ final class ValueParser {
     while (!closes(Kind.BRACKET_CLOSE, elements.isEmpty())) {
       elements.add(value(type.element()));
     }
-    return new Val.List(elements);
+    return new Val.ListValue(elements);
   }
 
   private Val tuple(TupleType type) throws WaveException {

@@ -40,7 +40,7 @@ final class FieldsFuncs {
           for (byte[] v : f.get(Vals.str(args.get(1)))) {
             out.add(Vals.list(v));
           }
-          return new Val.List(out);
+          return new Val.ListValue(out);
         });
     r.method(
         linker,
@@ -55,7 +55,7 @@ final class FieldsFuncs {
         HostFields.class,
         (s, f, args) -> {
           List<byte[]> values = new ArrayList<>();
-          for (Val v : ((Val.List) args.get(2)).elements()) {
+          for (Val v : ((Val.ListValue) args.get(2)).elements()) {
             values.add(Vals.bytes(v));
           }
           return HeaderError.result(f.set(Vals.str(args.get(1)), values));
@@ -83,7 +83,7 @@ final class FieldsFuncs {
           for (HostFields.Entry e : f.entries()) {
             out.add(new Val.Tuple(List.of(new Val.Str(e.name()), Vals.list(e.value()))));
           }
-          return new Val.List(out);
+          return new Val.ListValue(out);
         });
     r.method(
         linker,

@@ -19,7 +19,7 @@ public final class Vals {
 
   /** {@code list<u8>} to bytes. */
   public static byte[] bytes(Val v) {
-    List<Val> elements = ((Val.List) v).elements();
+    List<Val> elements = ((Val.ListValue) v).elements();
     byte[] out = new byte[elements.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = (byte) ((Val.U8) elements.get(i)).value();
@@ -28,16 +28,16 @@ public final class Vals {
   }
 
   /** Bytes {@code [from, to)} of {@code b} as a {@code list<u8>}. */
-  public static Val.List list(byte[] b, int from, int to) {
+  public static Val.ListValue list(byte[] b, int from, int to) {
     Val[] out = new Val[to - from];
     for (int i = from; i < to; i++) {
       out[i - from] = U8[b[i] & 0xff];
     }
-    return new Val.List(Arrays.asList(out));
+    return new Val.ListValue(Arrays.asList(out));
   }
 
   /** Bytes as a {@code list<u8>}. */
-  public static Val.List list(byte[] b) {
+  public static Val.ListValue list(byte[] b) {
     return list(b, 0, b.length);
   }
 
@@ -63,7 +63,7 @@ public final class Vals {
 
   /** {@code list<tuple<string, list<u8>>>} to entries. */
   public static List<HostFields.Entry> entries(Val v) {
-    List<Val> items = ((Val.List) v).elements();
+    List<Val> items = ((Val.ListValue) v).elements();
     List<HostFields.Entry> out = new ArrayList<>(items.size());
     for (Val item : items) {
       List<Val> pair = ((Val.Tuple) item).values();

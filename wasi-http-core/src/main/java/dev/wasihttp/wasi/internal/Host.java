@@ -62,7 +62,7 @@ public final class Host {
 
   /** The bytes of a {@code list<u8>}. */
   public static byte[] bytes(Val list) {
-    List<Val> elements = ((Val.List) list).elements();
+    List<Val> elements = ((Val.ListValue) list).elements();
     byte[] out = new byte[elements.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = (byte) ((Val.U8) elements.get(i)).value();
@@ -71,12 +71,12 @@ public final class Host {
   }
 
   /** {@code bytes} as a {@code list<u8>}. */
-  public static Val.List list(byte[] bytes) {
+  public static Val.ListValue list(byte[] bytes) {
     List<Val> out = new ArrayList<>(bytes.length);
     for (byte b : bytes) {
       out.add(U8[b & 0xff]);
     }
-    return new Val.List(out);
+    return new Val.ListValue(out);
   }
 
   /** A {@code u64}'s 64 bits. */
@@ -114,7 +114,7 @@ public final class Host {
 
   /** {@code err(CODE)} for an enum error code. */
   public static Val.Result errCode(String code) {
-    return Val.Result.err(new Val.Enum(code));
+    return Val.Result.err(new Val.EnumValue(code));
   }
 
   /** A variant case without payload. */

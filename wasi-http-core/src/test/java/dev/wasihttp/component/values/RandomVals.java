@@ -62,13 +62,13 @@ public final class RandomVals {
       for (int i = random.nextInt(4); i > 0; i--) {
         out.add(value(type7.element()));
       }
-      return new Val.List(out);
+      return new Val.ListValue(out);
     } else if (t instanceof RecordType type6) {
-      List<Val.Record.Field> out = new ArrayList<>();
+      List<Val.RecordValue.Field> out = new ArrayList<>();
       for (RecordType.Field f : type6.fields()) {
-        out.add(new Val.Record.Field(f.name(), value(f.type())));
+        out.add(new Val.RecordValue.Field(f.name(), value(f.type())));
       }
-      return new Val.Record(out);
+      return new Val.RecordValue(out);
     } else if (t instanceof TupleType type5) {
       List<Val> out = new ArrayList<>();
       for (ValType e : type5.types()) {
@@ -81,7 +81,7 @@ public final class RandomVals {
       return new Val.Variant(c.name(), c.type() == null ? null : value(c.type()));
     } else if (t instanceof EnumType type3) {
       List<String> names = type3.names();
-      return new Val.Enum(names.get(random.nextInt(names.size())));
+      return new Val.EnumValue(names.get(random.nextInt(names.size())));
     } else if (t instanceof OptionType type2) {
       return random.nextBoolean() ? Val.Option.none() : Val.Option.some(value(type2.type()));
     } else if (t instanceof ResultType r) {

@@ -165,7 +165,7 @@ class WaveCallTest {
   void argumentsAreReadWithTheParameterTypes() throws WaveException {
     WaveCall call = WaveCall.parse("greet(\"x, y\", [1, 2])");
     assertEquals(
-        List.of(new Val.Str("x, y"), new Val.List(List.of(new Val.U8(1), new Val.U8(2)))),
+        List.of(new Val.Str("x, y"), new Val.ListValue(List.of(new Val.U8(1), new Val.U8(2)))),
         call.arguments(func("name", STRING, "bytes", list(U8))));
   }
 

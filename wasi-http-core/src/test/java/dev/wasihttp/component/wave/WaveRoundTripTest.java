@@ -69,7 +69,7 @@ class WaveRoundTripTest {
     assertEquals("borrow<blob>#4294967295", Wave.print(new Val.Borrow(blob, -1)));
     assertEquals(
         "[own<blob>#1]",
-        Wave.print(new Val.List(List.of(new Val.Own(new OwnType(blob).resource(), 1)))));
+        Wave.print(new Val.ListValue(List.of(new Val.Own(new OwnType(blob).resource(), 1)))));
   }
 
   private ValType type(int depth) {

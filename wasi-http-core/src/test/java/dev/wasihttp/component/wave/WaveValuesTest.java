@@ -151,10 +151,10 @@ class WaveValuesTest {
     assertEquals(
         "{must-have: 1, optional: some(2)}", canonical("{optional: 2, must-have: 1}", example));
     assertEquals(
-        new Val.Record(
+        new Val.RecordValue(
             List.of(
-                new Val.Record.Field("must-have", new Val.U8(123)),
-                new Val.Record.Field("optional", Val.Option.none()))),
+                new Val.RecordValue.Field("must-have", new Val.U8(123)),
+                new Val.RecordValue.Field("optional", Val.Option.none()))),
         Wave.parse("{must-have: 123}", example));
     RecordType allOptional = record(field("optional", option(U8)));
     roundTrips(allOptional, "{:}");

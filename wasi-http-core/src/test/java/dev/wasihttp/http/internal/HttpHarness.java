@@ -189,7 +189,7 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
 
   /** A mutable {@code fields} built from these entries ({@link #entry}), as a guest does. */
   Val fields(Val... entries) {
-    return ok(call(TYPES, "[static]fields.from-list", new Val.List(List.of(entries))));
+    return ok(call(TYPES, "[static]fields.from-list", new Val.ListValue(List.of(entries))));
   }
 
   static Val entry(String name, String value) {

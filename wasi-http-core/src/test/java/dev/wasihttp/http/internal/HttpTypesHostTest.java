@@ -72,7 +72,7 @@ class HttpTypesHostTest {
 
   static List<String> entries(HttpHarness h, Val fields) {
     List<String> out = new ArrayList<>();
-    for (Val e : ((Val.List) h.method("fields", "entries", fields)).elements()) {
+    for (Val e : ((Val.ListValue) h.method("fields", "entries", fields)).elements()) {
       List<Val> pair = ((Val.Tuple) e).values();
       out.add(((Val.Str) pair.get(0)).value() + ": " + text(pair.get(1)));
     }
@@ -173,7 +173,9 @@ class HttpTypesHostTest {
           variant("forbidden"),
           err(
               h.call(
-                  TYPES, "[static]fields.from-list", new Val.List(List.of(entry("Host", "h"))))));
+                  TYPES,
+                  "[static]fields.from-list",
+                  new Val.ListValue(List.of(entry("Host", "h"))))));
       Val resp = h.call(TYPES, "[constructor]outgoing-response", fields);
       for (int bad : new int[] {0, 99, 1000, 65535}) {
         assertEquals(
@@ -190,7 +192,7 @@ class HttpTypesHostTest {
       Val headers = h.method("outgoing-response", "headers", resp);
       assertEquals(
           variant("immutable"),
-          err(h.method("fields", "set", headers, str("x-a"), new Val.List(List.of()))));
+          err(h.method("fields", "set", headers, str("x-a"), new Val.ListValue(List.of()))));
       Val clone = h.method("fields", "clone", headers);
       assertEquals(
           Val.Result.ok(null), h.method("fields", "append", clone, str("x-b"), bytes("2")));

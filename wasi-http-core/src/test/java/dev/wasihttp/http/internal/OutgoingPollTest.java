@@ -43,7 +43,7 @@ class OutgoingPollTest {
       borrowed.add(HttpHarness.borrow(p));
     }
     List<Integer> ready = new ArrayList<>();
-    for (Val v : ((Val.List) h.call(POLL, "poll", new Val.List(borrowed))).elements()) {
+    for (Val v : ((Val.ListValue) h.call(POLL, "poll", new Val.ListValue(borrowed))).elements()) {
       ready.add((int) ((Val.U32) v).value());
     }
     return ready;

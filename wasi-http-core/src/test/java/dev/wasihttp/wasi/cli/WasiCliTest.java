@@ -42,13 +42,13 @@ class WasiCliTest {
                 .args(List.of("app", "--flag"))
                 .initialCwd("/srv"));
     assertEquals(
-        new Val.List(
+        new Val.ListValue(
             List.of(
                 new Val.Tuple(List.of(new Val.Str("B"), new Val.Str("2"))),
                 new Val.Tuple(List.of(new Val.Str("A"), new Val.Str("1"))))),
         g.call("cli/environment", "get-environment"));
     assertEquals(
-        new Val.List(List.of(new Val.Str("app"), new Val.Str("--flag"))),
+        new Val.ListValue(List.of(new Val.Str("app"), new Val.Str("--flag"))),
         g.call("cli/environment", "get-arguments"));
     assertEquals(Val.Option.some(new Val.Str("/srv")), g.call("cli/environment", "initial-cwd"));
   }
@@ -56,8 +56,8 @@ class WasiCliTest {
   @Test
   void nothingIsGrantedByDefault() {
     WasiHarness g = new WasiHarness();
-    assertEquals(new Val.List(List.of()), g.call("cli/environment", "get-environment"));
-    assertEquals(new Val.List(List.of()), g.call("cli/environment", "get-arguments"));
+    assertEquals(new Val.ListValue(List.of()), g.call("cli/environment", "get-environment"));
+    assertEquals(new Val.ListValue(List.of()), g.call("cli/environment", "get-arguments"));
     assertEquals(Val.Option.none(), g.call("cli/environment", "initial-cwd"));
   }
 

@@ -35,10 +35,10 @@ class WasiClocksTest {
               .build());
 
   static Val datetime(long seconds, long nanos) {
-    return new Val.Record(
+    return new Val.RecordValue(
         List.of(
-            new Val.Record.Field("seconds", u64(seconds)),
-            new Val.Record.Field("nanoseconds", new Val.U32(nanos))));
+            new Val.RecordValue.Field("seconds", u64(seconds)),
+            new Val.RecordValue.Field("nanoseconds", new Val.U32(nanos))));
   }
 
   Val ready(Val pollable) {

@@ -46,7 +46,7 @@ class WasiFilesystemTest {
     Files.createSymbolicLink(mount.resolve("up"), Path.of("../secret.txt"));
     Files.createSymbolicLink(mount.resolve("abs"), tmp.resolve("secret.txt"));
     guest = new WasiHarness(WasiConfig.builder().directory(mount, "/static").build());
-    Val.List preopens = (Val.List) guest.call("filesystem/preopens", "get-directories");
+    Val.ListValue preopens = (Val.ListValue) guest.call("filesystem/preopens", "get-directories");
     Val.Tuple first = (Val.Tuple) preopens.elements().get(0);
     assertEquals(str("/static"), first.values().get(1));
     root = first.values().get(0);
@@ -65,13 +65,14 @@ class WasiFilesystemTest {
   }
 
   static Val code(String c) {
-    return new Val.Enum(c);
+    return new Val.EnumValue(c);
   }
 
   @Test
   void noPreopensByDefault() {
     assertEquals(
-        new Val.List(List.of()), new WasiHarness().call("filesystem/preopens", "get-directories"));
+        new Val.ListValue(List.of()),
+        new WasiHarness().call("filesystem/preopens", "get-directories"));
   }
 
   @Test
@@ -93,16 +94,17 @@ class WasiFilesystemTest {
 
   @Test
   void statTypeAndFlags() {
-    Val.Record stat = (Val.Record) ok(d("stat-at", root, flags(), str("css/site.css")));
+    Val.RecordValue stat = (Val.RecordValue) ok(d("stat-at", root, flags(), str("css/site.css")));
     assertEquals(code("regular-file"), stat.get("type"));
     assertEquals(u64(6), stat.get("size"));
     assertTrue(((Val.Option) stat.get("data-modification-timestamp")).isSome());
     assertEquals(
         code("symbolic-link"),
-        ((Val.Record) ok(d("stat-at", root, flags(), str("home")))).get("type"));
+        ((Val.RecordValue) ok(d("stat-at", root, flags(), str("home")))).get("type"));
     assertEquals(
         code("regular-file"),
-        ((Val.Record) ok(d("stat-at", root, flags("symlink-follow"), str("home")))).get("type"));
+        ((Val.RecordValue) ok(d("stat-at", root, flags("symlink-follow"), str("home"))))
+            .get("type"));
     assertEquals(code("directory"), ok(d("get-type", root)));
     assertEquals(flags("read"), ok(d("get-flags", root)));
     assertEquals(code("no-entry"), err(d("stat-at", root, flags(), str("missing"))));
@@ -120,8 +122,9 @@ class WasiFilesystemTest {
       if (!next.isSome()) {
         break;
       }
-      Val.Record e = (Val.Record) next.value();
-      seen.add(((Val.Str) e.get("name")).value() + ":" + ((Val.Enum) e.get("type")).caseName());
+      Val.RecordValue e = (Val.RecordValue) next.value();
+      seen.add(
+          ((Val.Str) e.get("name")).value() + ":" + ((Val.EnumValue) e.get("type")).caseName());
     }
     assertEquals(
         List.of(
@@ -174,7 +177,7 @@ class WasiFilesystemTest {
     assertEquals(code("not-permitted"), err(d("append-via-stream", file)));
     assertEquals(code("not-permitted"), err(d("set-size", file, u64(0))));
     ok(d("sync", file));
-    ok(d("advise", file, u64(0), u64(0), new Val.Enum("normal")));
+    ok(d("advise", file, u64(0), u64(0), new Val.EnumValue("normal")));
     assertEquals("<h1>hi</h1>", readString(mount.resolve("index.html")));
   }
 

@@ -37,7 +37,7 @@ class PollTest {
     for (Val p : pollables) {
       borrowed.add(WasiHarness.borrow(p));
     }
-    return guest.call(POLL, "poll", new Val.List(borrowed));
+    return guest.call(POLL, "poll", new Val.ListValue(borrowed));
   }
 
   Val timer(long nanos) {
@@ -49,7 +49,7 @@ class PollTest {
     for (long n : i) {
       out.add(new Val.U32(n));
     }
-    return new Val.List(out);
+    return new Val.ListValue(out);
   }
 
   @Test

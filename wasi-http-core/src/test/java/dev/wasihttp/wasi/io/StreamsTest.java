@@ -218,7 +218,7 @@ class StreamsTest {
         assertEquals(new Val.Variant("closed", null), r.value());
         break;
       }
-      total += ((Val.List) r.value()).elements().size();
+      total += ((Val.ListValue) r.value()).elements().size();
     }
     producer.join();
     assertEquals(chunks, total);

@@ -24,7 +24,7 @@ class WasiRandomTest {
     assertEquals(u64(new Random(1).nextLong()), guest.call("random/random", "get-random-u64"));
     assertEquals(
         u64(new Random(2).nextLong()), guest.call("random/insecure", "get-insecure-random-u64"));
-    Val.List bytes = (Val.List) guest.call("random/random", "get-random-bytes", u64(16));
+    Val.ListValue bytes = (Val.ListValue) guest.call("random/random", "get-random-bytes", u64(16));
     assertEquals(16, bytes.elements().size());
   }
 
@@ -33,7 +33,9 @@ class WasiRandomTest {
     WasiHarness guest = new WasiHarness(WasiConfig.builder().maxRandomBytes(64).build());
     assertEquals(
         64,
-        ((Val.List) guest.call("random/random", "get-random-bytes", u64(64))).elements().size());
+        ((Val.ListValue) guest.call("random/random", "get-random-bytes", u64(64)))
+            .elements()
+            .size());
     Trap t =
         assertThrows(Trap.class, () -> guest.call("random/random", "get-random-bytes", u64(65)));
     assertTrue(t.reason().contains("64"), t.reason());

@@ -16,12 +16,12 @@ class WasiSocketsTest {
 
   @Test
   void socketsCannotBeCreated() {
-    Val ipv4 = new Val.Enum("ipv4");
+    Val ipv4 = new Val.EnumValue("ipv4");
     assertEquals(
-        new Val.Enum("access-denied"),
+        new Val.EnumValue("access-denied"),
         err(guest.call("sockets/tcp-create-socket", "create-tcp-socket", ipv4)));
     assertEquals(
-        new Val.Enum("access-denied"),
+        new Val.EnumValue("access-denied"),
         err(guest.call("sockets/udp-create-socket", "create-udp-socket", ipv4)));
   }
 
@@ -30,7 +30,7 @@ class WasiSocketsTest {
     Val network = guest.call("sockets/instance-network", "instance-network");
     assertEquals(SocketsHost.NETWORK, ((Val.Own) network).type());
     assertEquals(
-        new Val.Enum("permanent-resolver-failure"),
+        new Val.EnumValue("permanent-resolver-failure"),
         err(
             guest.call(
                 "sockets/ip-name-lookup",

@@ -21,7 +21,7 @@ import java.util.List;
  *       core arguments into the arguments and {@link #lowerResult} hands the result back.
  * </ul>
  *
- * <p>Core values are {@code long}s as {@link CoreFunction} passes them. The core values' count must
+ * <p>Core values are {@code long}s as {@link CoreFunc} passes them. The core values' count must
  * match {@link Flattening#flatSignature} (the linker type-checks core functions against it); a
  * mismatch is an {@link IllegalArgumentException}. Everything that depends on guest behaviour or on
  * the host's values traps with a {@link Trap}. Thread-safe: no state of its own.
@@ -53,7 +53,7 @@ public final class CanonicalAbi {
       long ptr = cx.allocate(Layout.alignment(tuple), Layout.elemSize(tuple), "argument");
       int[] offsets = Layout.fieldOffsets(types);
       for (int i = 0; i < types.size(); i++) {
-        Store.store(cx, args.get(i), types.get(i), ptr + offsets[i]);
+        Storing.store(cx, args.get(i), types.get(i), ptr + offsets[i]);
       }
       return new long[] {ptr};
     }
@@ -83,7 +83,7 @@ public final class CanonicalAbi {
     if (indirect) {
       long ptr = coreResults[0] & 0xffff_ffffL;
       cx.checkPointer(ptr, Layout.alignment(t), Layout.elemSize(t));
-      return Load.load(cx, ptr, t);
+      return Loading.load(cx, ptr, t);
     }
     return LiftFlat.liftFlat(cx, new CoreValues.Cursor(coreResults, 0), t);
   }
@@ -111,7 +111,7 @@ public final class CanonicalAbi {
       cx.checkPointer(ptr, Layout.alignment(tuple), Layout.elemSize(tuple));
       int[] offsets = Layout.fieldOffsets(types);
       for (int i = 0; i < types.size(); i++) {
-        out.add(Load.load(cx, ptr + offsets[i], types.get(i)));
+        out.add(Loading.load(cx, ptr + offsets[i], types.get(i)));
       }
       return out;
     }
@@ -151,7 +151,7 @@ public final class CanonicalAbi {
       }
       long ptr = coreArgs[coreArgs.length - 1] & 0xffff_ffffL;
       cx.checkPointer(ptr, Layout.alignment(t), Layout.elemSize(t));
-      Store.store(cx, result, t, ptr);
+      Storing.store(cx, result, t, ptr);
       return new long[0];
     }
     CoreValues.Buffer out = new CoreValues.Buffer();

@@ -7,7 +7,7 @@ package dev.wasihttp.component.internal.abi;
  * absent option is refused at validation, and the ABI traps as a backstop.
  */
 public record CanonicalOptions(
-    GuestMemory memory, CoreFunction realloc, CoreFunction postReturn, StringEncoding encoding) {
+    GuestMemory memory, CoreFunc realloc, CoreFunc postReturn, StringEncoding encoding) {
   public CanonicalOptions {
     if (encoding == null) {
       encoding = StringEncoding.UTF8;

@@ -30,7 +30,7 @@ final class LiftFlat {
     } else if (t instanceof ListType type2) {
       long ptr = vi.nextU32();
       long length = vi.nextU32();
-      return Load.loadListFromRange(cx, ptr, length, type2.element());
+      return Loading.loadListFromRange(cx, ptr, length, type2.element());
     } else if (t instanceof OwnType type1) {
       return cx.handles().liftOwn(type1, (int) vi.next());
     } else if (t instanceof BorrowType type) {
@@ -40,7 +40,7 @@ final class LiftFlat {
       for (int w = 0; w < words.length; w++) {
         words[w] = (int) vi.next();
       }
-      return Load.flagsValue(f, words);
+      return Loading.flagsValue(f, words);
     } else if (Shapes.isRecordLike(t)) {
       List<ValType> fields = Shapes.fieldTypes(t);
       Val[] values = new Val[fields.size()];
@@ -64,7 +64,7 @@ final class LiftFlat {
     List<ValType> cases = Shapes.caseTypes(t);
     int start = vi.position();
     long index = vi.nextU32();
-    Load.checkDiscriminant(index, t, cases.size());
+    Loading.checkDiscriminant(index, t, cases.size());
     ValType payloadType = cases.get((int) index);
     Val payload = payloadType == null ? null : liftFlat(cx, vi, payloadType);
     vi.skip(Flattening.flatCount(t) - (vi.position() - start));

@@ -50,7 +50,7 @@ public record LiftLowerContext(CanonicalOptions options, HandleContext handles) 
 
   /** {@code cx.reallocate(old, old_byte_length, alignment, new_byte_length)}, checked likewise. */
   long reallocate(long old, long oldByteLength, int alignment, long newByteLength, String content) {
-    CoreFunction realloc = options.realloc();
+    CoreFunc realloc = options.realloc();
     if (realloc == null) {
       throw new Trap("canonical option `realloc` is required to pass this value");
     }

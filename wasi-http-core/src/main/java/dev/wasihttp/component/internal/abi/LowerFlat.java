@@ -31,15 +31,15 @@ final class LowerFlat {
         out.add(Scalars.lower(p, v));
       }
     } else if (t instanceof ListType type3) {
-      PtrLen r = Store.storeListIntoRange(cx, v, type3);
+      PtrLen r = Storing.storeListIntoRange(cx, v, type3);
       out.add(r.ptr());
       out.add(r.length());
     } else if (t instanceof OwnType type2) {
-      out.addI32(Store.lowerOwn(cx, v, type2));
+      out.addI32(Storing.lowerOwn(cx, v, type2));
     } else if (t instanceof BorrowType type1) {
-      out.addI32(Store.lowerBorrow(cx, v, type1));
+      out.addI32(Storing.lowerBorrow(cx, v, type1));
     } else if (t instanceof FlagsType type) {
-      for (int word : Store.flagsWords(v, type)) {
+      for (int word : Storing.flagsWords(v, type)) {
         out.addI32(word);
       }
     } else if (Shapes.isRecordLike(t)) {

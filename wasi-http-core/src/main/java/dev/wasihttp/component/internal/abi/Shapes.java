@@ -80,7 +80,7 @@ final class Shapes {
     if (t instanceof VariantType type1) {
       return new Val.Variant(type1.cases().get(index).name(), payload);
     } else if (t instanceof EnumType type) {
-      return new Val.Enum(type.names().get(index));
+      return new Val.EnumValue(type.names().get(index));
     } else if (t instanceof OptionType) {
       return index == 0 ? Val.Option.none() : Val.Option.some(payload);
     } else {
@@ -94,11 +94,11 @@ final class Shapes {
       return new Val.Tuple(Arrays.asList(values));
     }
     List<RecordType.Field> fields = ((RecordType) t).fields();
-    List<Val.Record.Field> out = new ArrayList<>(values.length);
+    List<Val.RecordValue.Field> out = new ArrayList<>(values.length);
     for (int i = 0; i < values.length; i++) {
-      out.add(new Val.Record.Field(fields.get(i).name(), values[i]));
+      out.add(new Val.RecordValue.Field(fields.get(i).name(), values[i]));
     }
-    return new Val.Record(out);
+    return new Val.RecordValue(out);
   }
 
   /**
@@ -110,7 +110,7 @@ final class Shapes {
     int index;
     if (t instanceof VariantType type1 && v instanceof Val.Variant variant) {
       index = type1.indexOf(variant.caseName());
-    } else if (t instanceof EnumType type && v instanceof Val.Enum enum1) {
+    } else if (t instanceof EnumType type && v instanceof Val.EnumValue enum1) {
       index = type.names().indexOf(enum1.caseName());
     } else if (t instanceof OptionType && v instanceof Val.Option option) {
       index = option.isSome() ? 1 : 0;
@@ -154,11 +154,11 @@ final class Shapes {
       }
       return values.toArray(new Val[0]);
     }
-    if (!(t instanceof RecordType && v instanceof Val.Record)) {
+    if (!(t instanceof RecordType && v instanceof Val.RecordValue)) {
       throw mismatch(t, v);
     }
     List<RecordType.Field> fields = ((RecordType) t).fields();
-    List<Val.Record.Field> given = ((Val.Record) v).fields();
+    List<Val.RecordValue.Field> given = ((Val.RecordValue) v).fields();
     if (given.size() != fields.size()) {
       throw mismatch(t, v);
     }
@@ -168,7 +168,7 @@ final class Shapes {
       if (given.get(i).name().equals(name)) {
         out[i] = given.get(i).value();
       } else {
-        out[i] = ((Val.Record) v).get(name);
+        out[i] = ((Val.RecordValue) v).get(name);
         if (out[i] == null) {
           throw mismatch(t, v);
         }
@@ -192,7 +192,7 @@ final class Shapes {
     }
     if (weight(v, MAX_DESCRIBED_CHARS) > MAX_DESCRIBED_CHARS) {
       String kind = v.getClass().getSimpleName();
-      if (v instanceof Val.List list) {
+      if (v instanceof Val.ListValue list) {
         return "List of " + list.elements().size() + " elements";
       } else if (v instanceof Val.Str str) {
         String text = str.value();
@@ -217,12 +217,12 @@ final class Shapes {
       return str.value().length();
     }
     List<Val> parts = new ArrayList<>();
-    if (v instanceof Val.List list) {
+    if (v instanceof Val.ListValue list) {
       parts = list.elements();
     } else if (v instanceof Val.Tuple tuple) {
       parts = tuple.values();
-    } else if (v instanceof Val.Record record) {
-      for (Val.Record.Field f : record.fields()) {
+    } else if (v instanceof Val.RecordValue record) {
+      for (Val.RecordValue.Field f : record.fields()) {
         parts.add(f.value());
       }
     } else if (v instanceof Val.Variant || v instanceof Val.Option || v instanceof Val.Result) {

@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.runtime.TagInstance;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.abi.GuestMemory;
 
 /**
@@ -17,7 +17,7 @@ public sealed interface CoreExtern {
   String kindName();
 
   /** A core function: its type and how to call it. */
-  record Func(CoreFuncType type, CoreFunction function) implements CoreExtern {
+  record Func(CoreFuncType type, CoreFunc function) implements CoreExtern {
     @Override
     public String kindName() {
       return "func";

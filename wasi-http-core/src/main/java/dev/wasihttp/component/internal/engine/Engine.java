@@ -19,7 +19,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.HostFault;
 import dev.wasihttp.component.errors.Trap;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +90,7 @@ public final class Engine {
                   + ", found "
                   + f.type());
         }
-        CoreFunction fn = f.function();
+        CoreFunc fn = f.function();
         var type = module.module.typeSection().getType(((FunctionImport) imp).typeIndex());
         builder.addFunction(
             new ImportFunction(imp.module(), imp.name(), type, (inst, args) -> fn.call(args)));
@@ -154,11 +154,11 @@ public final class Engine {
    * {@code fn} as the component boundary calls it: every engine failure becomes a {@link Trap} (an
    * exception that escapes core code is a trap there).
    */
-  public static CoreFunction trapping(CoreFunction fn) {
+  public static CoreFunc trapping(CoreFunc fn) {
     return args -> call(fn, args);
   }
 
-  private static long[] call(CoreFunction f, long[] args) {
+  private static long[] call(CoreFunc f, long[] args) {
     try {
       return f.call(args);
     } catch (Trap t) {

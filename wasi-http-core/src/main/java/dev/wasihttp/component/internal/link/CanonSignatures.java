@@ -28,7 +28,8 @@ final class CanonSignatures {
    *
    * @param liftResults the flat results of the lifted function, null for a lowering
    */
-  static void checkCoreSignatures(List<CanonOpt> opts, Frame f, List<CoreKind> liftResults, long at)
+  static void checkCoreSignatures(
+      List<CanonOpt> opts, IndexSpaces f, List<CoreKind> liftResults, long at)
       throws ComponentException {
     for (CanonOpt o : opts) {
       if (o instanceof CanonOpt.ReallocOpt opt1) {
@@ -56,7 +57,7 @@ final class CanonSignatures {
     }
   }
 
-  static CoreFuncType coreFuncType(Frame f, int index, long at) throws ComponentException {
+  static CoreFuncType coreFuncType(IndexSpaces f, int index, long at) throws ComponentException {
     CoreExtern e = f.coreExtern(Sort.CORE_FUNC, index, at);
     return e instanceof CoreExtern.Func f1 ? f1.type() : null;
   }

@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 
 /**
- * A nested component definition and the frame it was defined in, which its outer aliases refer to.
+ * A nested component definition and the index spaces it was defined in, which its outer aliases
+ * refer to.
  */
-public record ComponentClosure(ComponentAst ast, Frame definedIn) {}
+public record ComponentClosure(ComponentAst ast, IndexSpaces definedIn) {}

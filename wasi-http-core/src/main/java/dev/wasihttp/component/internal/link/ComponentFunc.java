@@ -5,9 +5,9 @@ import dev.wasihttp.component.values.Val;
 import java.util.List;
 
 /**
- * A component-level function at run time: lifted from a core function of some instance, or
- * implemented by the host. Calls take and return values of the value model; the canonical ABI runs
- * at each boundary.
+ * A component-level function at run time: lifted from a core function of some instance ({@link
+ * LiftedFunc}), or implemented by the host ({@link HostComponentFunc}). Calls take and return
+ * values of the value model; the canonical ABI runs at each boundary.
  */
 public interface ComponentFunc {
   FuncType type();
@@ -17,5 +17,5 @@ public interface ComponentFunc {
    *
    * @param caller the component instance making the call, null for the host
    */
-  Val call(InstanceState caller, List<Val> args);
+  Val call(ComponentInstanceState caller, List<Val> args);
 }

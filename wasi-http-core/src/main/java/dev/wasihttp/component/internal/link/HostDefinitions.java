@@ -58,12 +58,13 @@ public final class HostDefinitions<T> {
   }
 
   /** Supplies one import of a root component being instantiated in {@code store}. */
-  Item supply(Definition.ImportDef imp, Frame frame, Store<T> store) throws ComponentException {
+  Item supply(Definition.ImportDef imp, IndexSpaces spaces, Store<T> store)
+      throws ComponentException {
     String name = imp.name().name();
     long at = imp.offset();
     ExternDesc desc = imp.desc();
     if (desc instanceof ExternDesc.FuncDesc funcDesc) {
-      FuncType type = TypeEvaluator.funcType(funcDesc.typeIndex(), frame, at);
+      FuncType type = TypeEvaluator.funcType(funcDesc.typeIndex(), spaces, at);
       HostFunction<T> fn = rootFuncs.get(name);
       if (fn == null) {
         if (!trapUnknownImports) {
@@ -72,11 +73,11 @@ public final class HostDefinitions<T> {
         }
         fn = notProvided(name);
       }
-      return new Item.Func(new HostFunc<>(fn, type, store));
+      return new Item.Func(new HostComponentFunc<>(fn, type, store));
     }
     if (desc instanceof ExternDesc.TypeDesc && trapUnknownImports) {
       // Validating at load: an imported resource is a fresh abstract type (equal-bound types are
-      // taken from the frame by the instantiator).
+      // taken from the index spaces by the instantiator).
       ResourceType fresh = ResourceType.host(name);
       store.defineHostResource(fresh, null);
       return new Item.Type(fresh);
@@ -86,7 +87,8 @@ public final class HostDefinitions<T> {
           at,
           "import \"" + name + "\": only instances and functions can be imported from the host");
     }
-    Object t = Frame.at(frame.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
+    Object t =
+        IndexSpaces.at(spaces.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", at);
     if (!(t instanceof TypeClosure)) {
       throw Errors.invalid(at, "import \"" + name + "\": type is not an instance type");
     }
@@ -140,7 +142,7 @@ public final class HostDefinitions<T> {
           }
           fn = notProvided(name + "#" + e.getKey());
         }
-        exports.put(e.getKey(), new Item.Func(new HostFunc<>(fn, funcType, store)));
+        exports.put(e.getKey(), new Item.Func(new HostComponentFunc<>(fn, funcType, store)));
       } else if (type instanceof TypeClosure closure && trapUnknownImports) {
         exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
       } else if (type instanceof TypeClosure) {
@@ -155,7 +157,7 @@ public final class HostDefinitions<T> {
         exports.put(e.getKey(), new Item.Type(type));
       }
     }
-    return new Item.Instance(new InstanceValue(exports));
+    return new Item.Instance(new InstanceExports(exports));
   }
 
   /** An instance of {@code type} whose functions trap and whose resources are fresh. */
@@ -179,14 +181,15 @@ public final class HostDefinitions<T> {
       if (t instanceof FuncType funcType) {
         exports.put(
             e.getKey(),
-            new Item.Func(new HostFunc<>(notProvided(name + "#" + e.getKey()), funcType, store)));
+            new Item.Func(
+                new HostComponentFunc<>(notProvided(name + "#" + e.getKey()), funcType, store)));
       } else if (t instanceof TypeClosure closure) {
         exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
       } else {
         exports.put(e.getKey(), new Item.Type(t));
       }
     }
-    return new Item.Instance(new InstanceValue(exports));
+    return new Item.Instance(new InstanceExports(exports));
   }
 
   private static <T> HostFunction<T> notProvided(String what) {

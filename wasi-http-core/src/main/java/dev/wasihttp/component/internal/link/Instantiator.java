@@ -22,17 +22,17 @@ import java.util.Map;
 /**
  * Instantiates a component: evaluates its definitions in binary order, each appending to the index
  * space of its sort, and returns its exports. Nested components are instantiated the same way with
- * their own {@link InstanceState} (own handle table).
+ * their own {@link ComponentInstanceState} (own handle table).
  */
 public final class Instantiator<T> {
   /** Supplies a root component's imports. */
   @FunctionalInterface
   interface ImportSupplier {
-    Item supply(Definition.ImportDef imp, Frame frame) throws ComponentException;
+    Item supply(Definition.ImportDef imp, IndexSpaces spaces) throws ComponentException;
   }
 
   private final Store<T> store;
-  private final ModuleCache modules;
+  private final ParsedCoreModules modules;
   private final boolean dry;
   private final Map<String, Item> rootImports = new LinkedHashMap<>();
   private final CoreLinkTypes coreTypes = new CoreLinkTypes();
@@ -41,7 +41,7 @@ public final class Instantiator<T> {
    * @param dry link and type-check only: core modules are linked but not instantiated, so no guest
    *     code runs and the exports' functions trap when called
    */
-  public Instantiator(Store<T> store, ModuleCache modules, boolean dry) {
+  public Instantiator(Store<T> store, ParsedCoreModules modules, boolean dry) {
     this.store = store;
     this.modules = modules;
     this.dry = dry;
@@ -53,26 +53,27 @@ public final class Instantiator<T> {
   }
 
   /** Instantiates a root component, its imports supplied by the host. */
-  public InstanceValue instantiateRoot(ComponentAst ast, HostDefinitions<T> host)
+  public InstanceExports instantiateRoot(ComponentAst ast, HostDefinitions<T> host)
       throws ComponentException {
-    return run(ast, null, null, (imp, frame) -> host.supply(imp, frame, store), null);
+    return run(ast, null, null, (imp, spaces) -> host.supply(imp, spaces, store), null);
   }
 
   /** Instantiates a nested component from inside the instance {@code creator}. */
-  InstanceValue instantiateNested(ComponentClosure c, InstanceState creator, Map<String, Item> args)
+  InstanceExports instantiateNested(
+      ComponentClosure c, ComponentInstanceState creator, Map<String, Item> args)
       throws ComponentException {
     return run(c.ast(), c.definedIn(), creator, null, args);
   }
 
-  private InstanceValue run(
+  private InstanceExports run(
       ComponentAst ast,
-      Frame parent,
-      InstanceState creator,
+      IndexSpaces parent,
+      ComponentInstanceState creator,
       ImportSupplier supplier,
       Map<String, Item> args)
       throws ComponentException {
-    InstanceState state = new InstanceState(store, creator);
-    Frame f = new Frame(parent, state);
+    ComponentInstanceState state = new ComponentInstanceState(store, creator);
+    IndexSpaces f = new IndexSpaces(parent, state);
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : ast.definitions()) {
       long at = d.offset();
@@ -96,7 +97,7 @@ public final class Instantiator<T> {
           f.types.add(TypeEvaluator.eval(t, f, at));
         }
       } else if (d instanceof Definition.CanonDef def) {
-        Canon.define(def.canon(), f, at);
+        CanonEvaluator.define(def.canon(), f, at);
       } else if (d instanceof Definition.ImportDef imp) {
         Item item;
         if (args != null) {
@@ -124,12 +125,13 @@ public final class Instantiator<T> {
         throw Errors.invalid(at, "unsupported definition " + d.getClass().getSimpleName());
       }
     }
-    return new InstanceValue(exports);
+    return new InstanceExports(exports);
   }
 
-  private ResourceType defineResource(DefType.ResourceDef r, Frame f, ComponentAst ast, long at)
-      throws ComponentException {
-    String name = Names.typeName(ast, f.types.size());
+  private ResourceType defineResource(
+      DefType.ResourceDef r, IndexSpaces f, ComponentAst ast, long at) throws ComponentException {
+    // Named after the component-name section, for messages and WIT only.
+    String name = ast.names() == null ? null : ast.names().name(Sort.TYPE, f.types.size());
     ResourceType t = ResourceType.guest(name == null ? "resource" : name);
     CoreExtern.Func dtor = null;
     if (r.destructorCoreFuncIndex() != null) {
@@ -148,7 +150,8 @@ public final class Instantiator<T> {
     return t;
   }
 
-  private void addImport(ExternDesc desc, Item item, Frame f, long at) throws ComponentException {
+  private void addImport(ExternDesc desc, Item item, IndexSpaces f, long at)
+      throws ComponentException {
     if (desc instanceof ExternDesc.FuncDesc) {
       f.add(Sort.FUNC, item, at);
     } else if (desc instanceof ExternDesc.InstanceDesc) {
@@ -160,9 +163,9 @@ public final class Instantiator<T> {
     } else if (desc instanceof ExternDesc.TypeDesc typeDesc) {
       TypeBound b = typeDesc.bound();
       if (b instanceof TypeBound.Eq eq) {
-        f.types.add(Frame.at(f.types, eq.typeIndex(), "type", at));
+        f.types.add(IndexSpaces.at(f.types, eq.typeIndex(), "type", at));
       } else {
-        Object t = Frame.expect(item, Item.Type.class, at).type();
+        Object t = IndexSpaces.expect(item, Item.Type.class, at).type();
         if (!(t instanceof ResourceType)) {
           throw Errors.unlinkable(at, "expected a resource type, found " + t);
         }
@@ -173,7 +176,7 @@ public final class Instantiator<T> {
     }
   }
 
-  private CoreInstance coreInstance(CoreInstanceExpr expr, Frame f, long at)
+  private CoreInstance coreInstance(CoreInstanceExpr expr, IndexSpaces f, long at)
       throws ComponentException {
     if (expr instanceof CoreInstanceExpr.FromExports exports) {
       Map<String, CoreExtern> bag = new LinkedHashMap<>();
@@ -183,10 +186,10 @@ public final class Instantiator<T> {
       return CoreInstance.of(bag);
     }
     var inst = (CoreInstanceExpr.Instantiate) expr;
-    CoreModule module = Frame.at(f.coreModules, inst.moduleIndex(), "core module", at);
+    CoreModule module = IndexSpaces.at(f.coreModules, inst.moduleIndex(), "core module", at);
     Map<String, CoreInstance> args = new HashMap<>();
     for (var a : inst.args()) {
-      args.put(a.name(), Frame.at(f.coreInstances, a.instanceIndex(), "core instance", at));
+      args.put(a.name(), IndexSpaces.at(f.coreInstances, a.instanceIndex(), "core instance", at));
     }
     try {
       Engine.ImportResolver resolver =
@@ -218,16 +221,17 @@ public final class Instantiator<T> {
     }
   }
 
-  private InstanceValue instance(InstanceExpr expr, Frame f, long at) throws ComponentException {
+  private InstanceExports instance(InstanceExpr expr, IndexSpaces f, long at)
+      throws ComponentException {
     if (expr instanceof InstanceExpr.FromExports exports) {
       Map<String, Item> bag = new LinkedHashMap<>();
       for (var e : exports.exports()) {
         bag.put(e.name().name(), f.item(e.item().sort(), e.item().index(), at));
       }
-      return new InstanceValue(bag);
+      return new InstanceExports(bag);
     }
     var inst = (InstanceExpr.Instantiate) expr;
-    ComponentClosure c = Frame.at(f.components, inst.componentIndex(), "component", at);
+    ComponentClosure c = IndexSpaces.at(f.components, inst.componentIndex(), "component", at);
     Map<String, Item> args = new HashMap<>();
     for (var a : inst.args()) {
       args.put(a.name(), f.item(a.item().sort(), a.item().index(), at));
@@ -254,10 +258,11 @@ public final class Instantiator<T> {
         ComponentException.Kind.INVALID, e.offset() >= 0 ? e.offset() : at, e.detail(), e);
   }
 
-  private void alias(Definition.AliasDef a, Frame f, long at) throws ComponentException {
+  private void alias(Definition.AliasDef a, IndexSpaces f, long at) throws ComponentException {
     AliasTarget t = a.target();
     if (t instanceof AliasTarget.CoreExport ce) {
-      CoreInstance ci = Frame.at(f.coreInstances, ce.coreInstanceIndex(), "core instance", at);
+      CoreInstance ci =
+          IndexSpaces.at(f.coreInstances, ce.coreInstanceIndex(), "core instance", at);
       CoreExtern e = ci.export(ce.name());
       if (e == null) {
         throw Errors.invalid(
@@ -268,7 +273,7 @@ public final class Instantiator<T> {
         coreTypes.aliased(e, ci, ce.name());
       }
     } else if (t instanceof AliasTarget.Export ex) {
-      InstanceValue iv = Frame.at(f.instances, ex.instanceIndex(), "instance", at);
+      InstanceExports iv = IndexSpaces.at(f.instances, ex.instanceIndex(), "instance", at);
       Item item = iv.export(ex.name());
       if (item == null) {
         throw Errors.invalid(
@@ -277,19 +282,19 @@ public final class Instantiator<T> {
       f.add(a.sort(), item, at);
     } else {
       var o = (AliasTarget.Outer) t;
-      Frame outer = f.outer(o.count(), at);
+      IndexSpaces outer = f.outer(o.count(), at);
       switch (a.sort()) {
         case TYPE:
-          f.types.add(Frame.at(outer.types, o.index(), "type", at));
+          f.types.add(IndexSpaces.at(outer.types, o.index(), "type", at));
           break;
         case CORE_TYPE:
-          f.coreTypes.add(Frame.at(outer.coreTypes, o.index(), "core type", at));
+          f.coreTypes.add(IndexSpaces.at(outer.coreTypes, o.index(), "core type", at));
           break;
         case CORE_MODULE:
-          f.coreModules.add(Frame.at(outer.coreModules, o.index(), "core module", at));
+          f.coreModules.add(IndexSpaces.at(outer.coreModules, o.index(), "core module", at));
           break;
         case COMPONENT:
-          f.components.add(Frame.at(outer.components, o.index(), "component", at));
+          f.components.add(IndexSpaces.at(outer.components, o.index(), "component", at));
           break;
         default:
           throw Errors.invalid(at, "outer alias of sort " + a.sort() + " is not allowed");

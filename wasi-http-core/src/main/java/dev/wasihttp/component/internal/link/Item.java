@@ -19,7 +19,7 @@ public sealed interface Item {
   }
 
   /** A component instance. */
-  record Instance(InstanceValue instance) implements Item {
+  record Instance(InstanceExports instance) implements Item {
     @Override
     public String sortName() {
       return "instance";

@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.abi.CanonicalAbi;
 import dev.wasihttp.component.internal.abi.CanonicalOptions;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.abi.HandleContext;
 import dev.wasihttp.component.internal.abi.LiftLowerContext;
 import dev.wasihttp.component.internal.resources.CallScope;
@@ -20,12 +20,13 @@ import java.util.List;
  * lift", synchronous case).
  */
 final class LiftedFunc implements ComponentFunc {
-  private final InstanceState callee;
-  private final CoreFunction core;
+  private final ComponentInstanceState callee;
+  private final CoreFunc core;
   private final CanonicalOptions options;
   private final FuncType type;
 
-  LiftedFunc(InstanceState callee, CoreFunction core, CanonicalOptions options, FuncType type) {
+  LiftedFunc(
+      ComponentInstanceState callee, CoreFunc core, CanonicalOptions options, FuncType type) {
     this.callee = callee;
     this.core = core;
     this.options = options;
@@ -38,9 +39,9 @@ final class LiftedFunc implements ComponentFunc {
   }
 
   @Override
-  public Val call(InstanceState caller, List<Val> args) {
-    InstanceState s = callee;
-    List<InstanceState> entered = s.enterFrom(caller);
+  public Val call(ComponentInstanceState caller, List<Val> args) {
+    ComponentInstanceState s = callee;
+    List<ComponentInstanceState> entered = s.enterFrom(caller);
     CallScope scope = new CallScope();
     CallScope outerScope = s.currentScope;
     s.currentScope = scope;
@@ -63,17 +64,17 @@ final class LiftedFunc implements ComponentFunc {
       s.poisoned = true;
       throw t;
     } finally {
-      InstanceState.leave(entered);
+      ComponentInstanceState.leave(entered);
       s.currentScope = outerScope;
     }
   }
 
   /** Handles as the callee of a lifted call sees them: arguments go into its table. */
   private static final class CalleeHandles implements HandleContext {
-    private final InstanceState s;
+    private final ComponentInstanceState s;
     private final CallScope scope;
 
-    CalleeHandles(InstanceState s, CallScope scope) {
+    CalleeHandles(ComponentInstanceState s, CallScope scope) {
       this.s = s;
       this.scope = scope;
     }

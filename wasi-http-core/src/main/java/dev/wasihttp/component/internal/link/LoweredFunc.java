@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.abi.CanonicalAbi;
 import dev.wasihttp.component.internal.abi.CanonicalOptions;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.abi.HandleContext;
 import dev.wasihttp.component.internal.abi.LiftLowerContext;
 import dev.wasihttp.component.internal.resources.CallScope;
@@ -17,12 +17,12 @@ import java.util.List;
  * arguments out of its memory, calls the component function and lowers the result back
  * (CanonicalABI.md, "canon lower", synchronous case).
  */
-final class LoweredFunc implements CoreFunction {
-  private final InstanceState caller;
+final class LoweredFunc implements CoreFunc {
+  private final ComponentInstanceState caller;
   private final ComponentFunc callee;
   private final CanonicalOptions options;
 
-  LoweredFunc(InstanceState caller, ComponentFunc callee, CanonicalOptions options) {
+  LoweredFunc(ComponentInstanceState caller, ComponentFunc callee, CanonicalOptions options) {
     this.caller = caller;
     this.callee = callee;
     this.options = options;
@@ -30,7 +30,7 @@ final class LoweredFunc implements CoreFunction {
 
   @Override
   public long[] call(long... coreArgs) {
-    InstanceState s = caller;
+    ComponentInstanceState s = caller;
     s.checkMayLeave();
     CallScope scope = new CallScope();
     try {
@@ -45,10 +45,10 @@ final class LoweredFunc implements CoreFunction {
 
   /** Handles as the caller of a lowered call sees them: arguments leave its table. */
   private static final class CallerHandles implements HandleContext {
-    private final InstanceState s;
+    private final ComponentInstanceState s;
     private final CallScope scope;
 
-    CallerHandles(InstanceState s, CallScope scope) {
+    CallerHandles(ComponentInstanceState s, CallScope scope) {
       this.s = s;
       this.scope = scope;
     }

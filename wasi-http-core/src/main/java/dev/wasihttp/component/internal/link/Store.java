@@ -2,7 +2,7 @@ package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.ResourceDestructor;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class Store<T> implements Caller<T> {
    * Who implements a resource type and how its owning handles are destroyed: by a guest function of
    * the defining instance, or by the host's destructor already bound to this store.
    */
-  record ResourceImpl(InstanceState impl, CoreFunction guestDtor, IntConsumer hostDtor) {}
+  record ResourceImpl(ComponentInstanceState impl, CoreFunc guestDtor, IntConsumer hostDtor) {}
 
   private T data;
   private final Limits limits;
@@ -53,7 +53,7 @@ public final class Store<T> implements Caller<T> {
     return limits;
   }
 
-  void defineGuestResource(ResourceType type, InstanceState impl, CoreFunction dtor) {
+  void defineGuestResource(ResourceType type, ComponentInstanceState impl, CoreFunc dtor) {
     resources.put(type, new ResourceImpl(impl, dtor, null));
   }
 

@@ -22,14 +22,14 @@ final class Subtyping {
   /**
    * Checks {@code actual}, passed as {@code name}, against import type {@code desc} in {@code f}.
    */
-  static void checkArg(ExternDesc desc, Item actual, Frame f, String name, long at)
+  static void checkArg(ExternDesc desc, Item actual, IndexSpaces f, String name, long at)
       throws ComponentException {
     String where = "type mismatch in import `" + name + "`";
     if (desc instanceof ExternDesc.FuncDesc funcDesc) {
       FuncType expected = TypeEvaluator.funcType(funcDesc.typeIndex(), f, at);
       func(expected, actual, where, at);
     } else if (desc instanceof ExternDesc.InstanceDesc instanceDesc) {
-      Object t = Frame.at(f.types, instanceDesc.typeIndex(), "type", at);
+      Object t = IndexSpaces.at(f.types, instanceDesc.typeIndex(), "type", at);
       if (t instanceof TypeClosure closure) {
         instance(closure, actual, where, at);
       }
@@ -37,7 +37,7 @@ final class Subtyping {
       if (!(actual instanceof Item.CoreModuleItem)) {
         throw Errors.invalid(at, where + ": expected core module, found " + actual.sortName());
       }
-      Object t = Frame.at(f.coreTypes, moduleDesc.coreTypeIndex(), "core type", at);
+      Object t = IndexSpaces.at(f.coreTypes, moduleDesc.coreTypeIndex(), "core type", at);
       if (t instanceof CoreDefType.ModuleType type) {
         ModuleSubtyping.check(type, f.coreTypes, ((Item.CoreModuleItem) actual).module(), at);
       }
@@ -48,7 +48,7 @@ final class Subtyping {
     } else if (desc instanceof ExternDesc.TypeDesc typeDesc) {
       TypeBound b = typeDesc.bound();
       Object expected =
-          b instanceof TypeBound.Eq e ? Frame.at(f.types, e.typeIndex(), "type", at) : null;
+          b instanceof TypeBound.Eq e ? IndexSpaces.at(f.types, e.typeIndex(), "type", at) : null;
       type(expected, actual, where, at);
     }
   }
@@ -103,7 +103,7 @@ final class Subtyping {
     if (!(actual instanceof Item.Instance)) {
       throw Errors.invalid(at, where + ": expected instance, found " + actual.sortName());
     }
-    InstanceValue inst = ((Item.Instance) actual).instance();
+    InstanceExports inst = ((Item.Instance) actual).instance();
     Map<String, Object> expected =
         TypeEvaluator.instanceExports(
             t,

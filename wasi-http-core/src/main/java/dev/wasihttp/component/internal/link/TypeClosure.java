@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.internal.binary.DefType;
 
 /**
- * An instance or component type, kept as its declarations plus the frame it was written in: its
- * exports' types are evaluated only when something is imported against it.
+ * An instance or component type, kept as its declarations plus the index spaces it was written in:
+ * its exports' types are evaluated only when something is imported against it.
  */
-record TypeClosure(DefType definition, Frame scope) {}
+record TypeClosure(DefType definition, IndexSpaces scope) {}

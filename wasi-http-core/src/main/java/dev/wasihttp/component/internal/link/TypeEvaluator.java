@@ -28,14 +28,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns type definitions into types, in the index space of a frame. Resource definitions are
+ * Turns type definitions into types, in the index spaces of one component. Resource definitions are
  * generative: each evaluation makes a new {@link ResourceType} (Explainer, "Resource types").
  */
 final class TypeEvaluator {
   private TypeEvaluator() {}
 
   /** Evaluates a {@code deftype}: a value type, a function type, a resource or a closure. */
-  static Object eval(DefType d, Frame f, long offset) throws ComponentException {
+  static Object eval(DefType d, IndexSpaces f, long offset) throws ComponentException {
     if (d instanceof DefType.PrimitiveDef def9) {
       return def9.type();
     } else if (d instanceof DefType.RecordDef def8) {
@@ -87,28 +87,28 @@ final class TypeEvaluator {
     throw Errors.invalid(offset, "unsupported type definition " + d);
   }
 
-  static ValType valType(TypeRef r, Frame f, long offset) throws ComponentException {
+  static ValType valType(TypeRef r, IndexSpaces f, long offset) throws ComponentException {
     if (r instanceof TypeRef.Primitive primitive) {
       return primitive.type();
     }
     int i = ((TypeRef.Index) r).index();
-    Object t = Frame.at(f.types, i, "type", offset);
+    Object t = IndexSpaces.at(f.types, i, "type", offset);
     if (!(t instanceof ValType)) {
       throw Errors.invalid(offset, "type index " + i + " is not a defined value type");
     }
     return (ValType) t;
   }
 
-  static ResourceType resource(int index, Frame f, long offset) throws ComponentException {
-    Object t = Frame.at(f.types, index, "type", offset);
+  static ResourceType resource(int index, IndexSpaces f, long offset) throws ComponentException {
+    Object t = IndexSpaces.at(f.types, index, "type", offset);
     if (!(t instanceof ResourceType)) {
       throw Errors.invalid(offset, "type index " + index + " is not a resource type");
     }
     return (ResourceType) t;
   }
 
-  static FuncType funcType(int index, Frame f, long offset) throws ComponentException {
-    Object t = Frame.at(f.types, index, "type", offset);
+  static FuncType funcType(int index, IndexSpaces f, long offset) throws ComponentException {
+    Object t = IndexSpaces.at(f.types, index, "type", offset);
     if (!(t instanceof FuncType)) {
       throw Errors.invalid(offset, "type index " + index + " is not a function type");
     }
@@ -126,7 +126,7 @@ final class TypeEvaluator {
     if (!(closure.definition() instanceof DefType.InstanceTypeDef)) {
       throw Errors.invalid(offset, "expected an instance type");
     }
-    Frame scope = new Frame(closure.scope(), null);
+    IndexSpaces scope = new IndexSpaces(closure.scope(), null);
     Map<String, Object> out = new LinkedHashMap<>();
     for (Decl decl : ((DefType.InstanceTypeDef) closure.definition()).decls()) {
       if (decl instanceof Decl.CoreTypeDecl typeDecl1) {
@@ -142,11 +142,11 @@ final class TypeEvaluator {
           throw Errors.invalid(offset, "only outer aliases are allowed in type declarations");
         }
         var o = (AliasTarget.Outer) a.target();
-        Frame outer = scope.outer(o.count(), offset);
+        IndexSpaces outer = scope.outer(o.count(), offset);
         if (a.sort() == Sort.TYPE) {
-          scope.types.add(Frame.at(outer.types, o.index(), "type", offset));
+          scope.types.add(IndexSpaces.at(outer.types, o.index(), "type", offset));
         } else if (a.sort() == Sort.CORE_TYPE) {
-          scope.coreTypes.add(Frame.at(outer.coreTypes, o.index(), "core type", offset));
+          scope.coreTypes.add(IndexSpaces.at(outer.coreTypes, o.index(), "core type", offset));
         } else {
           throw Errors.invalid(
               offset, "outer alias of sort " + a.sort() + " in a type declaration");
@@ -160,16 +160,16 @@ final class TypeEvaluator {
           if (b instanceof TypeBound.SubResource) {
             t = binder.apply(name);
           } else {
-            t = Frame.at(scope.types, ((TypeBound.Eq) b).typeIndex(), "type", offset);
+            t = IndexSpaces.at(scope.types, ((TypeBound.Eq) b).typeIndex(), "type", offset);
           }
           scope.types.add(t);
           out.put(name, t);
         } else if (desc instanceof ExternDesc.FuncDesc funcDesc) {
           out.put(name, funcType(funcDesc.typeIndex(), scope, offset));
         } else if (desc instanceof ExternDesc.InstanceDesc instanceDesc) {
-          out.put(name, Frame.at(scope.types, instanceDesc.typeIndex(), "type", offset));
+          out.put(name, IndexSpaces.at(scope.types, instanceDesc.typeIndex(), "type", offset));
         } else if (desc instanceof ExternDesc.ComponentDesc componentDesc) {
-          out.put(name, Frame.at(scope.types, componentDesc.typeIndex(), "type", offset));
+          out.put(name, IndexSpaces.at(scope.types, componentDesc.typeIndex(), "type", offset));
         }
       } else {
         throw Errors.invalid(offset, "imports are not allowed in an instance type");

@@ -28,7 +28,7 @@ final class Externs {
       if (!(s.coreTypes.get(i) instanceof CoreDefType.ModuleType)) {
         throw Invalid.at(at, "core type index " + i + " is not a module type");
       }
-      return new VType.Extern(Sort.CORE_MODULE, new VType.CoreModule());
+      return new VType.Extern(Sort.CORE_MODULE, new VType.CoreModuleType());
     } else if (d instanceof ExternDesc.FuncDesc desc4) {
       int i = desc4.typeIndex();
       return new VType.Extern(

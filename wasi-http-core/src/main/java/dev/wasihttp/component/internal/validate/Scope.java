@@ -111,7 +111,7 @@ final class Scope {
       case COMPONENT:
         return components.get(index);
       case CORE_MODULE:
-        return new VType.CoreModule();
+        return new VType.CoreModuleType();
       default:
         return VType.UNKNOWN;
     }

@@ -108,7 +108,7 @@ sealed interface VType {
   }
 
   /** A core module type (its imports and exports are checked by the core engine). */
-  record CoreModule() implements VType {}
+  record CoreModuleType() implements VType {}
 
   static boolean isValue(VType t) {
     t = unwrap(t);

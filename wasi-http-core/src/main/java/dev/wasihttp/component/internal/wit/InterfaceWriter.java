@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.wit;
 
-import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.types.EnumType;
 import dev.wasihttp.component.types.FlagsType;
@@ -23,11 +23,11 @@ import java.util.Set;
  */
 final class InterfaceWriter {
   private final InterfaceName name;
-  private final InstanceValue instance;
+  private final InstanceExports instance;
   private final TypeNames names;
   private final String indent;
 
-  InterfaceWriter(InterfaceName name, InstanceValue instance, TypeNames names, String indent) {
+  InterfaceWriter(InterfaceName name, InstanceExports instance, TypeNames names, String indent) {
     this.name = name;
     this.instance = instance;
     this.names = names;

@@ -1,6 +1,6 @@
 package dev.wasihttp.component.internal.wit;
 
-import dev.wasihttp.component.internal.link.InstanceValue;
+import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.ResourceType;
@@ -19,7 +19,7 @@ public final class WitPrinter {
   private WitPrinter() {}
 
   /** The WIT text for a component with these imports and exports. */
-  public static String print(Map<String, Item> imports, InstanceValue exports) {
+  public static String print(Map<String, Item> imports, InstanceExports exports) {
     TypeNames names = new TypeNames();
     List<Iface> ifaces = new ArrayList<>();
     collect(imports, ifaces, names);
@@ -57,13 +57,13 @@ public final class WitPrinter {
     return out.toString();
   }
 
-  private record Iface(InterfaceName name, InstanceValue instance) {}
+  private record Iface(InterfaceName name, InstanceExports instance) {}
 
   private static void collect(Map<String, Item> items, List<Iface> ifaces, TypeNames names) {
     for (Map.Entry<String, Item> e : items.entrySet()) {
       if (e.getValue() instanceof Item.Instance) {
         InterfaceName n = InterfaceName.parse(e.getKey());
-        InstanceValue iv = ((Item.Instance) e.getValue()).instance();
+        InstanceExports iv = ((Item.Instance) e.getValue()).instance();
         ifaces.add(new Iface(n, iv));
         for (Map.Entry<String, Item> x : iv.exports().entrySet()) {
           if (x.getValue() instanceof Item.Type) {

@@ -119,9 +119,9 @@ final class Failures {
   static Val dnsError() {
     return new Val.Variant(
         "DNS-error",
-        new Val.Record(
+        new Val.RecordValue(
             List.of(
-                new Val.Record.Field("rcode", Val.Option.none()),
-                new Val.Record.Field("info-code", Val.Option.none()))));
+                new Val.RecordValue.Field("rcode", Val.Option.none()),
+                new Val.RecordValue.Field("info-code", Val.Option.none()))));
   }
 }

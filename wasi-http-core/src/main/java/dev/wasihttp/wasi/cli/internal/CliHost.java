@@ -52,7 +52,7 @@ public final class CliHost {
           for (String arg : Host.ctx(c).config().arguments()) {
             out.add(new Val.Str(arg));
           }
-          return new Val.List(out);
+          return new Val.ListValue(out);
         });
     linker.func(
         env,
@@ -110,6 +110,6 @@ public final class CliHost {
     for (Map.Entry<String, String> e : config.environment().entrySet()) {
       out.add(new Val.Tuple(List.of(new Val.Str(e.getKey()), new Val.Str(e.getValue()))));
     }
-    return new Val.List(out);
+    return new Val.ListValue(out);
   }
 }

@@ -50,10 +50,10 @@ public final class ClocksHost {
   public static Val datetime(Instant t) {
     long seconds = Math.max(0, t.getEpochSecond());
     long nanos = t.getEpochSecond() < 0 ? 0 : t.getNano();
-    return new Val.Record(
+    return new Val.RecordValue(
         List.of(
-            new Val.Record.Field("seconds", Host.u64(seconds)),
-            new Val.Record.Field("nanoseconds", new Val.U32(nanos))));
+            new Val.RecordValue.Field("seconds", Host.u64(seconds)),
+            new Val.RecordValue.Field("nanoseconds", new Val.U32(nanos))));
   }
 
   private static final String MONOTONIC = Host.iface("clocks/monotonic-clock");

@@ -28,10 +28,10 @@ final class DirEntries {
       } catch (FsError e) {
         continue; // removed since it was listed
       }
-      return new Val.Record(
+      return new Val.RecordValue(
           List.of(
-              new Val.Record.Field("type", new Val.Enum(type)),
-              new Val.Record.Field("name", new Val.Str(name))));
+              new Val.RecordValue.Field("type", new Val.EnumValue(type)),
+              new Val.RecordValue.Field("name", new Val.Str(name))));
     }
     return null;
   }

@@ -113,7 +113,7 @@ public final class FsHost {
     method(
         linker,
         "get-type",
-        (ctx, d, a) -> Host.ok(new Val.Enum(Stat.type(Stat.attributes(d.path())))));
+        (ctx, d, a) -> Host.ok(new Val.EnumValue(Stat.type(Stat.attributes(d.path())))));
     method(linker, "stat", (ctx, d, a) -> Host.ok(Stat.stat(d.path())));
     method(linker, "stat-at", (ctx, d, a) -> Host.ok(Stat.stat(at(d, a.get(1), a.get(2)))));
     method(linker, "metadata-hash", (ctx, d, a) -> Host.ok(Stat.hash(d.path())));
@@ -147,7 +147,7 @@ public final class FsHost {
         (c, a) -> {
           IoError e = IoResources.error(Host.ctx(c), a.get(0));
           return e.detail() instanceof FsError
-              ? Val.Option.some(new Val.Enum(((FsError) e.detail()).code()))
+              ? Val.Option.some(new Val.EnumValue(((FsError) e.detail()).code()))
               : Val.Option.none();
         });
 
@@ -187,7 +187,7 @@ public final class FsHost {
                   new Val.Tuple(
                       List.of(new Val.Own(DESCRIPTOR_TYPE, rep), new Val.Str(config.guestPath()))));
             });
-    return new Val.List(out);
+    return new Val.ListValue(out);
   }
 
   /** The path {@code path} names relative to directory {@code d}, per {@code path-flags}. */

@@ -48,14 +48,14 @@ final class Stat {
     Map<String, Object> unix = unix(path);
     long links = unix.get("nlink") instanceof Integer ? (Integer) unix.get("nlink") : 1;
     Val ctime = unix.get("ctime") instanceof FileTime ? time((FileTime) unix.get("ctime")) : none();
-    return new Val.Record(
+    return new Val.RecordValue(
         List.of(
-            new Val.Record.Field("type", new Val.Enum(type(a))),
-            new Val.Record.Field("link-count", Host.u64(links)),
-            new Val.Record.Field("size", Host.u64(a.size())),
-            new Val.Record.Field("data-access-timestamp", time(a.lastAccessTime())),
-            new Val.Record.Field("data-modification-timestamp", time(a.lastModifiedTime())),
-            new Val.Record.Field("status-change-timestamp", ctime)));
+            new Val.RecordValue.Field("type", new Val.EnumValue(type(a))),
+            new Val.RecordValue.Field("link-count", Host.u64(links)),
+            new Val.RecordValue.Field("size", Host.u64(a.size())),
+            new Val.RecordValue.Field("data-access-timestamp", time(a.lastAccessTime())),
+            new Val.RecordValue.Field("data-modification-timestamp", time(a.lastModifiedTime())),
+            new Val.RecordValue.Field("status-change-timestamp", ctime)));
   }
 
   /**
@@ -82,10 +82,10 @@ final class Stat {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e); // every JDK has SHA-256
     }
-    return new Val.Record(
+    return new Val.RecordValue(
         List.of(
-            new Val.Record.Field("lower", Host.u64(longAt(d, 0))),
-            new Val.Record.Field("upper", Host.u64(longAt(d, 8)))));
+            new Val.RecordValue.Field("lower", Host.u64(longAt(d, 0))),
+            new Val.RecordValue.Field("upper", Host.u64(longAt(d, 8)))));
   }
 
   private static long longAt(byte[] b, int off) {

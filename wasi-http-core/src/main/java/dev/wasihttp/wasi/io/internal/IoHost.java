@@ -62,7 +62,7 @@ public final class IoHost {
         "poll",
         (c, args) -> {
           WasiContext ctx = Host.ctx(c);
-          List<Val> in = ((Val.List) args.get(0)).elements();
+          List<Val> in = ((Val.ListValue) args.get(0)).elements();
           if (in.isEmpty()) {
             throw new Trap("poll: empty list of pollables");
           }
@@ -81,7 +81,7 @@ public final class IoHost {
           for (int i : Poller.poll(ctx.waker(), pollables)) {
             out.add(new Val.U32(i));
           }
-          return new Val.List(out);
+          return new Val.ListValue(out);
         });
 
     defineInput(linker);

@@ -39,7 +39,7 @@ final class ByteArrayGuestMemory implements GuestMemory {
   }
 
   /** The bump allocator as a core function, the way an engine would expose the guest's. */
-  CoreFunction realloc() {
+  CoreFunc realloc() {
     return args -> {
       long old = args[0];
       long oldSize = args[1];

@@ -239,7 +239,7 @@ class CanonicalAbiTest {
     List<Val> args = CanonicalAbi.liftParams(cx, f, new long[] {64, 8});
     assertEquals(u32(16), args.get(16));
     CanonicalAbi.lowerResult(cx, f, str("ok"), new long[] {64, 8});
-    assertEquals(str("ok"), Load.load(cx, 8, STRING));
+    assertEquals(str("ok"), Loading.load(cx, 8, STRING));
   }
 
   @Test

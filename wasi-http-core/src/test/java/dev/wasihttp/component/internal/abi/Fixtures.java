@@ -91,8 +91,8 @@ final class Fixtures {
     return new Val.Str(s);
   }
 
-  static Val.List listOf(Val... vs) {
-    return new Val.List(Arrays.asList(vs));
+  static Val.ListValue listOf(Val... vs) {
+    return new Val.ListValue(Arrays.asList(vs));
   }
 
   static Val.Tuple tupleOf(Val... vs) {
@@ -100,12 +100,13 @@ final class Fixtures {
   }
 
   /** A record value from alternating names and values. */
-  static Val.Record recordOf(Object... namesAndValues) {
-    List<Val.Record.Field> fields = new ArrayList<>();
+  static Val.RecordValue recordOf(Object... namesAndValues) {
+    List<Val.RecordValue.Field> fields = new ArrayList<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      fields.add(new Val.Record.Field((String) namesAndValues[i], (Val) namesAndValues[i + 1]));
+      fields.add(
+          new Val.RecordValue.Field((String) namesAndValues[i], (Val) namesAndValues[i + 1]));
     }
-    return new Val.Record(fields);
+    return new Val.RecordValue(fields);
   }
 
   static Val.Flags flagsOf(String... names) {

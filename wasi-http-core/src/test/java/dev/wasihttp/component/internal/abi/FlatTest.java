@@ -197,6 +197,6 @@ class FlatTest {
     assertRoundTrip(
         tuple(F32, U64, CHAR),
         Fixtures.tupleOf(new Val.F32(1.5f), new Val.U64(-1), new Val.Char('x')));
-    assertRoundTrip(enumOf("x", "y"), new Val.Enum("y"));
+    assertRoundTrip(enumOf("x", "y"), new Val.EnumValue("y"));
   }
 }

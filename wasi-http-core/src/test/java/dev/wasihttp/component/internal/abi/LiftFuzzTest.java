@@ -79,7 +79,7 @@ class LiftFuzzTest {
     ValType t = f.paramTypes().get(0);
     long ptr = Layout.alignTo(Math.floorMod(gen.coreValue(mem.byteSize()), mem.byteSize()), 8);
     if (ptr + Layout.elemSize(t) <= mem.byteSize()) {
-      Load.load(cx, ptr, t);
+      Loading.load(cx, ptr, t);
     }
     CanonicalAbi.liftResult(cx, f, results);
     CanonicalAbi.liftParams(cx, f, args);

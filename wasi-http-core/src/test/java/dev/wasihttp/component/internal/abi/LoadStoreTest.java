@@ -53,16 +53,16 @@ class LoadStoreTest {
   /** Stores {@code v} at an aligned address, loads it back and checks it is unchanged. */
   private void assertRoundTrip(ValType t, Val v) {
     long ptr = Layout.alignTo(64, Layout.alignment(t));
-    Store.store(cx, v, t, ptr);
-    assertEquals(v, Load.load(cx, ptr, t), t.wit());
+    Storing.store(cx, v, t, ptr);
+    assertEquals(v, Loading.load(cx, ptr, t), t.wit());
   }
 
   private Trap storeTrap(ValType t, Val v) {
-    return assertThrows(Trap.class, () -> Store.store(cx, v, t, 64));
+    return assertThrows(Trap.class, () -> Storing.store(cx, v, t, 64));
   }
 
   private Trap loadTrap(ValType t, long ptr) {
-    return assertThrows(Trap.class, () -> Load.load(cx, ptr, t));
+    return assertThrows(Trap.class, () -> Loading.load(cx, ptr, t));
   }
 
   private static void assertReason(Trap t, String expected) {
@@ -92,9 +92,9 @@ class LoadStoreTest {
   @Test
   void anyNonZeroByteIsTrue() {
     mem.poke(8, 2, 0xff, 0);
-    assertEquals(new Val.Bool(true), Load.load(cx, 8, BOOL));
-    assertEquals(new Val.Bool(true), Load.load(cx, 9, BOOL));
-    assertEquals(new Val.Bool(false), Load.load(cx, 10, BOOL));
+    assertEquals(new Val.Bool(true), Loading.load(cx, 8, BOOL));
+    assertEquals(new Val.Bool(true), Loading.load(cx, 9, BOOL));
+    assertEquals(new Val.Bool(false), Loading.load(cx, 10, BOOL));
   }
 
   @Test
@@ -108,21 +108,22 @@ class LoadStoreTest {
   @Test
   void nansAreCanonicalInBothDirections() {
     mem.writeInt(8, 0x7fa0_0001);
-    Val.F32 f = (Val.F32) Load.load(cx, 8, F32);
+    Val.F32 f = (Val.F32) Loading.load(cx, 8, F32);
     assertEquals(Scalars.CANONICAL_FLOAT32_NAN, Float.floatToRawIntBits(f.value()));
     mem.writeLong(16, 0xfff0_0000_0000_0001L);
-    Val.F64 d = (Val.F64) Load.load(cx, 16, F64);
+    Val.F64 d = (Val.F64) Loading.load(cx, 16, F64);
     assertEquals(Scalars.CANONICAL_FLOAT64_NAN, Double.doubleToRawLongBits(d.value()));
-    Store.store(cx, new Val.F32(Float.intBitsToFloat(0xffc0_0001)), F32, 24);
+    Storing.store(cx, new Val.F32(Float.intBitsToFloat(0xffc0_0001)), F32, 24);
     assertEquals(0x7fc0_0000, mem.readInt(24));
-    Store.store(cx, new Val.F64(Double.longBitsToDouble(0xfff8_0000_0000_0001L)), F64, 32);
+    Storing.store(cx, new Val.F64(Double.longBitsToDouble(0xfff8_0000_0000_0001L)), F64, 32);
     assertEquals(0x7ff8_0000_0000_0000L, mem.readLong(32));
   }
 
   @Test
   void recordFieldsLandAtTheirOffsets() {
     var t = record("a", U8, "b", U32, "c", U16);
-    Store.store(cx, recordOf("a", u8(1), "b", u32(0x0504_0302L), "c", new Val.U16(0x0706)), t, 16);
+    Storing.store(
+        cx, recordOf("a", u8(1), "b", u32(0x0504_0302L), "c", new Val.U16(0x0706)), t, 16);
     assertArrayEquals(
         new byte[] {1, 0, 0, 0, 2, 3, 4, 5, 6, 7, 0, 0}, mem.bytes(16, Layout.elemSize(t)));
     assertRoundTrip(t, recordOf("a", u8(9), "b", u32(8), "c", new Val.U16(7)));
@@ -132,8 +133,8 @@ class LoadStoreTest {
   @Test
   void recordFieldsAreMatchedByName() {
     var t = record("a", U8, "b", U32);
-    Store.store(cx, recordOf("b", u32(2), "a", u8(1)), t, 16);
-    assertEquals(recordOf("a", u8(1), "b", u32(2)), Load.load(cx, 16, t));
+    Storing.store(cx, recordOf("b", u32(2), "a", u8(1)), t, 16);
+    assertEquals(recordOf("a", u8(1), "b", u32(2)), Loading.load(cx, 16, t));
   }
 
   @Test
@@ -147,7 +148,7 @@ class LoadStoreTest {
     assertRoundTrip(v, new Val.Variant("b", new Val.U64(1L << 40)));
     assertRoundTrip(v, new Val.Variant("c", Val.Option.some(Val.Option.none())));
     assertRoundTrip(result(null, null), Val.Result.err(null));
-    assertRoundTrip(enumOf("red", "green", "blue"), new Val.Enum("blue"));
+    assertRoundTrip(enumOf("red", "green", "blue"), new Val.EnumValue("blue"));
   }
 
   @Test
@@ -158,10 +159,10 @@ class LoadStoreTest {
       cases.add(i == 299 ? U8 : null);
     }
     var t = variant(cases.toArray());
-    Store.store(cx, new Val.Variant("c299", u8(5)), t, 16);
+    Storing.store(cx, new Val.Variant("c299", u8(5)), t, 16);
     assertEquals(299, mem.readShort(16));
     assertEquals(5, mem.readByte(18));
-    assertEquals(new Val.Variant("c299", u8(5)), Load.load(cx, 16, t));
+    assertEquals(new Val.Variant("c299", u8(5)), Loading.load(cx, 16, t));
   }
 
   @Test
@@ -195,10 +196,10 @@ class LoadStoreTest {
   @Test
   void flagBitsAboveTheLastFlagAreIgnored() {
     mem.poke(8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
-    assertEquals(flagsOf("f0"), Load.load(cx, 8, flags(1)));
-    assertEquals(9, ((Val.Flags) Load.load(cx, 8, flags(9))).names().size());
-    assertEquals(33, ((Val.Flags) Load.load(cx, 8, flags(33))).names().size());
-    Store.store(cx, flagsOf("f0", "f32"), flags(33), 16);
+    assertEquals(flagsOf("f0"), Loading.load(cx, 8, flags(1)));
+    assertEquals(9, ((Val.Flags) Loading.load(cx, 8, flags(9))).names().size());
+    assertEquals(33, ((Val.Flags) Loading.load(cx, 8, flags(33))).names().size());
+    Storing.store(cx, flagsOf("f0", "f32"), flags(33), 16);
     assertArrayEquals(new byte[] {1, 0, 0, 0, 1, 0, 0, 0}, mem.bytes(16, 8));
   }
 
@@ -217,8 +218,8 @@ class LoadStoreTest {
 
   @Test
   void emptyListsStillCallReallocWithTheElementAlignment() {
-    Store.store(cx, listOf(), list(U8), 8);
-    Store.store(cx, listOf(), list(U64), 8);
+    Storing.store(cx, listOf(), list(U8), 8);
+    Storing.store(cx, listOf(), list(U64), 8);
     assertEquals(List.of(List.of(0L, 0L, 1L, 0L), List.of(0L, 0L, 8L, 0L)), mem.callArgs());
   }
 
@@ -235,7 +236,7 @@ class LoadStoreTest {
     assertReason(loadTrap(list(U64), 8), "list pointer/length out of bounds of memory");
     assertReason(loadTrap(list(record("f", flags(0))), 8), "list too long");
     mem.writeInt(12, 3);
-    assertEquals(3, ((Val.List) Load.load(cx, 8, list(flags(0)))).elements().size());
+    assertEquals(3, ((Val.ListValue) Loading.load(cx, 8, list(flags(0)))).elements().size());
   }
 
   @Test
@@ -243,14 +244,15 @@ class LoadStoreTest {
     var misaligned =
         new LiftLowerContext(
             new CanonicalOptions(mem, args -> new long[] {2}, null, StringEncoding.UTF8), null);
-    Trap t = assertThrows(Trap.class, () -> Store.store(misaligned, listOf(u32(1)), list(U32), 8));
+    Trap t =
+        assertThrows(Trap.class, () -> Storing.store(misaligned, listOf(u32(1)), list(U32), 8));
     assertReason(t, "unaligned pointer");
     assertReason(t, "realloc return: result not aligned");
     var beyond =
         new LiftLowerContext(
             new CanonicalOptions(mem, args -> new long[] {-4}, null, StringEncoding.UTF8), null);
     for (Val v : new Val[] {listOf(), listOf(u32(1), u32(2))}) {
-      t = assertThrows(Trap.class, () -> Store.store(beyond, v, list(U32), 8));
+      t = assertThrows(Trap.class, () -> Storing.store(beyond, v, list(U32), 8));
       assertReason(t, "realloc return: beyond end of memory");
       assertReason(t, "list content out-of-bounds");
     }
@@ -268,7 +270,7 @@ class LoadStoreTest {
     assertReason(storeTrap(variant("a", null), new Val.Variant("a", u8(1))), "expected variant");
     assertReason(storeTrap(option(U8), u8(1)), "expected option<u8>, got U8");
     assertReason(storeTrap(result(null, U8), Val.Result.ok(u8(1))), "expected result<_, u8>");
-    assertReason(storeTrap(enumOf("a"), new Val.Enum("z")), "expected enum { a }");
+    assertReason(storeTrap(enumOf("a"), new Val.EnumValue("z")), "expected enum { a }");
     assertReason(storeTrap(flags(2), flagsOf("f0", "f9")), "expected flags");
     assertReason(storeTrap(list(U8), listOf(u8(1), u32(2))), "expected u8, got U32");
     assertReason(storeTrap(STRING, u8(1)), "expected string");
@@ -281,7 +283,7 @@ class LoadStoreTest {
     for (int i = 0; i < 100_000; i++) {
       bytes.add(u8(i & 0xff));
     }
-    Trap t = storeTrap(STRING, new Val.List(bytes));
+    Trap t = storeTrap(STRING, new Val.ListValue(bytes));
     assertEquals("type mismatch: expected string, got List of 100000 elements", t.reason());
     t = storeTrap(U8, str("x".repeat(10_000)));
     assertTrue(t.reason().length() < 300, t.reason());
@@ -294,12 +296,12 @@ class LoadStoreTest {
     var own = new OwnType(r);
     assertRoundTrip(own, new Val.Own(r, 42));
     assertRoundTrip(new BorrowType(r), new Val.Borrow(r, 7));
-    Store.store(cx, new Val.Own(r, 9), new BorrowType(r), 8);
-    assertEquals(new Val.Borrow(r, 9), Load.load(cx, 8, new BorrowType(r)));
+    Storing.store(cx, new Val.Own(r, 9), new BorrowType(r), 8);
+    assertEquals(new Val.Borrow(r, 9), Loading.load(cx, 8, new BorrowType(r)));
     assertReason(storeTrap(own, new Val.Borrow(r, 1)), "expected r, got Borrow");
     mem.writeInt(8, 99);
     assertReason(loadTrap(own, 8), "unknown handle index 99");
     var noTable = new LiftLowerContext(mem.options(StringEncoding.UTF8), null);
-    assertThrows(Trap.class, () -> Load.load(noTable, 8, own));
+    assertThrows(Trap.class, () -> Loading.load(noTable, 8, own));
   }
 }

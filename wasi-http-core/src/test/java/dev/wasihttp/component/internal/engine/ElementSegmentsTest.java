@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wasihttp.component.errors.ComponentException;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import org.junit.jupiter.api.Test;
 
 /** Active element segments fill a module's tables as the engine would, decoded once. */
@@ -48,7 +48,7 @@ class ElementSegmentsTest {
   void fillsTheTableAtTheSegmentsOffset() throws Exception {
     CoreModule m = CoreModule.parse(TABLE, 0);
     assertNotNull(ElementSegments.of(m.module));
-    CoreFunction get = ((CoreExtern.Func) instantiate(m).export("get")).function();
+    CoreFunc get = ((CoreExtern.Func) instantiate(m).export("get")).function();
     assertArrayEquals(new long[] {7}, get.call(new long[] {1}));
     assertArrayEquals(new long[] {9}, get.call(new long[] {2}));
     Exception empty = assertThrows(RuntimeException.class, () -> get.call(new long[] {0}));

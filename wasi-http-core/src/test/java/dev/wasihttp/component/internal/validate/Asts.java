@@ -17,7 +17,7 @@ import dev.wasihttp.component.internal.binary.TypeBound;
 import dev.wasihttp.component.internal.binary.TypeRef;
 import dev.wasihttp.component.internal.link.HostDefinitions;
 import dev.wasihttp.component.internal.link.Instantiator;
-import dev.wasihttp.component.internal.link.ModuleCache;
+import dev.wasihttp.component.internal.link.ParsedCoreModules;
 import dev.wasihttp.component.internal.link.Store;
 import dev.wasihttp.component.types.PrimitiveType;
 import java.util.ArrayList;
@@ -138,7 +138,8 @@ public final class Asts {
   /** Links {@code ast} at load as {@code Component.decode} does (no guest code runs). */
   public static void link(ComponentAst ast) throws ComponentException {
     Validator.validate(ast);
-    new Instantiator<>(new Store<>(null, Store.Limits.DEFAULT), ModuleCache.parseAll(ast), true)
+    new Instantiator<>(
+            new Store<>(null, Store.Limits.DEFAULT), ParsedCoreModules.parseAll(ast), true)
         .instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));
   }
 }

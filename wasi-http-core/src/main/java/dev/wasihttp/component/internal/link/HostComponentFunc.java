@@ -6,16 +6,17 @@ import dev.wasihttp.component.values.Val;
 import java.util.List;
 
 /**
- * A host function bound to one store, typed by the importing component's declaration.
+ * A component function implemented by the host: the embedder's {@link HostFunction} bound to one
+ * store and typed by the importing component's declaration of it.
  *
  * @param <T> the store's data type
  */
-final class HostFunc<T> implements ComponentFunc {
+final class HostComponentFunc<T> implements ComponentFunc {
   private final HostFunction<T> function;
   private final FuncType type;
   private final Store<T> store;
 
-  HostFunc(HostFunction<T> function, FuncType type, Store<T> store) {
+  HostComponentFunc(HostFunction<T> function, FuncType type, Store<T> store) {
     this.function = function;
     this.type = type;
     this.store = store;
@@ -27,7 +28,7 @@ final class HostFunc<T> implements ComponentFunc {
   }
 
   @Override
-  public Val call(InstanceState caller, List<Val> args) {
+  public Val call(ComponentInstanceState caller, List<Val> args) {
     return function.call(store, args);
   }
 }

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A component instance as its importers see it: its exports by name, in export order. */
-public final class InstanceValue {
+public final class InstanceExports {
   private final Map<String, Item> exports;
 
-  public InstanceValue(Map<String, Item> exports) {
+  public InstanceExports(Map<String, Item> exports) {
     this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
   }
 

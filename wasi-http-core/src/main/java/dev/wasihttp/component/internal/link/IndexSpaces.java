@@ -14,9 +14,9 @@ import java.util.Locale;
  * instantiated (Explainer, "Index spaces"). Each definition appends to the space of its sort; outer
  * aliases walk up {@link #parent}.
  */
-final class Frame {
-  final Frame parent;
-  final InstanceState state;
+final class IndexSpaces {
+  final IndexSpaces parent;
+  final ComponentInstanceState state;
   final List<CoreModule> coreModules = new ArrayList<>();
   final List<CoreInstance> coreInstances = new ArrayList<>();
   final List<CoreExtern> coreFuncs = new ArrayList<>();
@@ -28,16 +28,16 @@ final class Frame {
   final List<ComponentFunc> funcs = new ArrayList<>();
   final List<Object> types = new ArrayList<>();
   final List<ComponentClosure> components = new ArrayList<>();
-  final List<InstanceValue> instances = new ArrayList<>();
+  final List<InstanceExports> instances = new ArrayList<>();
 
-  Frame(Frame parent, InstanceState state) {
+  IndexSpaces(IndexSpaces parent, ComponentInstanceState state) {
     this.parent = parent;
     this.state = state;
   }
 
-  /** The frame {@code count} levels out, for {@code alias outer}. */
-  Frame outer(int count, long offset) throws ComponentException {
-    Frame f = this;
+  /** The index spaces {@code count} levels out, for {@code alias outer}. */
+  IndexSpaces outer(int count, long offset) throws ComponentException {
+    IndexSpaces f = this;
     for (int i = 0; i < count; i++) {
       if (f.parent == null) {
         throw Errors.invalid(offset, "outer alias count " + count + " exceeds the nesting depth");

@@ -17,7 +17,7 @@ import java.util.List;
  * memory; the pointers found inside values (strings, lists) are checked here and trap with the
  * spec's reasons.
  */
-public final class Load {
+public final class Loading {
   /**
    * The most elements a list of zero-sized elements (e.g. {@code list<flags {}>}) may claim. Such a
    * list occupies no memory, so the bounds check cannot limit its length; this cap keeps a guest
@@ -28,7 +28,7 @@ public final class Load {
   /** The most elements a Java list holds; only a memory above 2 GiB could claim more. */
   private static final long MAX_HOST_LIST_LENGTH = Integer.MAX_VALUE - 8;
 
-  private Load() {}
+  private Loading() {}
 
   /**
    * {@code load(cx, ptr, t)}.
@@ -77,7 +77,7 @@ public final class Load {
    * {@code load_list_from_range}: checks the pointer's alignment for the element type and that
    * {@code length} elements fit in memory before building anything, then loads each element.
    */
-  static Val.List loadListFromRange(LiftLowerContext cx, long ptr, long length, ValType elem) {
+  static Val.ListValue loadListFromRange(LiftLowerContext cx, long ptr, long length, ValType elem) {
     int size = Layout.elemSize(elem);
     int alignment = Layout.alignment(elem);
     if (!Layout.isAligned(ptr, alignment)) {
@@ -108,17 +108,17 @@ public final class Load {
     for (long i = 0; i < length; i++) {
       out.add(load(cx, ptr + i * size, elem));
     }
-    return new Val.List(out);
+    return new Val.ListValue(out);
   }
 
   /** {@code list<u8>} in one read: the common case of bodies and byte strings. */
-  private static Val.List loadBytes(GuestMemory m, long ptr, int length) {
+  private static Val.ListValue loadBytes(GuestMemory m, long ptr, int length) {
     byte[] bytes = m.read(ptr, length);
     Val[] out = new Val[length];
     for (int i = 0; i < length; i++) {
       out[i] = new Val.U8(bytes[i] & 0xff);
     }
-    return new Val.List(List.of(out));
+    return new Val.ListValue(List.of(out));
   }
 
   /** {@code load_record}: each field at its offset (tuples are records with numbered fields). */

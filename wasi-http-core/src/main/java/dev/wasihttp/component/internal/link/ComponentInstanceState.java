@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run-time state of one component instance (CanonicalABI.md, {@code ComponentInstance}): its
- * handle table and the flags that guard entering and leaving it. A trap poisons it.
+ * The run-time state of one component instance, root or nested (CanonicalABI.md, {@code
+ * ComponentInstance}): its handle table and the flags that guard entering and leaving it. A trap
+ * poisons it.
  */
-public final class InstanceState {
+public final class ComponentInstanceState {
   final HandleTable table;
   final Store<?> store;
 
   /** The instance this one is nested in, or null for the root. */
-  final InstanceState parent;
+  final ComponentInstanceState parent;
 
   /** False while realloc or post-return runs: the instance may not call out. */
   boolean mayLeave = true;
@@ -28,7 +29,7 @@ public final class InstanceState {
   /** The callee-side scope of the innermost call into this instance. */
   CallScope currentScope;
 
-  InstanceState(Store<?> store, InstanceState parent) {
+  ComponentInstanceState(Store<?> store, ComponentInstanceState parent) {
     this.store = store;
     this.parent = parent;
     this.table = new HandleTable(store.limits().maxHandles());
@@ -39,9 +40,9 @@ public final class InstanceState {
    * that are not also the caller's (CanonicalABI.md, {@code entering_set}) must not be entered
    * already, and are marked entered. Returns them, for {@link #leave}.
    */
-  List<InstanceState> enterFrom(InstanceState caller) {
-    List<InstanceState> set = new ArrayList<>(2);
-    for (InstanceState i = this; i != null; i = i.parent) {
+  List<ComponentInstanceState> enterFrom(ComponentInstanceState caller) {
+    List<ComponentInstanceState> set = new ArrayList<>(2);
+    for (ComponentInstanceState i = this; i != null; i = i.parent) {
       if (!isSelfOrAncestor(i, caller)) {
         if (!i.mayEnter || i.poisoned) {
           throw new Trap("cannot enter component instance");
@@ -49,20 +50,20 @@ public final class InstanceState {
         set.add(i);
       }
     }
-    for (InstanceState i : set) {
+    for (ComponentInstanceState i : set) {
       i.mayEnter = false;
     }
     return set;
   }
 
-  static void leave(List<InstanceState> entered) {
-    for (InstanceState i : entered) {
+  static void leave(List<ComponentInstanceState> entered) {
+    for (ComponentInstanceState i : entered) {
       i.mayEnter = true;
     }
   }
 
-  private static boolean isSelfOrAncestor(InstanceState i, InstanceState of) {
-    for (InstanceState x = of; x != null; x = x.parent) {
+  private static boolean isSelfOrAncestor(ComponentInstanceState i, ComponentInstanceState of) {
+    for (ComponentInstanceState x = of; x != null; x = x.parent) {
       if (x == i) {
         return true;
       }

@@ -7,6 +7,6 @@ package dev.wasihttp.component.internal.abi;
  * dev.wasihttp.component.errors.Trap}.
  */
 @FunctionalInterface
-public interface CoreFunction {
+public interface CoreFunc {
   long[] call(long... args);
 }

@@ -2,11 +2,12 @@ package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.abi.CanonicalOptions;
-import dev.wasihttp.component.internal.abi.CoreFunction;
+import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.abi.FlatType;
 import dev.wasihttp.component.internal.abi.Flattening;
 import dev.wasihttp.component.internal.abi.GuestMemory;
 import dev.wasihttp.component.internal.abi.StringEncoding;
+import dev.wasihttp.component.internal.binary.Canon;
 import dev.wasihttp.component.internal.binary.Canon.Lift;
 import dev.wasihttp.component.internal.binary.Canon.Lower;
 import dev.wasihttp.component.internal.binary.Canon.ResourceDrop;
@@ -24,18 +25,21 @@ import dev.wasihttp.component.types.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The canonical definitions: {@code canon lift}, {@code canon lower} and {@code resource.*}. */
-final class Canon {
+/**
+ * Evaluates the canonical definitions (Binary.md, "Canonical Definitions") into the functions they
+ * make: {@code canon lift} a component function, {@code canon lower} and {@code resource.new},
+ * {@code resource.rep} and {@code resource.drop} core functions, each appended to its index space.
+ */
+final class CanonEvaluator {
   private static final CoreFuncType I32_TO_I32 =
       new CoreFuncType(List.of(CoreKind.I32), List.of(CoreKind.I32));
   private static final CoreFuncType I32_TO_NONE =
       new CoreFuncType(List.of(CoreKind.I32), List.of());
   private static final long[] NONE = new long[0];
 
-  private Canon() {}
+  private CanonEvaluator() {}
 
-  static void define(dev.wasihttp.component.internal.binary.Canon c, Frame f, long at)
-      throws ComponentException {
+  static void define(Canon c, IndexSpaces f, long at) throws ComponentException {
     if (c instanceof Lift lift) {
       CoreExtern.Func core =
           (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
@@ -49,7 +53,7 @@ final class Canon {
       CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
       f.funcs.add(new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type));
     } else if (c instanceof Lower lower) {
-      ComponentFunc callee = Frame.at(f.funcs, lower.funcIndex(), "func", at);
+      ComponentFunc callee = IndexSpaces.at(f.funcs, lower.funcIndex(), "func", at);
       CanonicalOptions opts = options(lower.options(), f, at);
       CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
       f.coreFuncs.add(
@@ -57,18 +61,18 @@ final class Canon {
               coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts)));
     } else if (c instanceof ResourceNew new1) {
       ResourceType rt = localResource(new1.typeIndex(), f, at);
-      InstanceState s = f.state;
+      ComponentInstanceState s = f.state;
       f.coreFuncs.add(
           new CoreExtern.Func(I32_TO_I32, args -> new long[] {s.table.addOwn(rt, (int) args[0])}));
     } else if (c instanceof ResourceRep rep) {
       ResourceType rt = localResource(rep.typeIndex(), f, at);
-      InstanceState s = f.state;
+      ComponentInstanceState s = f.state;
       f.coreFuncs.add(
           new CoreExtern.Func(
               I32_TO_I32, args -> new long[] {s.table.get((int) args[0], rt).rep()}));
     } else if (c instanceof ResourceDrop drop) {
       ResourceType rt = TypeEvaluator.resource(drop.typeIndex(), f, at);
-      InstanceState s = f.state;
+      ComponentInstanceState s = f.state;
       f.coreFuncs.add(new CoreExtern.Func(I32_TO_NONE, args -> drop(s, rt, (int) args[0])));
     } else {
       throw Errors.invalid(at, "unsupported canonical definition " + c);
@@ -76,7 +80,7 @@ final class Canon {
   }
 
   /** {@code resource.drop} (CanonicalABI.md): removes the handle; an owner runs the destructor. */
-  private static long[] drop(InstanceState s, ResourceType rt, int index) {
+  private static long[] drop(ComponentInstanceState s, ResourceType rt, int index) {
     Handle h = s.table.drop(index, rt);
     if (h.own()) {
       Store.ResourceImpl impl = s.store.resource(rt);
@@ -85,11 +89,11 @@ final class Canon {
           impl.hostDtor().accept(h.rep());
         } else if (impl.guestDtor() != null) {
           // The destructor is lifted into the defining instance and called from this one.
-          List<InstanceState> entered = impl.impl().enterFrom(s);
+          List<ComponentInstanceState> entered = impl.impl().enterFrom(s);
           try {
             impl.guestDtor().call(h.rep());
           } finally {
-            InstanceState.leave(entered);
+            ComponentInstanceState.leave(entered);
           }
         }
       }
@@ -98,7 +102,8 @@ final class Canon {
   }
 
   /** resource.new and resource.rep only apply to resources this component defines. */
-  private static ResourceType localResource(int index, Frame f, long at) throws ComponentException {
+  private static ResourceType localResource(int index, IndexSpaces f, long at)
+      throws ComponentException {
     ResourceType rt = TypeEvaluator.resource(index, f, at);
     Store.ResourceImpl impl = f.state.store.resource(rt);
     if (impl == null || impl.impl() != f.state) {
@@ -121,13 +126,13 @@ final class Canon {
     return out;
   }
 
-  private static CanonicalOptions options(List<CanonOpt> opts, Frame f, long at)
+  private static CanonicalOptions options(List<CanonOpt> opts, IndexSpaces f, long at)
       throws ComponentException {
     GuestMemory memory = null;
-    CoreFunction realloc = null;
-    CoreFunction postReturn = null;
+    CoreFunc realloc = null;
+    CoreFunc postReturn = null;
     StringEncoding encoding = StringEncoding.UTF8;
-    InstanceState s = f.state;
+    ComponentInstanceState s = f.state;
     for (CanonOpt o : opts) {
       if (o instanceof CanonOpt.StringEncodingOpt opt3) {
         encoding = opt3.encoding();
@@ -135,7 +140,7 @@ final class Canon {
         CoreExtern m = f.coreExtern(Sort.CORE_MEMORY, opt2.coreMemoryIndex(), at);
         memory = ((CoreExtern.Mem) m).guestMemory();
       } else if (o instanceof CanonOpt.ReallocOpt opt1) {
-        CoreFunction fn =
+        CoreFunc fn =
             ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, opt1.coreFuncIndex(), at)).function();
         realloc = withoutLeaving(s, Engine.trapping(fn));
       } else if (o instanceof CanonOpt.PostReturnOpt opt) {
@@ -148,7 +153,7 @@ final class Canon {
   }
 
   /** realloc runs with the instance barred from calling out (CanonicalABI.md, may_leave). */
-  private static CoreFunction withoutLeaving(InstanceState s, CoreFunction fn) {
+  private static CoreFunc withoutLeaving(ComponentInstanceState s, CoreFunc fn) {
     return args -> {
       boolean before = s.mayLeave;
       s.mayLeave = false;

@@ -16,10 +16,10 @@ import java.util.Map;
  * The parsed core modules of one component, nested components included: parsed once when the
  * component is loaded, shared by every instance (they are immutable).
  */
-public final class ModuleCache {
+public final class ParsedCoreModules {
   private final Map<Definition.CoreModuleDef, CoreModule> modules;
 
-  private ModuleCache(Map<Definition.CoreModuleDef, CoreModule> modules) {
+  private ParsedCoreModules(Map<Definition.CoreModuleDef, CoreModule> modules) {
     this.modules = Collections.unmodifiableMap(modules);
   }
 
@@ -28,7 +28,7 @@ public final class ModuleCache {
    * types of indirect calls and tags (their instances may share tables and tags: see {@link
    * SharedTypeIndices}).
    */
-  public static ModuleCache parseAll(ComponentAst ast) throws ComponentException {
+  public static ParsedCoreModules parseAll(ComponentAst ast) throws ComponentException {
     List<Definition.CoreModuleDef> defs = new ArrayList<>();
     collect(ast, defs);
     List<CoreModule> parsed = new ArrayList<>(defs.size());
@@ -42,7 +42,7 @@ public final class ModuleCache {
     for (int i = 0; i < defs.size(); i++) {
       m.put(defs.get(i), shared.get(i));
     }
-    return new ModuleCache(m);
+    return new ParsedCoreModules(m);
   }
 
   private static void collect(ComponentAst ast, List<Definition.CoreModuleDef> defs) {

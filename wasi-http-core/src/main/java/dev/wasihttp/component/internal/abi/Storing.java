@@ -15,8 +15,8 @@ import java.util.List;
  * the contents of strings and lists with {@code realloc}. Every value is checked against its type
  * as it is stored; a value of the wrong shape traps naming the expected type and the value.
  */
-public final class Store {
-  private Store() {}
+public final class Storing {
+  private Storing() {}
 
   /**
    * {@code store(cx, v, t, ptr)}.
@@ -76,10 +76,10 @@ public final class Store {
    * alignment (realloc is called even for an empty list), checks the result, stores each element.
    */
   static PtrLen storeListIntoRange(LiftLowerContext cx, Val v, ListType t) {
-    if (!(v instanceof Val.List)) {
+    if (!(v instanceof Val.ListValue)) {
       throw Shapes.mismatch(t, v);
     }
-    List<Val> elements = ((Val.List) v).elements();
+    List<Val> elements = ((Val.ListValue) v).elements();
     ValType elem = t.element();
     int size = Layout.elemSize(elem);
     int alignment = Layout.alignment(elem);
