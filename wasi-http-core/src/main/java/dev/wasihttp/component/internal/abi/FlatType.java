@@ -3,7 +3,7 @@ package dev.wasihttp.component.internal.abi;
 /**
  * A core value type as flattening produces it (CanonicalABI.md, "Flattening"): the canonical ABI
  * only ever passes {@code i32}, {@code i64}, {@code f32} and {@code f64}. The constant names match
- * the engine's core kinds, so {@code CoreKind.valueOf(flat.name())} converts.
+ * the core value types', so {@code CoreValType.valueOf(flat.name())} converts.
  */
 public enum FlatType {
   I32,

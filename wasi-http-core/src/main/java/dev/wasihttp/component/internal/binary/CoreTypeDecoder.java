@@ -49,9 +49,9 @@ final class CoreTypeDecoder {
   }
 
   /** {@code core:functype} after {@code 0x60}: parameter and result value types. */
-  private static CoreDefType.CoreFuncType funcType(BinaryReader r) throws ComponentException {
+  private static CoreFuncType funcType(BinaryReader r) throws ComponentException {
     List<CoreValType> params = valTypes(r, "core function parameters");
-    return new CoreDefType.CoreFuncType(params, valTypes(r, "core function results"));
+    return new CoreFuncType(params, valTypes(r, "core function results"));
   }
 
   private static List<CoreValType> valTypes(BinaryReader r, String what) throws ComponentException {

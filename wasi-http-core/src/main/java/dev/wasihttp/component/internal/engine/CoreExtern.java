@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.runtime.TagInstance;
 import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.abi.GuestMemory;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
 
 /**
  * A core definition that can be exported by one core instance and imported by another: a function,

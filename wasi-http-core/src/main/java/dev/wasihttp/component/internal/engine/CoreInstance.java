@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.Export;
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.internal.binary.CoreModuleExport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,7 @@ public abstract sealed class CoreInstance
 
     @Override
     public CoreExtern export(String name) {
-      CoreModule.CoreExport desc = module.export(name);
+      CoreModuleExport desc = module.export(name);
       if (desc == null) {
         return null;
       }
@@ -90,7 +91,7 @@ public abstract sealed class CoreInstance
       if (cached != null) {
         return cached;
       }
-      CoreModule.CoreExport desc = module.export(name);
+      CoreModuleExport desc = module.export(name);
       if (desc == null) {
         return null;
       }

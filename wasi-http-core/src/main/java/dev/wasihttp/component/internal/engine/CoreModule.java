@@ -10,50 +10,48 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.Import;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
+import dev.wasihttp.component.internal.binary.CoreModuleExport;
+import dev.wasihttp.component.internal.binary.CoreModuleImport;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A parsed and validated core module. Immutable and shareable across threads: parse once per
- * component, instantiate many times.
+ * component, instantiate many times. Its imports and exports are described in the runtime's words
+ * ({@link CoreModuleImport}, {@link CoreModuleExport}), for validation and linking.
  */
 public final class CoreModule {
-  /** One import of the module: where it comes from, what kind, and for a function its type. */
-  public record CoreImport(String module, String name, String kind, CoreFuncType funcType) {}
-
-  /** One export of the module, with its kind ("func", "table", "memory", "global", "tag"). */
-  public record CoreExport(String name, String kind, CoreFuncType funcType) {}
-
   /** The module as parsed, or with shared type indices ({@link SharedTypeIndices}). */
   final WasmModule module;
 
-  private final List<CoreImport> imports;
-  private final List<CoreExport> exports;
+  private final List<CoreModuleImport> imports;
+  private final List<CoreModuleExport> exports;
 
   /** {@link #prepared()}: computed on first instantiation, then shared by all instances. */
   private volatile PreparedModule prepared;
 
   CoreModule(WasmModule module) {
     this.module = module;
-    List<CoreImport> is = new ArrayList<>();
+    List<CoreModuleImport> is = new ArrayList<>();
     var section = module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
       Import imp = section.getImport(i);
       CoreFuncType ft =
           imp instanceof FunctionImport fi
-              ? CoreFuncType.of(module.typeSection().getType(fi.typeIndex()))
+              ? ChicoryTypes.funcType(module.typeSection().getType(fi.typeIndex()))
               : null;
       String name = imp.name().equals(EmptyImportNames.SENTINEL) ? "" : imp.name();
-      is.add(new CoreImport(imp.module(), name, kindName(imp.importType()), ft));
+      is.add(new CoreModuleImport(imp.module(), name, kindName(imp.importType()), ft));
     }
     this.imports = List.copyOf(is);
-    List<CoreExport> es = new ArrayList<>();
+    List<CoreModuleExport> es = new ArrayList<>();
     var exportSection = module.exportSection();
     for (int i = 0; i < exportSection.exportCount(); i++) {
       Export e = exportSection.getExport(i);
       CoreFuncType ft =
           e.exportType() == ExternalType.FUNCTION ? funcType(module, e.index()) : null;
-      es.add(new CoreExport(e.name(), kindName(e.exportType()), ft));
+      es.add(new CoreModuleExport(e.name(), kindName(e.exportType()), ft));
     }
     this.exports = List.copyOf(es);
   }
@@ -65,13 +63,13 @@ public final class CoreModule {
       Import imp = section.getImport(i);
       if (imp instanceof FunctionImport import1) {
         if (imported == funcIndex) {
-          return CoreFuncType.of(module.typeSection().getType(import1.typeIndex()));
+          return ChicoryTypes.funcType(module.typeSection().getType(import1.typeIndex()));
         }
         imported++;
       }
     }
     int typeIndex = module.functionSection().getFunctionType(funcIndex - imported);
-    return CoreFuncType.of(module.typeSection().getType(typeIndex));
+    return ChicoryTypes.funcType(module.typeSection().getType(typeIndex));
   }
 
   /** A builder holding every section of {@code m}, for a variant of an already validated module. */
@@ -143,17 +141,17 @@ public final class CoreModule {
     return p;
   }
 
-  public List<CoreImport> imports() {
+  public List<CoreModuleImport> imports() {
     return imports;
   }
 
-  public List<CoreExport> exports() {
+  public List<CoreModuleExport> exports() {
     return exports;
   }
 
   /** The export named {@code name}, or null. */
-  public CoreExport export(String name) {
-    for (CoreExport e : exports) {
+  public CoreModuleExport export(String name) {
+    for (CoreModuleExport e : exports) {
       if (e.name().equals(name)) {
         return e;
       }

@@ -20,6 +20,7 @@ import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.HostFault;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.internal.abi.CoreFunc;
+import dev.wasihttp.component.internal.binary.CoreModuleImport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class Engine {
   @FunctionalInterface
   public interface ImportResolver {
     /** The definition for {@code imp}; throws UNLINKABLE when there is none of the right kind. */
-    CoreExtern resolve(CoreModule.CoreImport imp) throws ComponentException;
+    CoreExtern resolve(CoreModuleImport imp) throws ComponentException;
   }
 
   /**
@@ -64,7 +65,7 @@ public final class Engine {
     var section = module.module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
       Import imp = section.getImport(i);
-      CoreModule.CoreImport desc = module.imports().get(i);
+      CoreModuleImport desc = module.imports().get(i);
       CoreExtern ext = resolver.resolve(desc);
       if (ext == null || !ext.kindName().equals(desc.kind())) {
         throw new ComponentException(

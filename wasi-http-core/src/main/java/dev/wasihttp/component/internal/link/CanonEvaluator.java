@@ -14,10 +14,10 @@ import dev.wasihttp.component.internal.binary.Canon.ResourceDrop;
 import dev.wasihttp.component.internal.binary.Canon.ResourceNew;
 import dev.wasihttp.component.internal.binary.Canon.ResourceRep;
 import dev.wasihttp.component.internal.binary.CanonOpt;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
+import dev.wasihttp.component.internal.binary.CoreValType;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.engine.CoreExtern;
-import dev.wasihttp.component.internal.engine.CoreFuncType;
-import dev.wasihttp.component.internal.engine.CoreKind;
 import dev.wasihttp.component.internal.engine.Engine;
 import dev.wasihttp.component.internal.resources.Handle;
 import dev.wasihttp.component.types.FuncType;
@@ -32,9 +32,9 @@ import java.util.List;
  */
 final class CanonEvaluator {
   private static final CoreFuncType I32_TO_I32 =
-      new CoreFuncType(List.of(CoreKind.I32), List.of(CoreKind.I32));
+      new CoreFuncType(List.of(CoreValType.I32), List.of(CoreValType.I32));
   private static final CoreFuncType I32_TO_NONE =
-      new CoreFuncType(List.of(CoreKind.I32), List.of());
+      new CoreFuncType(List.of(CoreValType.I32), List.of());
   private static final long[] NONE = new long[0];
 
   private CanonEvaluator() {}
@@ -118,10 +118,10 @@ final class CanonEvaluator {
     return new CoreFuncType(kinds(sig.params()), kinds(sig.results()));
   }
 
-  private static List<CoreKind> kinds(List<FlatType> flat) {
-    List<CoreKind> out = new ArrayList<>(flat.size());
+  private static List<CoreValType> kinds(List<FlatType> flat) {
+    List<CoreValType> out = new ArrayList<>(flat.size());
     for (FlatType t : flat) {
-      out.add(CoreKind.valueOf(t.name()));
+      out.add(CoreValType.valueOf(t.name()));
     }
     return out;
   }

@@ -2,10 +2,10 @@ package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.CanonOpt;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
+import dev.wasihttp.component.internal.binary.CoreValType;
 import dev.wasihttp.component.internal.binary.Sort;
 import dev.wasihttp.component.internal.engine.CoreExtern;
-import dev.wasihttp.component.internal.engine.CoreFuncType;
-import dev.wasihttp.component.internal.engine.CoreKind;
 import java.util.List;
 
 /**
@@ -18,8 +18,9 @@ final class CanonSignatures {
 
   private static final CoreFuncType REALLOC =
       new CoreFuncType(
-          List.of(CoreKind.I32, CoreKind.I32, CoreKind.I32, CoreKind.I32), List.of(CoreKind.I32));
-  static final CoreFuncType DESTRUCTOR = new CoreFuncType(List.of(CoreKind.I32), List.of());
+          List.of(CoreValType.I32, CoreValType.I32, CoreValType.I32, CoreValType.I32),
+          List.of(CoreValType.I32));
+  static final CoreFuncType DESTRUCTOR = new CoreFuncType(List.of(CoreValType.I32), List.of());
 
   /**
    * The core signatures of {@code realloc} ({@code (i32 i32 i32 i32) -> i32}) and of a lift's
@@ -29,7 +30,7 @@ final class CanonSignatures {
    * @param liftResults the flat results of the lifted function, null for a lowering
    */
   static void checkCoreSignatures(
-      List<CanonOpt> opts, IndexSpaces f, List<CoreKind> liftResults, long at)
+      List<CanonOpt> opts, IndexSpaces f, List<CoreValType> liftResults, long at)
       throws ComponentException {
     for (CanonOpt o : opts) {
       if (o instanceof CanonOpt.ReallocOpt opt1) {

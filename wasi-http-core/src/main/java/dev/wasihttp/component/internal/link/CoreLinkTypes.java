@@ -1,6 +1,7 @@
 package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.internal.binary.CoreModuleImport;
 import dev.wasihttp.component.internal.engine.CoreExtern;
 import dev.wasihttp.component.internal.engine.CoreExternType;
 import dev.wasihttp.component.internal.engine.CoreInstance;
@@ -33,9 +34,9 @@ final class CoreLinkTypes {
 
   /** Checks the global, table and memory imports of {@code module} against {@code args}. */
   void check(CoreModule module, Map<String, CoreInstance> args, long at) throws ComponentException {
-    List<CoreModule.CoreImport> imports = module.imports();
+    List<CoreModuleImport> imports = module.imports();
     for (int i = 0; i < imports.size(); i++) {
-      CoreModule.CoreImport imp = imports.get(i);
+      CoreModuleImport imp = imports.get(i);
       CoreInstance from = args.get(imp.module());
       CoreExtern e = from == null ? null : from.export(imp.name());
       CoreExternType want = CoreExternType.ofImport(module, i);

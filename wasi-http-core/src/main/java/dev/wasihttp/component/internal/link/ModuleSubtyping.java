@@ -2,11 +2,11 @@ package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreDefType;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
 import dev.wasihttp.component.internal.binary.CoreImportDesc;
-import dev.wasihttp.component.internal.binary.CoreValType;
+import dev.wasihttp.component.internal.binary.CoreModuleExport;
+import dev.wasihttp.component.internal.binary.CoreModuleImport;
 import dev.wasihttp.component.internal.binary.ModuleDecl;
-import dev.wasihttp.component.internal.engine.CoreFuncType;
-import dev.wasihttp.component.internal.engine.CoreKind;
 import dev.wasihttp.component.internal.engine.CoreModule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ final class ModuleSubtyping {
         exports.put(e.name(), declared(e.desc(), types));
       }
     }
-    for (CoreModule.CoreImport imp : module.imports()) {
+    for (CoreModuleImport imp : module.imports()) {
       String name = imp.module() + "::" + imp.name();
       Declared want = imports.get(name);
       if (want == null) {
@@ -55,7 +55,7 @@ final class ModuleSubtyping {
       }
     }
     for (Map.Entry<String, Declared> e : exports.entrySet()) {
-      CoreModule.CoreExport have = module.export(e.getKey());
+      CoreModuleExport have = module.export(e.getKey());
       if (have == null) {
         throw Errors.invalid(
             at, "module instantiation: missing expected export `" + e.getKey() + "`");
@@ -79,8 +79,8 @@ final class ModuleSubtyping {
       int i = func.typeIndex();
       CoreDefType t = i >= 0 && i < types.size() ? types.get(i) : null;
       CoreFuncType ft = null;
-      if (t instanceof CoreDefType.CoreFuncType f) {
-        ft = new CoreFuncType(kinds(f.params()), kinds(f.results()));
+      if (t instanceof CoreFuncType f) {
+        ft = f;
       }
       return new Declared("func", ft);
     }
@@ -91,13 +91,5 @@ final class ModuleSubtyping {
                 ? "memory"
                 : d instanceof CoreImportDesc.Global ? "global" : "tag";
     return new Declared(kind, null);
-  }
-
-  private static List<CoreKind> kinds(List<CoreValType> ts) {
-    List<CoreKind> out = new ArrayList<>();
-    for (CoreValType t : ts) {
-      out.add(t == CoreValType.EXNREF ? CoreKind.OTHER_REF : CoreKind.valueOf(t.name()));
-    }
-    return out;
   }
 }

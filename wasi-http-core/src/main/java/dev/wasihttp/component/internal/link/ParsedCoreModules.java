@@ -34,7 +34,7 @@ public final class ParsedCoreModules {
     List<CoreModule> parsed = new ArrayList<>(defs.size());
     for (Definition.CoreModuleDef def : defs) {
       CoreModule module = CoreModule.parse(def.bytes(), def.offset());
-      CoreTypeRules.module(module, def.offset());
+      CoreTypeRules.module(module.imports(), def.offset());
       parsed.add(module);
     }
     List<CoreModule> shared = SharedTypeIndices.share(parsed);

@@ -36,7 +36,7 @@
  *       {@code long}s</td><td>wherever core code is called</td></tr>
  *   <tr><td>{@code engine.CoreExtern.Func}</td><td>a core function in a core index space: its
  *       {@code CoreFuncType} and its {@code CoreFunc}</td><td>per core export or alias</td></tr>
- *   <tr><td>{@code engine.CoreFuncType}</td><td>a core function type: parameter and result
+ *   <tr><td>{@code binary.CoreFuncType}</td><td>a core function type: parameter and result
  *       types</td><td>decoded, or read from a parsed core module</td></tr>
  * </table>
  *

@@ -2,10 +2,11 @@ package dev.wasihttp.component.internal.validate;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreDefType;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
 import dev.wasihttp.component.internal.binary.CoreImportDesc;
+import dev.wasihttp.component.internal.binary.CoreModuleImport;
 import dev.wasihttp.component.internal.binary.ModuleDecl;
 import dev.wasihttp.component.internal.binary.Sort;
-import dev.wasihttp.component.internal.engine.CoreModule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,9 +58,10 @@ public final class CoreTypeRules {
   }
 
   /** A concrete module imports each two-level name once. */
-  public static void module(CoreModule m, long at) throws ComponentException {
+  public static void module(List<CoreModuleImport> moduleImports, long at)
+      throws ComponentException {
     Set<String> imports = new HashSet<>();
-    for (CoreModule.CoreImport i : m.imports()) {
+    for (CoreModuleImport i : moduleImports) {
       if (!imports.add(i.module() + ":" + i.name())) {
         throw Invalid.at(at, "duplicate import name `" + i.module() + ":" + i.name() + "`");
       }
@@ -89,7 +91,7 @@ public final class CoreTypeRules {
       if (index < 0 || index >= types.size()) {
         throw Invalid.at(at, "type index out of bounds: " + Integer.toUnsignedString(index));
       }
-      if (!(types.get(index) instanceof CoreDefType.CoreFuncType)) {
+      if (!(types.get(index) instanceof CoreFuncType)) {
         throw Invalid.at(at, "type index " + index + " is not a function type");
       }
     }

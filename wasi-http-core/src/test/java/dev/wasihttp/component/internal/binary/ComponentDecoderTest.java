@@ -119,8 +119,7 @@ class ComponentDecoderTest {
         new Decl.ExportDecl(ExternName.of("point"), new ExternDesc.TypeDesc(new TypeBound.Eq(9))),
         d.get(13));
     assertEquals(
-        new Decl.CoreTypeDecl(
-            new CoreDefType.CoreFuncType(List.of(CoreValType.I32), List.of(CoreValType.I64))),
+        new Decl.CoreTypeDecl(new CoreFuncType(List.of(CoreValType.I32), List.of(CoreValType.I64))),
         d.get(14));
 
     var world = assertInstanceOf(DefType.ComponentTypeDef.class, type(ast, 30));
@@ -282,19 +281,19 @@ class ComponentDecoderTest {
     ComponentAst ast = ComponentDecoder.decode(fixture("decode-core"));
     assertEquals(9, ast.definitions().size());
     assertEquals(
-        new CoreDefType.CoreFuncType(
+        new CoreFuncType(
             List.of(CoreValType.I32, CoreValType.I64, CoreValType.F32, CoreValType.F64),
             List.of(CoreValType.I32)),
         def(ast, 0, CoreTypeDef.class).type());
     assertEquals(
-        new CoreDefType.CoreFuncType(
+        new CoreFuncType(
             List.of(CoreValType.FUNCREF, CoreValType.EXTERNREF), List.of(CoreValType.V128)),
         def(ast, 2, CoreTypeDef.class).type());
     var mt = assertInstanceOf(CoreDefType.ModuleType.class, def(ast, 3, CoreTypeDef.class).type());
     assertEquals(
         List.of(
             new ModuleDecl.CoreTypeDeclInModule(
-                new CoreDefType.CoreFuncType(List.of(CoreValType.I32), List.of())),
+                new CoreFuncType(List.of(CoreValType.I32), List.of())),
             new ModuleDecl.CoreOuterAlias(1, 1),
             new ModuleDecl.CoreImportDecl("env", "f", new CoreImportDesc.Func(0)),
             new ModuleDecl.CoreImportDecl(

@@ -101,7 +101,7 @@ class HandAssembledComponentTest {
             component(
                 vecSection(3, 1, 0x60, 0x04, 0x63, 0x70, 0x63, 0x6f, 0x69, 0x63, 0x69, 0x00)));
     assertEquals(
-        new CoreDefType.CoreFuncType(
+        new CoreFuncType(
             List.of(
                 CoreValType.FUNCREF, CoreValType.EXTERNREF, CoreValType.EXNREF, CoreValType.EXNREF),
             List.of()),

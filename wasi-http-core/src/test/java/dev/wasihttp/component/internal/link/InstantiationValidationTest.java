@@ -16,6 +16,7 @@ import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.AliasTarget;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.CoreDefType;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
 import dev.wasihttp.component.internal.binary.CoreImportDesc;
 import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
 import dev.wasihttp.component.internal.binary.CoreValType;
@@ -65,8 +66,7 @@ class InstantiationValidationTest {
             new Definition.CoreTypeDef(
                 new CoreDefType.ModuleType(
                     List.of(
-                        new ModuleDecl.CoreTypeDeclInModule(
-                            new CoreDefType.CoreFuncType(List.of(), List.of())),
+                        new ModuleDecl.CoreTypeDeclInModule(new CoreFuncType(List.of(), List.of())),
                         new ModuleDecl.CoreImportDecl("", "f", new CoreImportDesc.Func(0)))),
                 0),
             importDef("m", new ExternDesc.CoreModuleDesc(0)));
