@@ -12,4 +12,9 @@ public record BorrowType(ResourceType resource) implements ValType {
   public String wit() {
     return "borrow<" + resource.name() + ">";
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.BORROW;
+  }
 }

@@ -12,4 +12,9 @@ public record EnumType(List<String> names) implements ValType {
   public String wit() {
     return "enum { " + String.join(", ", names) + " }";
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.ENUM;
+  }
 }

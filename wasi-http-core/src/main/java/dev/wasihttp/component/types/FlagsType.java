@@ -12,4 +12,9 @@ public record FlagsType(List<String> names) implements ValType {
   public String wit() {
     return "flags { " + String.join(", ", names) + " }";
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.FLAGS;
+  }
 }

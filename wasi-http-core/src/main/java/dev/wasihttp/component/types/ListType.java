@@ -12,4 +12,9 @@ public record ListType(ValType element) implements ValType {
   public String wit() {
     return "list<" + element.wit() + ">";
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.LIST;
+  }
 }

@@ -12,4 +12,9 @@ public record OptionType(ValType type) implements ValType {
   public String wit() {
     return "option<" + type.wit() + ">";
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.OPTION;
+  }
 }

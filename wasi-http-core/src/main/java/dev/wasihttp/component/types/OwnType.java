@@ -12,4 +12,9 @@ public record OwnType(ResourceType resource) implements ValType {
   public String wit() {
     return resource.name();
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.OWN;
+  }
 }

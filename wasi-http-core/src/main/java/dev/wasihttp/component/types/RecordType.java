@@ -18,4 +18,9 @@ public record RecordType(List<Field> fields) implements ValType {
         .map(f -> f.name() + ": " + f.type().wit())
         .collect(Collectors.joining(", ", "record { ", " }"));
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.RECORD;
+  }
 }

@@ -12,4 +12,9 @@ public record ResultType(ValType ok, ValType err) implements ValType {
     }
     return "result<" + (ok == null ? "_" : ok.wit()) + ", " + err.wit() + ">";
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.RESULT;
+  }
 }

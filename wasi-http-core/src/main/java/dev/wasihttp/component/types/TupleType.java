@@ -13,4 +13,9 @@ public record TupleType(List<ValType> types) implements ValType {
   public String wit() {
     return types.stream().map(ValType::wit).collect(Collectors.joining(", ", "tuple<", ">"));
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.TUPLE;
+  }
 }

@@ -28,4 +28,9 @@ public record VariantType(List<Case> cases) implements ValType {
         .map(c -> c.type() == null ? c.name() : c.name() + "(" + c.type().wit() + ")")
         .collect(Collectors.joining(", ", "variant { ", " }"));
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.VARIANT;
+  }
 }

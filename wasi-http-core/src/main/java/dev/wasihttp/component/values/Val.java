@@ -1,6 +1,7 @@
 package dev.wasihttp.component.values;
 
 import dev.wasihttp.component.types.ResourceType;
+import dev.wasihttp.component.types.ValType.Kind;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,15 +22,32 @@ import java.util.Objects;
  * {@code Record[...]} and {@code Enum[...]}, like the other cases' WIT-named text.
  */
 public sealed interface Val {
+  /** The WIT type kind of this value: the kind of every type it is a value of. */
+  Kind kind();
 
   /** {@code bool}. */
-  record Bool(boolean value) implements Val {}
+  record Bool(boolean value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.BOOL;
+    }
+  }
 
   /** {@code s8}. */
-  record S8(byte value) implements Val {}
+  record S8(byte value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.S8;
+    }
+  }
 
   /** {@code u8}, 0 to 255. */
   record U8(int value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.U8;
+    }
+
     public U8 {
       if (value < 0 || value > 0xff) {
         throw new IllegalArgumentException("u8 out of range: " + value);
@@ -38,10 +56,20 @@ public sealed interface Val {
   }
 
   /** {@code s16}. */
-  record S16(short value) implements Val {}
+  record S16(short value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.S16;
+    }
+  }
 
   /** {@code u16}, 0 to 65535. */
   record U16(int value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.U16;
+    }
+
     public U16 {
       if (value < 0 || value > 0xffff) {
         throw new IllegalArgumentException("u16 out of range: " + value);
@@ -50,10 +78,20 @@ public sealed interface Val {
   }
 
   /** {@code s32}. */
-  record S32(int value) implements Val {}
+  record S32(int value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.S32;
+    }
+  }
 
   /** {@code u32}, 0 to 2^32-1. */
   record U32(long value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.U32;
+    }
+
     public U32 {
       if (value < 0 || value > 0xffff_ffffL) {
         throw new IllegalArgumentException("u32 out of range: " + value);
@@ -62,10 +100,20 @@ public sealed interface Val {
   }
 
   /** {@code s64}. */
-  record S64(long value) implements Val {}
+  record S64(long value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.S64;
+    }
+  }
 
   /** {@code u64}: the 64 bits, read unsigned. */
   record U64(long value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.U64;
+    }
+
     @Override
     public String toString() {
       return "U64[value=" + Long.toUnsignedString(value) + "]";
@@ -73,13 +121,28 @@ public sealed interface Val {
   }
 
   /** {@code f32}. */
-  record F32(float value) implements Val {}
+  record F32(float value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.F32;
+    }
+  }
 
   /** {@code f64}. */
-  record F64(double value) implements Val {}
+  record F64(double value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.F64;
+    }
+  }
 
   /** {@code char}: a Unicode scalar value (not a surrogate). */
   record Char(int codePoint) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.CHAR;
+    }
+
     public Char {
       if (codePoint < 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
         throw new IllegalArgumentException(
@@ -90,6 +153,11 @@ public sealed interface Val {
 
   /** {@code string}. */
   record Str(String value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.STRING;
+    }
+
     public Str {
       Objects.requireNonNull(value, "value");
     }
@@ -97,6 +165,11 @@ public sealed interface Val {
 
   /** {@code list<T>}. */
   record ListValue(List<Val> elements) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.LIST;
+    }
+
     public ListValue {
       elements = List.copyOf(elements);
     }
@@ -109,6 +182,11 @@ public sealed interface Val {
 
   /** {@code record}: fields in declaration order. */
   record RecordValue(List<Field> fields) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.RECORD;
+    }
+
     /** One named field value. */
     public record Field(String name, Val value) {
       public Field {
@@ -139,6 +217,11 @@ public sealed interface Val {
 
   /** {@code tuple<...>}. */
   record Tuple(List<Val> values) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.TUPLE;
+    }
+
     public Tuple {
       values = List.copyOf(values);
     }
@@ -146,6 +229,11 @@ public sealed interface Val {
 
   /** {@code variant}: the case name and its payload, null for a case without one. */
   record Variant(String caseName, Val payload) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.VARIANT;
+    }
+
     public Variant {
       Objects.requireNonNull(caseName, "caseName");
     }
@@ -153,6 +241,11 @@ public sealed interface Val {
 
   /** {@code enum}: the case name. */
   record EnumValue(String caseName) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.ENUM;
+    }
+
     public EnumValue {
       Objects.requireNonNull(caseName, "caseName");
     }
@@ -165,6 +258,11 @@ public sealed interface Val {
 
   /** {@code option<T>}: {@code value} is null for {@code none}. */
   record Option(Val value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.OPTION;
+    }
+
     private static final Option NONE = new Option(null);
 
     /** {@code none}. */
@@ -184,6 +282,11 @@ public sealed interface Val {
 
   /** {@code result<ok, err>}: which side, and its payload (null where that side has no type). */
   record Result(boolean isOk, Val value) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.RESULT;
+    }
+
     public static Result ok(Val value) {
       return new Result(true, value);
     }
@@ -195,6 +298,11 @@ public sealed interface Val {
 
   /** {@code flags}: the names of the flags that are set, in the type's order. */
   record Flags(List<String> names) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.FLAGS;
+    }
+
     public Flags {
       names = List.copyOf(names);
     }
@@ -206,6 +314,11 @@ public sealed interface Val {
    * index the host chose.
    */
   record Own(ResourceType type, int rep) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.OWN;
+    }
+
     public Own {
       Objects.requireNonNull(type, "type");
     }
@@ -213,6 +326,11 @@ public sealed interface Val {
 
   /** {@code borrow<R>}: like {@link Own}, valid only for the duration of one call. */
   record Borrow(ResourceType type, int rep) implements Val {
+    @Override
+    public Kind kind() {
+      return Kind.BORROW;
+    }
+
     public Borrow {
       Objects.requireNonNull(type, "type");
     }

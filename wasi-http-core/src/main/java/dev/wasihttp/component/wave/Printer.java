@@ -21,90 +21,67 @@ final class Printer {
     return p.out.toString();
   }
 
-  private void value(Val v) {
-    if (v instanceof Val.Bool bool) {
-      out.append(bool.value());
-    } else if (v instanceof Val.S8 s8) {
-      out.append(s8.value());
-    } else if (v instanceof Val.U8 u8) {
-      out.append(u8.value());
-    } else if (v instanceof Val.S16 s16) {
-      out.append(s16.value());
-    } else if (v instanceof Val.U16 u16) {
-      out.append(u16.value());
-    } else if (v instanceof Val.S32 s32) {
-      out.append(s32.value());
-    } else if (v instanceof Val.U32 u32) {
-      out.append(u32.value());
-    } else if (v instanceof Val.S64 s64) {
-      out.append(s64.value());
-    } else if (v instanceof Val.U64 u64) {
-      out.append(Long.toUnsignedString(u64.value()));
-    } else if (v instanceof Val.F32 f32) {
-      out.append(Floats.f32(f32.value()));
-    } else if (v instanceof Val.F64 f64) {
-      out.append(Floats.f64(f64.value()));
-    } else if (v instanceof Val.Char char1) {
-      out.append('\'');
-      Text.appendEscaped(out, char1.codePoint());
-      out.append('\'');
-    } else if (v instanceof Val.Str str) {
-      out.append('"');
-      str.value().codePoints().forEach(c -> Text.appendEscaped(out, c));
-      out.append('"');
-    } else if (v instanceof Val.ListValue list) {
-      out.append('[');
-      sequence(list.elements());
-      out.append(']');
-    } else if (v instanceof Val.Tuple tuple) {
-      out.append('(');
-      sequence(tuple.values());
-      out.append(')');
-    } else if (v instanceof Val.RecordValue record) {
-      record(record);
-    } else {
-      caseLike(v);
-    }
+  /** Appends {@code v}; returns {@link #out}. */
+  private StringBuilder value(Val v) {
+    return switch (v.kind()) {
+      case BOOL -> out.append(((Val.Bool) v).value());
+      case S8 -> out.append(((Val.S8) v).value());
+      case U8 -> out.append(((Val.U8) v).value());
+      case S16 -> out.append(((Val.S16) v).value());
+      case U16 -> out.append(((Val.U16) v).value());
+      case S32 -> out.append(((Val.S32) v).value());
+      case U32 -> out.append(((Val.U32) v).value());
+      case S64 -> out.append(((Val.S64) v).value());
+      case U64 -> out.append(Long.toUnsignedString(((Val.U64) v).value()));
+      case F32 -> out.append(Floats.f32(((Val.F32) v).value()));
+      case F64 -> out.append(Floats.f64(((Val.F64) v).value()));
+      case CHAR -> {
+        out.append('\'');
+        Text.appendEscaped(out, ((Val.Char) v).codePoint());
+        yield out.append('\'');
+      }
+      case STRING -> {
+        out.append('"');
+        ((Val.Str) v).value().codePoints().forEach(c -> Text.appendEscaped(out, c));
+        yield out.append('"');
+      }
+      case LIST -> sequence('[', ((Val.ListValue) v).elements(), ']');
+      case TUPLE -> sequence('(', ((Val.Tuple) v).values(), ')');
+      case RECORD -> record((Val.RecordValue) v);
+      case VARIANT ->
+          payload(Labels.escaped(((Val.Variant) v).caseName()), ((Val.Variant) v).payload());
+      case ENUM -> out.append(Labels.escaped(((Val.EnumValue) v).caseName()));
+      case OPTION -> {
+        Val.Option option = (Val.Option) v;
+        yield payload(option.isSome() ? "some" : "none", option.value());
+      }
+      case RESULT -> {
+        Val.Result result = (Val.Result) v;
+        yield payload(result.isOk() ? "ok" : "err", result.value());
+      }
+      case FLAGS -> out.append('{').append(String.join(", ", ((Val.Flags) v).names())).append('}');
+      case OWN -> handle("own", ((Val.Own) v).type().name(), ((Val.Own) v).rep());
+      case BORROW -> handle("borrow", ((Val.Borrow) v).type().name(), ((Val.Borrow) v).rep());
+    };
   }
 
-  /** Variants, enums, options, results, flags and resource handles. */
-  private void caseLike(Val v) {
-    if (v instanceof Val.Variant variant) {
-      out.append(Labels.escaped(variant.caseName()));
-      payload(variant.payload());
-    } else if (v instanceof Val.EnumValue enum1) {
-      out.append(Labels.escaped(enum1.caseName()));
-    } else if (v instanceof Val.Option option) {
-      out.append(option.isSome() ? "some" : "none");
-      payload(option.value());
-    } else if (v instanceof Val.Result result) {
-      out.append(result.isOk() ? "ok" : "err");
-      payload(result.value());
-    } else if (v instanceof Val.Flags flags) {
-      out.append('{').append(String.join(", ", flags.names())).append('}');
-    } else if (v instanceof Val.Own own) {
-      handle("own", own.type().name(), own.rep());
-    } else if (v instanceof Val.Borrow borrow) {
-      handle("borrow", borrow.type().name(), borrow.rep());
-    } else {
-      throw new AssertionError(v);
-    }
-  }
-
-  private void payload(Val payload) {
+  /** A case label and its payload in parentheses, if it has one. */
+  private StringBuilder payload(String label, Val payload) {
+    out.append(label);
     if (payload != null) {
       out.append('(');
       value(payload);
       out.append(')');
     }
+    return out;
   }
 
   /** Fields that are {@code none} are left out; with nothing left the record is {@code {:}}. */
-  private void record(Val.RecordValue record) {
+  private StringBuilder record(Val.RecordValue record) {
     out.append('{');
     boolean first = true;
     for (Val.RecordValue.Field f : record.fields()) {
-      if (f.value() instanceof Val.Option && !((Val.Option) f.value()).isSome()) {
+      if (f.value() instanceof Val.Option option && !option.isSome()) {
         continue;
       }
       if (!first) {
@@ -114,7 +91,13 @@ final class Printer {
       out.append(f.name()).append(": ");
       value(f.value());
     }
-    out.append(first ? ":}" : "}");
+    return out.append(first ? ":}" : "}");
+  }
+
+  private StringBuilder sequence(char open, List<Val> values, char close) {
+    out.append(open);
+    sequence(values);
+    return out.append(close);
   }
 
   private void sequence(List<Val> values) {
@@ -127,8 +110,8 @@ final class Printer {
   }
 
   /** Our form for handles, which WAVE cannot write: {@code own<NAME>#REP}, rep unsigned. */
-  private void handle(String kind, String resource, int rep) {
-    out.append(kind)
+  private StringBuilder handle(String kind, String resource, int rep) {
+    return out.append(kind)
         .append('<')
         .append(resource)
         .append(">#")

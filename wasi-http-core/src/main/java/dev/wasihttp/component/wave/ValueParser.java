@@ -4,7 +4,6 @@ import dev.wasihttp.component.types.EnumType;
 import dev.wasihttp.component.types.FlagsType;
 import dev.wasihttp.component.types.ListType;
 import dev.wasihttp.component.types.OptionType;
-import dev.wasihttp.component.types.OwnType;
 import dev.wasihttp.component.types.PrimitiveType;
 import dev.wasihttp.component.types.RecordType;
 import dev.wasihttp.component.types.ResultType;
@@ -48,34 +47,29 @@ final class ValueParser {
 
   /** Reads a value of {@code type}, leaving the lexer after it. */
   Val value(ValType type) throws WaveException {
-    if (type instanceof PrimitiveType primitiveType) {
-      return primitive(primitiveType);
-    } else if (type instanceof ListType listType) {
-      return list(listType);
-    } else if (type instanceof TupleType tupleType) {
-      return tuple(tupleType);
-    } else if (type instanceof RecordType recordType) {
-      return RecordParser.record(this, recordType);
-    } else if (type instanceof FlagsType flagsType) {
-      return RecordParser.flags(this, flagsType);
-    } else if (type instanceof VariantType variantType) {
-      return CaseParser.variant(this, variantType);
-    } else if (type instanceof EnumType enumType) {
-      return CaseParser.enumCase(this, enumType);
-    } else if (type instanceof OptionType optionType) {
-      return CaseParser.option(this, optionType);
-    } else if (type instanceof ResultType resultType) {
-      return CaseParser.result(this, resultType);
-    }
-    Token t = lex.peek();
-    throw new WaveException(
-        "expected "
-            + describe(type)
-            + " at "
-            + t.start()
-            + ", but resource handles have no WAVE"
-            + " form",
-        t.start());
+    return switch (type.kind()) {
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING ->
+          primitive((PrimitiveType) type);
+      case LIST -> list((ListType) type);
+      case TUPLE -> tuple((TupleType) type);
+      case RECORD -> RecordParser.record(this, (RecordType) type);
+      case FLAGS -> RecordParser.flags(this, (FlagsType) type);
+      case VARIANT -> CaseParser.variant(this, (VariantType) type);
+      case ENUM -> CaseParser.enumCase(this, (EnumType) type);
+      case OPTION -> CaseParser.option(this, (OptionType) type);
+      case RESULT -> CaseParser.result(this, (ResultType) type);
+      case OWN, BORROW -> {
+        Token t = lex.peek();
+        throw new WaveException(
+            "expected "
+                + describe(type)
+                + " at "
+                + t.start()
+                + ", but resource handles have no WAVE"
+                + " form",
+            t.start());
+      }
+    };
   }
 
   /** The token source, shared with {@link RecordParser} and {@link CaseParser}. */
@@ -85,45 +79,36 @@ final class ValueParser {
 
   private Val primitive(PrimitiveType type) throws WaveException {
     Token t = lex.next();
-    switch (type) {
-      case BOOL:
+    return switch (type) {
+      case BOOL -> {
         if (t.isKeyword("true") || t.isKeyword("false")) {
-          return new Val.Bool(t.text().equals("true"));
+          yield new Val.Bool(t.text().equals("true"));
         }
         throw expected(type, t, null);
-      case S8:
-        return new Val.S8((byte) integer(type, t, Byte.MIN_VALUE, Byte.MAX_VALUE));
-      case U8:
-        return new Val.U8((int) integer(type, t, 0, 0xff));
-      case S16:
-        return new Val.S16((short) integer(type, t, Short.MIN_VALUE, Short.MAX_VALUE));
-      case U16:
-        return new Val.U16((int) integer(type, t, 0, 0xffff));
-      case S32:
-        return new Val.S32((int) integer(type, t, Integer.MIN_VALUE, Integer.MAX_VALUE));
-      case U32:
-        return new Val.U32(integer(type, t, 0, 0xffff_ffffL));
-      case S64:
-        return new Val.S64(integer(type, t, Long.MIN_VALUE, Long.MAX_VALUE));
-      case U64:
-        return new Val.U64(u64(t));
-      case F32:
-        return new Val.F32((float) floating(type, t));
-      case F64:
-        return new Val.F64(floating(type, t));
-      case CHAR:
+      }
+      case S8 -> new Val.S8((byte) integer(type, t, Byte.MIN_VALUE, Byte.MAX_VALUE));
+      case U8 -> new Val.U8((int) integer(type, t, 0, 0xff));
+      case S16 -> new Val.S16((short) integer(type, t, Short.MIN_VALUE, Short.MAX_VALUE));
+      case U16 -> new Val.U16((int) integer(type, t, 0, 0xffff));
+      case S32 -> new Val.S32((int) integer(type, t, Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case U32 -> new Val.U32(integer(type, t, 0, 0xffff_ffffL));
+      case S64 -> new Val.S64(integer(type, t, Long.MIN_VALUE, Long.MAX_VALUE));
+      case U64 -> new Val.U64(u64(t));
+      case F32 -> new Val.F32((float) floating(type, t));
+      case F64 -> new Val.F64(floating(type, t));
+      case CHAR -> {
         if (t.kind() == Kind.CHAR) {
-          return new Val.Char(t.text().codePointAt(0));
+          yield new Val.Char(t.text().codePointAt(0));
         }
         throw expected(type, t, null);
-      case STRING:
+      }
+      case STRING -> {
         if (t.kind() == Kind.STRING) {
-          return new Val.Str(t.text());
+          yield new Val.Str(t.text());
         }
         throw expected(type, t, null);
-      default:
-        throw new AssertionError(type);
-    }
+      }
+    };
   }
 
   private String integerText(PrimitiveType type, Token t) throws WaveException {
@@ -289,7 +274,7 @@ final class ValueParser {
   /** A type as messages show it: its WIT, or just its kind when that would be long. */
   static String describe(ValType type) {
     String wit = type.wit();
-    if (type instanceof OwnType) {
+    if (type.kind() == ValType.Kind.OWN) {
       return "own<" + wit + ">";
     }
     if (wit.length() <= MAX_TYPE_TEXT) {

@@ -55,16 +55,23 @@ final class CoreValues {
     private long[] values = new long[8];
     private int size;
 
-    void add(long value) {
+    /** Adds one value as raw bits; returns this buffer. */
+    Buffer add(long value) {
       if (size == values.length) {
         values = Arrays.copyOf(values, size * 2);
       }
       values[size++] = value;
+      return this;
     }
 
-    /** Adds an i32 zero-extended. */
-    void addI32(int value) {
-      add(Integer.toUnsignedLong(value));
+    /** Adds an i32 zero-extended; returns this buffer. */
+    Buffer addI32(int value) {
+      return add(Integer.toUnsignedLong(value));
+    }
+
+    /** Adds the pointer and length of a stored string or list, as two i32; returns this buffer. */
+    Buffer add(PtrLen r) {
+      return add(r.ptr()).add(r.length());
     }
 
     int size() {

@@ -1,11 +1,7 @@
 package dev.wasihttp.component.internal.abi;
 
-import dev.wasihttp.component.types.BorrowType;
 import dev.wasihttp.component.types.FlagsType;
 import dev.wasihttp.component.types.FuncType;
-import dev.wasihttp.component.types.ListType;
-import dev.wasihttp.component.types.OwnType;
-import dev.wasihttp.component.types.PrimitiveType;
 import dev.wasihttp.component.types.ValType;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,27 +83,21 @@ public final class Flattening {
    * in-memory passing needs.
    */
   public static int flatCount(ValType t) {
-    if (t == PrimitiveType.STRING || t instanceof ListType) {
-      return 2;
-    } else if (t instanceof PrimitiveType || t instanceof OwnType || t instanceof BorrowType) {
-      return 1;
-    } else if (t instanceof FlagsType type) {
-      return Layout.flagsWords(type.names().size());
-    } else if (Shapes.isRecordLike(t)) {
-      int n = 0;
-      for (ValType f : Shapes.fieldTypes(t)) {
-        n += flatCount(f);
-      }
-      return n;
-    } else {
-      int n = 0;
-      for (ValType c : Shapes.caseTypes(t)) {
-        if (c != null) {
-          n = Math.max(n, flatCount(c));
+    return switch (t.kind()) {
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, OWN, BORROW -> 1;
+      case STRING, LIST -> 2;
+      case FLAGS -> Layout.flagsWords(((FlagsType) t).names().size());
+      case RECORD, TUPLE -> flatCount(Shapes.fieldTypes(t));
+      case VARIANT, ENUM, OPTION, RESULT -> {
+        int n = 0;
+        for (ValType c : Shapes.caseTypes(t)) {
+          if (c != null) {
+            n = Math.max(n, flatCount(c));
+          }
         }
+        yield 1 + n;
       }
-      return 1 + n;
-    }
+    };
   }
 
   /** The flat count of several types together. */
@@ -144,42 +134,32 @@ public final class Flattening {
     return flat;
   }
 
-  private static void flatten(ValType t, List<FlatType> out) {
-    if (t instanceof PrimitiveType type1) {
-      switch (type1) {
-        case S64:
-        case U64:
-          out.add(FlatType.I64);
-          break;
-        case F32:
-          out.add(FlatType.F32);
-          break;
-        case F64:
-          out.add(FlatType.F64);
-          break;
-        case STRING:
-          out.add(FlatType.I32);
-          out.add(FlatType.I32);
-          break;
-        default:
-          out.add(FlatType.I32);
-          break;
+  /** Appends the flat types of {@code t} to {@code out}; returns {@code out}. */
+  private static List<FlatType> flatten(ValType t, List<FlatType> out) {
+    return switch (t.kind()) {
+      case BOOL, S8, U8, S16, U16, S32, U32, CHAR, OWN, BORROW -> add(out, FlatType.I32, 1);
+      case S64, U64 -> add(out, FlatType.I64, 1);
+      case F32 -> add(out, FlatType.F32, 1);
+      case F64 -> add(out, FlatType.F64, 1);
+      case STRING, LIST -> add(out, FlatType.I32, 2);
+      case FLAGS -> add(out, FlatType.I32, Layout.flagsWords(((FlagsType) t).names().size()));
+      case RECORD, TUPLE -> {
+        for (ValType f : Shapes.fieldTypes(t)) {
+          flatten(f, out);
+        }
+        yield out;
       }
-    } else if (t instanceof ListType) {
-      out.add(FlatType.I32);
-      out.add(FlatType.I32);
-    } else if (t instanceof OwnType || t instanceof BorrowType) {
-      out.add(FlatType.I32);
-    } else if (t instanceof FlagsType type) {
-      for (int i = Layout.flagsWords(type.names().size()); i > 0; i--) {
-        out.add(FlatType.I32);
+      case VARIANT, ENUM, OPTION, RESULT -> {
+        out.addAll(flattenVariant(Shapes.caseTypes(t)));
+        yield out;
       }
-    } else if (Shapes.isRecordLike(t)) {
-      for (ValType f : Shapes.fieldTypes(t)) {
-        flatten(f, out);
-      }
-    } else {
-      out.addAll(flattenVariant(Shapes.caseTypes(t)));
+    };
+  }
+
+  private static List<FlatType> add(List<FlatType> out, FlatType t, int count) {
+    for (int i = 0; i < count; i++) {
+      out.add(t);
     }
+    return out;
   }
 }

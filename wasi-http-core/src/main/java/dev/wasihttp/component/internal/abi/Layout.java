@@ -1,9 +1,6 @@
 package dev.wasihttp.component.internal.abi;
 
-import dev.wasihttp.component.types.BorrowType;
 import dev.wasihttp.component.types.FlagsType;
-import dev.wasihttp.component.types.ListType;
-import dev.wasihttp.component.types.OwnType;
 import dev.wasihttp.component.types.PrimitiveType;
 import dev.wasihttp.component.types.ValType;
 import java.util.List;
@@ -55,14 +52,8 @@ public final class Layout {
 
   /** {@code discriminant_type(cases)}: {@code u8}, {@code u16} or {@code u32}. */
   public static PrimitiveType discriminantType(int caseCount) {
-    switch (discriminantSize(caseCount)) {
-      case 1:
-        return PrimitiveType.U8;
-      case 2:
-        return PrimitiveType.U16;
-      default:
-        return PrimitiveType.U32;
-    }
+    int size = discriminantSize(caseCount);
+    return size == 1 ? PrimitiveType.U8 : size == 2 ? PrimitiveType.U16 : PrimitiveType.U32;
   }
 
   /** {@code max_case_alignment(cases)}: the largest payload alignment, 1 if none has a payload. */
@@ -125,67 +116,53 @@ public final class Layout {
    * allocated per node.
    */
   private static long shape(ValType t) {
-    if (t instanceof PrimitiveType type1) {
-      int n = primitiveSize(type1);
-      return (long) n << 8 | (t == PrimitiveType.STRING ? PTR_SIZE : n);
-    } else if (t instanceof ListType) {
-      return (long) (2 * PTR_SIZE) << 8 | PTR_SIZE;
-    } else if (t instanceof OwnType || t instanceof BorrowType) {
-      return 4L << 8 | 4;
-    } else if (t instanceof FlagsType type) {
-      int n = type.names().size();
-      int size = flagsSize(n);
-      return (long) size << 8 | Math.max(1, Math.min(size, 4));
-    } else if (Shapes.isRecordLike(t)) {
-      long s = 0;
-      int a = 1;
-      for (ValType f : Shapes.fieldTypes(t)) {
-        long shape = shape(f);
-        int fa = (int) (shape & 0xff);
-        s = alignTo(s, fa) + (shape >>> 8);
-        a = Math.max(a, fa);
+    return switch (t.kind()) {
+      case BOOL, S8, U8 -> scalar(1);
+      case S16, U16 -> scalar(2);
+      case S32, U32, F32, CHAR, OWN, BORROW -> scalar(4);
+      case S64, U64, F64 -> scalar(8);
+      case STRING, LIST -> (long) (2 * PTR_SIZE) << 8 | PTR_SIZE;
+      case FLAGS -> {
+        int size = flagsSize(((FlagsType) t).names().size());
+        yield (long) size << 8 | Math.max(1, Math.min(size, 4));
       }
-      return alignTo(s, a) << 8 | a;
-    } else {
-      List<ValType> cases = Shapes.caseTypes(t);
-      int caseAlign = 1;
-      long maxSize = 0;
-      for (ValType c : cases) {
-        if (c != null) {
-          long shape = shape(c);
-          caseAlign = Math.max(caseAlign, (int) (shape & 0xff));
-          maxSize = Math.max(maxSize, shape >>> 8);
-        }
-      }
-      int disc = discriminantSize(cases.size());
-      int a = Math.max(disc, caseAlign);
-      long s = alignTo(disc, caseAlign) + maxSize;
-      return alignTo(s, a) << 8 | a;
-    }
+      case RECORD, TUPLE -> recordShape(Shapes.fieldTypes(t));
+      case VARIANT, ENUM, OPTION, RESULT -> variantShape(Shapes.caseTypes(t));
+    };
   }
 
-  private static int primitiveSize(PrimitiveType p) {
-    switch (p) {
-      case BOOL:
-      case S8:
-      case U8:
-        return 1;
-      case S16:
-      case U16:
-        return 2;
-      case S32:
-      case U32:
-      case F32:
-      case CHAR:
-        return 4;
-      case S64:
-      case U64:
-      case F64:
-        return 8;
-      case STRING:
-        return 2 * PTR_SIZE;
-      default:
-        throw new AssertionError(p);
+  /** A scalar's size is its alignment. */
+  private static long scalar(int size) {
+    return (long) size << 8 | size;
+  }
+
+  /** Fields one after the other, each aligned; the whole aligned to the largest alignment. */
+  private static long recordShape(List<ValType> fields) {
+    long s = 0;
+    int a = 1;
+    for (ValType f : fields) {
+      long shape = shape(f);
+      int fa = (int) (shape & 0xff);
+      s = alignTo(s, fa) + (shape >>> 8);
+      a = Math.max(a, fa);
     }
+    return alignTo(s, a) << 8 | a;
+  }
+
+  /** The discriminant, then the largest payload at the largest case alignment. */
+  private static long variantShape(List<ValType> cases) {
+    int caseAlign = 1;
+    long maxSize = 0;
+    for (ValType c : cases) {
+      if (c != null) {
+        long shape = shape(c);
+        caseAlign = Math.max(caseAlign, (int) (shape & 0xff));
+        maxSize = Math.max(maxSize, shape >>> 8);
+      }
+    }
+    int disc = discriminantSize(cases.size());
+    int a = Math.max(disc, caseAlign);
+    long s = alignTo(disc, caseAlign) + maxSize;
+    return alignTo(s, a) << 8 | a;
   }
 }

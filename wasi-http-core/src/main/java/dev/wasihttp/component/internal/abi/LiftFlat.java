@@ -18,39 +18,41 @@ final class LiftFlat {
 
   /** {@code lift_flat(cx, vi, t)}: reads {@code Flattening.flatCount(t)} values from {@code vi}. */
   static Val liftFlat(LiftLowerContext cx, CoreValues.Cursor vi, ValType t) {
-    if (t instanceof PrimitiveType p) {
-      if (p == PrimitiveType.STRING) {
-        long ptr = vi.nextU32();
-        long packedLength = vi.nextU32();
-        return Strings.loadFromRange(cx, ptr, packedLength);
-      }
+    return switch (t.kind()) {
       // Small integers are truncated and sign-extended from the i32 (lift_flat_unsigned,
       // lift_flat_signed); bool, char and the floats convert as when loading.
-      return Scalars.lift(p, vi.next());
-    } else if (t instanceof ListType type2) {
-      long ptr = vi.nextU32();
-      long length = vi.nextU32();
-      return Loading.loadListFromRange(cx, ptr, length, type2.element());
-    } else if (t instanceof OwnType type1) {
-      return cx.handles().liftOwn(type1, (int) vi.next());
-    } else if (t instanceof BorrowType type) {
-      return cx.handles().liftBorrow(type, (int) vi.next());
-    } else if (t instanceof FlagsType f) {
-      int[] words = new int[Layout.flagsWords(f.names().size())];
-      for (int w = 0; w < words.length; w++) {
-        words[w] = (int) vi.next();
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR ->
+          Scalars.lift((PrimitiveType) t, vi.next());
+      case STRING -> {
+        long ptr = vi.nextU32();
+        long packedLength = vi.nextU32();
+        yield Strings.loadFromRange(cx, ptr, packedLength);
       }
-      return Loading.flagsValue(f, words);
-    } else if (Shapes.isRecordLike(t)) {
-      List<ValType> fields = Shapes.fieldTypes(t);
-      Val[] values = new Val[fields.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = liftFlat(cx, vi, fields.get(i));
+      case LIST -> {
+        long ptr = vi.nextU32();
+        long length = vi.nextU32();
+        yield Loading.loadListFromRange(cx, ptr, length, ((ListType) t).element());
       }
-      return Shapes.recordValue(t, values);
-    } else {
-      return liftFlatVariant(cx, vi, t);
-    }
+      case OWN -> cx.handles().liftOwn((OwnType) t, (int) vi.next());
+      case BORROW -> cx.handles().liftBorrow((BorrowType) t, (int) vi.next());
+      case FLAGS -> {
+        FlagsType f = (FlagsType) t;
+        int[] words = new int[Layout.flagsWords(f.names().size())];
+        for (int w = 0; w < words.length; w++) {
+          words[w] = (int) vi.next();
+        }
+        yield Loading.flagsValue(f, words);
+      }
+      case RECORD, TUPLE -> {
+        List<ValType> fields = Shapes.fieldTypes(t);
+        Val[] values = new Val[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = liftFlat(cx, vi, fields.get(i));
+        }
+        yield Shapes.recordValue(t, values);
+      }
+      case VARIANT, ENUM, OPTION, RESULT -> liftFlatVariant(cx, vi, t);
+    };
   }
 
   /**

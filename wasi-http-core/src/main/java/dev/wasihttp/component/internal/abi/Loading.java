@@ -38,39 +38,23 @@ public final class Loading {
    */
   public static Val load(LiftLowerContext cx, long ptr, ValType t) {
     GuestMemory m = cx.memory();
-    if (t instanceof PrimitiveType p) {
-      switch (p) {
-        case STRING:
-          return Strings.load(cx, ptr);
-        case BOOL:
-        case S8:
-        case U8:
-          return Scalars.lift(p, m.readByte(ptr));
-        case S16:
-        case U16:
-          return Scalars.lift(p, m.readShort(ptr));
-        case S64:
-        case U64:
-        case F64:
-          return Scalars.lift(p, m.readLong(ptr));
-        default:
-          return Scalars.lift(p, m.readInt(ptr));
+    return switch (t.kind()) {
+      case BOOL, S8, U8 -> Scalars.lift((PrimitiveType) t, m.readByte(ptr));
+      case S16, U16 -> Scalars.lift((PrimitiveType) t, m.readShort(ptr));
+      case S32, U32, F32, CHAR -> Scalars.lift((PrimitiveType) t, m.readInt(ptr));
+      case S64, U64, F64 -> Scalars.lift((PrimitiveType) t, m.readLong(ptr));
+      case STRING -> Strings.load(cx, ptr);
+      case LIST -> {
+        long begin = Integer.toUnsignedLong(m.readInt(ptr));
+        long length = Integer.toUnsignedLong(m.readInt(ptr + Layout.PTR_SIZE));
+        yield loadListFromRange(cx, begin, length, ((ListType) t).element());
       }
-    } else if (t instanceof ListType type3) {
-      long begin = Integer.toUnsignedLong(m.readInt(ptr));
-      long length = Integer.toUnsignedLong(m.readInt(ptr + Layout.PTR_SIZE));
-      return loadListFromRange(cx, begin, length, type3.element());
-    } else if (t instanceof OwnType type2) {
-      return cx.handles().liftOwn(type2, m.readInt(ptr));
-    } else if (t instanceof BorrowType type1) {
-      return cx.handles().liftBorrow(type1, m.readInt(ptr));
-    } else if (t instanceof FlagsType type) {
-      return loadFlags(m, ptr, type);
-    } else if (Shapes.isRecordLike(t)) {
-      return loadRecord(cx, ptr, t);
-    } else {
-      return loadVariant(cx, ptr, t);
-    }
+      case OWN -> cx.handles().liftOwn((OwnType) t, m.readInt(ptr));
+      case BORROW -> cx.handles().liftBorrow((BorrowType) t, m.readInt(ptr));
+      case FLAGS -> loadFlags(m, ptr, (FlagsType) t);
+      case RECORD, TUPLE -> loadRecord(cx, ptr, t);
+      case VARIANT, ENUM, OPTION, RESULT -> loadVariant(cx, ptr, t);
+    };
   }
 
   /**
@@ -139,18 +123,12 @@ public final class Loading {
   private static Val loadVariant(LiftLowerContext cx, long ptr, ValType t) {
     List<ValType> cases = Shapes.caseTypes(t);
     GuestMemory m = cx.memory();
-    long index;
-    switch (Layout.discriminantSize(cases.size())) {
-      case 1:
-        index = m.readByte(ptr) & 0xffL;
-        break;
-      case 2:
-        index = m.readShort(ptr) & 0xffffL;
-        break;
-      default:
-        index = Integer.toUnsignedLong(m.readInt(ptr));
-        break;
-    }
+    long index =
+        switch (Layout.discriminantSize(cases.size())) {
+          case 1 -> m.readByte(ptr) & 0xffL;
+          case 2 -> m.readShort(ptr) & 0xffffL;
+          default -> Integer.toUnsignedLong(m.readInt(ptr));
+        };
     checkDiscriminant(index, t, cases.size());
     ValType payloadType = cases.get((int) index);
     Val payload =

@@ -19,38 +19,33 @@ final class LowerFlat {
   private LowerFlat() {}
 
   /**
-   * {@code lower_flat(cx, v, t)}: appends {@code Flattening.flatCount(t)} values to {@code out}.
+   * {@code lower_flat(cx, v, t)}: appends {@code Flattening.flatCount(t)} values to {@code out};
+   * returns {@code out}.
    */
-  static void lowerFlat(LiftLowerContext cx, Val v, ValType t, CoreValues.Buffer out) {
-    if (t instanceof PrimitiveType p) {
-      if (p == PrimitiveType.STRING) {
-        PtrLen r = Strings.storeIntoRange(cx, v);
-        out.add(r.ptr());
-        out.add(r.length());
-      } else {
-        out.add(Scalars.lower(p, v));
+  static CoreValues.Buffer lowerFlat(LiftLowerContext cx, Val v, ValType t, CoreValues.Buffer out) {
+    return switch (t.kind()) {
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR ->
+          out.add(Scalars.lower((PrimitiveType) t, v));
+      case STRING -> out.add(Strings.storeIntoRange(cx, v));
+      case LIST -> out.add(Storing.storeListIntoRange(cx, v, (ListType) t));
+      case OWN -> out.addI32(Storing.lowerOwn(cx, v, (OwnType) t));
+      case BORROW -> out.addI32(Storing.lowerBorrow(cx, v, (BorrowType) t));
+      case FLAGS -> {
+        for (int word : Storing.flagsWords(v, (FlagsType) t)) {
+          out.addI32(word);
+        }
+        yield out;
       }
-    } else if (t instanceof ListType type3) {
-      PtrLen r = Storing.storeListIntoRange(cx, v, type3);
-      out.add(r.ptr());
-      out.add(r.length());
-    } else if (t instanceof OwnType type2) {
-      out.addI32(Storing.lowerOwn(cx, v, type2));
-    } else if (t instanceof BorrowType type1) {
-      out.addI32(Storing.lowerBorrow(cx, v, type1));
-    } else if (t instanceof FlagsType type) {
-      for (int word : Storing.flagsWords(v, type)) {
-        out.addI32(word);
+      case RECORD, TUPLE -> {
+        List<ValType> fields = Shapes.fieldTypes(t);
+        Val[] values = Shapes.fieldValues(t, v);
+        for (int i = 0; i < values.length; i++) {
+          lowerFlat(cx, values[i], fields.get(i), out);
+        }
+        yield out;
       }
-    } else if (Shapes.isRecordLike(t)) {
-      List<ValType> fields = Shapes.fieldTypes(t);
-      Val[] values = Shapes.fieldValues(t, v);
-      for (int i = 0; i < values.length; i++) {
-        lowerFlat(cx, values[i], fields.get(i), out);
-      }
-    } else {
-      lowerFlatVariant(cx, v, t, out);
-    }
+      case VARIANT, ENUM, OPTION, RESULT -> lowerFlatVariant(cx, v, t, out);
+    };
   }
 
   /**
@@ -58,7 +53,7 @@ final class LowerFlat {
    * not use. The spec's coercions into joined slots (f32 bits as i32, i32 zero-extended to i64)
    * need nothing more because {@link CoreValues.Buffer} holds raw bits, i32 and f32 zero-extended.
    */
-  private static void lowerFlatVariant(
+  private static CoreValues.Buffer lowerFlatVariant(
       LiftLowerContext cx, Val v, ValType t, CoreValues.Buffer out) {
     List<ValType> cases = Shapes.caseTypes(t);
     int index = Shapes.caseIndex(t, v);
@@ -71,5 +66,6 @@ final class LowerFlat {
     for (int n = Flattening.flatCount(t) - (out.size() - start); n > 0; n--) {
       out.add(0);
     }
+    return out;
   }
 }

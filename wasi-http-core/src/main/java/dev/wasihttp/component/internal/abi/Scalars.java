@@ -27,34 +27,21 @@ final class Scalars {
    * convert_i32_to_char}); a NaN becomes the canonical NaN ({@code canonicalize_nan32/64}).
    */
   static Val lift(PrimitiveType t, long bits) {
-    switch (t) {
-      case BOOL:
-        return new Val.Bool((int) bits != 0);
-      case S8:
-        return new Val.S8((byte) bits);
-      case U8:
-        return new Val.U8((int) bits & 0xff);
-      case S16:
-        return new Val.S16((short) bits);
-      case U16:
-        return new Val.U16((int) bits & 0xffff);
-      case S32:
-        return new Val.S32((int) bits);
-      case U32:
-        return new Val.U32(bits & 0xffff_ffffL);
-      case S64:
-        return new Val.S64(bits);
-      case U64:
-        return new Val.U64(bits);
-      case F32:
-        return new Val.F32(Float.intBitsToFloat(canonicalizeNan32((int) bits)));
-      case F64:
-        return new Val.F64(Double.longBitsToDouble(canonicalizeNan64(bits)));
-      case CHAR:
-        return liftChar(bits & 0xffff_ffffL);
-      default:
-        throw new IllegalArgumentException("not a scalar: " + t);
-    }
+    return switch (t) {
+      case BOOL -> new Val.Bool((int) bits != 0);
+      case S8 -> new Val.S8((byte) bits);
+      case U8 -> new Val.U8((int) bits & 0xff);
+      case S16 -> new Val.S16((short) bits);
+      case U16 -> new Val.U16((int) bits & 0xffff);
+      case S32 -> new Val.S32((int) bits);
+      case U32 -> new Val.U32(bits & 0xffff_ffffL);
+      case S64 -> new Val.S64(bits);
+      case U64 -> new Val.U64(bits);
+      case F32 -> new Val.F32(Float.intBitsToFloat(canonicalizeNan32((int) bits)));
+      case F64 -> new Val.F64(Double.longBitsToDouble(canonicalizeNan64(bits)));
+      case CHAR -> liftChar(bits & 0xffff_ffffL);
+      case STRING -> throw new IllegalArgumentException("not a scalar: " + t);
+    };
   }
 
   /**
@@ -64,71 +51,25 @@ final class Scalars {
    * profile's canonical NaN ({@code maybe_scramble_nan32/64}).
    */
   static long lower(PrimitiveType t, Val v) {
-    switch (t) {
-      case BOOL:
-        if (v instanceof Val.Bool bool) {
-          return bool.value() ? 1 : 0;
-        }
-        break;
-      case S8:
-        if (v instanceof Val.S8 s8) {
-          return Integer.toUnsignedLong(s8.value());
-        }
-        break;
-      case U8:
-        if (v instanceof Val.U8 u8) {
-          return u8.value();
-        }
-        break;
-      case S16:
-        if (v instanceof Val.S16 s16) {
-          return Integer.toUnsignedLong(s16.value());
-        }
-        break;
-      case U16:
-        if (v instanceof Val.U16 u16) {
-          return u16.value();
-        }
-        break;
-      case S32:
-        if (v instanceof Val.S32 s32) {
-          return Integer.toUnsignedLong(s32.value());
-        }
-        break;
-      case U32:
-        if (v instanceof Val.U32 u32) {
-          return u32.value();
-        }
-        break;
-      case S64:
-        if (v instanceof Val.S64 s64) {
-          return s64.value();
-        }
-        break;
-      case U64:
-        if (v instanceof Val.U64 u64) {
-          return u64.value();
-        }
-        break;
-      case F32:
-        if (v instanceof Val.F32 f32) {
-          return Integer.toUnsignedLong(canonicalizeNan32(Float.floatToRawIntBits(f32.value())));
-        }
-        break;
-      case F64:
-        if (v instanceof Val.F64 f64) {
-          return canonicalizeNan64(Double.doubleToRawLongBits(f64.value()));
-        }
-        break;
-      case CHAR:
-        if (v instanceof Val.Char char1) {
-          return char1.codePoint();
-        }
-        break;
-      default:
-        throw new IllegalArgumentException("not a scalar: " + t);
+    if (v == null || v.kind() != t.kind()) {
+      throw Shapes.mismatch(t, v);
     }
-    throw Shapes.mismatch(t, v);
+    return switch (t) {
+      case BOOL -> ((Val.Bool) v).value() ? 1 : 0;
+      case S8 -> Integer.toUnsignedLong(((Val.S8) v).value());
+      case U8 -> ((Val.U8) v).value();
+      case S16 -> Integer.toUnsignedLong(((Val.S16) v).value());
+      case U16 -> ((Val.U16) v).value();
+      case S32 -> Integer.toUnsignedLong(((Val.S32) v).value());
+      case U32 -> ((Val.U32) v).value();
+      case S64 -> ((Val.S64) v).value();
+      case U64 -> ((Val.U64) v).value();
+      case F32 ->
+          Integer.toUnsignedLong(canonicalizeNan32(Float.floatToRawIntBits(((Val.F32) v).value())));
+      case F64 -> canonicalizeNan64(Double.doubleToRawLongBits(((Val.F64) v).value()));
+      case CHAR -> ((Val.Char) v).codePoint();
+      case STRING -> throw new IllegalArgumentException("not a scalar: " + t);
+    };
   }
 
   /** {@code convert_i32_to_char}: traps on surrogates and values above U+10FFFF. */

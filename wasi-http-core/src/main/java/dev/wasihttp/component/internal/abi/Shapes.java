@@ -20,29 +20,20 @@ import java.util.List;
  * field and case types of those shapes, builds the matching {@link Val} from lifted parts, and
  * takes a {@link Val} apart for lowering, trapping with the expected type and the actual value when
  * the value does not have the type's shape.
+ *
+ * <p>The record-like kinds are {@code RECORD} and {@code TUPLE}; the variant-like kinds {@code
+ * VARIANT}, {@code ENUM}, {@code OPTION} and {@code RESULT}. The methods for one shape are only
+ * called with a type of that shape.
  */
 final class Shapes {
   private static final int MAX_DESCRIBED_CHARS = 160;
 
   private Shapes() {}
 
-  /** Whether {@code t} is laid out as a record: {@code record} or {@code tuple}. */
-  static boolean isRecordLike(ValType t) {
-    return t instanceof RecordType || t instanceof TupleType;
-  }
-
-  /** Whether {@code t} is laid out as a variant: {@code variant}, {@code enum}, option, result. */
-  static boolean isVariantLike(ValType t) {
-    return t instanceof VariantType
-        || t instanceof EnumType
-        || t instanceof OptionType
-        || t instanceof ResultType;
-  }
-
   /** The field types of a record-like type, in order. */
   static List<ValType> fieldTypes(ValType t) {
-    if (t instanceof TupleType type) {
-      return type.types();
+    if (t instanceof TupleType tuple) {
+      return tuple.types();
     }
     List<RecordType.Field> fields = ((RecordType) t).fields();
     List<ValType> types = new ArrayList<>(fields.size());
@@ -58,34 +49,37 @@ final class Shapes {
    * [ok(O), error(E)]}, an enum has only payload-less cases.
    */
   static List<ValType> caseTypes(ValType t) {
-    if (t instanceof VariantType type2) {
-      List<VariantType.Case> cases = type2.cases();
-      List<ValType> types = new ArrayList<>(cases.size());
-      for (VariantType.Case c : cases) {
-        types.add(c.type());
+    return switch (t.kind()) {
+      case VARIANT -> {
+        List<VariantType.Case> cases = ((VariantType) t).cases();
+        List<ValType> types = new ArrayList<>(cases.size());
+        for (VariantType.Case c : cases) {
+          types.add(c.type());
+        }
+        yield types;
       }
-      return types;
-    } else if (t instanceof EnumType type1) {
-      return Collections.nCopies(type1.names().size(), null);
-    } else if (t instanceof OptionType type) {
-      return Arrays.asList(null, type.type());
-    } else {
-      ResultType r = (ResultType) t;
-      return Arrays.asList(r.ok(), r.err());
-    }
+      case ENUM -> Collections.nCopies(((EnumType) t).names().size(), null);
+      case OPTION -> Arrays.asList(null, ((OptionType) t).type());
+      case RESULT -> Arrays.asList(((ResultType) t).ok(), ((ResultType) t).err());
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING -> notVariant(t);
+      case LIST, RECORD, TUPLE, FLAGS, OWN, BORROW -> notVariant(t);
+    };
   }
 
   /** The value of case {@code index} of variant-like type {@code t} carrying {@code payload}. */
   static Val variantValue(ValType t, int index, Val payload) {
-    if (t instanceof VariantType type1) {
-      return new Val.Variant(type1.cases().get(index).name(), payload);
-    } else if (t instanceof EnumType type) {
-      return new Val.EnumValue(type.names().get(index));
-    } else if (t instanceof OptionType) {
-      return index == 0 ? Val.Option.none() : Val.Option.some(payload);
-    } else {
-      return index == 0 ? Val.Result.ok(payload) : Val.Result.err(payload);
-    }
+    return switch (t.kind()) {
+      case VARIANT -> new Val.Variant(((VariantType) t).cases().get(index).name(), payload);
+      case ENUM -> new Val.EnumValue(((EnumType) t).names().get(index));
+      case OPTION -> index == 0 ? Val.Option.none() : Val.Option.some(payload);
+      case RESULT -> index == 0 ? Val.Result.ok(payload) : Val.Result.err(payload);
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING -> notVariant(t);
+      case LIST, RECORD, TUPLE, FLAGS, OWN, BORROW -> notVariant(t);
+    };
+  }
+
+  private static <T> T notVariant(ValType t) {
+    throw new IllegalArgumentException("not a variant-like type: " + t.wit());
   }
 
   /** The record or tuple value of record-like type {@code t} with these field values. */
@@ -107,18 +101,18 @@ final class Shapes {
    * exactly when the case has a payload type.
    */
   static int caseIndex(ValType t, Val v) {
-    int index;
-    if (t instanceof VariantType type1 && v instanceof Val.Variant variant) {
-      index = type1.indexOf(variant.caseName());
-    } else if (t instanceof EnumType type && v instanceof Val.EnumValue enum1) {
-      index = type.names().indexOf(enum1.caseName());
-    } else if (t instanceof OptionType && v instanceof Val.Option option) {
-      index = option.isSome() ? 1 : 0;
-    } else if (t instanceof ResultType && v instanceof Val.Result result) {
-      index = result.isOk() ? 0 : 1;
-    } else {
+    if (v == null || v.kind() != t.kind()) {
       throw mismatch(t, v);
     }
+    int index =
+        switch (t.kind()) {
+          case VARIANT -> ((VariantType) t).indexOf(((Val.Variant) v).caseName());
+          case ENUM -> ((EnumType) t).names().indexOf(((Val.EnumValue) v).caseName());
+          case OPTION -> ((Val.Option) v).isSome() ? 1 : 0;
+          case RESULT -> ((Val.Result) v).isOk() ? 0 : 1;
+          case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING -> notVariant(t);
+          case LIST, RECORD, TUPLE, FLAGS, OWN, BORROW -> notVariant(t);
+        };
     if (index < 0) {
       throw mismatch(t, v);
     }
@@ -129,16 +123,18 @@ final class Shapes {
     return index;
   }
 
-  /** The payload of a variant-like value, null for none. */
+  /** The payload of a variant-like value, null for none (and for values of other kinds). */
   static Val payload(Val v) {
-    if (v instanceof Val.Variant variant) {
-      return variant.payload();
-    } else if (v instanceof Val.Option option) {
-      return option.value();
-    } else if (v instanceof Val.Result result) {
-      return result.value();
+    if (v == null) {
+      return null;
     }
-    return null;
+    return switch (v.kind()) {
+      case VARIANT -> ((Val.Variant) v).payload();
+      case OPTION -> ((Val.Option) v).value();
+      case RESULT -> ((Val.Result) v).value();
+      case ENUM, BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING -> null;
+      case LIST, RECORD, TUPLE, FLAGS, OWN, BORROW -> null;
+    };
   }
 
   /**
@@ -154,11 +150,11 @@ final class Shapes {
       }
       return values.toArray(new Val[0]);
     }
-    if (!(t instanceof RecordType && v instanceof Val.RecordValue)) {
+    if (!(t instanceof RecordType type && v instanceof Val.RecordValue record)) {
       throw mismatch(t, v);
     }
-    List<RecordType.Field> fields = ((RecordType) t).fields();
-    List<Val.RecordValue.Field> given = ((Val.RecordValue) v).fields();
+    List<RecordType.Field> fields = type.fields();
+    List<Val.RecordValue.Field> given = record.fields();
     if (given.size() != fields.size()) {
       throw mismatch(t, v);
     }
@@ -168,7 +164,7 @@ final class Shapes {
       if (given.get(i).name().equals(name)) {
         out[i] = given.get(i).value();
       } else {
-        out[i] = ((Val.RecordValue) v).get(name);
+        out[i] = record.get(name);
         if (out[i] == null) {
           throw mismatch(t, v);
         }
@@ -191,18 +187,26 @@ final class Shapes {
       return "null";
     }
     if (weight(v, MAX_DESCRIBED_CHARS) > MAX_DESCRIBED_CHARS) {
-      String kind = v.getClass().getSimpleName();
-      if (v instanceof Val.ListValue list) {
-        return "List of " + list.elements().size() + " elements";
-      } else if (v instanceof Val.Str str) {
-        String text = str.value();
-        return "Str[value="
-            + text.substring(0, MAX_DESCRIBED_CHARS)
-            + "...] ("
-            + text.length()
-            + " chars)";
-      }
-      return "a large " + kind + " value";
+      return switch (v.kind()) {
+        case LIST -> "List of " + ((Val.ListValue) v).elements().size() + " elements";
+        case STRING -> {
+          String text = ((Val.Str) v).value();
+          yield "Str[value="
+              + text.substring(0, MAX_DESCRIBED_CHARS)
+              + "...] ("
+              + text.length()
+              + " chars)";
+        }
+        case RECORD -> "a large Record value";
+        case TUPLE -> "a large Tuple value";
+        case VARIANT -> "a large Variant value";
+        case OPTION -> "a large Option value";
+        case RESULT -> "a large Result value";
+        case FLAGS -> "a large Flags value";
+        // Never large: their text is a few characters.
+        case ENUM, BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, OWN, BORROW ->
+            "a large " + v.kind() + " value";
+      };
     }
     String s = v.toString();
     return s.length() <= MAX_DESCRIBED_CHARS ? s : s.substring(0, MAX_DESCRIBED_CHARS) + "...";
@@ -213,23 +217,25 @@ final class Shapes {
     if (v == null) {
       return 1;
     }
-    if (v instanceof Val.Str str) {
-      return str.value().length();
-    }
-    List<Val> parts = new ArrayList<>();
-    if (v instanceof Val.ListValue list) {
-      parts = list.elements();
-    } else if (v instanceof Val.Tuple tuple) {
-      parts = tuple.values();
-    } else if (v instanceof Val.RecordValue record) {
-      for (Val.RecordValue.Field f : record.fields()) {
-        parts.add(f.value());
+    return switch (v.kind()) {
+      case STRING -> ((Val.Str) v).value().length();
+      case FLAGS -> ((Val.Flags) v).names().size() * 4;
+      case LIST -> weight(((Val.ListValue) v).elements(), budget);
+      case TUPLE -> weight(((Val.Tuple) v).values(), budget);
+      case RECORD -> {
+        List<Val> values = new ArrayList<>();
+        for (Val.RecordValue.Field f : ((Val.RecordValue) v).fields()) {
+          values.add(f.value());
+        }
+        yield weight(values, budget);
       }
-    } else if (v instanceof Val.Variant || v instanceof Val.Option || v instanceof Val.Result) {
-      parts.add(payload(v));
-    } else if (v instanceof Val.Flags flags) {
-      return flags.names().size() * 4;
-    }
+      case VARIANT, OPTION, RESULT -> weight(Collections.singletonList(payload(v)), budget);
+      case ENUM, BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, OWN, BORROW -> 1;
+    };
+  }
+
+  /** One for the value, plus the weight of its parts until the budget is spent. */
+  private static int weight(List<Val> parts, int budget) {
     int w = 1;
     for (int i = 0; i < parts.size() && w <= budget; i++) {
       w += weight(parts.get(i), budget - w);

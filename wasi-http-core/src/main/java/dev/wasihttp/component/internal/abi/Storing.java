@@ -26,49 +26,57 @@ public final class Storing {
    */
   public static void store(LiftLowerContext cx, Val v, ValType t, long ptr) {
     GuestMemory m = cx.memory();
-    if (t instanceof PrimitiveType p) {
-      switch (p) {
-        case STRING:
-          Strings.store(cx, v, ptr);
-          break;
-        case BOOL:
-        case S8:
-        case U8:
-          m.writeByte(ptr, (byte) Scalars.lower(p, v));
-          break;
-        case S16:
-        case U16:
-          m.writeShort(ptr, (short) Scalars.lower(p, v));
-          break;
-        case S64:
-        case U64:
-        case F64:
-          m.writeLong(ptr, Scalars.lower(p, v));
-          break;
-        default:
-          m.writeInt(ptr, (int) Scalars.lower(p, v));
-          break;
-      }
-    } else if (t instanceof ListType type3) {
-      PtrLen r = storeListIntoRange(cx, v, type3);
-      m.writeInt(ptr, (int) r.ptr());
-      m.writeInt(ptr + Layout.PTR_SIZE, (int) r.length());
-    } else if (t instanceof OwnType type2) {
-      m.writeInt(ptr, lowerOwn(cx, v, type2));
-    } else if (t instanceof BorrowType type1) {
-      m.writeInt(ptr, lowerBorrow(cx, v, type1));
-    } else if (t instanceof FlagsType type) {
-      storeFlags(m, v, type, ptr);
-    } else if (Shapes.isRecordLike(t)) {
-      List<ValType> fields = Shapes.fieldTypes(t);
-      Val[] values = Shapes.fieldValues(t, v);
-      int[] offsets = Layout.fieldOffsets(fields);
-      for (int i = 0; i < values.length; i++) {
-        store(cx, values[i], fields.get(i), ptr + offsets[i]);
-      }
-    } else {
-      storeVariant(cx, v, t, ptr);
+    // A switch expression, so that a kind without a case here does not compile.
+    Void stored =
+        switch (t.kind()) {
+          case BOOL, S8, U8 -> {
+            m.writeByte(ptr, (byte) Scalars.lower((PrimitiveType) t, v));
+            yield null;
+          }
+          case S16, U16 -> {
+            m.writeShort(ptr, (short) Scalars.lower((PrimitiveType) t, v));
+            yield null;
+          }
+          case S32, U32, F32, CHAR -> {
+            m.writeInt(ptr, (int) Scalars.lower((PrimitiveType) t, v));
+            yield null;
+          }
+          case S64, U64, F64 -> {
+            m.writeLong(ptr, Scalars.lower((PrimitiveType) t, v));
+            yield null;
+          }
+          case STRING -> storePtrLen(m, ptr, Strings.storeIntoRange(cx, v)); // store_string
+          case LIST -> storePtrLen(m, ptr, storeListIntoRange(cx, v, (ListType) t));
+          case OWN -> {
+            m.writeInt(ptr, lowerOwn(cx, v, (OwnType) t));
+            yield null;
+          }
+          case BORROW -> {
+            m.writeInt(ptr, lowerBorrow(cx, v, (BorrowType) t));
+            yield null;
+          }
+          case FLAGS -> storeFlags(m, v, (FlagsType) t, ptr);
+          case RECORD, TUPLE -> storeRecord(cx, v, t, ptr);
+          case VARIANT, ENUM, OPTION, RESULT -> storeVariant(cx, v, t, ptr);
+        };
+  }
+
+  /** The pointer and length of a stored string or list, as two i32. */
+  private static Void storePtrLen(GuestMemory m, long ptr, PtrLen r) {
+    m.writeInt(ptr, (int) r.ptr());
+    m.writeInt(ptr + Layout.PTR_SIZE, (int) r.length());
+    return null;
+  }
+
+  /** {@code store_record}: each field at its offset (tuples are records with numbered fields). */
+  private static Void storeRecord(LiftLowerContext cx, Val v, ValType t, long ptr) {
+    List<ValType> fields = Shapes.fieldTypes(t);
+    Val[] values = Shapes.fieldValues(t, v);
+    int[] offsets = Layout.fieldOffsets(fields);
+    for (int i = 0; i < values.length; i++) {
+      store(cx, values[i], fields.get(i), ptr + offsets[i]);
     }
+    return null;
   }
 
   /**
@@ -76,10 +84,10 @@ public final class Storing {
    * alignment (realloc is called even for an empty list), checks the result, stores each element.
    */
   static PtrLen storeListIntoRange(LiftLowerContext cx, Val v, ListType t) {
-    if (!(v instanceof Val.ListValue)) {
+    if (!(v instanceof Val.ListValue list)) {
       throw Shapes.mismatch(t, v);
     }
-    List<Val> elements = ((Val.ListValue) v).elements();
+    List<Val> elements = list.elements();
     ValType elem = t.element();
     int size = Layout.elemSize(elem);
     int alignment = Layout.alignment(elem);
@@ -103,38 +111,33 @@ public final class Storing {
     byte[] bytes = new byte[elements.size()];
     for (int i = 0; i < bytes.length; i++) {
       Val e = elements.get(i);
-      if (!(e instanceof Val.U8)) {
+      if (!(e instanceof Val.U8 u8)) {
         throw Shapes.mismatch(t.element(), e);
       }
-      bytes[i] = (byte) ((Val.U8) e).value();
+      bytes[i] = (byte) u8.value();
     }
     m.write(ptr, bytes, 0, bytes.length);
   }
 
   /** {@code store_variant}: the discriminant, then the payload at the payload offset. */
-  private static void storeVariant(LiftLowerContext cx, Val v, ValType t, long ptr) {
+  private static Void storeVariant(LiftLowerContext cx, Val v, ValType t, long ptr) {
     List<ValType> cases = Shapes.caseTypes(t);
     int index = Shapes.caseIndex(t, v);
     GuestMemory m = cx.memory();
     switch (Layout.discriminantSize(cases.size())) {
-      case 1:
-        m.writeByte(ptr, (byte) index);
-        break;
-      case 2:
-        m.writeShort(ptr, (short) index);
-        break;
-      default:
-        m.writeInt(ptr, index);
-        break;
+      case 1 -> m.writeByte(ptr, (byte) index);
+      case 2 -> m.writeShort(ptr, (short) index);
+      default -> m.writeInt(ptr, index);
     }
     ValType payloadType = cases.get(index);
     if (payloadType != null) {
       store(cx, Shapes.payload(v), payloadType, ptr + Layout.payloadOffset(cases));
     }
+    return null;
   }
 
   /** {@code store_flags}: bit i of word i/32 for the i-th name. */
-  private static void storeFlags(GuestMemory m, Val v, FlagsType t, long ptr) {
+  private static Void storeFlags(GuestMemory m, Val v, FlagsType t, long ptr) {
     int[] words = flagsWords(v, t);
     int size = Layout.flagsSize(t.names().size());
     if (size == 1) {
@@ -146,15 +149,16 @@ public final class Storing {
         m.writeInt(ptr + 4L * w, words[w]);
       }
     }
+    return null;
   }
 
   /** {@code pack_flags_into_int}: traps on a name the type does not have. */
   static int[] flagsWords(Val v, FlagsType t) {
-    if (!(v instanceof Val.Flags)) {
+    if (!(v instanceof Val.Flags flags)) {
       throw Shapes.mismatch(t, v);
     }
     int[] words = new int[Layout.flagsWords(t.names().size())];
-    for (String name : ((Val.Flags) v).names()) {
+    for (String name : flags.names()) {
       int i = t.names().indexOf(name);
       if (i < 0) {
         throw Shapes.mismatch(t, v);
@@ -166,10 +170,10 @@ public final class Storing {
 
   /** {@code lower_own} through the context's handle table, after checking the value's shape. */
   static int lowerOwn(LiftLowerContext cx, Val v, OwnType t) {
-    if (!(v instanceof Val.Own)) {
+    if (!(v instanceof Val.Own own)) {
       throw Shapes.mismatch(t, v);
     }
-    return cx.handles().lowerOwn(t, (Val.Own) v);
+    return cx.handles().lowerOwn(t, own);
   }
 
   /**
@@ -180,9 +184,9 @@ public final class Storing {
     if (v instanceof Val.Own own) {
       return cx.handles().lowerBorrow(t, new Val.Borrow(own.type(), own.rep()));
     }
-    if (!(v instanceof Val.Borrow)) {
+    if (!(v instanceof Val.Borrow borrow)) {
       throw Shapes.mismatch(t, v);
     }
-    return cx.handles().lowerBorrow(t, (Val.Borrow) v);
+    return cx.handles().lowerBorrow(t, borrow);
   }
 }

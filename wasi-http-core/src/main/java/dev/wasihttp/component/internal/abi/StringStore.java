@@ -156,13 +156,10 @@ final class StringStore {
   }
 
   private static Charset charset(StringEncoding e) {
-    switch (e) {
-      case UTF8:
-        return StandardCharsets.UTF_8;
-      case UTF16:
-        return StandardCharsets.UTF_16LE;
-      default:
-        return StandardCharsets.ISO_8859_1;
-    }
+    return switch (e) {
+      case UTF8 -> StandardCharsets.UTF_8;
+      case UTF16 -> StandardCharsets.UTF_16LE;
+      case LATIN1_UTF16 -> StandardCharsets.ISO_8859_1;
+    };
   }
 }

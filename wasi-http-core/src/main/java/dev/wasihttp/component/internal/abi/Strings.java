@@ -43,31 +43,22 @@ final class Strings {
    * strictly.
    */
   static Val.Str loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits) {
-    int alignment;
-    long byteLength;
-    StringEncoding decode;
-    switch (cx.encoding()) {
-      case UTF8:
-        alignment = 1;
-        byteLength = taggedCodeUnits;
-        decode = StringEncoding.UTF8;
-        break;
-      case UTF16:
-        alignment = 2;
-        byteLength = 2 * taggedCodeUnits;
-        decode = StringEncoding.UTF16;
-        break;
-      default:
-        alignment = 2;
-        if ((taggedCodeUnits & UTF16_TAG) != 0) {
-          byteLength = 2 * (taggedCodeUnits ^ UTF16_TAG);
-          decode = StringEncoding.UTF16;
-        } else {
-          byteLength = taggedCodeUnits;
-          decode = StringEncoding.LATIN1_UTF16;
-        }
-        break;
-    }
+    // latin1+utf16 tags a UTF-16 string's length with UTF16_TAG; its alignment is 2 either way.
+    StringEncoding decode =
+        switch (cx.encoding()) {
+          case UTF8 -> StringEncoding.UTF8;
+          case UTF16 -> StringEncoding.UTF16;
+          case LATIN1_UTF16 ->
+              (taggedCodeUnits & UTF16_TAG) != 0
+                  ? StringEncoding.UTF16
+                  : StringEncoding.LATIN1_UTF16;
+        };
+    int alignment = cx.encoding() == StringEncoding.UTF8 ? 1 : 2;
+    long codeUnits =
+        cx.encoding() == StringEncoding.LATIN1_UTF16
+            ? taggedCodeUnits & ~UTF16_TAG
+            : taggedCodeUnits;
+    long byteLength = decode == StringEncoding.UTF16 ? 2 * codeUnits : codeUnits;
     checkByteLength(byteLength);
     if (!Layout.isAligned(ptr, alignment)) {
       throw new Trap(
@@ -89,30 +80,20 @@ final class Strings {
               + ")");
     }
     byte[] bytes = cx.memory().read(ptr, (int) byteLength);
-    switch (decode) {
-      case UTF8:
-        return new Val.Str(Unicode.decodeUtf8(bytes));
-      case UTF16:
-        return new Val.Str(Unicode.decodeUtf16(bytes));
-      default:
-        return new Val.Str(Unicode.decodeLatin1(bytes));
-    }
-  }
-
-  /** {@code store_string}: stores the string, then its pointer and tagged length at {@code ptr}. */
-  static void store(LiftLowerContext cx, Val v, long ptr) {
-    PtrLen r = storeIntoRange(cx, v);
-    GuestMemory m = cx.memory();
-    m.writeInt(ptr, (int) r.ptr());
-    m.writeInt(ptr + Layout.PTR_SIZE, (int) r.length());
+    return new Val.Str(
+        switch (decode) {
+          case UTF8 -> Unicode.decodeUtf8(bytes);
+          case UTF16 -> Unicode.decodeUtf16(bytes);
+          case LATIN1_UTF16 -> Unicode.decodeLatin1(bytes);
+        });
   }
 
   /** {@code store_string_into_range} for a value that must be a {@link Val.Str}. */
   static PtrLen storeIntoRange(LiftLowerContext cx, Val v) {
-    if (!(v instanceof Val.Str)) {
+    if (!(v instanceof Val.Str str)) {
       throw Shapes.mismatch(PrimitiveType.STRING, v);
     }
-    String s = ((Val.Str) v).value();
+    String s = str.value();
     return storeIntoRange(cx, s, StringEncoding.UTF8, Unicode.utf8Length(s));
   }
 
@@ -137,26 +118,28 @@ final class Strings {
         srcLatin1 = true;
       }
     }
-    switch (cx.encoding()) {
-      case UTF8:
+    return switch (cx.encoding()) {
+      case UTF8 -> {
         if (srcLatin1) {
-          return StringStore.latin1ToUtf8(cx, s, units);
+          yield StringStore.latin1ToUtf8(cx, s, units);
         }
-        return simple == StringEncoding.UTF8
+        yield simple == StringEncoding.UTF8
             ? StringStore.copy(cx, s, units, 1, 1, StringEncoding.UTF8)
             : StringStore.utf16ToUtf8(cx, s, units);
-      case UTF16:
-        return simple == StringEncoding.UTF8
-            ? StringStore.utf8ToUtf16(cx, s, units)
-            : StringStore.copy(cx, s, units, 2, 2, StringEncoding.UTF16);
-      default:
+      }
+      case UTF16 ->
+          simple == StringEncoding.UTF8
+              ? StringStore.utf8ToUtf16(cx, s, units)
+              : StringStore.copy(cx, s, units, 2, 2, StringEncoding.UTF16);
+      case LATIN1_UTF16 -> {
         if (srcEncoding != StringEncoding.LATIN1_UTF16) {
-          return StringStore.toLatin1OrUtf16(cx, s, units);
+          yield StringStore.toLatin1OrUtf16(cx, s, units);
         }
-        return srcLatin1
+        yield srcLatin1
             ? StringStore.copy(cx, s, units, 1, 2, StringEncoding.LATIN1_UTF16)
             : StringStore.probablyUtf16ToLatin1OrUtf16(cx, s, units);
-    }
+      }
+    };
   }
 
   /** Traps when a string would be longer than {@link #MAX_STRING_BYTE_LENGTH} bytes. */

@@ -118,71 +118,87 @@ final class InterfaceWriter {
     }
     String id = Ident.of(typeName);
     if (t instanceof ResourceType) {
-      if (members.isEmpty()) {
-        out.append(indent).append("resource ").append(id).append(";\n");
-        return;
-      }
-      out.append(indent).append("resource ").append(id).append(" {\n");
-      for (Map.Entry<String, FuncType> m : members) {
-        String n = m.getKey();
-        FuncType f = m.getValue();
-        out.append(indent).append("  ");
-        if (n.startsWith("[constructor]")) {
-          FuncType noResult = new FuncType(f.params(), null);
-          out.append(names.params(noResult, name, 0, "constructor"));
-        } else if (n.startsWith("[method]")) {
-          out.append(Ident.of(n.substring(n.indexOf('.') + 1)))
-              .append(": ")
-              .append(names.params(f, name, 1, "func"));
-        } else {
-          out.append(Ident.of(n.substring(n.indexOf('.') + 1)))
-              .append(": ")
-              .append(names.params(f, name, 0, "static func"));
-        }
-        out.append(";\n");
-      }
-      out.append(indent).append("}\n");
-    } else if (t instanceof RecordType type3) {
-      out.append(indent).append("record ").append(id).append(" {\n");
-      for (RecordType.Field f : type3.fields()) {
-        out.append(indent)
-            .append("  ")
-            .append(Ident.of(f.name()))
-            .append(": ")
-            .append(names.ref(f.type(), name))
-            .append(",\n");
-      }
-      out.append(indent).append("}\n");
-    } else if (t instanceof VariantType type2) {
-      out.append(indent).append("variant ").append(id).append(" {\n");
-      for (VariantType.Case c : type2.cases()) {
-        out.append(indent).append("  ").append(Ident.of(c.name()));
-        if (c.type() != null) {
-          out.append('(').append(names.ref(c.type(), name)).append(')');
-        }
-        out.append(",\n");
-      }
-      out.append(indent).append("}\n");
-    } else if (t instanceof EnumType type1) {
-      list(out, "enum", id, type1.names());
-    } else if (t instanceof FlagsType type) {
-      list(out, "flags", id, type.names());
-    } else if (t instanceof ValType) {
-      // A named alias of a structural type, e.g. `type field-value = list<u8>`.
-      out.append(indent)
-          .append("type ")
-          .append(id)
-          .append(" = ")
-          .append(names.structure(t, name))
-          .append(";\n");
+      resource(out, id, members);
+    } else if (t instanceof ValType v) {
+      definition(out, id, v);
     }
   }
 
-  private void list(StringBuilder out, String keyword, String id, List<String> cases) {
+  private void resource(StringBuilder out, String id, List<Map.Entry<String, FuncType>> members) {
+    if (members.isEmpty()) {
+      out.append(indent).append("resource ").append(id).append(";\n");
+      return;
+    }
+    out.append(indent).append("resource ").append(id).append(" {\n");
+    for (Map.Entry<String, FuncType> m : members) {
+      String n = m.getKey();
+      FuncType f = m.getValue();
+      out.append(indent).append("  ");
+      if (n.startsWith("[constructor]")) {
+        FuncType noResult = new FuncType(f.params(), null);
+        out.append(names.params(noResult, name, 0, "constructor"));
+      } else if (n.startsWith("[method]")) {
+        out.append(Ident.of(n.substring(n.indexOf('.') + 1)))
+            .append(": ")
+            .append(names.params(f, name, 1, "func"));
+      } else {
+        out.append(Ident.of(n.substring(n.indexOf('.') + 1)))
+            .append(": ")
+            .append(names.params(f, name, 0, "static func"));
+      }
+      out.append(";\n");
+    }
+    out.append(indent).append("}\n");
+  }
+
+  /** A named value type defined in this interface; returns {@code out}. */
+  private StringBuilder definition(StringBuilder out, String id, ValType t) {
+    return switch (t.kind()) {
+      case RECORD -> {
+        out.append(indent).append("record ").append(id).append(" {\n");
+        for (RecordType.Field f : ((RecordType) t).fields()) {
+          out.append(indent)
+              .append("  ")
+              .append(Ident.of(f.name()))
+              .append(": ")
+              .append(names.ref(f.type(), name))
+              .append(",\n");
+        }
+        yield out.append(indent).append("}\n");
+      }
+      case VARIANT -> {
+        out.append(indent).append("variant ").append(id).append(" {\n");
+        for (VariantType.Case c : ((VariantType) t).cases()) {
+          out.append(indent).append("  ").append(Ident.of(c.name()));
+          if (c.type() != null) {
+            out.append('(').append(names.ref(c.type(), name)).append(')');
+          }
+          out.append(",\n");
+        }
+        yield out.append(indent).append("}\n");
+      }
+      case ENUM -> list(out, "enum", id, ((EnumType) t).names());
+      case FLAGS -> list(out, "flags", id, ((FlagsType) t).names());
+      // A named alias of a structural type, e.g. `type field-value = list<u8>`.
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING -> alias(out, id, t);
+      case LIST, TUPLE, OPTION, RESULT, OWN, BORROW -> alias(out, id, t);
+    };
+  }
+
+  private StringBuilder alias(StringBuilder out, String id, ValType t) {
+    return out.append(indent)
+        .append("type ")
+        .append(id)
+        .append(" = ")
+        .append(names.structure(t, name))
+        .append(";\n");
+  }
+
+  private StringBuilder list(StringBuilder out, String keyword, String id, List<String> cases) {
     out.append(indent).append(keyword).append(' ').append(id).append(" {\n");
     for (String c : cases) {
       out.append(indent).append("  ").append(Ident.of(c)).append(",\n");
     }
-    out.append(indent).append("}\n");
+    return out.append(indent).append("}\n");
   }
 }

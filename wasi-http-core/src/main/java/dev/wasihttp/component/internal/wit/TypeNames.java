@@ -66,33 +66,36 @@ final class TypeNames {
 
   /** {@code t} spelled out at the top level, even if it has a name; names are used inside. */
   String structure(Object t, InterfaceName ctx) {
-    if (t instanceof PrimitiveType type7) {
-      return type7.wit();
-    } else if (t instanceof ListType type6) {
-      return "list<" + ref(type6.element(), ctx) + ">";
-    } else if (t instanceof OptionType type5) {
-      return "option<" + ref(type5.type(), ctx) + ">";
-    } else if (t instanceof TupleType type4) {
-      return type4.types().stream()
-          .map(x -> ref(x, ctx))
-          .collect(Collectors.joining(", ", "tuple<", ">"));
-    } else if (t instanceof ResultType r) {
-      if (r.ok() == null && r.err() == null) {
-        return "result";
-      } else if (r.err() == null) {
-        return "result<" + ref(r.ok(), ctx) + ">";
-      }
-      return "result<" + (r.ok() == null ? "_" : ref(r.ok(), ctx)) + ", " + ref(r.err(), ctx) + ">";
-    } else if (t instanceof OwnType type3) {
-      return ref(type3.resource(), ctx);
-    } else if (t instanceof BorrowType type2) {
-      return "borrow<" + ref(type2.resource(), ctx) + ">";
-    } else if (t instanceof ResourceType type1) {
-      return Ident.of(type1.name());
-    } else if (t instanceof ValType type) {
-      return type.wit(); // an anonymous record/variant/enum/flags: no WIT name exists
+    if (t instanceof ResourceType resource) {
+      return Ident.of(resource.name());
     }
-    return String.valueOf(t);
+    if (!(t instanceof ValType v)) {
+      return String.valueOf(t);
+    }
+    return switch (v.kind()) {
+      case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING -> v.wit();
+      case LIST -> "list<" + ref(((ListType) v).element(), ctx) + ">";
+      case OPTION -> "option<" + ref(((OptionType) v).type(), ctx) + ">";
+      case TUPLE ->
+          ((TupleType) v)
+              .types().stream()
+                  .map(x -> ref(x, ctx))
+                  .collect(Collectors.joining(", ", "tuple<", ">"));
+      case RESULT -> result((ResultType) v, ctx);
+      case OWN -> ref(((OwnType) v).resource(), ctx);
+      case BORROW -> "borrow<" + ref(((BorrowType) v).resource(), ctx) + ">";
+      // An anonymous record, variant, enum or flags: no WIT name exists.
+      case RECORD, VARIANT, ENUM, FLAGS -> v.wit();
+    };
+  }
+
+  private String result(ResultType r, InterfaceName ctx) {
+    if (r.ok() == null && r.err() == null) {
+      return "result";
+    } else if (r.err() == null) {
+      return "result<" + ref(r.ok(), ctx) + ">";
+    }
+    return "result<" + (r.ok() == null ? "_" : ref(r.ok(), ctx)) + ", " + ref(r.err(), ctx) + ">";
   }
 
   /** {@code func(a: T, ...) -> R}. */
