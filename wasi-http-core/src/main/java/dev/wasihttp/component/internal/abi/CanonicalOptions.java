@@ -13,4 +13,20 @@ public record CanonicalOptions(
       encoding = StringEncoding.UTF8;
     }
   }
+
+  public CanonicalOptions withMemory(GuestMemory memory) {
+    return new CanonicalOptions(memory, realloc, postReturn, encoding);
+  }
+
+  public CanonicalOptions withRealloc(CoreFunc realloc) {
+    return new CanonicalOptions(memory, realloc, postReturn, encoding);
+  }
+
+  public CanonicalOptions withPostReturn(CoreFunc postReturn) {
+    return new CanonicalOptions(memory, realloc, postReturn, encoding);
+  }
+
+  public CanonicalOptions withEncoding(StringEncoding encoding) {
+    return new CanonicalOptions(memory, realloc, postReturn, encoding);
+  }
 }

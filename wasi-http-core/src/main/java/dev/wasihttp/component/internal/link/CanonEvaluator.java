@@ -5,7 +5,6 @@ import dev.wasihttp.component.internal.abi.CanonicalOptions;
 import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.abi.FlatType;
 import dev.wasihttp.component.internal.abi.Flattening;
-import dev.wasihttp.component.internal.abi.GuestMemory;
 import dev.wasihttp.component.internal.abi.StringEncoding;
 import dev.wasihttp.component.internal.binary.Canon;
 import dev.wasihttp.component.internal.binary.Canon.Lift;
@@ -39,44 +38,55 @@ final class CanonEvaluator {
 
   private CanonEvaluator() {}
 
-  static void define(Canon c, IndexSpaces f, long at) throws ComponentException {
-    if (c instanceof Lift lift) {
-      CoreExtern.Func core =
-          (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
-      FuncType type = TypeEvaluator.funcType(lift.typeIndex(), f, at);
-      CoreFuncType expected = coreType(type, true);
-      if (core.type() != null && !core.type().equals(expected)) {
-        throw Errors.invalid(
-            at, "canon lift: core function has type " + core.type() + ", expected " + expected);
+  static Void define(Canon c, IndexSpaces f, long at) throws ComponentException {
+    ComponentInstanceState s = f.state;
+    return switch (c.kind()) {
+      case LIFT -> IndexSpaces.append(f.funcs, lift((Lift) c, f, at));
+      case LOWER -> IndexSpaces.append(f.coreFuncs, lower((Lower) c, f, at));
+      case RESOURCE_NEW -> {
+        ResourceType rt = localResource(((ResourceNew) c).typeIndex(), f, at);
+        yield IndexSpaces.append(
+            f.coreFuncs,
+            new CoreExtern.Func(
+                I32_TO_I32, args -> new long[] {s.table.addOwn(rt, (int) args[0])}));
       }
-      CanonicalOptions opts = options(lift.options(), f, at);
-      CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
-      f.funcs.add(new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type));
-    } else if (c instanceof Lower lower) {
-      ComponentFunc callee = IndexSpaces.at(f.funcs, lower.funcIndex(), "func", at);
-      CanonicalOptions opts = options(lower.options(), f, at);
-      CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
-      f.coreFuncs.add(
-          new CoreExtern.Func(
-              coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts)));
-    } else if (c instanceof ResourceNew new1) {
-      ResourceType rt = localResource(new1.typeIndex(), f, at);
-      ComponentInstanceState s = f.state;
-      f.coreFuncs.add(
-          new CoreExtern.Func(I32_TO_I32, args -> new long[] {s.table.addOwn(rt, (int) args[0])}));
-    } else if (c instanceof ResourceRep rep) {
-      ResourceType rt = localResource(rep.typeIndex(), f, at);
-      ComponentInstanceState s = f.state;
-      f.coreFuncs.add(
-          new CoreExtern.Func(
-              I32_TO_I32, args -> new long[] {s.table.get((int) args[0], rt).rep()}));
-    } else if (c instanceof ResourceDrop drop) {
-      ResourceType rt = TypeEvaluator.resource(drop.typeIndex(), f, at);
-      ComponentInstanceState s = f.state;
-      f.coreFuncs.add(new CoreExtern.Func(I32_TO_NONE, args -> drop(s, rt, (int) args[0])));
-    } else {
-      throw Errors.invalid(at, "unsupported canonical definition " + c);
+      case RESOURCE_REP -> {
+        ResourceType rt = localResource(((ResourceRep) c).typeIndex(), f, at);
+        yield IndexSpaces.append(
+            f.coreFuncs,
+            new CoreExtern.Func(
+                I32_TO_I32, args -> new long[] {s.table.get((int) args[0], rt).rep()}));
+      }
+      case RESOURCE_DROP -> {
+        ResourceType rt = TypeEvaluator.resource(((ResourceDrop) c).typeIndex(), f, at);
+        yield IndexSpaces.append(
+            f.coreFuncs, new CoreExtern.Func(I32_TO_NONE, args -> drop(s, rt, (int) args[0])));
+      }
+    };
+  }
+
+  /** {@code canon lift}: the core function, checked against the flattened function type. */
+  private static LiftedFunc lift(Lift lift, IndexSpaces f, long at) throws ComponentException {
+    CoreExtern.Func core = (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
+    FuncType type = TypeEvaluator.funcType(lift.typeIndex(), f, at);
+    CoreFuncType expected = coreType(type, true);
+    if (core.type() != null && !core.type().equals(expected)) {
+      throw Errors.invalid(
+          at, "canon lift: core function has type " + core.type() + ", expected " + expected);
     }
+    CanonicalOptions opts = options(lift.options(), f, at);
+    CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
+    return new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type);
+  }
+
+  /** {@code canon lower}: a core function of the flattened type calling the component function. */
+  private static CoreExtern.Func lower(Lower lower, IndexSpaces f, long at)
+      throws ComponentException {
+    ComponentFunc callee = IndexSpaces.at(f.funcs, lower.funcIndex(), "func", at);
+    CanonicalOptions opts = options(lower.options(), f, at);
+    CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
+    return new CoreExtern.Func(
+        coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts));
   }
 
   /** {@code resource.drop} (CanonicalABI.md): removes the handle; an owner runs the destructor. */
@@ -128,28 +138,30 @@ final class CanonEvaluator {
 
   private static CanonicalOptions options(List<CanonOpt> opts, IndexSpaces f, long at)
       throws ComponentException {
-    GuestMemory memory = null;
-    CoreFunc realloc = null;
-    CoreFunc postReturn = null;
-    StringEncoding encoding = StringEncoding.UTF8;
-    ComponentInstanceState s = f.state;
+    CanonicalOptions options = new CanonicalOptions(null, null, null, StringEncoding.UTF8);
     for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.StringEncodingOpt opt3) {
-        encoding = opt3.encoding();
-      } else if (o instanceof CanonOpt.MemoryOpt opt2) {
-        CoreExtern m = f.coreExtern(Sort.CORE_MEMORY, opt2.coreMemoryIndex(), at);
-        memory = ((CoreExtern.Mem) m).guestMemory();
-      } else if (o instanceof CanonOpt.ReallocOpt opt1) {
-        CoreFunc fn =
-            ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, opt1.coreFuncIndex(), at)).function();
-        realloc = withoutLeaving(s, Engine.trapping(fn));
-      } else if (o instanceof CanonOpt.PostReturnOpt opt) {
-        postReturn =
-            ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, opt.coreFuncIndex(), at)).function();
-        postReturn = Engine.trapping(postReturn);
-      }
+      options =
+          switch (o.kind()) {
+            case STRING_ENCODING ->
+                options.withEncoding(((CanonOpt.StringEncodingOpt) o).encoding());
+            case MEMORY -> {
+              int i = ((CanonOpt.MemoryOpt) o).coreMemoryIndex();
+              yield options.withMemory(
+                  ((CoreExtern.Mem) f.coreExtern(Sort.CORE_MEMORY, i, at)).guestMemory());
+            }
+            case REALLOC -> {
+              int i = ((CanonOpt.ReallocOpt) o).coreFuncIndex();
+              CoreFunc fn = ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, i, at)).function();
+              yield options.withRealloc(withoutLeaving(f.state, Engine.trapping(fn)));
+            }
+            case POST_RETURN -> {
+              int i = ((CanonOpt.PostReturnOpt) o).coreFuncIndex();
+              CoreFunc fn = ((CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, i, at)).function();
+              yield options.withPostReturn(Engine.trapping(fn));
+            }
+          };
     }
-    return new CanonicalOptions(memory, realloc, postReturn, encoding);
+    return options;
   }
 
   /** realloc runs with the instance barred from calling out (CanonicalABI.md, may_leave). */

@@ -33,30 +33,35 @@ final class CanonSignatures {
       List<CanonOpt> opts, IndexSpaces f, List<CoreValType> liftResults, long at)
       throws ComponentException {
     for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.ReallocOpt opt1) {
-        CoreFuncType t = coreFuncType(f, opt1.coreFuncIndex(), at);
-        if (t != null && !t.equals(REALLOC)) {
-          throw Errors.invalid(
-              at,
-              "canonical option `realloc` uses a core function with an incorrect signature: "
-                  + t
-                  + ", expected "
-                  + REALLOC);
-        }
-      } else if (o instanceof CanonOpt.PostReturnOpt opt && liftResults != null) {
-        CoreFuncType want = new CoreFuncType(liftResults, List.of());
-        CoreFuncType t = coreFuncType(f, opt.coreFuncIndex(), at);
-        if (t != null && !t.equals(want)) {
-          throw Errors.invalid(
-              at,
-              "canonical option `post-return` uses a core function with an incorrect signature: "
-                  + t
-                  + ", expected "
-                  + want);
-        }
+      Expected e =
+          switch (o.kind()) {
+            case REALLOC ->
+                new Expected("realloc", ((CanonOpt.ReallocOpt) o).coreFuncIndex(), REALLOC);
+            case POST_RETURN ->
+                liftResults == null
+                    ? null
+                    : new Expected(
+                        "post-return",
+                        ((CanonOpt.PostReturnOpt) o).coreFuncIndex(),
+                        new CoreFuncType(liftResults, List.of()));
+            case STRING_ENCODING, MEMORY -> null;
+          };
+      CoreFuncType t = e == null ? null : coreFuncType(f, e.coreFuncIndex(), at);
+      if (t != null && !t.equals(e.type())) {
+        throw Errors.invalid(
+            at,
+            "canonical option `"
+                + e.option()
+                + "` uses a core function with an incorrect signature: "
+                + t
+                + ", expected "
+                + e.type());
       }
     }
   }
+
+  /** The signature an option's core function must have. */
+  private record Expected(String option, int coreFuncIndex, CoreFuncType type) {}
 
   static CoreFuncType coreFuncType(IndexSpaces f, int index, long at) throws ComponentException {
     CoreExtern e = f.coreExtern(Sort.CORE_FUNC, index, at);

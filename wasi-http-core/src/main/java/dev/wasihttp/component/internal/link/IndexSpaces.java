@@ -47,6 +47,12 @@ final class IndexSpaces {
     return f;
   }
 
+  /** Appends {@code item} to {@code space}. */
+  static <T> Void append(List<T> space, T item) {
+    space.add(item);
+    return null;
+  }
+
   static <T> T at(List<T> space, int index, String what, long offset) throws ComponentException {
     if (index < 0 || index >= space.size()) {
       throw Errors.invalid(
@@ -62,95 +68,81 @@ final class IndexSpaces {
   }
 
   CoreExtern coreExtern(Sort sort, int index, long offset) throws ComponentException {
-    switch (sort) {
-      case CORE_FUNC:
-        return at(coreFuncs, index, "core func", offset);
-      case CORE_TABLE:
-        return at(coreTables, index, "core table", offset);
-      case CORE_MEMORY:
-        return at(coreMemories, index, "core memory", offset);
-      case CORE_GLOBAL:
-        return at(coreGlobals, index, "core global", offset);
-      case CORE_TAG:
-        return at(coreTags, index, "core tag", offset);
-      default:
-        throw Errors.invalid(
-            offset, "expected a core func, table, memory, global or tag, found " + sort);
+    List<CoreExtern> space = coreSpace(sort);
+    if (space == null) {
+      throw Errors.invalid(
+          offset, "expected a core func, table, memory, global or tag, found " + sort);
     }
+    return at(space, index, sort.text(), offset);
   }
 
-  void addCoreExtern(Sort sort, CoreExtern e, long offset) throws ComponentException {
-    String expected;
-    List<CoreExtern> space;
-    switch (sort) {
-      case CORE_FUNC:
-        expected = "func";
-        space = coreFuncs;
-        break;
-      case CORE_TABLE:
-        expected = "table";
-        space = coreTables;
-        break;
-      case CORE_MEMORY:
-        expected = "memory";
-        space = coreMemories;
-        break;
-      case CORE_GLOBAL:
-        expected = "global";
-        space = coreGlobals;
-        break;
-      case CORE_TAG:
-        expected = "tag";
-        space = coreTags;
-        break;
-      default:
-        throw Errors.invalid(offset, "not a core definition sort: " + sort);
+  /** Appends a core definition to the index space of its sort, which must be its kind's. */
+  Void addCoreExtern(Sort sort, CoreExtern e, long offset) throws ComponentException {
+    List<CoreExtern> space = coreSpace(sort);
+    if (space == null) {
+      throw Errors.invalid(offset, "not a core definition sort: " + sort);
     }
+    String expected = sort.text().substring("core ".length());
     if (!e.kindName().equals(expected)) {
       throw Errors.invalid(offset, "expected core " + expected + ", found core " + e.kindName());
     }
     space.add(e);
+    return null;
+  }
+
+  /** The index space of a core function, table, memory, global or tag; null for other sorts. */
+  private List<CoreExtern> coreSpace(Sort sort) {
+    return switch (sort) {
+      case CORE_FUNC -> coreFuncs;
+      case CORE_TABLE -> coreTables;
+      case CORE_MEMORY -> coreMemories;
+      case CORE_GLOBAL -> coreGlobals;
+      case CORE_TAG -> coreTags;
+      case CORE_TYPE, CORE_MODULE, CORE_INSTANCE, FUNC, VALUE, TYPE, COMPONENT, INSTANCE -> null;
+    };
   }
 
   /** The item of a component-level sort at {@code index}. */
   Item item(Sort sort, int index, long offset) throws ComponentException {
-    switch (sort) {
-      case FUNC:
-        return new Item.Func(at(funcs, index, "func", offset));
-      case INSTANCE:
-        return new Item.Instance(at(instances, index, "instance", offset));
-      case TYPE:
-        return new Item.Type(at(types, index, "type", offset));
-      case COMPONENT:
-        return new Item.Component(at(components, index, "component", offset));
-      case CORE_MODULE:
-        return new Item.CoreModuleItem(at(coreModules, index, "core module", offset));
-      default:
-        throw Errors.invalid(offset, "sort " + sort + " cannot be exported or passed here");
-    }
+    return switch (sort) {
+      case FUNC -> new Item.Func(at(funcs, index, "func", offset));
+      case INSTANCE -> new Item.Instance(at(instances, index, "instance", offset));
+      case TYPE -> new Item.Type(at(types, index, "type", offset));
+      case COMPONENT -> new Item.Component(at(components, index, "component", offset));
+      case CORE_MODULE -> new Item.CoreModuleItem(at(coreModules, index, "core module", offset));
+      case CORE_FUNC,
+          CORE_TABLE,
+          CORE_MEMORY,
+          CORE_GLOBAL,
+          CORE_TAG,
+          CORE_TYPE,
+          CORE_INSTANCE,
+          VALUE ->
+          throw Errors.invalid(offset, "sort " + sort + " cannot be exported or passed here");
+    };
   }
 
   /** Appends an item to the index space of its sort (imports, aliases and exports all do). */
-  void add(Sort sort, Item item, long offset) throws ComponentException {
-    switch (sort) {
-      case FUNC:
-        funcs.add(expect(item, Item.Func.class, offset).func());
-        break;
-      case INSTANCE:
-        instances.add(expect(item, Item.Instance.class, offset).instance());
-        break;
-      case TYPE:
-        types.add(expect(item, Item.Type.class, offset).type());
-        break;
-      case COMPONENT:
-        components.add(expect(item, Item.Component.class, offset).component());
-        break;
-      case CORE_MODULE:
-        coreModules.add(expect(item, Item.CoreModuleItem.class, offset).module());
-        break;
-      default:
-        throw Errors.invalid(offset, "sort " + sort + " is not supported here");
-    }
+  Void add(Sort sort, Item item, long offset) throws ComponentException {
+    boolean added =
+        switch (sort) {
+          case FUNC -> funcs.add(expect(item, Item.Func.class, offset).func());
+          case INSTANCE -> instances.add(expect(item, Item.Instance.class, offset).instance());
+          case TYPE -> types.add(expect(item, Item.Type.class, offset).type());
+          case COMPONENT -> components.add(expect(item, Item.Component.class, offset).component());
+          case CORE_MODULE ->
+              coreModules.add(expect(item, Item.CoreModuleItem.class, offset).module());
+          case CORE_FUNC,
+              CORE_TABLE,
+              CORE_MEMORY,
+              CORE_GLOBAL,
+              CORE_TAG,
+              CORE_TYPE,
+              CORE_INSTANCE,
+              VALUE ->
+              throw Errors.invalid(offset, "sort " + sort + " is not supported here");
+        };
+    return null;
   }
 
   static <T extends Item> T expect(Item item, Class<T> c, long offset) throws ComponentException {

@@ -77,55 +77,78 @@ public final class Instantiator<T> {
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : ast.definitions()) {
       long at = d.offset();
-      if (d instanceof Definition.CoreModuleDef def7) {
-        f.coreModules.add(modules.get(def7));
-      } else if (d instanceof Definition.CoreInstanceDef def6) {
-        f.coreInstances.add(coreInstance(def6.expr(), f, at));
-      } else if (d instanceof Definition.CoreTypeDef def5) {
-        f.coreTypes.add(def5.type());
-      } else if (d instanceof Definition.NestedComponentDef def4) {
-        f.components.add(new ComponentClosure(def4.component(), f));
-      } else if (d instanceof Definition.InstanceDef def3) {
-        f.instances.add(instance(def3.expr(), f, at));
-      } else if (d instanceof Definition.AliasDef def2) {
-        alias(def2, f, at);
-      } else if (d instanceof Definition.TypeDef def1) {
-        DefType t = def1.type();
-        if (t instanceof DefType.ResourceDef def) {
-          f.types.add(defineResource(def, f, ast, at));
-        } else {
-          f.types.add(TypeEvaluator.eval(t, f, at));
-        }
-      } else if (d instanceof Definition.CanonDef def) {
-        CanonEvaluator.define(def.canon(), f, at);
-      } else if (d instanceof Definition.ImportDef imp) {
-        Item item;
-        if (args != null) {
-          item = args.get(imp.name().name());
-          if (item == null) {
-            throw Errors.invalid(at, "missing import named `" + imp.name().name() + "`");
-          }
-          if (dry) {
-            Subtyping.checkArg(imp.desc(), item, f, imp.name().name(), at);
-          }
-        } else {
-          item = supplier.supply(imp, f);
-          rootImports.put(imp.name().name(), item);
-        }
-        addImport(imp.desc(), item, f, at);
-      } else if (d instanceof Definition.ExportDef e) {
-        Item item = f.item(e.item().sort(), e.item().index(), at);
-        if (exports.put(e.name().name(), item) != null) {
-          throw Errors.invalid(at, "duplicate export name \"" + e.name().name() + "\"");
-        }
-        f.add(e.item().sort(), item, at); // an export is a new index too (Binary.md, exports)
-      } else if (d instanceof Definition.StartDef) {
-        throw Errors.invalid(at, "component start functions (values) are not supported in 0.2");
-      } else {
-        throw Errors.invalid(at, "unsupported definition " + d.getClass().getSimpleName());
-      }
+      // An expression, so that a kind of definition without a case here does not compile.
+      Void defined =
+          switch (d.kind()) {
+            case CORE_MODULE ->
+                IndexSpaces.append(f.coreModules, modules.get((Definition.CoreModuleDef) d));
+            case CORE_INSTANCE ->
+                IndexSpaces.append(
+                    f.coreInstances, coreInstance(((Definition.CoreInstanceDef) d).expr(), f, at));
+            case CORE_TYPE -> IndexSpaces.append(f.coreTypes, ((Definition.CoreTypeDef) d).type());
+            case COMPONENT ->
+                IndexSpaces.append(
+                    f.components,
+                    new ComponentClosure(((Definition.NestedComponentDef) d).component(), f));
+            case INSTANCE ->
+                IndexSpaces.append(
+                    f.instances, instance(((Definition.InstanceDef) d).expr(), f, at));
+            case ALIAS -> alias((Definition.AliasDef) d, f, at);
+            case TYPE ->
+                IndexSpaces.append(f.types, type(((Definition.TypeDef) d).type(), f, ast, at));
+            case CANON -> CanonEvaluator.define(((Definition.CanonDef) d).canon(), f, at);
+            case IMPORT -> importDef((Definition.ImportDef) d, f, supplier, args);
+            case EXPORT -> exportDef((Definition.ExportDef) d, f, exports);
+            case START ->
+                throw Errors.invalid(
+                    at, "component start functions (values) are not supported in 0.2");
+          };
     }
     return new InstanceExports(exports);
+  }
+
+  /** A type definition: a new resource type, or the type the definition evaluates to. */
+  private Object type(DefType t, IndexSpaces f, ComponentAst ast, long at)
+      throws ComponentException {
+    return t instanceof DefType.ResourceDef resource
+        ? defineResource(resource, f, ast, at)
+        : TypeEvaluator.eval(t, f, at);
+  }
+
+  /**
+   * An import: of a nested component, the instantiation argument of that name (type-checked in the
+   * dry run); of the root, what the supplier gives.
+   */
+  private Void importDef(
+      Definition.ImportDef imp, IndexSpaces f, ImportSupplier supplier, Map<String, Item> args)
+      throws ComponentException {
+    long at = imp.offset();
+    Item item;
+    if (args != null) {
+      item = args.get(imp.name().name());
+      if (item == null) {
+        throw Errors.invalid(at, "missing import named `" + imp.name().name() + "`");
+      }
+      if (dry) {
+        Subtyping.checkArg(imp.desc(), item, f, imp.name().name(), at);
+      }
+    } else {
+      item = supplier.supply(imp, f);
+      rootImports.put(imp.name().name(), item);
+    }
+    return addImport(imp.desc(), item, f, at);
+  }
+
+  /** An export: named once, and a new index too (Binary.md, "Import and Export Definitions"). */
+  private static Void exportDef(Definition.ExportDef e, IndexSpaces f, Map<String, Item> exports)
+      throws ComponentException {
+    long at = e.offset();
+    Item item = f.item(e.item().sort(), e.item().index(), at);
+    if (exports.put(e.name().name(), item) != null) {
+      throw Errors.invalid(at, "duplicate export name \"" + e.name().name() + "\"");
+    }
+    f.add(e.item().sort(), item, at);
+    return null;
   }
 
   private ResourceType defineResource(
@@ -150,30 +173,25 @@ public final class Instantiator<T> {
     return t;
   }
 
-  private void addImport(ExternDesc desc, Item item, IndexSpaces f, long at)
+  private static Void addImport(ExternDesc desc, Item item, IndexSpaces f, long at)
       throws ComponentException {
-    if (desc instanceof ExternDesc.FuncDesc) {
-      f.add(Sort.FUNC, item, at);
-    } else if (desc instanceof ExternDesc.InstanceDesc) {
-      f.add(Sort.INSTANCE, item, at);
-    } else if (desc instanceof ExternDesc.ComponentDesc) {
-      f.add(Sort.COMPONENT, item, at);
-    } else if (desc instanceof ExternDesc.CoreModuleDesc) {
-      f.add(Sort.CORE_MODULE, item, at);
-    } else if (desc instanceof ExternDesc.TypeDesc typeDesc) {
-      TypeBound b = typeDesc.bound();
-      if (b instanceof TypeBound.Eq eq) {
-        f.types.add(IndexSpaces.at(f.types, eq.typeIndex(), "type", at));
-      } else {
+    return switch (desc.kind()) {
+      case FUNC -> f.add(Sort.FUNC, item, at);
+      case INSTANCE -> f.add(Sort.INSTANCE, item, at);
+      case COMPONENT -> f.add(Sort.COMPONENT, item, at);
+      case CORE_MODULE -> f.add(Sort.CORE_MODULE, item, at);
+      case TYPE -> {
+        if (((ExternDesc.TypeDesc) desc).bound() instanceof TypeBound.Eq eq) {
+          yield IndexSpaces.append(f.types, IndexSpaces.at(f.types, eq.typeIndex(), "type", at));
+        }
         Object t = IndexSpaces.expect(item, Item.Type.class, at).type();
         if (!(t instanceof ResourceType)) {
           throw Errors.unlinkable(at, "expected a resource type, found " + t);
         }
-        f.types.add(t);
+        yield IndexSpaces.append(f.types, t);
       }
-    } else {
-      throw Errors.unlinkable(at, "value imports are not supported in 0.2");
-    }
+      case VALUE, VALUE_EQ -> throw Errors.unlinkable(at, "value imports are not supported in 0.2");
+    };
   }
 
   private CoreInstance coreInstance(CoreInstanceExpr expr, IndexSpaces f, long at)
@@ -258,7 +276,7 @@ public final class Instantiator<T> {
         ComponentException.Kind.INVALID, e.offset() >= 0 ? e.offset() : at, e.detail(), e);
   }
 
-  private void alias(Definition.AliasDef a, IndexSpaces f, long at) throws ComponentException {
+  private Void alias(Definition.AliasDef a, IndexSpaces f, long at) throws ComponentException {
     AliasTarget t = a.target();
     if (t instanceof AliasTarget.CoreExport ce) {
       CoreInstance ci =
@@ -272,33 +290,37 @@ public final class Instantiator<T> {
       if (dry) {
         coreTypes.aliased(e, ci, ce.name());
       }
-    } else if (t instanceof AliasTarget.Export ex) {
+      return null;
+    }
+    if (t instanceof AliasTarget.Export ex) {
       InstanceExports iv = IndexSpaces.at(f.instances, ex.instanceIndex(), "instance", at);
       Item item = iv.export(ex.name());
       if (item == null) {
         throw Errors.invalid(
             at, "instance " + ex.instanceIndex() + " has no export \"" + ex.name() + "\"");
       }
-      f.add(a.sort(), item, at);
-    } else {
-      var o = (AliasTarget.Outer) t;
-      IndexSpaces outer = f.outer(o.count(), at);
-      switch (a.sort()) {
-        case TYPE:
-          f.types.add(IndexSpaces.at(outer.types, o.index(), "type", at));
-          break;
-        case CORE_TYPE:
-          f.coreTypes.add(IndexSpaces.at(outer.coreTypes, o.index(), "core type", at));
-          break;
-        case CORE_MODULE:
-          f.coreModules.add(IndexSpaces.at(outer.coreModules, o.index(), "core module", at));
-          break;
-        case COMPONENT:
-          f.components.add(IndexSpaces.at(outer.components, o.index(), "component", at));
-          break;
-        default:
-          throw Errors.invalid(at, "outer alias of sort " + a.sort() + " is not allowed");
-      }
+      return f.add(a.sort(), item, at);
     }
+    var o = (AliasTarget.Outer) t;
+    IndexSpaces outer = f.outer(o.count(), at);
+    return switch (a.sort()) {
+      case TYPE -> IndexSpaces.append(f.types, IndexSpaces.at(outer.types, o.index(), "type", at));
+      case CORE_TYPE ->
+          IndexSpaces.append(
+              f.coreTypes, IndexSpaces.at(outer.coreTypes, o.index(), "core type", at));
+      case CORE_MODULE ->
+          IndexSpaces.append(
+              f.coreModules, IndexSpaces.at(outer.coreModules, o.index(), "core module", at));
+      case COMPONENT ->
+          IndexSpaces.append(
+              f.components, IndexSpaces.at(outer.components, o.index(), "component", at));
+      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_INSTANCE ->
+          outerSort(a, at);
+      case FUNC, VALUE, INSTANCE -> outerSort(a, at);
+    };
+  }
+
+  private static Void outerSort(Definition.AliasDef a, long at) throws ComponentException {
+    throw Errors.invalid(at, "outer alias of sort " + a.sort() + " is not allowed");
   }
 }

@@ -20,45 +20,57 @@ final class Subtyping {
   private Subtyping() {}
 
   /**
-   * Checks {@code actual}, passed as {@code name}, against import type {@code desc} in {@code f}.
+   * Checks {@code actual}, passed as {@code name}, against import type {@code desc} in {@code f};
+   * returns {@code actual}. Value imports are not checked (0.2 has none).
    */
-  static void checkArg(ExternDesc desc, Item actual, IndexSpaces f, String name, long at)
+  static Item checkArg(ExternDesc desc, Item actual, IndexSpaces f, String name, long at)
       throws ComponentException {
     String where = "type mismatch in import `" + name + "`";
-    if (desc instanceof ExternDesc.FuncDesc funcDesc) {
-      FuncType expected = TypeEvaluator.funcType(funcDesc.typeIndex(), f, at);
-      func(expected, actual, where, at);
-    } else if (desc instanceof ExternDesc.InstanceDesc instanceDesc) {
-      Object t = IndexSpaces.at(f.types, instanceDesc.typeIndex(), "type", at);
-      if (t instanceof TypeClosure closure) {
-        instance(closure, actual, where, at);
+    return switch (desc.kind()) {
+      case FUNC ->
+          func(
+              TypeEvaluator.funcType(((ExternDesc.FuncDesc) desc).typeIndex(), f, at),
+              actual,
+              where,
+              at);
+      case INSTANCE -> {
+        int i = ((ExternDesc.InstanceDesc) desc).typeIndex();
+        yield IndexSpaces.at(f.types, i, "type", at) instanceof TypeClosure closure
+            ? instance(closure, actual, where, at)
+            : actual;
       }
-    } else if (desc instanceof ExternDesc.CoreModuleDesc moduleDesc) {
-      if (!(actual instanceof Item.CoreModuleItem)) {
-        throw Errors.invalid(at, where + ": expected core module, found " + actual.sortName());
+      case CORE_MODULE -> {
+        if (!(actual instanceof Item.CoreModuleItem module)) {
+          throw Errors.invalid(at, where + ": expected core module, found " + actual.sortName());
+        }
+        int i = ((ExternDesc.CoreModuleDesc) desc).coreTypeIndex();
+        if (IndexSpaces.at(f.coreTypes, i, "core type", at) instanceof CoreDefType.ModuleType t) {
+          ModuleSubtyping.check(t, f.coreTypes, module.module(), at);
+        }
+        yield actual;
       }
-      Object t = IndexSpaces.at(f.coreTypes, moduleDesc.coreTypeIndex(), "core type", at);
-      if (t instanceof CoreDefType.ModuleType type) {
-        ModuleSubtyping.check(type, f.coreTypes, ((Item.CoreModuleItem) actual).module(), at);
+      case COMPONENT -> {
+        if (!(actual instanceof Item.Component)) {
+          throw Errors.invalid(at, where + ": expected component, found " + actual.sortName());
+        }
+        yield actual;
       }
-    } else if (desc instanceof ExternDesc.ComponentDesc) {
-      if (!(actual instanceof Item.Component)) {
-        throw Errors.invalid(at, where + ": expected component, found " + actual.sortName());
+      case TYPE -> {
+        TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
+        Object expected =
+            b instanceof TypeBound.Eq e ? IndexSpaces.at(f.types, e.typeIndex(), "type", at) : null;
+        yield type(expected, actual, where, at);
       }
-    } else if (desc instanceof ExternDesc.TypeDesc typeDesc) {
-      TypeBound b = typeDesc.bound();
-      Object expected =
-          b instanceof TypeBound.Eq e ? IndexSpaces.at(f.types, e.typeIndex(), "type", at) : null;
-      type(expected, actual, where, at);
-    }
+      case VALUE, VALUE_EQ -> actual;
+    };
   }
 
-  private static void func(FuncType expected, Item actual, String where, long at)
+  private static Item func(FuncType expected, Item actual, String where, long at)
       throws ComponentException {
-    if (!(actual instanceof Item.Func)) {
+    if (!(actual instanceof Item.Func func)) {
       throw Errors.invalid(at, where + ": expected func, found " + actual.sortName());
     }
-    FuncType found = ((Item.Func) actual).func().type();
+    FuncType found = func.func().type();
     if (!expected.equals(found)) {
       throw Errors.invalid(
           at,
@@ -69,15 +81,16 @@ final class Subtyping {
               + found
               + " (function types differ, or resource types are not the same)");
     }
+    return actual;
   }
 
   /** {@code expected} is null for a {@code (sub resource)} bound. */
-  private static void type(Object expected, Item actual, String where, long at)
+  private static Item type(Object expected, Item actual, String where, long at)
       throws ComponentException {
-    if (!(actual instanceof Item.Type)) {
+    if (!(actual instanceof Item.Type type)) {
       throw Errors.invalid(at, where + ": expected type, found " + actual.sortName());
     }
-    Object found = ((Item.Type) actual).type();
+    Object found = type.type();
     if (expected == null || expected instanceof ResourceType) {
       if (!(found instanceof ResourceType)) {
         throw Errors.invalid(at, where + ": expected resource, found defined type");
@@ -85,25 +98,26 @@ final class Subtyping {
       if (expected != null && expected != found) {
         throw Errors.invalid(at, where + ": resource types are not the same");
       }
-      return;
+      return actual;
     }
     if (found instanceof ResourceType) {
       throw Errors.invalid(at, where + ": expected defined type, found resource");
     }
     if (expected instanceof TypeClosure || found instanceof TypeClosure) {
-      return;
+      return actual;
     }
     if (!expected.equals(found)) {
       throw Errors.invalid(at, where + ": expected " + expected + ", found " + found);
     }
+    return actual;
   }
 
-  private static void instance(TypeClosure t, Item actual, String where, long at)
+  private static Item instance(TypeClosure t, Item actual, String where, long at)
       throws ComponentException {
-    if (!(actual instanceof Item.Instance)) {
+    if (!(actual instanceof Item.Instance instanceItem)) {
       throw Errors.invalid(at, where + ": expected instance, found " + actual.sortName());
     }
-    InstanceExports inst = ((Item.Instance) actual).instance();
+    InstanceExports inst = instanceItem.instance();
     Map<String, Object> expected =
         TypeEvaluator.instanceExports(
             t,
@@ -133,5 +147,6 @@ final class Subtyping {
         type(et, found, in, at);
       }
     }
+    return actual;
   }
 }

@@ -36,55 +36,55 @@ final class TypeEvaluator {
 
   /** Evaluates a {@code deftype}: a value type, a function type, a resource or a closure. */
   static Object eval(DefType d, IndexSpaces f, long offset) throws ComponentException {
-    if (d instanceof DefType.PrimitiveDef def9) {
-      return def9.type();
-    } else if (d instanceof DefType.RecordDef def8) {
-      List<RecordType.Field> fields = new ArrayList<>();
-      for (var nr : def8.fields()) {
-        fields.add(new RecordType.Field(nr.name(), valType(nr.type(), f, offset)));
+    return switch (d.kind()) {
+      case PRIMITIVE -> ((DefType.PrimitiveDef) d).type();
+      case RECORD -> {
+        List<RecordType.Field> fields = new ArrayList<>();
+        for (var nr : ((DefType.RecordDef) d).fields()) {
+          fields.add(new RecordType.Field(nr.name(), valType(nr.type(), f, offset)));
+        }
+        yield new RecordType(fields);
       }
-      return new RecordType(fields);
-    } else if (d instanceof DefType.VariantDef def7) {
-      List<VariantType.Case> cases = new ArrayList<>();
-      for (var c : def7.cases()) {
-        cases.add(
-            new VariantType.Case(c.name(), c.type() == null ? null : valType(c.type(), f, offset)));
+      case VARIANT -> {
+        List<VariantType.Case> cases = new ArrayList<>();
+        for (var c : ((DefType.VariantDef) d).cases()) {
+          cases.add(
+              new VariantType.Case(
+                  c.name(), c.type() == null ? null : valType(c.type(), f, offset)));
+        }
+        yield new VariantType(cases);
       }
-      return new VariantType(cases);
-    } else if (d instanceof DefType.ListDef def6) {
-      return new ListType(valType(def6.element(), f, offset));
-    } else if (d instanceof DefType.TupleDef def5) {
-      List<ValType> ts = new ArrayList<>();
-      for (TypeRef r : def5.types()) {
-        ts.add(valType(r, f, offset));
+      case LIST -> new ListType(valType(((DefType.ListDef) d).element(), f, offset));
+      case TUPLE -> {
+        List<ValType> ts = new ArrayList<>();
+        for (TypeRef r : ((DefType.TupleDef) d).types()) {
+          ts.add(valType(r, f, offset));
+        }
+        yield new TupleType(ts);
       }
-      return new TupleType(ts);
-    } else if (d instanceof DefType.FlagsDef def4) {
-      return new FlagsType(def4.names());
-    } else if (d instanceof DefType.EnumDef def3) {
-      return new EnumType(def3.names());
-    } else if (d instanceof DefType.OptionDef def2) {
-      return new OptionType(valType(def2.type(), f, offset));
-    } else if (d instanceof DefType.ResultDef r) {
-      return new ResultType(
-          r.ok() == null ? null : valType(r.ok(), f, offset),
-          r.err() == null ? null : valType(r.err(), f, offset));
-    } else if (d instanceof DefType.OwnDef def1) {
-      return new OwnType(resource(def1.typeIndex(), f, offset));
-    } else if (d instanceof DefType.BorrowDef def) {
-      return new BorrowType(resource(def.typeIndex(), f, offset));
-    } else if (d instanceof DefType.FuncTypeDef ft) {
-      List<FuncType.Param> ps = new ArrayList<>();
-      for (var p : ft.params()) {
-        ps.add(new FuncType.Param(p.name(), valType(p.type(), f, offset)));
+      case FLAGS -> new FlagsType(((DefType.FlagsDef) d).names());
+      case ENUM -> new EnumType(((DefType.EnumDef) d).names());
+      case OPTION -> new OptionType(valType(((DefType.OptionDef) d).type(), f, offset));
+      case RESULT -> {
+        DefType.ResultDef r = (DefType.ResultDef) d;
+        yield new ResultType(
+            r.ok() == null ? null : valType(r.ok(), f, offset),
+            r.err() == null ? null : valType(r.err(), f, offset));
       }
-      return new FuncType(ps, ft.result() == null ? null : valType(ft.result(), f, offset));
-    } else if (d instanceof DefType.ComponentTypeDef || d instanceof DefType.InstanceTypeDef) {
-      return new TypeClosure(d, f);
-    } else if (d instanceof DefType.ResourceDef) {
-      throw new IllegalStateException("resource definitions are evaluated by the instantiator");
-    }
-    throw Errors.invalid(offset, "unsupported type definition " + d);
+      case OWN -> new OwnType(resource(((DefType.OwnDef) d).typeIndex(), f, offset));
+      case BORROW -> new BorrowType(resource(((DefType.BorrowDef) d).typeIndex(), f, offset));
+      case FUNC -> {
+        DefType.FuncTypeDef ft = (DefType.FuncTypeDef) d;
+        List<FuncType.Param> ps = new ArrayList<>();
+        for (var p : ft.params()) {
+          ps.add(new FuncType.Param(p.name(), valType(p.type(), f, offset)));
+        }
+        yield new FuncType(ps, ft.result() == null ? null : valType(ft.result(), f, offset));
+      }
+      case COMPONENT, INSTANCE -> new TypeClosure(d, f);
+      case RESOURCE ->
+          throw new IllegalStateException("resource definitions are evaluated by the instantiator");
+    };
   }
 
   static ValType valType(TypeRef r, IndexSpaces f, long offset) throws ComponentException {
@@ -93,26 +93,26 @@ final class TypeEvaluator {
     }
     int i = ((TypeRef.Index) r).index();
     Object t = IndexSpaces.at(f.types, i, "type", offset);
-    if (!(t instanceof ValType)) {
+    if (!(t instanceof ValType v)) {
       throw Errors.invalid(offset, "type index " + i + " is not a defined value type");
     }
-    return (ValType) t;
+    return v;
   }
 
   static ResourceType resource(int index, IndexSpaces f, long offset) throws ComponentException {
     Object t = IndexSpaces.at(f.types, index, "type", offset);
-    if (!(t instanceof ResourceType)) {
+    if (!(t instanceof ResourceType rt)) {
       throw Errors.invalid(offset, "type index " + index + " is not a resource type");
     }
-    return (ResourceType) t;
+    return rt;
   }
 
   static FuncType funcType(int index, IndexSpaces f, long offset) throws ComponentException {
     Object t = IndexSpaces.at(f.types, index, "type", offset);
-    if (!(t instanceof FuncType)) {
+    if (!(t instanceof FuncType ft)) {
       throw Errors.invalid(offset, "type index " + index + " is not a function type");
     }
-    return (FuncType) t;
+    return ft;
   }
 
   /**
@@ -123,12 +123,12 @@ final class TypeEvaluator {
   static Map<String, Object> instanceExports(
       TypeClosure closure, Function<String, ResourceType> binder, long offset)
       throws ComponentException {
-    if (!(closure.definition() instanceof DefType.InstanceTypeDef)) {
+    if (!(closure.definition() instanceof DefType.InstanceTypeDef instanceType)) {
       throw Errors.invalid(offset, "expected an instance type");
     }
     IndexSpaces scope = new IndexSpaces(closure.scope(), null);
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Decl decl : ((DefType.InstanceTypeDef) closure.definition()).decls()) {
+    for (Decl decl : instanceType.decls()) {
       if (decl instanceof Decl.CoreTypeDecl typeDecl1) {
         scope.coreTypes.add(typeDecl1.type());
       } else if (decl instanceof Decl.TypeDecl typeDecl) {
@@ -138,10 +138,9 @@ final class TypeEvaluator {
         }
         scope.types.add(eval(d, scope, offset));
       } else if (decl instanceof Decl.AliasDecl a) {
-        if (!(a.target() instanceof AliasTarget.Outer)) {
+        if (!(a.target() instanceof AliasTarget.Outer o)) {
           throw Errors.invalid(offset, "only outer aliases are allowed in type declarations");
         }
-        var o = (AliasTarget.Outer) a.target();
         IndexSpaces outer = scope.outer(o.count(), offset);
         if (a.sort() == Sort.TYPE) {
           scope.types.add(IndexSpaces.at(outer.types, o.index(), "type", offset));
@@ -153,28 +152,45 @@ final class TypeEvaluator {
         }
       } else if (decl instanceof Decl.ExportDecl e) {
         String name = e.name().name();
-        ExternDesc desc = e.desc();
-        if (desc instanceof ExternDesc.TypeDesc typeDesc) {
-          TypeBound b = typeDesc.bound();
-          Object t;
-          if (b instanceof TypeBound.SubResource) {
-            t = binder.apply(name);
-          } else {
-            t = IndexSpaces.at(scope.types, ((TypeBound.Eq) b).typeIndex(), "type", offset);
-          }
-          scope.types.add(t);
+        Object t = exportType(e.desc(), name, scope, binder, offset);
+        if (t != null) {
           out.put(name, t);
-        } else if (desc instanceof ExternDesc.FuncDesc funcDesc) {
-          out.put(name, funcType(funcDesc.typeIndex(), scope, offset));
-        } else if (desc instanceof ExternDesc.InstanceDesc instanceDesc) {
-          out.put(name, IndexSpaces.at(scope.types, instanceDesc.typeIndex(), "type", offset));
-        } else if (desc instanceof ExternDesc.ComponentDesc componentDesc) {
-          out.put(name, IndexSpaces.at(scope.types, componentDesc.typeIndex(), "type", offset));
         }
       } else {
         throw Errors.invalid(offset, "imports are not allowed in an instance type");
       }
     }
     return out;
+  }
+
+  /**
+   * The type an instance type's export declares, added to {@code scope}'s type space when it is a
+   * type; null for a value, which has no type here.
+   */
+  private static Object exportType(
+      ExternDesc desc,
+      String name,
+      IndexSpaces scope,
+      Function<String, ResourceType> binder,
+      long offset)
+      throws ComponentException {
+    return switch (desc.kind()) {
+      case TYPE -> {
+        TypeBound b = ((ExternDesc.TypeDesc) desc).bound();
+        Object t =
+            b instanceof TypeBound.Eq eq
+                ? IndexSpaces.at(scope.types, eq.typeIndex(), "type", offset)
+                : binder.apply(name);
+        scope.types.add(t);
+        yield t;
+      }
+      case FUNC -> funcType(((ExternDesc.FuncDesc) desc).typeIndex(), scope, offset);
+      case INSTANCE ->
+          IndexSpaces.at(scope.types, ((ExternDesc.InstanceDesc) desc).typeIndex(), "type", offset);
+      case COMPONENT ->
+          IndexSpaces.at(
+              scope.types, ((ExternDesc.ComponentDesc) desc).typeIndex(), "type", offset);
+      case CORE_MODULE, VALUE, VALUE_EQ -> null;
+    };
   }
 }

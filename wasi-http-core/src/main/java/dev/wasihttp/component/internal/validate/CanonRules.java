@@ -22,81 +22,102 @@ final class CanonRules {
 
   private CanonRules() {}
 
-  static void define(Canon c, Scope s, long at) throws ComponentException {
-    if (c instanceof Canon.Lift lift) {
-      s.check(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
-      VType t = s.type(lift.typeIndex(), at);
-      if (!(VType.unwrap(t) instanceof VType.Func || t instanceof VType.Unknown)) {
-        throw Invalid.at(at, "type index " + lift.typeIndex() + " is not a function type");
+  static Void define(Canon c, Scope s, long at) throws ComponentException {
+    return switch (c.kind()) {
+      case LIFT -> {
+        Canon.Lift lift = (Canon.Lift) c;
+        s.check(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
+        VType t = s.type(lift.typeIndex(), at);
+        if (!(VType.unwrap(t) instanceof VType.Func || t instanceof VType.Unknown)) {
+          throw Invalid.at(at, "type index " + lift.typeIndex() + " is not a function type");
+        }
+        options(lift.options(), t, true, s, at);
+        yield Scope.append(s.funcs, t);
       }
-      options(lift.options(), t, true, s, at);
-      s.funcs.add(t);
-    } else if (c instanceof Canon.Lower lower) {
-      VType t = s.item(Sort.FUNC, lower.funcIndex(), at);
-      options(lower.options(), t, false, s, at);
-      s.add(Sort.CORE_FUNC);
-    } else {
-      int index;
-      boolean local;
-      if (c instanceof Canon.ResourceNew new1) {
-        index = new1.typeIndex();
-        local = true;
-      } else if (c instanceof Canon.ResourceRep rep) {
-        index = rep.typeIndex();
-        local = true;
-      } else {
-        index = ((Canon.ResourceDrop) c).typeIndex();
-        local = false;
+      case LOWER -> {
+        Canon.Lower lower = (Canon.Lower) c;
+        VType t = s.item(Sort.FUNC, lower.funcIndex(), at);
+        options(lower.options(), t, false, s, at);
+        yield s.add(Sort.CORE_FUNC);
       }
-      VType t = VType.unwrap(s.type(index, at));
-      if (!(t instanceof VType.Resource || t instanceof VType.Unknown)) {
-        throw Invalid.at(at, "type index " + index + " is not a resource type");
-      }
-      if (local && t instanceof VType.Resource && !s.local.contains(t)) {
-        throw Invalid.at(at, "type index " + index + " is not a local resource");
-      }
-      s.add(Sort.CORE_FUNC);
-    }
+      case RESOURCE_NEW -> resource(((Canon.ResourceNew) c).typeIndex(), true, s, at);
+      case RESOURCE_REP -> resource(((Canon.ResourceRep) c).typeIndex(), true, s, at);
+      case RESOURCE_DROP -> resource(((Canon.ResourceDrop) c).typeIndex(), false, s, at);
+    };
   }
+
+  /**
+   * {@code resource.new}, {@code resource.rep} ({@code local}: of a resource this component
+   * defines) and {@code resource.drop}.
+   */
+  private static Void resource(int index, boolean local, Scope s, long at)
+      throws ComponentException {
+    VType t = VType.unwrap(s.type(index, at));
+    if (!(t instanceof VType.Resource || t instanceof VType.Unknown)) {
+      throw Invalid.at(at, "type index " + index + " is not a resource type");
+    }
+    if (local && t instanceof VType.Resource && !s.local.contains(t)) {
+      throw Invalid.at(at, "type index " + index + " is not a local resource");
+    }
+    return s.add(Sort.CORE_FUNC);
+  }
+
+  /** The options given so far: each at most once. */
+  private record Given(String encoding, boolean memory, boolean realloc, boolean postReturn) {}
 
   private static void options(List<CanonOpt> opts, VType type, boolean lift, Scope s, long at)
       throws ComponentException {
-    String encoding = null;
-    boolean memory = false;
-    boolean realloc = false;
-    boolean postReturn = false;
+    Given g = new Given(null, false, false, false);
     for (CanonOpt o : opts) {
-      if (o instanceof CanonOpt.StringEncodingOpt opt3) {
-        String e = opt3.encoding().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        if (encoding != null) {
-          throw Invalid.at(
-              at, "canonical encoding option `" + encoding + "` conflicts with option `" + e + "`");
-        }
-        encoding = e;
-      } else if (o instanceof CanonOpt.MemoryOpt opt2) {
-        once(memory, "memory", at);
-        memory = true;
-        s.check(Sort.CORE_MEMORY, opt2.coreMemoryIndex(), at);
-      } else if (o instanceof CanonOpt.ReallocOpt opt1) {
-        once(realloc, "realloc", at);
-        realloc = true;
-        s.check(Sort.CORE_FUNC, opt1.coreFuncIndex(), at);
-      } else if (o instanceof CanonOpt.PostReturnOpt opt) {
-        once(postReturn, "post-return", at);
-        postReturn = true;
-        if (!lift) {
-          throw Invalid.at(at, "canonical option `post-return` cannot be specified for lowerings");
-        }
-        s.check(Sort.CORE_FUNC, opt.coreFuncIndex(), at);
-      }
+      g =
+          switch (o.kind()) {
+            case STRING_ENCODING -> {
+              String e =
+                  ((CanonOpt.StringEncodingOpt) o)
+                      .encoding()
+                      .name()
+                      .toLowerCase(Locale.ROOT)
+                      .replace('_', '-');
+              if (g.encoding() != null) {
+                throw Invalid.at(
+                    at,
+                    "canonical encoding option `"
+                        + g.encoding()
+                        + "` conflicts with option `"
+                        + e
+                        + "`");
+              }
+              yield new Given(e, g.memory(), g.realloc(), g.postReturn());
+            }
+            case MEMORY -> {
+              once(g.memory(), "memory", at);
+              s.check(Sort.CORE_MEMORY, ((CanonOpt.MemoryOpt) o).coreMemoryIndex(), at);
+              yield new Given(g.encoding(), true, g.realloc(), g.postReturn());
+            }
+            case REALLOC -> {
+              once(g.realloc(), "realloc", at);
+              s.check(Sort.CORE_FUNC, ((CanonOpt.ReallocOpt) o).coreFuncIndex(), at);
+              yield new Given(g.encoding(), g.memory(), true, g.postReturn());
+            }
+            case POST_RETURN -> {
+              once(g.postReturn(), "post-return", at);
+              if (!lift) {
+                throw Invalid.at(
+                    at, "canonical option `post-return` cannot be specified for lowerings");
+              }
+              s.check(Sort.CORE_FUNC, ((CanonOpt.PostReturnOpt) o).coreFuncIndex(), at);
+              yield new Given(g.encoding(), g.memory(), g.realloc(), true);
+            }
+          };
     }
+    boolean memory = g.memory();
+    boolean realloc = g.realloc();
     if (realloc && !memory) {
       throw Invalid.at(at, "canonical option `realloc` requires `memory` to also be specified");
     }
-    if (!(VType.unwrap(type) instanceof VType.Func)) {
+    if (!(VType.unwrap(type) instanceof VType.Func f)) {
       return;
     }
-    var f = (VType.Func) VType.unwrap(type);
     boolean paramsInMemory = false;
     int flatParams = 0;
     for (VType p : f.params()) {
@@ -132,14 +153,15 @@ final class CanonRules {
     if (t instanceof VType.Prim prim) {
       return prim.type() == PrimitiveType.STRING;
     }
-    if (t instanceof VType.Value v) {
-      if (v.def() instanceof DefType.ListDef) {
+    if (!(t instanceof VType.Value v)) {
+      return false;
+    }
+    if (v.def().kind() == DefType.Kind.LIST) {
+      return true;
+    }
+    for (VType c : v.children()) {
+      if (c != null && usesMemory(c)) {
         return true;
-      }
-      for (VType c : v.children()) {
-        if (c != null && usesMemory(c)) {
-          return true;
-        }
       }
     }
     return false;
@@ -151,31 +173,29 @@ final class CanonRules {
     if (t instanceof VType.Prim prim) {
       return prim.type() == PrimitiveType.STRING ? 2 : 1;
     }
-    if (!(t instanceof VType.Value)) {
+    if (!(t instanceof VType.Value v)) {
       return 1;
     }
-    var v = (VType.Value) t;
-    DefType d = v.def();
-    if (d instanceof DefType.ListDef) {
-      return 2;
-    }
-    if (d instanceof DefType.FlagsDef def) {
-      return (def.names().size() + 31) / 32;
-    }
-    if (d instanceof DefType.EnumDef) {
-      return 1;
-    }
-    if (d instanceof DefType.RecordDef || d instanceof DefType.TupleDef) {
-      int n = 0;
-      for (VType c : v.children()) {
-        n += flat(c);
+    return switch (v.def().kind()) {
+      case LIST -> 2;
+      case FLAGS -> (((DefType.FlagsDef) v.def()).names().size() + 31) / 32;
+      case ENUM -> 1;
+      case RECORD, TUPLE -> {
+        int n = 0;
+        for (VType c : v.children()) {
+          n += flat(c);
+        }
+        yield n;
       }
-      return n;
-    }
-    int max = 0;
-    for (VType c : v.children()) {
-      max = Math.max(max, c == null ? 0 : flat(c));
-    }
-    return 1 + max;
+      case VARIANT, OPTION, RESULT -> {
+        int max = 0;
+        for (VType c : v.children()) {
+          max = Math.max(max, c == null ? 0 : flat(c));
+        }
+        yield 1 + max;
+      }
+      // Not the definition of a VType.Value: primitives are Prim, handles Handle.
+      case PRIMITIVE, OWN, BORROW, FUNC, COMPONENT, INSTANCE, RESOURCE -> 1;
+    };
   }
 }

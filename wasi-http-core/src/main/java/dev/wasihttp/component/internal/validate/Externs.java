@@ -22,39 +22,45 @@ final class Externs {
   /** The sort and type an {@code externtype} describes. */
   static VType.Extern desc(ExternDesc d, ExternName name, Scope s, long at)
       throws ComponentException {
-    if (d instanceof ExternDesc.CoreModuleDesc desc5) {
-      int i = desc5.coreTypeIndex();
-      s.check(Sort.CORE_TYPE, i, at);
-      if (!(s.coreTypes.get(i) instanceof CoreDefType.ModuleType)) {
-        throw Invalid.at(at, "core type index " + i + " is not a module type");
+    return switch (d.kind()) {
+      case CORE_MODULE -> {
+        int i = ((ExternDesc.CoreModuleDesc) d).coreTypeIndex();
+        s.check(Sort.CORE_TYPE, i, at);
+        if (!(s.coreTypes.get(i) instanceof CoreDefType.ModuleType)) {
+          throw Invalid.at(at, "core type index " + i + " is not a module type");
+        }
+        yield new VType.Extern(Sort.CORE_MODULE, new VType.CoreModuleType());
       }
-      return new VType.Extern(Sort.CORE_MODULE, new VType.CoreModuleType());
-    } else if (d instanceof ExternDesc.FuncDesc desc4) {
-      int i = desc4.typeIndex();
-      return new VType.Extern(
-          Sort.FUNC, expect(s.type(i, at), VType.Func.class, i, "a function", at));
-    } else if (d instanceof ExternDesc.ValueDesc desc3) {
-      return new VType.Extern(Sort.VALUE, TypeDefs.valType(desc3.type(), s, at));
-    } else if (d instanceof ExternDesc.ValueEqDesc desc2) {
-      s.check(Sort.VALUE, desc2.valueIndex(), at);
-      return new VType.Extern(Sort.VALUE, VType.UNKNOWN);
-    } else if (d instanceof ExternDesc.TypeDesc desc1) {
-      TypeBound b = desc1.bound();
-      if (b instanceof TypeBound.Eq eq) {
-        return new VType.Extern(Sort.TYPE, s.type(eq.typeIndex(), at));
+      case FUNC -> {
+        int i = ((ExternDesc.FuncDesc) d).typeIndex();
+        yield new VType.Extern(
+            Sort.FUNC, expect(s.type(i, at), VType.Func.class, i, "a function", at));
       }
-      VType.Resource r = new VType.Resource(name.name());
-      s.bound.add(r);
-      return new VType.Extern(Sort.TYPE, r);
-    } else if (d instanceof ExternDesc.ComponentDesc desc) {
-      int i = desc.typeIndex();
-      return new VType.Extern(
-          Sort.COMPONENT, expect(s.type(i, at), VType.Comp.class, i, "a component", at));
-    } else {
-      int i = ((ExternDesc.InstanceDesc) d).typeIndex();
-      VType t = expect(s.type(i, at), VType.Instance.class, i, "an instance", at);
-      return new VType.Extern(Sort.INSTANCE, t);
-    }
+      case VALUE ->
+          new VType.Extern(Sort.VALUE, TypeDefs.valType(((ExternDesc.ValueDesc) d).type(), s, at));
+      case VALUE_EQ -> {
+        s.check(Sort.VALUE, ((ExternDesc.ValueEqDesc) d).valueIndex(), at);
+        yield new VType.Extern(Sort.VALUE, VType.UNKNOWN);
+      }
+      case TYPE -> {
+        if (((ExternDesc.TypeDesc) d).bound() instanceof TypeBound.Eq eq) {
+          yield new VType.Extern(Sort.TYPE, s.type(eq.typeIndex(), at));
+        }
+        VType.Resource r = new VType.Resource(name.name());
+        s.bound.add(r);
+        yield new VType.Extern(Sort.TYPE, r);
+      }
+      case COMPONENT -> {
+        int i = ((ExternDesc.ComponentDesc) d).typeIndex();
+        yield new VType.Extern(
+            Sort.COMPONENT, expect(s.type(i, at), VType.Comp.class, i, "a component", at));
+      }
+      case INSTANCE -> {
+        int i = ((ExternDesc.InstanceDesc) d).typeIndex();
+        yield new VType.Extern(
+            Sort.INSTANCE, expect(s.type(i, at), VType.Instance.class, i, "an instance", at));
+      }
+    };
   }
 
   private static VType expect(VType t, Class<? extends VType> c, int index, String what, long at)
@@ -67,7 +73,7 @@ final class Externs {
   }
 
   /** Adds an import or export to scope {@code s} after checking its name and type. */
-  static void declare(Scope s, boolean isImport, ExternName n, VType.Extern e, long at)
+  static Void declare(Scope s, boolean isImport, ExternName n, VType.Extern e, long at)
       throws ComponentException {
     ExternNames.Parsed p = ExternNames.parse(n, at);
     String what = isImport ? "import" : "export";
@@ -112,7 +118,7 @@ final class Externs {
       s.importVisible.addAll(minted);
     }
     (isImport ? s.imports : s.exports).put(n.name(), e);
-    s.push(e.sort(), t);
+    return s.push(e.sort(), t);
   }
 
   private static void annotated(

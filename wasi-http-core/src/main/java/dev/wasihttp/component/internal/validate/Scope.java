@@ -64,22 +64,30 @@ final class Scope {
     return counts.getOrDefault(s, 0);
   }
 
-  void add(Sort s) {
+  /** Counts one more item of a sort whose items have no static type here. */
+  Void add(Sort s) {
     counts.merge(s, 1, Integer::sum);
+    return null;
+  }
+
+  /** Appends {@code item} to {@code space}. */
+  static <T> Void append(List<T> space, T item) {
+    space.add(item);
+    return null;
   }
 
   /** Checks {@code index} against the index space of a core sort or of values. */
   void check(Sort s, int index, long at) throws ComponentException {
     int n =
-        s == Sort.TYPE
-            ? types.size()
-            : s == Sort.FUNC
-                ? funcs.size()
-                : s == Sort.INSTANCE
-                    ? instances.size()
-                    : s == Sort.COMPONENT
-                        ? components.size()
-                        : s == Sort.CORE_TYPE ? coreTypes.size() : count(s);
+        switch (s) {
+          case TYPE -> types.size();
+          case FUNC -> funcs.size();
+          case INSTANCE -> instances.size();
+          case COMPONENT -> components.size();
+          case CORE_TYPE -> coreTypes.size();
+          case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_MODULE -> count(s);
+          case CORE_INSTANCE, VALUE -> count(s);
+        };
     if (index < 0 || index >= n) {
       String what = s.text().replace("core func", "function").replace("core ", "");
       throw Invalid.at(
@@ -101,40 +109,29 @@ final class Scope {
   /** The type of item {@code index} of a component-level sort (UNKNOWN for core modules). */
   VType item(Sort s, int index, long at) throws ComponentException {
     check(s, index, at);
-    switch (s) {
-      case TYPE:
-        return types.get(index);
-      case FUNC:
-        return funcs.get(index);
-      case INSTANCE:
-        return instances.get(index);
-      case COMPONENT:
-        return components.get(index);
-      case CORE_MODULE:
-        return new VType.CoreModuleType();
-      default:
-        return VType.UNKNOWN;
-    }
+    return switch (s) {
+      case TYPE -> types.get(index);
+      case FUNC -> funcs.get(index);
+      case INSTANCE -> instances.get(index);
+      case COMPONENT -> components.get(index);
+      case CORE_MODULE -> new VType.CoreModuleType();
+      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_TYPE, CORE_INSTANCE ->
+          VType.UNKNOWN;
+      case VALUE -> VType.UNKNOWN;
+    };
   }
 
   /** Appends an item of sort {@code s} and type {@code t}. */
-  void push(Sort s, VType t) {
-    switch (s) {
-      case TYPE:
-        types.add(t);
-        break;
-      case FUNC:
-        funcs.add(t);
-        break;
-      case INSTANCE:
-        instances.add(t);
-        break;
-      case COMPONENT:
-        components.add(t);
-        break;
-      default:
-        add(s);
-    }
+  Void push(Sort s, VType t) {
+    return switch (s) {
+      case TYPE -> append(types, t);
+      case FUNC -> append(funcs, t);
+      case INSTANCE -> append(instances, t);
+      case COMPONENT -> append(components, t);
+      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_TYPE, CORE_MODULE ->
+          add(s);
+      case CORE_INSTANCE, VALUE -> add(s);
+    };
   }
 
   /** The scope {@code count} levels out, for an outer alias. */

@@ -24,79 +24,89 @@ final class TypeDefs {
 
   /** Evaluates a value-type definition, a function type or a handle; others are the caller's. */
   static VType eval(DefType d, Scope s, long at) throws ComponentException {
-    if (d instanceof DefType.PrimitiveDef def7) {
-      return new VType.Prim(def7.type());
-    } else if (d instanceof DefType.RecordDef r) {
-      nonEmpty(r.fields().size(), "record type must have at least one field", at);
-      List<VType> children = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      for (var f : r.fields()) {
-        labels.add(f.name());
-        children.add(valType(f.type(), s, at));
+    return switch (d.kind()) {
+      case PRIMITIVE -> new VType.Prim(((DefType.PrimitiveDef) d).type());
+      case RECORD -> {
+        DefType.RecordDef r = (DefType.RecordDef) d;
+        nonEmpty(r.fields().size(), "record type must have at least one field", at);
+        List<VType> children = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (var f : r.fields()) {
+          labels.add(f.name());
+          children.add(valType(f.type(), s, at));
+        }
+        labels(labels, "record field", "field", at);
+        yield new VType.Value(d, children);
       }
-      labels(labels, "record field", "field", at);
-      return new VType.Value(d, children);
-    } else if (d instanceof DefType.VariantDef v) {
-      nonEmpty(v.cases().size(), "variant type must have at least one case", at);
-      List<VType> children = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      for (var c : v.cases()) {
-        labels.add(c.name());
-        children.add(c.type() == null ? null : valType(c.type(), s, at));
+      case VARIANT -> {
+        DefType.VariantDef v = (DefType.VariantDef) d;
+        nonEmpty(v.cases().size(), "variant type must have at least one case", at);
+        List<VType> children = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (var c : v.cases()) {
+          labels.add(c.name());
+          children.add(c.type() == null ? null : valType(c.type(), s, at));
+        }
+        labels(labels, "variant case", "case", at);
+        yield new VType.Value(d, children);
       }
-      labels(labels, "variant case", "case", at);
-      return new VType.Value(d, children);
-    } else if (d instanceof DefType.ListDef def6) {
-      return new VType.Value(d, List.of(valType(def6.element(), s, at)));
-    } else if (d instanceof DefType.TupleDef t) {
-      nonEmpty(t.types().size(), "tuple type must have at least one type", at);
-      List<VType> children = new ArrayList<>();
-      for (TypeRef r : t.types()) {
-        children.add(valType(r, s, at));
+      case LIST -> new VType.Value(d, List.of(valType(((DefType.ListDef) d).element(), s, at)));
+      case TUPLE -> {
+        DefType.TupleDef t = (DefType.TupleDef) d;
+        nonEmpty(t.types().size(), "tuple type must have at least one type", at);
+        List<VType> children = new ArrayList<>();
+        for (TypeRef r : t.types()) {
+          children.add(valType(r, s, at));
+        }
+        yield new VType.Value(d, children);
       }
-      return new VType.Value(d, children);
-    } else if (d instanceof DefType.FlagsDef def5) {
-      List<String> names = def5.names();
-      nonEmpty(names.size(), "flags must have at least one entry", at);
-      if (names.size() > MAX_FLAGS) {
-        throw Invalid.at(at, "cannot have more than " + MAX_FLAGS + " flags");
+      case FLAGS -> {
+        List<String> names = ((DefType.FlagsDef) d).names();
+        nonEmpty(names.size(), "flags must have at least one entry", at);
+        if (names.size() > MAX_FLAGS) {
+          throw Invalid.at(at, "cannot have more than " + MAX_FLAGS + " flags");
+        }
+        labels(names, "flag", "flag", at);
+        yield new VType.Value(d, List.of());
       }
-      labels(names, "flag", "flag", at);
-      return new VType.Value(d, List.of());
-    } else if (d instanceof DefType.EnumDef def4) {
-      List<String> names = def4.names();
-      nonEmpty(names.size(), "enum type must have at least one variant", at);
-      labels(names, "enum tag", "tag", at);
-      return new VType.Value(d, List.of());
-    } else if (d instanceof DefType.OptionDef def3) {
-      return new VType.Value(d, List.of(valType(def3.type(), s, at)));
-    } else if (d instanceof DefType.ResultDef r) {
-      return new VType.Value(
-          d,
-          Arrays.asList(
-              r.ok() == null ? null : valType(r.ok(), s, at),
-              r.err() == null ? null : valType(r.err(), s, at)));
-    } else if (d instanceof DefType.OwnDef def2) {
-      return new VType.Handle(true, resource(def2.typeIndex(), s, at));
-    } else if (d instanceof DefType.BorrowDef def1) {
-      return new VType.Handle(false, resource(def1.typeIndex(), s, at));
-    } else if (d instanceof DefType.FuncTypeDef def) {
-      return func(def, s, at);
-    } else if (d instanceof DefType.ResourceDef r) {
-      if (s.kind != Scope.Kind.COMPONENT) {
-        throw Invalid.at(at, "resources can only be defined within a concrete component");
+      case ENUM -> {
+        List<String> names = ((DefType.EnumDef) d).names();
+        nonEmpty(names.size(), "enum type must have at least one variant", at);
+        labels(names, "enum tag", "tag", at);
+        yield new VType.Value(d, List.of());
       }
-      if (r.rep() != CoreValType.I32) {
-        throw Invalid.at(at, "resources can only be represented by `i32`");
+      case OPTION -> new VType.Value(d, List.of(valType(((DefType.OptionDef) d).type(), s, at)));
+      case RESULT -> {
+        DefType.ResultDef r = (DefType.ResultDef) d;
+        yield new VType.Value(
+            d,
+            Arrays.asList(
+                r.ok() == null ? null : valType(r.ok(), s, at),
+                r.err() == null ? null : valType(r.err(), s, at)));
       }
-      if (r.destructorCoreFuncIndex() != null) {
-        s.check(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
-      }
-      VType.Resource res = new VType.Resource("resource");
-      s.local.add(res);
-      return res;
+      case OWN -> new VType.Handle(true, resource(((DefType.OwnDef) d).typeIndex(), s, at));
+      case BORROW -> new VType.Handle(false, resource(((DefType.BorrowDef) d).typeIndex(), s, at));
+      case FUNC -> func((DefType.FuncTypeDef) d, s, at);
+      case RESOURCE -> resourceDef((DefType.ResourceDef) d, s, at);
+      case COMPONENT, INSTANCE -> throw new IllegalArgumentException("not evaluated here: " + d);
+    };
+  }
+
+  /** {@code (resource (rep i32) (dtor f)?)}, only in a concrete component. */
+  private static VType resourceDef(DefType.ResourceDef r, Scope s, long at)
+      throws ComponentException {
+    if (s.kind != Scope.Kind.COMPONENT) {
+      throw Invalid.at(at, "resources can only be defined within a concrete component");
     }
-    throw new IllegalArgumentException("not evaluated here: " + d);
+    if (r.rep() != CoreValType.I32) {
+      throw Invalid.at(at, "resources can only be represented by `i32`");
+    }
+    if (r.destructorCoreFuncIndex() != null) {
+      s.check(Sort.CORE_FUNC, r.destructorCoreFuncIndex(), at);
+    }
+    VType.Resource res = new VType.Resource("resource");
+    s.local.add(res);
+    return res;
   }
 
   private static VType func(DefType.FuncTypeDef ft, Scope s, long at) throws ComponentException {

@@ -34,71 +34,84 @@ public final class Validator {
     Scope s = new Scope(parent, Scope.Kind.COMPONENT);
     for (Definition d : ast.definitions()) {
       long at = d.offset();
-      if (d instanceof Definition.CoreModuleDef) {
-        s.add(Sort.CORE_MODULE);
-      } else if (d instanceof Definition.CoreInstanceDef def5) {
-        coreInstance(def5.expr(), s, at);
-      } else if (d instanceof Definition.CoreTypeDef def4) {
-        coreType(def4.type(), s, at);
-      } else if (d instanceof Definition.NestedComponentDef def3) {
-        Scope inner = component(def3.component(), s);
-        // Its imported and defined resources are bound in its type: fresh for each instance.
-        inner.bound.addAll(inner.local);
-        s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted));
-      } else if (d instanceof Definition.InstanceDef def2) {
-        instance(def2.expr(), s, at);
-      } else if (d instanceof Definition.AliasDef a) {
-        alias(a.sort(), a.target(), s, at);
-      } else if (d instanceof Definition.TypeDef def1) {
-        s.types.add(defType(def1.type(), s, at));
-      } else if (d instanceof Definition.CanonDef def) {
-        CanonRules.define(def.canon(), s, at);
-      } else if (d instanceof Definition.ImportDef imp) {
-        Externs.declare(s, true, imp.name(), Externs.desc(imp.desc(), imp.name(), s, at), at);
-      } else if (d instanceof Definition.ExportDef e) {
-        VType t = s.item(e.item().sort(), e.item().index(), at);
-        Sort sort = e.item().sort();
-        if (sort.isCore() && sort != Sort.CORE_MODULE) {
-          throw Invalid.at(at, "a " + sort.text() + " cannot be exported from a component");
-        }
-        if (e.ascribed() != null) {
-          VType.Extern ascribed = Externs.desc(e.ascribed(), e.name(), s, at);
-          if (ascribed.sort() != sort) {
-            throw Invalid.at(
-                at,
-                "ascribed type of export is not compatible: expected "
-                    + ascribed.sort().text()
-                    + ", found "
-                    + sort.text());
-          }
-          Ascription.check(ascribed, t, at);
-          // The ascribed type is what the export is seen as; a (sub resource) hides the resource.
-          if (sort != Sort.TYPE || ascribed.type() instanceof VType.Resource) {
-            t = ascribed.type();
-          }
-        }
-        Externs.declare(s, false, e.name(), new VType.Extern(sort, t), at);
-      } else if (d instanceof Definition.StartDef start) {
-        s.check(Sort.FUNC, start.funcIndex(), at);
-        for (int v : start.args()) {
-          s.check(Sort.VALUE, v, at);
-        }
-        for (int i = 0; i < start.resultCount(); i++) {
-          s.add(Sort.VALUE);
-        }
-      }
+      // An expression, so that a kind of definition without a case here does not compile.
+      Void checked =
+          switch (d.kind()) {
+            case CORE_MODULE -> s.add(Sort.CORE_MODULE);
+            case CORE_INSTANCE -> coreInstance(((Definition.CoreInstanceDef) d).expr(), s, at);
+            case CORE_TYPE -> coreType(((Definition.CoreTypeDef) d).type(), s, at);
+            case COMPONENT -> nested(((Definition.NestedComponentDef) d).component(), s);
+            case INSTANCE -> instance(((Definition.InstanceDef) d).expr(), s, at);
+            case ALIAS ->
+                alias(((Definition.AliasDef) d).sort(), ((Definition.AliasDef) d).target(), s, at);
+            case TYPE -> Scope.append(s.types, defType(((Definition.TypeDef) d).type(), s, at));
+            case CANON -> CanonRules.define(((Definition.CanonDef) d).canon(), s, at);
+            case IMPORT -> {
+              Definition.ImportDef imp = (Definition.ImportDef) d;
+              yield Externs.declare(
+                  s, true, imp.name(), Externs.desc(imp.desc(), imp.name(), s, at), at);
+            }
+            case EXPORT -> export((Definition.ExportDef) d, s);
+            case START -> start((Definition.StartDef) d, s);
+          };
     }
     return s;
   }
 
-  private static void coreType(CoreDefType t, Scope s, long at) throws ComponentException {
+  /** A nested component: its imported and defined resources are fresh for each instance. */
+  private static Void nested(ComponentAst ast, Scope s) throws ComponentException {
+    Scope inner = component(ast, s);
+    inner.bound.addAll(inner.local);
+    s.components.add(new VType.Comp(inner.imports, inner.exports, inner.bound, inner.minted));
+    return null;
+  }
+
+  private static Void export(Definition.ExportDef e, Scope s) throws ComponentException {
+    long at = e.offset();
+    VType t = s.item(e.item().sort(), e.item().index(), at);
+    Sort sort = e.item().sort();
+    if (sort.isCore() && sort != Sort.CORE_MODULE) {
+      throw Invalid.at(at, "a " + sort.text() + " cannot be exported from a component");
+    }
+    if (e.ascribed() != null) {
+      VType.Extern ascribed = Externs.desc(e.ascribed(), e.name(), s, at);
+      if (ascribed.sort() != sort) {
+        throw Invalid.at(
+            at,
+            "ascribed type of export is not compatible: expected "
+                + ascribed.sort().text()
+                + ", found "
+                + sort.text());
+      }
+      Ascription.check(ascribed, t, at);
+      // The ascribed type is what the export is seen as; a (sub resource) hides the resource.
+      if (sort != Sort.TYPE || ascribed.type() instanceof VType.Resource) {
+        t = ascribed.type();
+      }
+    }
+    return Externs.declare(s, false, e.name(), new VType.Extern(sort, t), at);
+  }
+
+  private static Void start(Definition.StartDef start, Scope s) throws ComponentException {
+    long at = start.offset();
+    s.check(Sort.FUNC, start.funcIndex(), at);
+    for (int v : start.args()) {
+      s.check(Sort.VALUE, v, at);
+    }
+    for (int i = 0; i < start.resultCount(); i++) {
+      s.add(Sort.VALUE);
+    }
+    return null;
+  }
+
+  private static Void coreType(CoreDefType t, Scope s, long at) throws ComponentException {
     if (t instanceof CoreDefType.ModuleType type) {
       CoreTypeRules.moduleType(type, s, at);
     }
-    s.coreTypes.add(t);
+    return Scope.append(s.coreTypes, t);
   }
 
-  private static void coreInstance(CoreInstanceExpr expr, Scope s, long at)
+  private static Void coreInstance(CoreInstanceExpr expr, Scope s, long at)
       throws ComponentException {
     if (expr instanceof CoreInstanceExpr.Instantiate inst) {
       s.check(Sort.CORE_MODULE, inst.moduleIndex(), at);
@@ -118,10 +131,10 @@ public final class Validator {
         s.check(e.item().sort(), e.item().index(), at);
       }
     }
-    s.add(Sort.CORE_INSTANCE);
+    return s.add(Sort.CORE_INSTANCE);
   }
 
-  private static void instance(InstanceExpr expr, Scope s, long at) throws ComponentException {
+  private static Void instance(InstanceExpr expr, Scope s, long at) throws ComponentException {
     if (expr instanceof InstanceExpr.Instantiate inst) {
       VType c = s.item(Sort.COMPONENT, inst.componentIndex(), at);
       Map<String, VType> args = new HashMap<>();
@@ -137,17 +150,15 @@ public final class Validator {
         }
         args.put(a.name(), s.item(a.item().sort(), a.item().index(), at));
       }
-      if (!(c instanceof VType.Comp)) {
-        s.instances.add(VType.UNKNOWN);
-        return;
+      if (!(c instanceof VType.Comp comp)) {
+        return Scope.append(s.instances, VType.UNKNOWN);
       }
-      for (String name : ((VType.Comp) c).imports().keySet()) {
+      for (String name : comp.imports().keySet()) {
         if (!args.containsKey(name)) {
           throw Invalid.at(at, "missing import named `" + name + "`");
         }
       }
-      s.instances.add(Substitution.instantiate((VType.Comp) c, args, at));
-      return;
+      return Scope.append(s.instances, Substitution.instantiate(comp, args, at));
     }
     Scope bag = new Scope(s, Scope.Kind.INSTANCE_TYPE);
     for (var e : ((InstanceExpr.FromExports) expr).exports()) {
@@ -158,14 +169,15 @@ public final class Validator {
       }
       Externs.declare(bag, false, e.name(), new VType.Extern(e.item().sort(), t), at);
     }
-    s.instances.add(new VType.Instance(bag.exports, bag.bound, bag.minted));
+    return Scope.append(s.instances, new VType.Instance(bag.exports, bag.bound, bag.minted));
   }
 
-  private static void alias(Sort sort, AliasTarget t, Scope s, long at) throws ComponentException {
+  private static Void alias(Sort sort, AliasTarget t, Scope s, long at) throws ComponentException {
     if (t instanceof AliasTarget.CoreExport export) {
       s.check(Sort.CORE_INSTANCE, export.coreInstanceIndex(), at);
-      s.push(sort, VType.UNKNOWN);
-    } else if (t instanceof AliasTarget.Export ex) {
+      return s.push(sort, VType.UNKNOWN);
+    }
+    if (t instanceof AliasTarget.Export ex) {
       VType i = s.item(Sort.INSTANCE, ex.instanceIndex(), at);
       VType type = VType.UNKNOWN;
       if (i instanceof VType.Instance instance) {
@@ -180,47 +192,50 @@ public final class Validator {
         }
         type = e.type();
       }
-      s.push(sort, type);
-    } else {
-      var o = (AliasTarget.Outer) t;
-      Scope outer = s.outer(o.count(), at);
-      if (s.kind != Scope.Kind.COMPONENT && sort != Sort.TYPE && sort != Sort.CORE_TYPE) {
-        throw Invalid.at(
-            at, "outer aliases in type declarations may only refer to types or instances");
+      return s.push(sort, type);
+    }
+    var o = (AliasTarget.Outer) t;
+    Scope outer = s.outer(o.count(), at);
+    if (s.kind != Scope.Kind.COMPONENT && sort != Sort.TYPE && sort != Sort.CORE_TYPE) {
+      throw Invalid.at(
+          at, "outer aliases in type declarations may only refer to types or instances");
+    }
+    return switch (sort) {
+      case TYPE -> Scope.append(s.types, outerType(outer.type(o.index(), at), o, s, at));
+      case CORE_TYPE -> {
+        outer.check(Sort.CORE_TYPE, o.index(), at);
+        yield Scope.append(s.coreTypes, outer.coreTypes.get(o.index()));
       }
-      switch (sort) {
-        case TYPE:
-          {
-            VType type = outer.type(o.index(), at);
-            if (s.crossesComponent(o.count())) {
-              Set<VType.Resource> free = new HashSet<>();
-              VType.freeResources(type, free);
-              if (!free.isEmpty()) {
-                throw Invalid.at(
-                    at,
-                    "type index "
-                        + o.index()
-                        + " transitively refers to resources and cannot be aliased across a component boundary");
-              }
-            }
-            s.types.add(type);
-            break;
-          }
-        case CORE_TYPE:
-          outer.check(Sort.CORE_TYPE, o.index(), at);
-          s.coreTypes.add(outer.coreTypes.get(o.index()));
-          break;
-        case CORE_MODULE:
-          outer.check(Sort.CORE_MODULE, o.index(), at);
-          s.add(Sort.CORE_MODULE);
-          break;
-        case COMPONENT:
-          s.components.add(outer.item(Sort.COMPONENT, o.index(), at));
-          break;
-        default:
-          throw Invalid.at(at, "outer alias of sort " + sort.text() + " is not allowed");
+      case CORE_MODULE -> {
+        outer.check(Sort.CORE_MODULE, o.index(), at);
+        yield s.add(Sort.CORE_MODULE);
+      }
+      case COMPONENT -> Scope.append(s.components, outer.item(Sort.COMPONENT, o.index(), at));
+      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_INSTANCE ->
+          outerSort(sort, at);
+      case FUNC, VALUE, INSTANCE -> outerSort(sort, at);
+    };
+  }
+
+  /** A type aliased from an outer scope may not carry resources across a component boundary. */
+  private static VType outerType(VType type, AliasTarget.Outer o, Scope s, long at)
+      throws ComponentException {
+    if (s.crossesComponent(o.count())) {
+      Set<VType.Resource> free = new HashSet<>();
+      VType.freeResources(type, free);
+      if (!free.isEmpty()) {
+        throw Invalid.at(
+            at,
+            "type index "
+                + o.index()
+                + " transitively refers to resources and cannot be aliased across a component boundary");
       }
     }
+    return type;
+  }
+
+  private static Void outerSort(Sort sort, long at) throws ComponentException {
+    throw Invalid.at(at, "outer alias of sort " + sort.text() + " is not allowed");
   }
 
   /** Evaluates any type definition: value and function types, resources, and type bodies. */
