@@ -61,18 +61,19 @@ public record CoreExternType(
       }
     }
     int local = index - imported;
-    switch (kind) {
-      case GLOBAL:
+    return switch (kind) {
+      case GLOBAL -> {
         Global g = m.module.globalSection().getGlobal(local);
-        return global(g.valueType(), g.mutabilityType());
-      case TABLE:
+        yield global(g.valueType(), g.mutabilityType());
+      }
+      case TABLE -> {
         var t = m.module.tableSection().getTable(local);
-        return table(t.elementType(), t.limits());
-      case MEMORY:
-        return m.module.memorySection().map(s -> memory(s.getMemory(local).limits())).orElse(null);
-      default:
-        return null;
-    }
+        yield table(t.elementType(), t.limits());
+      }
+      case MEMORY ->
+          m.module.memorySection().map(s -> memory(s.getMemory(local).limits())).orElse(null);
+      case FUNCTION, TAG -> null;
+    };
   }
 
   private static CoreExternType global(ValType t, MutabilityType m) {
@@ -94,23 +95,20 @@ public record CoreExternType(
     if (!kind.equals(exported.kind)) {
       return "expected " + kind + ", found " + exported.kind;
     }
-    switch (kind) {
-      case "global":
-        if (valType != exported.valType || mutable != exported.mutable) {
-          return "global type mismatch";
-        }
-        return null;
-      case "table":
-        if (valType != exported.valType) {
-          return "table element type mismatch";
-        }
-        return limits(exported) ? null : "mismatch in table limits";
-      default:
-        if (shared != exported.shared) {
-          return "mismatch in the shared flag for memories";
-        }
-        return limits(exported) ? null : "mismatch in memory limits";
-    }
+    return switch (kind) {
+      case "global" ->
+          valType != exported.valType || mutable != exported.mutable
+              ? "global type mismatch"
+              : null;
+      case "table" ->
+          valType != exported.valType
+              ? "table element type mismatch"
+              : limits(exported) ? null : "mismatch in table limits";
+      default ->
+          shared != exported.shared
+              ? "mismatch in the shared flag for memories"
+              : limits(exported) ? null : "mismatch in memory limits";
+    };
   }
 
   private boolean limits(CoreExternType exported) {

@@ -42,22 +42,18 @@ public abstract sealed class CoreInstance
       if (desc == null) {
         return null;
       }
-      switch (desc.kind()) {
-        case "func":
-          return new CoreExtern.Func(
-              desc.funcType(),
-              args -> {
-                throw new Trap("component is not instantiated");
-              });
-        case "table":
-          return new CoreExtern.Table(null);
-        case "memory":
-          return new CoreExtern.Mem(null);
-        case "global":
-          return new CoreExtern.Global(null);
-        default:
-          return new CoreExtern.Tag(null);
-      }
+      return switch (desc.kind()) {
+        case "func" ->
+            new CoreExtern.Func(
+                desc.funcType(),
+                args -> {
+                  throw new Trap("component is not instantiated");
+                });
+        case "table" -> new CoreExtern.Table(null);
+        case "memory" -> new CoreExtern.Mem(null);
+        case "global" -> new CoreExtern.Global(null);
+        default -> new CoreExtern.Tag(null);
+      };
     }
   }
 
@@ -95,25 +91,17 @@ public abstract sealed class CoreInstance
       if (desc == null) {
         return null;
       }
-      CoreExtern e;
-      switch (desc.kind()) {
-        case "func":
-          ExportFunction f = instance.export(name);
-          e = new CoreExtern.Func(desc.funcType(), args -> Engine.callRaw(f, args));
-          break;
-        case "table":
-          e = new CoreExtern.Table(instance.exports().table(name));
-          break;
-        case "memory":
-          e = new CoreExtern.Mem(instance.exports().memory(name));
-          break;
-        case "global":
-          e = new CoreExtern.Global(instance.exports().global(name));
-          break;
-        default:
-          e = new CoreExtern.Tag(instance.tag(tagIndex(name)));
-          break;
-      }
+      CoreExtern e =
+          switch (desc.kind()) {
+            case "func" -> {
+              ExportFunction f = instance.export(name);
+              yield new CoreExtern.Func(desc.funcType(), args -> Engine.callRaw(f, args));
+            }
+            case "table" -> new CoreExtern.Table(instance.exports().table(name));
+            case "memory" -> new CoreExtern.Mem(instance.exports().memory(name));
+            case "global" -> new CoreExtern.Global(instance.exports().global(name));
+            default -> new CoreExtern.Tag(instance.tag(tagIndex(name)));
+          };
       cache.put(name, e);
       return e;
     }

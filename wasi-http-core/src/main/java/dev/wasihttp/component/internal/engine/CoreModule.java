@@ -100,18 +100,13 @@ public final class CoreModule {
   }
 
   static String kindName(ExternalType t) {
-    switch (t) {
-      case FUNCTION:
-        return "func";
-      case TABLE:
-        return "table";
-      case MEMORY:
-        return "memory";
-      case GLOBAL:
-        return "global";
-      default:
-        return "tag";
-    }
+    return switch (t) {
+      case FUNCTION -> "func";
+      case TABLE -> "table";
+      case MEMORY -> "memory";
+      case GLOBAL -> "global";
+      case TAG -> "tag";
+    };
   }
 
   /**
