@@ -16,7 +16,7 @@ public enum FlatType {
    * the payloads of several variant cases. Equal types stay; {@code i32} and {@code f32} share an
    * {@code i32}; any other pair widens to {@code i64}.
    */
-  public static FlatType join(FlatType a, FlatType b) {
+  static FlatType join(FlatType a, FlatType b) {
     if (a == b) {
       return a;
     }

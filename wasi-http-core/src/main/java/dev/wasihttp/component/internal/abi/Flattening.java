@@ -13,10 +13,10 @@ import java.util.List;
  */
 public final class Flattening {
   /** Above this many flat parameters, parameters travel in memory behind one i32 pointer. */
-  public static final int MAX_FLAT_PARAMS = 16;
+  static final int MAX_FLAT_PARAMS = 16;
 
   /** Above this many flat results, the result travels in memory behind one i32 pointer. */
-  public static final int MAX_FLAT_RESULTS = 1;
+  static final int MAX_FLAT_RESULTS = 1;
 
   private Flattening() {}
 
@@ -63,7 +63,7 @@ public final class Flattening {
   }
 
   /** {@code flatten_types(ts)}: the flat types of each type, concatenated. */
-  public static List<FlatType> flattenAll(List<ValType> types) {
+  static List<FlatType> flattenAll(List<ValType> types) {
     List<FlatType> out = new ArrayList<>();
     for (ValType t : types) {
       flatten(t, out);
@@ -72,7 +72,7 @@ public final class Flattening {
   }
 
   /** {@code flatten_type(t)}: the flat types of one value. */
-  public static List<FlatType> flatten(ValType t) {
+  static List<FlatType> flatten(ValType t) {
     List<FlatType> out = new ArrayList<>();
     flatten(t, out);
     return out;
@@ -82,7 +82,7 @@ public final class Flattening {
    * How many flat values {@code t} takes, without building the list: what deciding between flat and
    * in-memory passing needs.
    */
-  public static int flatCount(ValType t) {
+  static int flatCount(ValType t) {
     return switch (t.kind()) {
       case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, OWN, BORROW -> 1;
       case STRING, LIST -> 2;
@@ -101,7 +101,7 @@ public final class Flattening {
   }
 
   /** The flat count of several types together. */
-  public static int flatCount(List<ValType> types) {
+  static int flatCount(List<ValType> types) {
     int n = 0;
     for (ValType t : types) {
       n += flatCount(t);

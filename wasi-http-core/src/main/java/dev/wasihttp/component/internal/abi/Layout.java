@@ -13,29 +13,29 @@ import java.util.List;
  * caller; each one is a single pass over the type (linear in its size): size and alignment are
  * computed together so that a record's size never recomputes its fields' alignments.
  */
-public final class Layout {
+final class Layout {
   /** The size of a pointer and of a length in a 32-bit memory. */
-  public static final int PTR_SIZE = 4;
+  static final int PTR_SIZE = 4;
 
   private Layout() {}
 
   /** {@code alignment(t)}: 1, 2, 4 or 8. */
-  public static int alignment(ValType t) {
+  static int alignment(ValType t) {
     return (int) (shape(t) & 0xff);
   }
 
   /** {@code elem_size(t)}: the bytes one value occupies, a multiple of its alignment. */
-  public static int elemSize(ValType t) {
+  static int elemSize(ValType t) {
     return (int) (shape(t) >>> 8);
   }
 
   /** {@code align_to(ptr, alignment)}: {@code ptr} rounded up to a multiple of the alignment. */
-  public static long alignTo(long ptr, int alignment) {
+  static long alignTo(long ptr, int alignment) {
     return (ptr + alignment - 1) / alignment * alignment;
   }
 
   /** Whether {@code ptr} is a multiple of {@code alignment}. */
-  public static boolean isAligned(long ptr, int alignment) {
+  static boolean isAligned(long ptr, int alignment) {
     return ptr % alignment == 0;
   }
 
@@ -43,7 +43,7 @@ public final class Layout {
    * The byte size of {@code discriminant_type(cases)}: u8 up to 256 cases, u16 up to 65536, else
    * u32 (CanonicalABI.md, "Alignment": discriminant_type).
    */
-  public static int discriminantSize(int caseCount) {
+  static int discriminantSize(int caseCount) {
     if (caseCount <= 1 << 8) {
       return 1;
     }
@@ -51,13 +51,13 @@ public final class Layout {
   }
 
   /** {@code discriminant_type(cases)}: {@code u8}, {@code u16} or {@code u32}. */
-  public static PrimitiveType discriminantType(int caseCount) {
+  static PrimitiveType discriminantType(int caseCount) {
     int size = discriminantSize(caseCount);
     return size == 1 ? PrimitiveType.U8 : size == 2 ? PrimitiveType.U16 : PrimitiveType.U32;
   }
 
   /** {@code max_case_alignment(cases)}: the largest payload alignment, 1 if none has a payload. */
-  public static int maxCaseAlignment(List<ValType> caseTypes) {
+  static int maxCaseAlignment(List<ValType> caseTypes) {
     int a = 1;
     for (ValType c : caseTypes) {
       if (c != null) {
@@ -71,7 +71,7 @@ public final class Layout {
    * The offset of a variant's payload from its start: the discriminant, then padding to the largest
    * case alignment (CanonicalABI.md, "Loading": load_variant).
    */
-  public static int payloadOffset(List<ValType> caseTypes) {
+  static int payloadOffset(List<ValType> caseTypes) {
     return (int) alignTo(discriminantSize(caseTypes.size()), maxCaseAlignment(caseTypes));
   }
 
@@ -80,7 +80,7 @@ public final class Layout {
    * else one u32 per 32 flags (CanonicalABI.md, "Element Size"; above 32 flags as the 0.2 text lays
    * them out).
    */
-  public static int flagsSize(int count) {
+  static int flagsSize(int count) {
     if (count == 0) {
       return 0;
     }
@@ -91,7 +91,7 @@ public final class Layout {
   }
 
   /** The number of u32 words of a flags value's flat form: {@code ceil(count / 32)}. */
-  public static int flagsWords(int count) {
+  static int flagsWords(int count) {
     return (count + 31) / 32;
   }
 
@@ -99,7 +99,7 @@ public final class Layout {
    * The offset of each field of a record or tuple from its start: each field aligned to its own
    * alignment after the previous one (CanonicalABI.md, "Element Size": elem_size_record).
    */
-  public static int[] fieldOffsets(List<ValType> fieldTypes) {
+  static int[] fieldOffsets(List<ValType> fieldTypes) {
     int[] offsets = new int[fieldTypes.size()];
     long s = 0;
     for (int i = 0; i < offsets.length; i++) {

@@ -24,7 +24,7 @@ public record LiftLowerContext(CanonicalOptions options, HandleContext handles) 
   }
 
   /** The {@code memory} option; traps when a value needs memory and the option is absent. */
-  public GuestMemory memory() {
+  GuestMemory memory() {
     GuestMemory m = options.memory();
     if (m == null) {
       throw new Trap("canonical option `memory` is required to pass this value");
@@ -33,7 +33,7 @@ public record LiftLowerContext(CanonicalOptions options, HandleContext handles) 
   }
 
   /** The {@code string-encoding} option. */
-  public StringEncoding encoding() {
+  StringEncoding encoding() {
     return options.encoding();
   }
 

@@ -17,13 +17,13 @@ import java.util.List;
  * memory; the pointers found inside values (strings, lists) are checked here and trap with the
  * spec's reasons.
  */
-public final class Loading {
+final class Loading {
   /**
    * The most elements a list of zero-sized elements (e.g. {@code list<flags {}>}) may claim. Such a
    * list occupies no memory, so the bounds check cannot limit its length; this cap keeps a guest
    * from making the host build billions of values.
    */
-  public static final long MAX_ZERO_SIZE_LIST_LENGTH = 1 << 20;
+  static final long MAX_ZERO_SIZE_LIST_LENGTH = 1 << 20;
 
   /** The most elements a Java list holds; only a memory above 2 GiB could claim more. */
   private static final long MAX_HOST_LIST_LENGTH = Integer.MAX_VALUE - 8;
@@ -36,7 +36,7 @@ public final class Loading {
    * @param ptr a pointer aligned to {@code Layout.alignment(t)} with {@code Layout.elemSize(t)}
    *     bytes inside memory (a violation surfaces as the memory's out-of-bounds trap)
    */
-  public static Val load(LiftLowerContext cx, long ptr, ValType t) {
+  static Val load(LiftLowerContext cx, long ptr, ValType t) {
     GuestMemory m = cx.memory();
     return switch (t.kind()) {
       case BOOL, S8, U8 -> Scalars.lift((PrimitiveType) t, m.readByte(ptr));

@@ -15,7 +15,7 @@ import java.util.List;
  * the contents of strings and lists with {@code realloc}. Every value is checked against its type
  * as it is stored; a value of the wrong shape traps naming the expected type and the value.
  */
-public final class Storing {
+final class Storing {
   private Storing() {}
 
   /**
@@ -24,7 +24,7 @@ public final class Storing {
    * @param ptr a pointer aligned to {@code Layout.alignment(t)} with {@code Layout.elemSize(t)}
    *     bytes inside memory (a violation surfaces as the memory's out-of-bounds trap)
    */
-  public static void store(LiftLowerContext cx, Val v, ValType t, long ptr) {
+  static void store(LiftLowerContext cx, Val v, ValType t, long ptr) {
     GuestMemory m = cx.memory();
     // A switch expression, so that a kind without a case here does not compile.
     Void stored =

@@ -22,7 +22,7 @@ public final class ComponentDecoder {
    * The deepest nesting of components, component/instance types and module types accepted. Real
    * toolchain outputs nest three or four levels; the limit keeps hostile input off the stack.
    */
-  public static final int MAX_NESTING = 64;
+  static final int MAX_NESTING = 64;
 
   private static final int MAGIC = 0x6d736100; // "\0asm", little-endian
   private static final int COMPONENT_VERSION = 0x0d; // Binary.md: pre-standard version 0x0d 0x00

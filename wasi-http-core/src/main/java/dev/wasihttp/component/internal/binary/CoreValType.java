@@ -23,7 +23,7 @@ public enum CoreValType {
   OTHER_REF;
 
   /** Whether this is a reference type. */
-  public boolean isReference() {
+  boolean isReference() {
     return this == FUNCREF || this == EXTERNREF || this == EXNREF || this == OTHER_REF;
   }
 }

@@ -140,7 +140,7 @@ public final class CoreModule {
     return imports;
   }
 
-  public List<CoreModuleExport> exports() {
+  List<CoreModuleExport> exports() {
     return exports;
   }
 

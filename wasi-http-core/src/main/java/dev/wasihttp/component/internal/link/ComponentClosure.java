@@ -6,4 +6,4 @@ import dev.wasihttp.component.internal.binary.ComponentAst;
  * A nested component definition and the index spaces it was defined in, which its outer aliases
  * refer to.
  */
-public record ComponentClosure(ComponentAst ast, IndexSpaces definedIn) {}
+record ComponentClosure(ComponentAst ast, IndexSpaces definedIn) {}

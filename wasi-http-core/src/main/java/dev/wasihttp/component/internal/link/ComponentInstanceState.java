@@ -11,7 +11,7 @@ import java.util.List;
  * ComponentInstance}): its handle table and the flags that guard entering and leaving it. A trap
  * poisons it.
  */
-public final class ComponentInstanceState {
+final class ComponentInstanceState {
   final HandleTable table;
   final Store<?> store;
 

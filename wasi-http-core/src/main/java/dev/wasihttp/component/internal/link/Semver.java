@@ -8,11 +8,11 @@ import java.util.Collection;
  * 1.0 and later the major), and the highest such version wins. Names without a version match only
  * exactly.
  */
-public final class Semver {
+final class Semver {
   private Semver() {}
 
   /** The best name in {@code candidates} for {@code wanted}, or null. */
-  public static String bestMatch(String wanted, Collection<String> candidates) {
+  static String bestMatch(String wanted, Collection<String> candidates) {
     if (candidates.contains(wanted)) {
       return wanted;
     }

@@ -21,7 +21,7 @@ public final class Handle {
     this.scope = scope;
   }
 
-  public ResourceType type() {
+  ResourceType type() {
     return type;
   }
 
@@ -34,11 +34,11 @@ public final class Handle {
   }
 
   /** The call a borrow handle was lent for; null for an owning handle. */
-  public CallScope scope() {
+  CallScope scope() {
     return scope;
   }
 
-  public int lends() {
+  int lends() {
     return lends;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 public final class HandleTable {
   /** The spec's {@code MAX_LENGTH = 2**28 - 1}. */
-  public static final int MAX_LENGTH = (1 << 28) - 1;
+  static final int MAX_LENGTH = (1 << 28) - 1;
 
   private Handle[] handles = new Handle[8];
   private int size = 1; // slot 0 reserved
@@ -61,7 +61,7 @@ public final class HandleTable {
   }
 
   /** The handle at {@code index} (an unsigned i32 from the guest); traps if there is none. */
-  public Handle get(int index) {
+  Handle get(int index) {
     if (index <= 0 || index >= size || handles[index] == null) {
       throw new Trap("unknown handle index " + Integer.toUnsignedString(index));
     }
@@ -78,7 +78,7 @@ public final class HandleTable {
   }
 
   /** Removes and returns the handle at {@code index}. */
-  public Handle remove(int index) {
+  Handle remove(int index) {
     Handle h = get(index);
     handles[index] = null;
     if (freeCount == free.length) {

@@ -26,7 +26,7 @@ sealed interface VType {
   final class Resource implements VType {
     final String name;
 
-    public Resource(String name) {
+    Resource(String name) {
       this.name = name;
     }
 
