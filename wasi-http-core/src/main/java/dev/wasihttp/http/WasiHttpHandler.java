@@ -61,7 +61,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * opens the body), so the guest never blocks on the client unless it calls a blocking read. The
  * handler owns these threads; {@link #close} stops the pools (idle threads also end by themselves).
  */
-public final class WasiHttpHandler implements AutoCloseable {
+public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   private final InstancePre<RequestData> pre;
   private final WasiHttpConfig config;
   private final HttpResources http;
@@ -126,6 +126,7 @@ public final class WasiHttpHandler implements AutoCloseable {
    * like a trap and is logged at {@code ERROR}; one thrown by its {@code fail} or {@code abort}
    * propagates.
    */
+  @Override
   public void handle(HttpExchange exchange) {
     WasiContext wasi = new WasiContext(config.wasi());
     HttpState state = new HttpState(exchange, rules, wasi, readers, config.log(), tag, outgoing);

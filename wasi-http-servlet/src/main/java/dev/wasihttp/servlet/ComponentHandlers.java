@@ -2,7 +2,6 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.errors.ComponentException;
-import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.http.WasiHttpHandler;
@@ -30,7 +29,7 @@ final class ComponentHandlers {
   private ComponentHandlers() {}
 
   /** Reads, decodes and links the component; every failure names the component. */
-  static ExchangeHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
+  static WasiHttpHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
       throws ServletException {
     String location = options.component();
     String name = options.componentName();
@@ -186,7 +185,7 @@ final class ComponentHandlers {
     return Files.readAllBytes(path);
   }
 
-  private static ExchangeHandler link(
+  private static WasiHttpHandler link(
       Component component, WasiHttpServletOptions options, LogSink log) throws ServletException {
     WasiHttpConfig config;
     try {
@@ -212,25 +211,6 @@ final class ComponentHandlers {
       throw unavailable(
           "component " + options.componentName() + " cannot start: " + e.getMessage(), e);
     }
-    return new Linked(handler);
-  }
-
-  /** The wasi:http host as the servlet's handler; closing it stops the host's threads. */
-  static final class Linked implements ExchangeHandler, AutoCloseable {
-    private final WasiHttpHandler handler;
-
-    Linked(WasiHttpHandler handler) {
-      this.handler = handler;
-    }
-
-    @Override
-    public void handle(HttpExchange exchange) {
-      handler.handle(exchange);
-    }
-
-    @Override
-    public void close() throws Exception {
-      handler.close();
-    }
+    return handler;
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasihttp.servlet;
 
+import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.LogSink;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;

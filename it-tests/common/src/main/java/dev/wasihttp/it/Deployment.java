@@ -1,6 +1,6 @@
 package dev.wasihttp.it;
 
-import dev.wasihttp.servlet.ExchangeHandler;
+import dev.wasihttp.http.ExchangeHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.wasihttp.it;
 
+import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
-import dev.wasihttp.servlet.ExchangeHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
