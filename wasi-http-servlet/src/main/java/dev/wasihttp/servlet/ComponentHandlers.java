@@ -1,6 +1,7 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.component.ComponentCache;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.WasiHttpConfig;
@@ -11,16 +12,10 @@ import jakarta.servlet.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 
@@ -46,7 +41,7 @@ final class ComponentHandlers {
     }
     Component component;
     try {
-      component = decode(bytes);
+      component = ComponentCache.decode(bytes);
     } catch (ComponentException e) {
       throw unavailable(
           "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
@@ -123,35 +118,6 @@ final class ComponentHandlers {
       e.initCause(cause);
     }
     return e;
-  }
-
-  /**
-   * Decoded components by the SHA-256 of their bytes: servlets that serve the same component share
-   * one decoded, immutable {@link Component} (decoding a large one takes seconds). Soft references,
-   * so an unused one can be collected.
-   */
-  private static final Map<String, SoftReference<Component>> DECODED = new HashMap<>();
-
-  static Component decode(byte[] bytes) throws ComponentException {
-    String key;
-    try {
-      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      return Component.decode(bytes);
-    }
-    synchronized (DECODED) {
-      SoftReference<Component> ref = DECODED.get(key);
-      Component cached = ref == null ? null : ref.get();
-      if (cached != null) {
-        return cached;
-      }
-    }
-    Component component = Component.decode(bytes);
-    synchronized (DECODED) {
-      DECODED.values().removeIf(r -> r.get() == null);
-      DECODED.put(key, new SoftReference<>(component));
-    }
-    return component;
   }
 
   /** {@code /WEB-INF/…} from the web application, {@code classpath:…}, else a file path. */

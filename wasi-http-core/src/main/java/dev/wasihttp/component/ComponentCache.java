@@ -1,0 +1,49 @@
+package dev.wasihttp.component;
+
+import dev.wasihttp.component.errors.ComponentException;
+import java.lang.ref.SoftReference;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Decoded components by the SHA-256 of their bytes, shared by everything in the JVM that decodes
+ * through it (servlets serving the same component, the command line's {@code serve}): a {@link
+ * Component} is immutable and thread-safe, and decoding a large one takes seconds. Entries are soft
+ * references, so a component no longer used can be collected. Thread-safe.
+ */
+public final class ComponentCache {
+  private static final Map<String, SoftReference<Component>> DECODED = new HashMap<>();
+
+  private ComponentCache() {}
+
+  /**
+   * The decoded component for {@code bytes}: the one already decoded from equal bytes, else {@link
+   * Component#decode}'s result, then kept.
+   *
+   * @throws ComponentException as {@link Component#decode} does
+   */
+  public static Component decode(byte[] bytes) throws ComponentException {
+    String key;
+    try {
+      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      return Component.decode(bytes); // every JDK has SHA-256; without it, no sharing
+    }
+    synchronized (DECODED) {
+      SoftReference<Component> ref = DECODED.get(key);
+      Component cached = ref == null ? null : ref.get();
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Component component = Component.decode(bytes);
+    synchronized (DECODED) {
+      DECODED.values().removeIf(r -> r.get() == null);
+      DECODED.put(key, new SoftReference<>(component));
+    }
+    return component;
+  }
+}
