@@ -6,10 +6,11 @@ package dev.wasihttp.http;
  * running a {@code wasi:http/proxy} component; a plain Java implementation serves tests and
  * embedders that want a container's request and response mapping without a component.
  *
- * <p>Implementations must be safe to call from many threads at once. They report faults through
- * {@link HttpExchange#fail} and {@link HttpExchange#abort} rather than by throwing; an exception
- * that escapes is treated like {@code fail(500)} before the response is committed and like {@code
- * abort} after.
+ * <p>Implementations must be safe to call from many threads at once. A container runs a handler
+ * through {@link GuardedExchange#run}, which holds the ending rules: the handler ends the exchange
+ * with {@link HttpExchange#finish}, {@link HttpExchange#abort} or {@link HttpExchange#fail}; one
+ * that throws, or returns without ending it, gets {@code fail(500)} before the response was
+ * committed and {@code abort} after, and the reason is logged.
  */
 @FunctionalInterface
 public interface ExchangeHandler {

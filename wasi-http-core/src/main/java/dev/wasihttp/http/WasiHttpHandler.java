@@ -14,7 +14,6 @@ import dev.wasihttp.http.internal.HostFields;
 import dev.wasihttp.http.internal.HostIncomingRequest;
 import dev.wasihttp.http.internal.HttpResources;
 import dev.wasihttp.http.internal.HttpState;
-import dev.wasihttp.http.internal.ResponseChannel;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.host.WasiHost;
 import java.io.PrintWriter;
@@ -31,7 +30,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * fails there if an import is missing; the handler is then immutable and thread-safe, and many
  * threads may call {@link #handle} at once.
  *
- * <p>How a request ends, whatever the guest does:
+ * <p>How a request ends, whatever the guest does (the rules are {@link GuardedExchange}'s; the
+ * exchange is guarded unless it already is):
  *
  * <ul>
  *   <li>the guest sets a response and finishes its body: the response is sent cleanly;
@@ -160,7 +160,15 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       deadline.end();
     }
     try {
-      end(state.response(), ending);
+      if (ending == null) {
+        state
+            .response()
+            .returned(
+                "the guest returned without calling response-outparam.set",
+                "the guest returned without finishing the outgoing-body");
+      } else {
+        state.response().faulted(ending);
+      }
     } finally {
       Endings.release(state, instanceData, config.log(), tag);
     }
@@ -171,27 +179,6 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     StringWriter out = new StringWriter();
     t.printStackTrace(new PrintWriter(out));
     return out.toString().stripTrailing();
-  }
-
-  /** Applies the ending rules once the guest is done ({@code ending} null: it returned). */
-  private void end(ResponseChannel response, String ending) {
-    switch (response.state()) {
-      case UNSET:
-        response.fail(
-            500,
-            ending != null ? ending : "the guest returned without calling response-outparam.set");
-        break;
-      case COMMITTED:
-        response.abort(
-            ending != null
-                ? "error after the response started: " + ending
-                : "the guest returned without finishing the outgoing-body");
-        break;
-      default:
-        if (ending != null) {
-          config.log().log(LogSink.Level.WARN, tag + "after the response ended: " + ending);
-        }
-    }
   }
 
   /**

@@ -41,7 +41,9 @@ import java.util.function.Consumer;
  * when the guest's fields declare {@code Trailer}, a trailer supplier is registered first,
  * otherwise trailers are logged and dropped. {@link #abort} breaks the response for the client:
  * Jetty aborts on {@code sendError(-1)}; other containers (Tomcat) are told by an exception from
- * {@code service()}, see {@link #aborted()}.
+ * {@code service()}, see {@link #abortPending()}. Which calls come, in which order, is decided by
+ * the {@link dev.wasihttp.http.GuardedExchange} the servlet wraps this in; this class only maps
+ * them onto the servlet API.
  */
 public final class ServletHttpExchange implements HttpExchange {
   /** Fields a container may set by itself before the servlet runs; the guest's value wins. */
@@ -53,8 +55,6 @@ public final class ServletHttpExchange implements HttpExchange {
   private final Consumer<String> log;
   private volatile InputStream body;
   private OutputStream out;
-  private boolean responded;
-  private boolean ended;
   private volatile Map<String, String> trailers;
   private boolean trailersRegistered;
   private String abortReason;
@@ -226,10 +226,6 @@ public final class ServletHttpExchange implements HttpExchange {
 
   @Override
   public void respond(int status, List<HttpField> headers) throws IOException {
-    if (responded) {
-      throw new IllegalStateException("response already committed");
-    }
-    responded = true;
     response.setStatus(status);
     boolean declaresTrailers = false;
     for (HttpField f : headers) {
@@ -262,9 +258,6 @@ public final class ServletHttpExchange implements HttpExchange {
 
   @Override
   public OutputStream responseBody() throws IOException {
-    if (!responded) {
-      throw new IllegalStateException("respond() first");
-    }
     if (out == null) {
       out = response.getOutputStream();
     }
@@ -273,10 +266,6 @@ public final class ServletHttpExchange implements HttpExchange {
 
   @Override
   public void finish(List<HttpField> trailerFields) throws IOException {
-    if (ended) {
-      return;
-    }
-    ended = true;
     if (!trailerFields.isEmpty()) {
       if (trailersRegistered) {
         Map<String, String> map = new LinkedHashMap<>();
@@ -294,39 +283,36 @@ public final class ServletHttpExchange implements HttpExchange {
     responseBody().close();
   }
 
+  /**
+   * Breaks the committed response for the client. Jetty ee10 does it on {@code sendError(-1)} (no
+   * final chunk, the connection closed or the stream reset); other containers (Tomcat) refuse
+   * {@code sendError} after commit and are told by an exception from {@code service()}, see {@link
+   * #abortPending()}. A response the container has not committed (its {@code respond} failed)
+   * cannot be broken: it is answered with 500 instead.
+   */
   @Override
   public void abort(String reason) {
-    if (ended) {
-      return;
-    }
     if (!response.isCommitted()) {
-      fail(500, reason);
+      sendStatus(500);
       return;
     }
-    ended = true;
     broken = true;
-    // The handler logs its reason (the wasi:http host does); this only breaks the response.
     abortReason = reason == null ? "aborted" : reason;
     try {
-      // Jetty ee10 aborts the response (no final chunk, connection closed / stream reset).
       response.sendError(-1);
       abortReason = null;
     } catch (IllegalStateException | IOException e) {
-      // Other containers refuse sendError after commit: WasiHttpServlet throws from service().
+      // Not Jetty: WasiHttpServlet throws from service().
     }
   }
 
+  /** Replaces whatever the container has buffered with {@code status} and a one-line text body. */
   @Override
   public void fail(int status, String reason) {
-    if (ended) {
-      return;
-    }
-    // The handler logs its reason (the wasi:http host does); this only answers the status.
-    if (response.isCommitted()) {
-      abort(reason);
-      return;
-    }
-    ended = true;
+    sendStatus(status);
+  }
+
+  private void sendStatus(int status) {
     try {
       response.reset();
       response.setStatus(status);
@@ -386,22 +372,12 @@ public final class ServletHttpExchange implements HttpExchange {
    * The reason of an abort that the container has not yet acted on, or null: the servlet then
    * throws from {@code service()} so the container breaks the connection.
    */
-  public String aborted() {
+  public String abortPending() {
     return abortReason;
   }
 
-  /** Whether the response was aborted after commit (by the container or still to be). */
+  /** Whether an abort broke the response (by the container, or still to be). */
   public boolean broken() {
     return broken;
-  }
-
-  /** Whether {@link #respond} was called. */
-  public boolean responded() {
-    return responded;
-  }
-
-  /** Whether the exchange ended ({@link #finish}, {@link #abort} or {@link #fail}). */
-  public boolean ended() {
-    return ended;
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.ExchangeHandler;
+import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.LogSink;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -23,10 +24,12 @@ import java.util.Collections;
  * message (with the byte offset for a malformed binary). {@link #service} handles every method
  * itself, so methods unknown to {@link HttpServlet} reach the guest too.
  *
- * <p>Failures: a guest that sets no response gets a 500 (the reason goes to the log); one that
- * fails after its response started has the response aborted, so the client sees a broken response,
- * never a clean short one. Log lines go to {@code ServletContext.log}, each starting with the
- * component's name.
+ * <p>Failures: every handler runs through {@link GuardedExchange#run}, which decides how the
+ * exchange ends: a guest (or handler) that sets no response gets a 500 (the reason goes to the
+ * log); one that fails after its response started has the response aborted, so the client sees a
+ * broken response, never a clean short one. The servlet only maps an abort onto the container (see
+ * {@link ServletHttpExchange#abort}) and drains what is left of the request body. Log lines go to
+ * {@code ServletContext.log}, each starting with the component's name.
  */
 public class WasiHttpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -124,29 +127,11 @@ public class WasiHttpServlet extends HttpServlet {
       throws ServletException, IOException {
     ServletHttpExchange exchange =
         new ServletHttpExchange(request, response, options, this::logLine);
-    try {
-      handler.handle(exchange);
-    } catch (RuntimeException e) {
-      String reason = "handler failed: " + e;
-      logLine(reason);
-      if (exchange.responded()) {
-        exchange.abort(reason);
-      } else {
-        exchange.fail(500, reason);
-      }
-    }
-    if (!exchange.ended()) {
-      logLine("the handler returned without ending the exchange");
-      if (exchange.responded()) {
-        exchange.abort("handler returned before finishing the response body");
-      } else {
-        exchange.fail(500, "handler returned without setting a response");
-      }
-    }
-    String aborted = exchange.aborted();
+    GuardedExchange.run(handler, exchange, containerLog(), "[" + options.componentName() + "] ");
     if (!exchange.broken()) {
       exchange.drainRequestBody(DRAIN_LIMIT);
     }
+    String aborted = exchange.abortPending();
     if (aborted != null) {
       // After commit, an exception is how a container (Tomcat) is told to close the connection
       // without ending the body cleanly.

@@ -2,9 +2,11 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.wasi.io.StreamError;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -44,7 +46,7 @@ public final class HostOutgoingBody implements OutgoingBody {
   private State state = State.OPEN;
   private StreamError failure;
   private Val failureCode;
-  private ResponseChannel channel;
+  private GuardedExchange channel;
   private boolean discard;
   private ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private long written;
@@ -71,7 +73,7 @@ public final class HostOutgoingBody implements OutgoingBody {
    * The response was set: from now on bytes go to {@code channel}. {@code exempt} (HEAD, 204, 304)
    * discards body bytes and skips the length check. Replays what was written before.
    */
-  void attach(ResponseChannel channel, boolean exempt) {
+  void attach(GuardedExchange channel, boolean exempt) {
     this.channel = channel;
     this.discard = exempt;
     byte[] early = pending.toByteArray();
@@ -82,14 +84,14 @@ public final class HostOutgoingBody implements OutgoingBody {
       return;
     }
     if (!exempt && early.length > 0) {
-      channel.write(early, 0, early.length);
+      send(early);
     }
     if (finishedBeforeSet) {
       complete(trailers);
     } else if (droppedBeforeSet) {
       channel.abort("outgoing-body dropped without finish");
     } else if (state == State.OPEN) {
-      channel.flush(); // status and headers reach the client now (long polling, SSE)
+      flushToClient(); // status and headers reach the client now (long polling, SSE)
     }
   }
 
@@ -135,7 +137,7 @@ public final class HostOutgoingBody implements OutgoingBody {
         throw new Trap("write exceeded budget before response-outparam.set");
       }
       pending.writeBytes(b);
-    } else if (!channel.write(b, 0, b.length)) {
+    } else if (!send(b)) {
       clientGone();
     }
   }
@@ -143,7 +145,7 @@ public final class HostOutgoingBody implements OutgoingBody {
   /** {@code flush} / {@code blocking-flush}. */
   public void flush() throws StreamError {
     checkOpen();
-    if (channel != null && !discard && !channel.flush()) {
+    if (channel != null && !discard && !flushToClient()) {
       clientGone();
     }
   }
@@ -213,10 +215,32 @@ public final class HostOutgoingBody implements OutgoingBody {
       return ErrorCodes.responseBodySize(written);
     }
     state = State.FINISHED;
-    if (!channel.finish(trailers == null ? List.of() : trailers)) {
-      return ErrorCodes.of("connection-terminated");
+    try {
+      channel.finish(trailers == null ? List.of() : trailers);
+      return null;
+    } catch (IOException e) {
+      return ErrorCodes.of("connection-terminated"); // the exchange aborted the response
     }
-    return null;
+  }
+
+  /** Writes to the client; false when it is gone (the exchange noted it). */
+  private boolean send(byte[] b) {
+    try {
+      channel.responseBody().write(b);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Flushes to the client; false when it is gone. */
+  private boolean flushToClient() {
+    try {
+      channel.responseBody().flush();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The guest dropped the body without {@code finish}: the response is aborted. */

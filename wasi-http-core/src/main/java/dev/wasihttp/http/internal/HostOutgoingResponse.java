@@ -13,4 +13,13 @@ public final class HostOutgoingResponse {
   public HostOutgoingResponse(HostFields headers) {
     this.headers = headers;
   }
+
+  /**
+   * Whether this response's body is exempt from the {@code content-length} count, its bytes
+   * discarded: the response to a HEAD request, a 204 or a 304 has no body (RFC 9110 §6.4.1), while
+   * its {@code content-length} describes the body a GET would have had (§8.6).
+   */
+  boolean bodyExempt(String requestMethod) {
+    return requestMethod.equals("HEAD") || status == 204 || status == 304;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.wasi.WasiContext;
@@ -8,17 +9,15 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * One request's wasi:http state, the http half of the instance's data object (the other half is the
- * {@link WasiContext}, whose resource table and waker it shares): the exchange, the response
- * channel and the request body reader. Dropped with the instance when the request ends. Used by the
- * request's thread (the body reader fills its buffer on its own thread and wakes the instance's
- * waker).
+ * {@link WasiContext}, whose resource table and waker it shares): the exchange (guarded) and the
+ * request body reader. Dropped with the instance when the request ends. Used by the request's
+ * thread (the body reader fills its buffer on its own thread and wakes the instance's waker).
  */
 public final class HttpState {
-  final HttpExchange exchange;
   final FieldRules rules;
   final WasiContext wasi;
   final HttpTable table;
-  final ResponseChannel response;
+  final GuardedExchange response;
   final IncomingBodyReader body;
   final ExecutorService readers;
   final OutgoingHandler outgoing;
@@ -43,17 +42,17 @@ public final class HttpState {
       String tag,
       OutgoingHandler outgoing) {
     this.outgoing = outgoing;
-    this.exchange = exchange;
     this.rules = rules;
     this.wasi = wasi;
     this.table = new HttpTable(wasi.table());
     this.readers = readers;
-    this.response = new ResponseChannel(exchange, log, tag);
+    this.response = GuardedExchange.of(exchange, log, tag);
     this.body = new IncomingBodyReader(exchange, IncomingBodyReader.DEFAULT_CAPACITY);
     this.body.addListener(wasi.waker()::wake);
   }
 
-  public ResponseChannel response() {
+  /** The exchange, guarded: every response call goes through it. */
+  public GuardedExchange response() {
     return response;
   }
 

@@ -3,6 +3,7 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.IoResources;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -67,8 +68,7 @@ final class OutgoingFuncs {
           o.bodyTaken = true;
           o.body =
               new HostOutgoingBody(
-                  contentLength(o.headers),
-                  () -> s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304);
+                  contentLength(o.headers), () -> o.bodyExempt(s.response.method()));
           return Val.Result.ok(s.table.push(r.outgoingBody, o.body));
         });
   }
@@ -157,8 +157,12 @@ final class OutgoingFuncs {
       s.response.fail(500, "before setting its response: " + failed);
       return;
     }
-    boolean exempt = s.exchange.method().equals("HEAD") || o.status == 204 || o.status == 304;
-    s.response.respond(o.status, o.headers.toHttpFields());
+    boolean exempt = o.bodyExempt(s.response.method());
+    try {
+      s.response.respond(o.status, o.headers.toHttpFields());
+    } catch (IOException e) {
+      // The client went away: the exchange noted it; the guest's writes now fail quietly.
+    }
     if (body != null) {
       body.attach(s.response, exempt);
       return;
@@ -168,7 +172,11 @@ final class OutgoingFuncs {
     if (!exempt && length != null && length != 0) {
       s.response.abort("response without a body declares content-length " + length);
     } else {
-      s.response.finish(List.of());
+      try {
+        s.response.finish(List.of());
+      } catch (IOException e) {
+        // The client went away: the exchange aborted the response.
+      }
     }
   }
 

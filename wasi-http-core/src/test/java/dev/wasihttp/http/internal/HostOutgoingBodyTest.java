@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
@@ -95,8 +96,8 @@ class HostOutgoingBodyTest {
     }
   }
 
-  static ResponseChannel committed(Recorder r) {
-    ResponseChannel c = new ResponseChannel(r, LogSink.discard(), "");
+  static GuardedExchange committed(Recorder r) throws IOException {
+    GuardedExchange c = GuardedExchange.of(r, LogSink.discard(), "");
     c.respond(200, List.of());
     return c;
   }
