@@ -1,8 +1,8 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
 import java.time.Duration;

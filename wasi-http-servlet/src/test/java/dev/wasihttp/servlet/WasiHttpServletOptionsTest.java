@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import java.time.Duration;
 import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.http.HttpField;
-import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -7,7 +7,7 @@ import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.WasiHttpConfig;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.clocks.internal.ClocksHost;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.WasiHttpConfig;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

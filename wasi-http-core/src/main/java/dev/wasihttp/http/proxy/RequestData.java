@@ -1,4 +1,4 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiContext;

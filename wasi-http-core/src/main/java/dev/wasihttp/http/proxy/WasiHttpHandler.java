@@ -1,4 +1,4 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
@@ -8,6 +8,10 @@ import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.HostFault;
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.http.ExchangeHandler;
+import dev.wasihttp.http.GuardedExchange;
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
 import dev.wasihttp.http.internal.HostFields;

@@ -1,4 +1,4 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,6 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
+import dev.wasihttp.http.LogSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,5 +1,7 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.HttpField;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

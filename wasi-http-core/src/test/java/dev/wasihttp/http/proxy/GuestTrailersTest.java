@@ -1,8 +1,9 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.http.HttpField;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

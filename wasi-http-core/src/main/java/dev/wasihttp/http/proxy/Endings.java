@@ -1,6 +1,7 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiExit;
 

@@ -1,4 +1,4 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

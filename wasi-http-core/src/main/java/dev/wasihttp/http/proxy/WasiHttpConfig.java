@@ -1,5 +1,6 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
+import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.wasi.LineSink;
 import dev.wasihttp.wasi.WasiConfig;

@@ -1,4 +1,4 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutboundPolicy;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;

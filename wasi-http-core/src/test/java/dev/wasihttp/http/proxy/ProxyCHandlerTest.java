@@ -1,4 +1,4 @@
-package dev.wasihttp.http;
+package dev.wasihttp.http.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.internal.Upstream;
 import dev.wasihttp.wasi.WasiConfig;
