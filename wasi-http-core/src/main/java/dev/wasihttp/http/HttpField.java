@@ -11,6 +11,12 @@ import java.util.Objects;
  * #latin1(String, String)} round-trips them exactly.
  */
 public record HttpField(String name, byte[] value) {
+  /**
+   * What a {@code fields} object counts per field beyond its name and value bytes, as HPACK does
+   * (RFC 7541 §4.1), so that many tiny fields cannot evade a size cap.
+   */
+  public static final int SIZE_OVERHEAD = 32;
+
   public HttpField {
     Objects.requireNonNull(name, "name");
     value = value.clone();

@@ -4,6 +4,7 @@ import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentCache;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
@@ -50,16 +51,18 @@ final class ComponentHandlers {
   }
 
   /**
-   * The options with the outgoing client settings that need the web application resolved: the trust
-   * store read into an {@link SSLContext}, the application's client taken from its ServletContext
-   * attribute.
+   * The options with the outgoing client settings that need the web application resolved, set on
+   * the Jetty outgoing handler's options: the trust store read into an {@link SSLContext}, the
+   * application's client taken from its ServletContext attribute.
    */
   static WasiHttpServletOptions outbound(WasiHttpServletOptions options, ServletContext context)
       throws ServletException {
     String name = options.componentName();
-    WasiHttpServletOptions.Builder resolved = null;
     WasiHttpServletOptions.TrustStore store = options.trustStore();
     String attribute = options.httpClientAttribute();
+    if (store == null && attribute == null) {
+      return options;
+    }
     if (attribute != null && store != null) {
       throw unavailable(
           "component "
@@ -72,9 +75,22 @@ final class ComponentHandlers {
               + " application's client brings its own trust",
           null);
     }
+    if (!(options.http().outgoingHandler() instanceof JettyOutgoingHandler.Options jetty)) {
+      throw unavailable(
+          "component "
+              + name
+              + ": "
+              + (store != null
+                  ? WasiHttpServletOptions.TRUST_STORE
+                  : WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE)
+              + " configures the Jetty outgoing handler, but the options name another: "
+              + options.http().outgoingHandler(),
+          null);
+    }
+    JettyOutgoingHandler.Options.Builder resolved = jetty.toBuilder();
     if (store != null) {
       try {
-        resolved = options.toBuilder().sslContext(TrustStores.sslContext(store, context));
+        resolved.sslContext(TrustStores.sslContext(store, context));
       } catch (IOException | GeneralSecurityException e) {
         throw unavailable(
             "component "
@@ -85,10 +101,9 @@ final class ComponentHandlers {
                 + e.getMessage(),
             e);
       }
-    }
-    if (attribute != null) {
+    } else {
       Object client = context.getAttribute(attribute);
-      if (!(client instanceof HttpClient)) {
+      if (!(client instanceof HttpClient c)) {
         throw unavailable(
             "component "
                 + name
@@ -102,10 +117,11 @@ final class ComponentHandlers {
                 + HttpClient.class.getName(),
             null);
       }
-      resolved = resolved != null ? resolved : options.toBuilder();
-      resolved.httpClient((HttpClient) client);
+      resolved.httpClient(c);
     }
-    return resolved == null ? options : resolved.build();
+    return options.toBuilder()
+        .http(options.http().toBuilder().outgoingHandler(resolved.build()).build())
+        .build();
   }
 
   /**

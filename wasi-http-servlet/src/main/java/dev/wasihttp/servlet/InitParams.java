@@ -19,6 +19,8 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_PASSWORD;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_TYPE;
 
 import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,9 +34,11 @@ import java.util.function.Function;
 final class InitParams {
   private InitParams() {}
 
-  /** The options the init-params read through {@code param} describe (see the options' table). */
+  /** The options the init-params read through {@code param} describe (see the README's table). */
   static WasiHttpServletOptions options(Iterable<String> names, Function<String, String> param) {
     WasiHttpServletOptions.Builder b = WasiHttpServletOptions.builder();
+    WasiHttpConfig.Builder http = WasiHttpConfig.builder();
+    JettyOutgoingHandler.Options.Builder jetty = JettyOutgoingHandler.options();
     b.component(param.apply(COMPONENT));
     b.componentName(param.apply(COMPONENT_NAME));
     for (String name : names) {
@@ -63,12 +67,12 @@ final class InitParams {
           forbiddenNames.add(n.trim());
         }
       }
-      b.forbiddenHeaders(forbiddenNames);
+      http.forbiddenHeaders(forbiddenNames);
     }
     String maxField = given(param, MAX_FIELD_SIZE);
     if (maxField != null) {
       try {
-        b.maxFieldSize(Integer.parseInt(maxField));
+        http.maxFieldSize(Integer.parseInt(maxField));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "init-param "
@@ -81,7 +85,7 @@ final class InitParams {
     }
     String timeout = given(param, REQUEST_TIMEOUT);
     if (timeout != null) {
-      b.requestTimeout(parseDuration(REQUEST_TIMEOUT, timeout));
+      http.requestTimeout(parseDuration(REQUEST_TIMEOUT, timeout));
     }
     String allow = given(param, ALLOW_OUTBOUND);
     if (allow != null) {
@@ -92,7 +96,7 @@ final class InitParams {
         }
       }
       try {
-        b.outboundPolicy(OutboundPolicy.parse(entries));
+        http.outboundPolicy(OutboundPolicy.parse(entries));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "init-param " + ALLOW_OUTBOUND + ": " + e.getMessage(), e);
@@ -100,15 +104,15 @@ final class InitParams {
     }
     String connect = given(param, OUTBOUND_CONNECT_TIMEOUT);
     if (connect != null) {
-      b.outboundConnectTimeout(parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect));
+      jetty.connectTimeout(parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect));
     }
     String firstByte = given(param, OUTBOUND_FIRST_BYTE_TIMEOUT);
     if (firstByte != null) {
-      b.outboundFirstByteTimeout(parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte));
+      jetty.firstByteTimeout(parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte));
     }
     String betweenBytes = given(param, OUTBOUND_BETWEEN_BYTES_TIMEOUT);
     if (betweenBytes != null) {
-      b.outboundBetweenBytesTimeout(
+      jetty.betweenBytesTimeout(
           parsePositiveDuration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes));
     }
     String store = given(param, TRUST_STORE);
@@ -119,7 +123,7 @@ final class InitParams {
     if (attribute != null) {
       b.httpClientAttribute(attribute);
     }
-    return b.build();
+    return b.http(http.outgoingHandler(jetty.build()).build()).build();
   }
 
   /** The init-param's value without surrounding white space, or null when absent or blank. */

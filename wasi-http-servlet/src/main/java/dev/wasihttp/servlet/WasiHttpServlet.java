@@ -15,9 +15,10 @@ import java.util.Collections;
  * Serves a {@code wasi:http/proxy} component: every request becomes an {@code incoming-request}
  * handled by a fresh instance of the component, its response streamed back as the guest writes it.
  *
- * <p>Configured by init-params (web.xml, annotations or {@code ServletRegistration}), whose names
- * and defaults are listed in {@link WasiHttpServletOptions}, or programmatically with {@link
- * #WasiHttpServlet(WasiHttpServletOptions)}; both give the same options object.
+ * <p>Configured by init-params (web.xml, annotations or {@code ServletRegistration}), named by the
+ * constants of {@link WasiHttpServletOptions} (the README lists their defaults), or
+ * programmatically with {@link #WasiHttpServlet(WasiHttpServletOptions)}; both give the same
+ * options object.
  *
  * <p>The component is read, decoded and linked once, in {@link #init()}: a component that cannot be
  * loaded fails deployment with a {@link ServletException} naming the component and the loader's

@@ -1,75 +1,29 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.HttpClient;
 
 /**
  * The configuration of one {@link WasiHttpServlet}: immutable, built with {@link #builder()} or
  * parsed from servlet init-params with {@link #fromInitParameters}, which produce the same object.
+ * The init-params are the constants below; the README's "WasiHttpServlet configuration" table gives
+ * each one's default and meaning.
  *
- * <table>
- *   <caption>Init-params</caption>
- *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@value #COMPONENT}</td><td>(required)</td><td>where the component is: {@code
- *       /WEB-INF/…} (a resource of the web application), {@code classpath:…} (a class-loader
- *       resource), or a file path (absolute, or relative to the working directory)</td></tr>
- *   <tr><td>{@value #COMPONENT_NAME}</td><td>the location's file name without {@code
- *       .wasm}</td><td>the name that tags log lines (guest stdout/stderr) and errors</td></tr>
- *   <tr><td>{@value #ENV_PREFIX}NAME</td><td>none</td><td>one environment variable NAME the
- *       guest sees (one init-param per variable)</td></tr>
- *   <tr><td>{@value #DIR}</td><td>none</td><td>{@code HOSTDIR[::GUESTPATH]}: a host directory
- *       mounted read-only at GUESTPATH (default {@code /})</td></tr>
- *   <tr><td>{@value #STRIP_SERVLET_PATH}</td><td>{@code false}</td><td>also strip the servlet
- *       path (of a {@code /prefix/*} mapping) from the target the guest sees; the context path is
- *       always stripped</td></tr>
- *   <tr><td>{@value #CANONICAL_AUTHORITY}</td><td>none</td><td>the authority passed to the guest
- *       when the client sent none (HTTP/1.0 without {@code Host}); without it, the container's
- *       server name and port (usually the local address the request came in on)</td></tr>
- *   <tr><td>{@value #FORBIDDEN_HEADERS}</td><td>{@link
- *       WasiHttpConfig#DEFAULT_FORBIDDEN_HEADERS} (Wasmtime's nine hop-by-hop names)</td><td>a
- *       comma-separated list that replaces the field names the guest never sees and may not
- *       set</td></tr>
- *   <tr><td>{@value #MAX_FIELD_SIZE}</td><td>131072 (128 KiB)</td><td>the most bytes one
- *       {@code fields} object may hold</td></tr>
- *   <tr><td>{@value #REQUEST_TIMEOUT}</td><td>{@code 600s}</td><td>how long one request may
- *       run before the guest is interrupted: {@code 30s}, {@code 500ms}, {@code 10m}, plain
- *       seconds or ISO-8601 ({@code PT30S}); {@code 0} for none</td></tr>
- *   <tr><td>{@value #ALLOW_OUTBOUND}</td><td>none (no host)</td><td>the destinations outgoing
- *       requests may reach: {@code scheme://host[:port]} entries separated by commas or white
- *       space, with wildcards ({@code *}, {@code *.example.com}, {@code :*}, port ranges) and
- *       CIDR ranges; private, loopback and link-local addresses only when named literally</td></tr>
- *   <tr><td>{@value #OUTBOUND_CONNECT_TIMEOUT}, {@value #OUTBOUND_FIRST_BYTE_TIMEOUT}, {@value
- *       #OUTBOUND_BETWEEN_BYTES_TIMEOUT}</td><td>{@code 600s} each</td><td>the timeouts of an
- *       outgoing request whose {@code request-options} leave them unset (same syntax as {@value
- *       #REQUEST_TIMEOUT}, positive)</td></tr>
- *   <tr><td>{@value #TRUST_STORE}</td><td>the JDK's trusted certificates</td><td>a key store
- *       (same locations as {@value #COMPONENT}) whose certificates the servlet's own HTTP client
- *       trusts on TLS instead</td></tr>
- *   <tr><td>{@value #TRUST_STORE_PASSWORD}</td><td>none</td><td>the trust store's password, if
- *       it has one</td></tr>
- *   <tr><td>{@value #TRUST_STORE_TYPE}</td><td>{@code PKCS12}</td><td>the trust store's format
- *       ({@code PKCS12} also reads {@code JKS} files)</td></tr>
- *   <tr><td>{@value #HTTP_CLIENT_ATTRIBUTE}</td><td>none (the servlet creates its own client,
- *       stopped with the servlet)</td><td>the name of a {@code ServletContext} attribute holding
- *       the application's {@code org.eclipse.jetty.client.HttpClient} for outgoing requests: one
- *       given not started is set up, started and stopped with the servlet; one given started is
- *       never stopped and keeps its own settings (its resolver: only the policy's name check
- *       applies). Not together with {@value #TRUST_STORE}</td></tr>
- * </table>
+ * <p>What the servlet alone reads (the component's location and name, the guest's environment and
+ * directory, how the target and authority are mapped, where the outgoing client's trust store or
+ * client comes from) are fields here; what the wasi:http host reads (forbidden fields, the field-
+ * size cap, the request timeout, the outbound policy, the outgoing handler with its client and
+ * timeouts) is one {@link WasiHttpConfig}, {@link #http()}, documented there. The servlet sets that
+ * config's component name, log and WASI config when it starts ({@link #toWasiHttpConfig}).
  */
 public final class WasiHttpServletOptions {
   /** Init-param: the component location. */
@@ -90,31 +44,34 @@ public final class WasiHttpServletOptions {
   /** Init-param: the authority used when the client sent none. */
   public static final String CANONICAL_AUTHORITY = "canonicalAuthority";
 
-  /** Init-param: comma-separated forbidden field names. */
+  /** Init-param: comma-separated names for {@link WasiHttpConfig#forbiddenHeaders()}. */
   public static final String FORBIDDEN_HEADERS = "forbiddenHeaders";
 
-  /** Init-param: the size cap of one fields object, in bytes. */
+  /** Init-param: {@link WasiHttpConfig#maxFieldSize()}, in bytes. */
   public static final String MAX_FIELD_SIZE = "maxFieldSize";
 
-  /** Init-param: the deadline of one request. */
+  /** Init-param: {@link WasiHttpConfig#requestTimeout()} ({@code 30s}, {@code 500ms}, ISO-8601). */
   public static final String REQUEST_TIMEOUT = "requestTimeout";
 
   /**
-   * Init-param: the hosts the component may send requests to, as outbound-policy entries ({@code
-   * scheme://host[:port]}, separated by commas or white space); none by default.
+   * Init-param: {@link WasiHttpConfig#outboundPolicy()}, its entries separated by commas or white
+   * space.
    */
   public static final String ALLOW_OUTBOUND = "allowOutbound";
 
-  /** Init-param: the default connect timeout of outgoing requests. */
+  /** Init-param: {@link JettyOutgoingHandler.Options#connectTimeout()}. */
   public static final String OUTBOUND_CONNECT_TIMEOUT = "outboundConnectTimeout";
 
-  /** Init-param: the default first-byte timeout of outgoing requests. */
+  /** Init-param: {@link JettyOutgoingHandler.Options#firstByteTimeout()}. */
   public static final String OUTBOUND_FIRST_BYTE_TIMEOUT = "outboundFirstByteTimeout";
 
-  /** Init-param: the default between-bytes timeout of outgoing requests. */
+  /** Init-param: {@link JettyOutgoingHandler.Options#betweenBytesTimeout()}. */
   public static final String OUTBOUND_BETWEEN_BYTES_TIMEOUT = "outboundBetweenBytesTimeout";
 
-  /** Init-param: the key store of certificates outgoing TLS connections trust. */
+  /**
+   * Init-param: a key store whose certificates become {@link
+   * JettyOutgoingHandler.Options#sslContext()} when the servlet starts.
+   */
   public static final String TRUST_STORE = "trustStore";
 
   /** Init-param: the password of {@value #TRUST_STORE}. */
@@ -123,13 +80,16 @@ public final class WasiHttpServletOptions {
   /** Init-param: the format of {@value #TRUST_STORE}. */
   public static final String TRUST_STORE_TYPE = "trustStoreType";
 
-  /** Init-param: the ServletContext attribute holding the application's HttpClient. */
+  /**
+   * Init-param: the ServletContext attribute whose HttpClient becomes {@link
+   * JettyOutgoingHandler.Options#httpClient()} when the servlet starts.
+   */
   public static final String HTTP_CLIENT_ATTRIBUTE = "httpClientAttribute";
 
   private final String component;
   private final String componentName;
 
-  /** The core settings (forbidden headers, limits, outbound policy); name, log, WASI come later. */
+  /** What the wasi:http host reads; name, log and WASI come at init. */
   private final WasiHttpConfig http;
 
   private final Map<String, String> env;
@@ -150,7 +110,7 @@ public final class WasiHttpServletOptions {
     this.canonicalAuthority = b.canonicalAuthority;
     this.trustStore = b.trustStore;
     this.httpClientAttribute = b.httpClientAttribute;
-    this.http = b.http.build();
+    this.http = b.http;
   }
 
   /** A builder with every option at its default. */
@@ -170,7 +130,7 @@ public final class WasiHttpServletOptions {
     b.canonicalAuthority = canonicalAuthority;
     b.trustStore = trustStore;
     b.httpClientAttribute = httpClientAttribute;
-    b.http = http.toBuilder();
+    b.http = http;
     return b;
   }
 
@@ -234,26 +194,6 @@ public final class WasiHttpServletOptions {
     return canonicalAuthority;
   }
 
-  /** The field names the guest never sees and may not set (lower case). */
-  public Set<String> forbiddenHeaders() {
-    return http.forbiddenHeaders();
-  }
-
-  /** The size cap of one {@code fields} object, in bytes. */
-  public int maxFieldSize() {
-    return http.maxFieldSize();
-  }
-
-  /** The deadline of one request; {@link Duration#ZERO} for none. */
-  public Duration requestTimeout() {
-    return http.requestTimeout();
-  }
-
-  /** Where the component may send requests (default: nowhere). */
-  public OutboundPolicy outboundPolicy() {
-    return http.outboundPolicy();
-  }
-
   /** The key store outgoing TLS connections trust, or null for the JDK's default trust. */
   public TrustStore trustStore() {
     return trustStore;
@@ -264,14 +204,18 @@ public final class WasiHttpServletOptions {
     return httpClientAttribute;
   }
 
-  /** The default timeouts and the client of outgoing requests, as the core host holds them. */
-  WasiHttpConfig http() {
+  /**
+   * What the wasi:http host reads (forbidden fields, limits, the outbound policy, the outgoing
+   * handler); its component name, log and WASI config are set by {@link #toWasiHttpConfig}.
+   */
+  public WasiHttpConfig http() {
     return http;
   }
 
   /**
-   * The core host configuration these options describe, logging to {@code log} (guest stdout at
-   * INFO, stderr at WARN, each line as {@code [name] line}).
+   * The wasi:http host's configuration: {@link #http()} with this servlet's component name, {@code
+   * log} (guest stdout at INFO, stderr at WARN, each line as {@code [name] line}), environment and
+   * directory.
    */
   public WasiHttpConfig toWasiHttpConfig(LogSink log) {
     WasiConfig.Builder wasi = WasiHttpConfig.wasiBuilder(componentName, log).env(env);
@@ -304,8 +248,8 @@ public final class WasiHttpServletOptions {
         + http.requestTimeout()
         + ", outboundPolicy="
         + http.outboundPolicy()
-        + ", outboundTimeouts="
-        + List.of(http.connectTimeout(), http.firstByteTimeout(), http.betweenBytesTimeout())
+        + ", outgoingHandler="
+        + http.outgoingHandler()
         + (trustStore == null ? "" : ", trustStore=" + trustStore.location())
         + (httpClientAttribute == null ? "" : ", httpClientAttribute=" + httpClientAttribute)
         + "}";
@@ -339,64 +283,17 @@ public final class WasiHttpServletOptions {
     private String canonicalAuthority;
     private TrustStore trustStore;
     private String httpClientAttribute;
-    private WasiHttpConfig.Builder http = WasiHttpConfig.builder();
+    private WasiHttpConfig http = WasiHttpConfig.defaults();
 
     private Builder() {}
 
-    /** Replaces the forbidden field names (any case; default: Wasmtime's nine). */
-    public Builder forbiddenHeaders(Set<String> names) {
-      http.forbiddenHeaders(names);
-      return this;
-    }
-
-    /** The size cap of one {@code fields} object in bytes (positive; default 128 KiB). */
-    public Builder maxFieldSize(int bytes) {
-      http.maxFieldSize(bytes);
-      return this;
-    }
-
-    /** The deadline of one request; {@link Duration#ZERO} for none (default 10 minutes). */
-    public Builder requestTimeout(Duration timeout) {
-      http.requestTimeout(timeout);
-      return this;
-    }
-
-    /** Where the component may send requests (default: {@link OutboundPolicy#denyAll()}). */
-    public Builder outboundPolicy(OutboundPolicy policy) {
-      http.outboundPolicy(policy);
-      return this;
-    }
-
-    /** The default connect timeout of outgoing requests (positive; default 600 s). */
-    public Builder outboundConnectTimeout(Duration timeout) {
-      http.connectTimeout(timeout);
-      return this;
-    }
-
-    /** The default first-byte timeout of outgoing requests (positive; default 600 s). */
-    public Builder outboundFirstByteTimeout(Duration timeout) {
-      http.firstByteTimeout(timeout);
-      return this;
-    }
-
-    /** The default between-bytes timeout of outgoing requests (positive; default 600 s). */
-    public Builder outboundBetweenBytesTimeout(Duration timeout) {
-      http.betweenBytesTimeout(timeout);
-      return this;
-    }
-
     /**
-     * The application's client for outgoing requests; the servlet never stops it. Null (the
-     * default): the servlet creates its own, stopped in {@code destroy()}.
+     * What the wasi:http host reads (default {@link WasiHttpConfig#defaults()}): forbidden fields,
+     * limits, the outbound policy, the outgoing handler. Its component name, log and WASI config
+     * are replaced by the servlet's.
      */
-    public Builder httpClient(HttpClient client) {
-      http.httpClient(client);
-      return this;
-    }
-
-    /** What the servlet's own HTTP client trusts on TLS; null: the JDK's defaults. */
-    public Builder sslContext(SSLContext context) {
-      http.sslContext(context);
+    public Builder http(WasiHttpConfig config) {
+      this.http = Objects.requireNonNull(config, "config");
       return this;
     }
 

@@ -124,7 +124,7 @@ class ComponentHandlersTest {
             .build();
     WasiHttpServletOptions resolved =
         ComponentHandlers.outbound(options, withAttribute("app.client", client));
-    assertSame(client, resolved.http().httpClient());
+    assertSame(client, WasiHttpServletOptionsTest.jetty(resolved.http()).httpClient());
 
     ServletException e =
         assertThrows(
@@ -184,7 +184,9 @@ class ComponentHandlersTest {
             .trustStore("/WEB-INF/trust.p12", "secret", null)
             .build();
     ServletContext app = webApp("/WEB-INF/trust.p12", Files.readAllBytes(store));
-    assertNotNull(ComponentHandlers.outbound(options, app).http().sslContext());
+    assertNotNull(
+        WasiHttpServletOptionsTest.jetty(ComponentHandlers.outbound(options, app).http())
+            .sslContext());
 
     WasiHttpServletOptions wrongPassword =
         options.toBuilder().trustStore("/WEB-INF/trust.p12", "wrong", null).build();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,11 @@ class WasiHttpServletOptionsTest {
     return WasiHttpServletOptions.fromInitParameters(params.keySet(), params::get);
   }
 
+  /** The options of the Jetty outgoing handler that {@code config} holds. */
+  static JettyOutgoingHandler.Options jetty(WasiHttpConfig config) {
+    return (JettyOutgoingHandler.Options) config.outgoingHandler();
+  }
+
   @Test
   void defaults() {
     WasiHttpServletOptions o = parse(Map.of("component", "/WEB-INF/app.wasm"));
@@ -31,9 +37,9 @@ class WasiHttpServletOptionsTest {
     assertNull(o.dir());
     assertFalse(o.stripServletPath());
     assertNull(o.canonicalAuthority());
-    assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, o.forbiddenHeaders());
-    assertEquals(128 * 1024, o.maxFieldSize());
-    assertEquals(Duration.ofMinutes(10), o.requestTimeout());
+    assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, o.http().forbiddenHeaders());
+    assertEquals(128 * 1024, o.http().maxFieldSize());
+    assertEquals(Duration.ofMinutes(10), o.http().requestTimeout());
   }
 
   @Test
@@ -47,13 +53,16 @@ class WasiHttpServletOptionsTest {
                 "4096",
                 "requestTimeout",
                 "30s"));
-    assertEquals(Set.of("x-internal", "host"), o.forbiddenHeaders());
-    assertEquals(4096, o.maxFieldSize());
-    assertEquals(Duration.ofSeconds(30), o.requestTimeout());
-    assertEquals(Duration.ZERO, parse(Map.of("requestTimeout", "0")).requestTimeout());
-    assertEquals(Duration.ofMillis(500), parse(Map.of("requestTimeout", "500ms")).requestTimeout());
-    assertEquals(Duration.ofMinutes(2), parse(Map.of("requestTimeout", "PT2M")).requestTimeout());
-    assertEquals(Duration.ofMinutes(2), parse(Map.of("requestTimeout", "2m")).requestTimeout());
+    assertEquals(Set.of("x-internal", "host"), o.http().forbiddenHeaders());
+    assertEquals(4096, o.http().maxFieldSize());
+    assertEquals(Duration.ofSeconds(30), o.http().requestTimeout());
+    assertEquals(Duration.ZERO, parse(Map.of("requestTimeout", "0")).http().requestTimeout());
+    assertEquals(
+        Duration.ofMillis(500), parse(Map.of("requestTimeout", "500ms")).http().requestTimeout());
+    assertEquals(
+        Duration.ofMinutes(2), parse(Map.of("requestTimeout", "PT2M")).http().requestTimeout());
+    assertEquals(
+        Duration.ofMinutes(2), parse(Map.of("requestTimeout", "2m")).http().requestTimeout());
     WasiHttpConfig config = o.toWasiHttpConfig(LogSink.discard());
     assertEquals(o.componentName(), config.componentName());
     assertEquals(4096, config.maxFieldSize());
@@ -65,18 +74,18 @@ class WasiHttpServletOptionsTest {
   @Test
   void outboundRequestsAreDeniedUnlessAllowed() {
     WasiHttpServletOptions none = parse(Map.of("component", "/WEB-INF/app.wasm"));
-    assertTrue(none.outboundPolicy().isDenyAll());
+    assertTrue(none.http().outboundPolicy().isDenyAll());
     assertTrue(none.toWasiHttpConfig((level, line) -> {}).outboundPolicy().isDenyAll());
 
     WasiHttpServletOptions some =
         parse(Map.of("allowOutbound", "https://api.example.com, http://*.internal.test:8080\n"));
     assertEquals(
         List.of("https://api.example.com", "http://*.internal.test:8080"),
-        some.outboundPolicy().entries());
-    assertTrue(some.outboundPolicy().allows("https", "api.example.com", 443));
-    assertFalse(some.outboundPolicy().allows("https", "other.example.com", 443));
+        some.http().outboundPolicy().entries());
+    assertTrue(some.http().outboundPolicy().allows("https", "api.example.com", 443));
+    assertFalse(some.http().outboundPolicy().allows("https", "other.example.com", 443));
     assertEquals(
-        some.outboundPolicy().entries(),
+        some.http().outboundPolicy().entries(),
         some.toWasiHttpConfig((level, line) -> {}).outboundPolicy().entries());
 
     IllegalArgumentException e =
@@ -90,9 +99,9 @@ class WasiHttpServletOptionsTest {
   void outgoingTimeoutsTrustStoreAndClient() {
     WasiHttpServletOptions defaults = parse(Map.of());
     WasiHttpConfig d = defaults.toWasiHttpConfig(LogSink.discard());
-    assertEquals(Duration.ofSeconds(600), d.connectTimeout());
-    assertEquals(Duration.ofSeconds(600), d.firstByteTimeout());
-    assertEquals(Duration.ofSeconds(600), d.betweenBytesTimeout());
+    assertEquals(Duration.ofSeconds(600), jetty(d).connectTimeout());
+    assertEquals(Duration.ofSeconds(600), jetty(d).firstByteTimeout());
+    assertEquals(Duration.ofSeconds(600), jetty(d).betweenBytesTimeout());
     assertNull(defaults.trustStore());
     assertNull(defaults.httpClientAttribute());
 
@@ -106,9 +115,9 @@ class WasiHttpServletOptionsTest {
                 "trustStorePassword", "secret",
                 "httpClientAttribute", "app.httpClient"));
     WasiHttpConfig c = o.toWasiHttpConfig(LogSink.discard());
-    assertEquals(Duration.ofSeconds(2), c.connectTimeout());
-    assertEquals(Duration.ofMillis(1500), c.firstByteTimeout());
-    assertEquals(Duration.ofMinutes(1), c.betweenBytesTimeout());
+    assertEquals(Duration.ofSeconds(2), jetty(c).connectTimeout());
+    assertEquals(Duration.ofMillis(1500), jetty(c).firstByteTimeout());
+    assertEquals(Duration.ofMinutes(1), jetty(c).betweenBytesTimeout());
     assertEquals(
         new WasiHttpServletOptions.TrustStore("/WEB-INF/upstreams.p12", "secret", "PKCS12"),
         o.trustStore());

@@ -1,6 +1,7 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
 import jakarta.servlet.ServletException;
@@ -94,7 +95,8 @@ final class ServeCommand {
           case "--allow":
             allowed.add(value(args, ++i, a));
             // Parsed as a whole so a bad entry is an error before anything starts.
-            options.outboundPolicy(OutboundPolicy.parse(allowed));
+            options.http(
+                WasiHttpConfig.builder().outboundPolicy(OutboundPolicy.parse(allowed)).build());
             break;
           case "--trust-store":
             trustStore = value(args, ++i, a);

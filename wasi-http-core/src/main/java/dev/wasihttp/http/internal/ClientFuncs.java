@@ -2,6 +2,9 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.client.ErrorCodes;
+import dev.wasihttp.http.client.OutgoingHandler;
+import dev.wasihttp.http.client.OutgoingRequest;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.IoResources;
 
@@ -10,10 +13,10 @@ import dev.wasihttp.wasi.io.internal.IoResources;
  * {@code future-incoming-response}, {@code incoming-response}) and {@code
  * wasi:http/outgoing-handler}.
  *
- * <p>Requests are built and validated as Wasmtime does; {@code outgoing-handler.handle} hands them
- * to the request's {@link OutgoingHandler}, which completes the future from its own threads.
- * Without one, every request is answered with {@code HTTP-request-denied} (the error a policy
- * denial gives).
+ * <p>Requests are built and validated as Wasmtime does; {@code outgoing-handler.handle} checks them
+ * ({@link OutgoingChecks}) and hands them to the handler's {@link OutgoingHandler}, which completes
+ * the future from its own threads. Without one, every request is answered with {@code
+ * HTTP-request-denied} (the error a policy denial gives).
  */
 final class ClientFuncs {
   private ClientFuncs() {}
@@ -38,7 +41,10 @@ final class ClientFuncs {
             return Val.Result.err(ErrorCodes.of("HTTP-request-denied"));
           }
           HostFutureIncomingResponse future = new HostFutureIncomingResponse(s.wasi.waker());
-          s.outgoing.handle(q, options, future);
+          OutgoingRequest request = OutgoingChecks.admit(s, q, options, future);
+          if (request != null) {
+            s.outgoing.handle(request, future);
+          }
           return Val.Result.ok(s.table.push(r.futureIncomingResponse, future));
         });
   }
@@ -65,12 +71,12 @@ final class ClientFuncs {
           }
           q.bodyTaken = true;
           Long length = OutgoingFuncs.contentLength(q.headers);
-          // Without a client, bytes are counted against a declared content-length, then dropped.
+          // Without a handler, bytes are counted against a declared content-length, then dropped.
           q.body =
               s.outgoing == null
-                  ? new HostOutgoingBody(length)
-                  : s.outgoing.body(q, length, s.wasi.waker());
-          return Val.Result.ok(s.table.push(r.outgoingBody, q.body));
+                  ? new OutgoingResponseBody(length)
+                  : s.outgoing.body(length, s.wasi.waker());
+          return Val.Result.ok(s.table.push(r.outgoingBody, new HostOutgoingBody(q.body)));
         });
     r.method(
         linker,

@@ -21,12 +21,6 @@ import java.util.Objects;
  * <p>Used by one request's thread only.
  */
 public final class HostFields {
-  /**
-   * Per-entry overhead in {@link #size()}, as HPACK counts it (RFC 7541 §4.1), so that many tiny
-   * entries cannot evade the cap.
-   */
-  public static final int ENTRY_OVERHEAD = 32;
-
   /** One field: the name as given and the value bytes (never modified once stored). */
   public record Entry(String name, byte[] value) {
     public Entry {
@@ -35,7 +29,7 @@ public final class HostFields {
     }
 
     int size() {
-      return name.length() + value.length + ENTRY_OVERHEAD;
+      return name.length() + value.length + HttpField.SIZE_OVERHEAD;
     }
   }
 

@@ -2,6 +2,8 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.http.client.BodySource;
+import dev.wasihttp.http.client.FutureIncomingResponse;
 import dev.wasihttp.wasi.io.Waker;
 import java.util.List;
 
@@ -11,7 +13,7 @@ import java.util.List;
  * {@link #fail}), waking the instance; the guest's {@code get} gives none while pending, then the
  * result once, then {@code some(err)}.
  */
-public final class HostFutureIncomingResponse implements AutoCloseable {
+final class HostFutureIncomingResponse implements FutureIncomingResponse, AutoCloseable {
   /** A response's head and body, or a failure's {@code error-code}. */
   private record Outcome(int status, List<HttpField> headers, BodySource body, Val error) {}
 
@@ -20,16 +22,16 @@ public final class HostFutureIncomingResponse implements AutoCloseable {
   private volatile Runnable onCancel;
   boolean delivered;
 
-  public HostFutureIncomingResponse(Waker waker) {
+  HostFutureIncomingResponse(Waker waker) {
     this.waker = waker;
   }
 
-  /** The waker of the instance waiting for this future. */
+  @Override
   public Waker waker() {
     return waker;
   }
 
-  /** Runs {@code r} when the guest drops this future before taking its response. */
+  @Override
   public void onCancel(Runnable r) {
     this.onCancel = r;
   }
@@ -43,17 +45,17 @@ public final class HostFutureIncomingResponse implements AutoCloseable {
     }
   }
 
-  /** The response's head arrived; its body streams from {@code body}. Ignored once completed. */
+  @Override
   public void respond(int status, List<HttpField> headers, BodySource body) {
     complete(new Outcome(status, List.copyOf(headers), body, null));
   }
 
-  /** The request failed with {@code errorCode} (an {@code error-code} value). */
+  @Override
   public void fail(Val errorCode) {
     complete(new Outcome(0, null, null, errorCode));
   }
 
-  /** Whether {@link #respond} or {@link #fail} happened. */
+  @Override
   public boolean isDone() {
     return outcome != null;
   }

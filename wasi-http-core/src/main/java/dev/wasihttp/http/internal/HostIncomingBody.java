@@ -1,5 +1,7 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.client.BodySource;
+
 /**
  * The host state behind {@code wasi:http/types.incoming-body}: the request body's reader, whose one
  * {@code input-stream} is a child of this body in the resource table ({@code finish} or a drop

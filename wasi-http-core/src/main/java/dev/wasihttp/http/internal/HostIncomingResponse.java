@@ -1,5 +1,7 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.client.BodySource;
+
 /**
  * The host state behind {@code wasi:http/types.incoming-response}: a response to an outgoing
  * request.

@@ -1,260 +1,29 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.errors.Trap;
-import dev.wasihttp.component.values.Val;
-import dev.wasihttp.http.GuardedExchange;
-import dev.wasihttp.http.HttpField;
-import dev.wasihttp.wasi.io.StreamError;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.List;
-import java.util.function.BooleanSupplier;
+import dev.wasihttp.http.client.OutgoingBody;
 
 /**
- * The host state behind {@code wasi:http/types.outgoing-body} of a response, and the stream behind
- * its one {@code output-stream} (a child in the resource table: {@code finish} or a drop while it
- * lives traps).
- *
- * <p>Once the response is set ({@link #attach}), bytes go straight to the exchange on the guest's
- * thread: {@code check-write} grants {@link #GRANT} bytes at a time and the stream is always ready,
- * a write blocks only as long as the container's output does. Before {@code set}, writes are held
- * in memory up to {@link #MAX_BEFORE_SET} bytes (a guest may write its body before setting the
- * response); beyond that {@code check-write} grants nothing until {@code set}.
- *
- * <p>A declared {@code content-length} is enforced: writing past it fails the write with {@code
- * HTTP-response-body-size} and breaks the body; finishing with a different total fails too and
- * aborts the response. HEAD requests and 204/304 responses are exempt: their body bytes are counted
- * by nobody and discarded. A body that breaks before its response is set ({@link
- * #failedBeforeSet()}) makes {@code set} answer a 500, since nothing was committed yet.
+ * The host state behind {@code wasi:http/types.outgoing-body}: the body it writes to (the
+ * response's {@link OutgoingResponseBody}, or a request body the outgoing handler made) and whether
+ * its one {@code output-stream} was taken.
  */
-public final class HostOutgoingBody implements OutgoingBody {
-  /** What one {@code check-write} grants. */
-  public static final int GRANT = 64 * 1024;
-
-  /** Bytes held before {@code response-outparam.set}. */
-  public static final int MAX_BEFORE_SET = 1024 * 1024;
-
-  private enum State {
-    OPEN,
-    FINISHED,
-    BROKEN
-  }
-
-  private final Long declaredLength;
-  private final BooleanSupplier exemptBeforeSet;
-  private String brokenReason;
-  private State state = State.OPEN;
-  private StreamError failure;
-  private Val failureCode;
-  private GuardedExchange channel;
-  private boolean discard;
-  private ByteArrayOutputStream pending = new ByteArrayOutputStream();
-  private long written;
-  private boolean finishedBeforeSet;
-  private List<HttpField> trailers;
-  private boolean droppedBeforeSet;
+final class HostOutgoingBody {
+  final OutgoingBody body;
   private boolean streamTaken;
 
-  /** A body for a response whose headers declare {@code declaredLength} (null: none). */
-  public HostOutgoingBody(Long declaredLength) {
-    this(declaredLength, () -> false);
+  HostOutgoingBody(OutgoingBody body) {
+    this.body = body;
   }
 
-  /**
-   * A response body; {@code exemptBeforeSet} tells, while the response is not set yet, whether it
-   * is exempt from the length check (a HEAD request, a 204 or 304 status so far).
-   */
-  public HostOutgoingBody(Long declaredLength, BooleanSupplier exemptBeforeSet) {
-    this.declaredLength = declaredLength;
-    this.exemptBeforeSet = exemptBeforeSet;
-  }
-
-  /**
-   * The response was set: from now on bytes go to {@code channel}. {@code exempt} (HEAD, 204, 304)
-   * discards body bytes and skips the length check. Replays what was written before.
-   */
-  void attach(GuardedExchange channel, boolean exempt) {
-    this.channel = channel;
-    this.discard = exempt;
-    byte[] early = pending.toByteArray();
-    pending = null;
-    if (!exempt && declaredLength != null && early.length > declaredLength) {
-      state = State.BROKEN;
-      channel.abort("body longer than content-length " + declaredLength);
-      return;
-    }
-    if (!exempt && early.length > 0) {
-      send(early);
-    }
-    if (finishedBeforeSet) {
-      complete(trailers);
-    } else if (droppedBeforeSet) {
-      channel.abort("outgoing-body dropped without finish");
-    } else if (state == State.OPEN) {
-      flushToClient(); // status and headers reach the client now (long polling, SSE)
-    }
-  }
-
-  /**
-   * Why this body failed before its response was set (dropped unfinished, written past its {@code
-   * content-length}, finished with another length), or null: then nothing was committed yet and the
-   * response is answered with a 500 instead.
-   */
-  String failedBeforeSet() {
-    return channel == null && state == State.BROKEN ? brokenReason : null;
-  }
-
-  @Override
-  public boolean takeStream() {
+  /** {@code outgoing-body.write}: true the first time, false after (the stream was taken). */
+  boolean takeStream() {
     boolean first = !streamTaken;
     streamTaken = true;
     return first;
   }
 
-  // ---- output-stream ----
-
-  /** {@code check-write}: bytes the guest may write now. */
-  public long checkWrite() throws StreamError {
-    checkOpen();
-    return channel != null ? GRANT : Math.min(GRANT, MAX_BEFORE_SET - pending.size());
-  }
-
-  /** {@code write}: the wasi:io host has checked {@code b} against the last grant. */
-  public void write(byte[] b) throws StreamError {
-    checkOpen();
-    if (discard) {
-      return;
-    }
-    if (declaredLength != null && written + b.length > declaredLength) {
-      long total = written + b.length;
-      throw broken(
-          "body of " + total + " bytes exceeds content-length " + declaredLength,
-          ErrorCodes.responseBodySize(total));
-    }
-    written += b.length;
-    if (channel == null) {
-      if (pending.size() + b.length > MAX_BEFORE_SET) {
-        throw new Trap("write exceeded budget before response-outparam.set");
-      }
-      pending.writeBytes(b);
-    } else if (!send(b)) {
-      clientGone();
-    }
-  }
-
-  /** {@code flush} / {@code blocking-flush}. */
-  public void flush() throws StreamError {
-    checkOpen();
-    if (channel != null && !discard && !flushToClient()) {
-      clientGone();
-    }
-  }
-
-  /** Whether the body can take no more writes (finished or failed). */
-  boolean checkWriteClosed() {
-    return state != State.OPEN;
-  }
-
-  /** Whether the stream's pollable is ready: always, but while the early buffer is full. */
-  public boolean writeReady() {
-    return channel != null || state != State.OPEN || pending.size() < MAX_BEFORE_SET;
-  }
-
-  private void clientGone() throws StreamError {
-    throw broken("the client went away", ErrorCodes.of("connection-terminated"));
-  }
-
-  private StreamError broken(String debug, Val code) {
-    state = State.BROKEN;
-    brokenReason = debug;
-    failureCode = code;
-    failure = StreamError.failed(debug, code);
-    return failure;
-  }
-
-  private void checkOpen() throws StreamError {
-    if (state != State.OPEN) { // after last-operation-failed the stream is closed
-      throw StreamError.closed();
-    }
-  }
-
-  // ---- outgoing-body ----
-
-  /**
-   * {@code outgoing-body.finish} (the resource table has checked that no stream lives).
-   *
-   * @return null on success, else the {@code error-code} to return
-   */
-  public Val finish(List<HttpField> trailers) {
-    if (state == State.BROKEN) {
-      if (channel != null) {
-        channel.abort("finish after the body failed");
-      }
-      return failureCode != null ? failureCode : ErrorCodes.responseBodySize(written);
-    }
-    if (channel == null) {
-      if (!exemptBeforeSet.getAsBoolean() && declaredLength != null && written != declaredLength) {
-        state = State.BROKEN;
-        brokenReason =
-            "body of " + written + " bytes finished, content-length declared " + declaredLength;
-        failureCode = ErrorCodes.responseBodySize(written);
-        return failureCode;
-      }
-      finishedBeforeSet = true;
-      this.trailers = trailers;
-      state = State.FINISHED;
-      return null;
-    }
-    return complete(trailers);
-  }
-
-  private Val complete(List<HttpField> trailers) {
-    if (!discard && declaredLength != null && written != declaredLength) {
-      state = State.BROKEN;
-      channel.abort("body of " + written + " bytes, content-length declared " + declaredLength);
-      return ErrorCodes.responseBodySize(written);
-    }
-    state = State.FINISHED;
-    try {
-      channel.finish(trailers == null ? List.of() : trailers);
-      return null;
-    } catch (IOException e) {
-      return ErrorCodes.of("connection-terminated"); // the exchange aborted the response
-    }
-  }
-
-  /** Writes to the client; false when it is gone (the exchange noted it). */
-  private boolean send(byte[] b) {
-    try {
-      channel.responseBody().write(b);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** Flushes to the client; false when it is gone. */
-  private boolean flushToClient() {
-    try {
-      channel.responseBody().flush();
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** The guest dropped the body without {@code finish}: the response is aborted. */
-  public void dropped() {
-    if (state == State.FINISHED) {
-      return;
-    }
-    if (channel != null) {
-      state = State.BROKEN;
-      channel.abort("outgoing-body dropped without finish");
-    } else if (state != State.BROKEN) {
-      state = State.BROKEN;
-      brokenReason = "the guest dropped its outgoing-body unfinished";
-      droppedBeforeSet = true;
-    }
+  /** The guest dropped the body without {@code finish}. */
+  void dropped() {
+    body.dropped();
   }
 }

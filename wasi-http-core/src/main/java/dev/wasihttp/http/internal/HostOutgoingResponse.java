@@ -7,7 +7,7 @@ package dev.wasihttp.http.internal;
 public final class HostOutgoingResponse {
   final HostFields headers;
   int status = 200;
-  HostOutgoingBody body;
+  OutgoingResponseBody body;
   boolean bodyTaken;
 
   public HostOutgoingResponse(HostFields headers) {

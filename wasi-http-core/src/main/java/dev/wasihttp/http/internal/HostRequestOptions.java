@@ -1,26 +1,24 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.client.RequestOptions;
+import java.time.Duration;
+
 /**
  * The host state behind {@code wasi:http/types.request-options}: timeouts in nanoseconds, null when
  * not set.
  */
-public final class HostRequestOptions {
+final class HostRequestOptions {
   Long connectTimeout;
   Long firstByteTimeout;
   Long betweenBytesTimeout;
 
-  /** {@code connect-timeout} in nanoseconds, or null. */
-  public Long connectTimeout() {
-    return connectTimeout;
+  /** The options as the outgoing handler sees them. */
+  RequestOptions toOptions() {
+    return new RequestOptions(
+        duration(connectTimeout), duration(firstByteTimeout), duration(betweenBytesTimeout));
   }
 
-  /** {@code first-byte-timeout} in nanoseconds, or null. */
-  public Long firstByteTimeout() {
-    return firstByteTimeout;
-  }
-
-  /** {@code between-bytes-timeout} in nanoseconds, or null. */
-  public Long betweenBytesTimeout() {
-    return betweenBytesTimeout;
+  private static Duration duration(Long nanos) {
+    return nanos == null ? null : Duration.ofNanos(nanos);
   }
 }

@@ -3,6 +3,8 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.client.OutgoingHandler;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiView;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,9 @@ public final class HttpState {
   final IncomingBodyReader body;
   final ExecutorService readers;
   final OutgoingHandler outgoing;
+  final OutboundPolicy policy;
+  final LogSink log;
+  final String tag;
 
   public HttpState(
       HttpExchange exchange,
@@ -29,10 +34,13 @@ public final class HttpState {
       ExecutorService readers,
       LogSink log,
       String tag) {
-    this(exchange, rules, wasi, readers, log, tag, null);
+    this(exchange, rules, wasi, readers, log, tag, null, OutboundPolicy.denyAll());
   }
 
-  /** With {@code outgoing} sending the guest's outgoing requests (null: all are denied). */
+  /**
+   * With {@code outgoing} sending the guest's outgoing requests that {@code policy} allows (null:
+   * all are denied).
+   */
   public HttpState(
       HttpExchange exchange,
       FieldRules rules,
@@ -40,8 +48,12 @@ public final class HttpState {
       ExecutorService readers,
       LogSink log,
       String tag,
-      OutgoingHandler outgoing) {
+      OutgoingHandler outgoing,
+      OutboundPolicy policy) {
     this.outgoing = outgoing;
+    this.policy = policy;
+    this.log = log;
+    this.tag = tag;
     this.rules = rules;
     this.wasi = wasi;
     this.table = new HttpTable(wasi.table());

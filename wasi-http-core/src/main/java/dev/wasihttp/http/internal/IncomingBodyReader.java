@@ -2,6 +2,7 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.http.client.BodySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

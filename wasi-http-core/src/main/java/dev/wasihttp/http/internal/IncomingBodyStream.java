@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.client.BodySource;
 import dev.wasihttp.wasi.io.HostInputStream;
 import dev.wasihttp.wasi.io.StreamError;
 import java.io.IOException;

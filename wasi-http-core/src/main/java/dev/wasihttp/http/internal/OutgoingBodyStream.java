@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.client.OutgoingBody;
 import dev.wasihttp.wasi.io.HostOutputStream;
 import dev.wasihttp.wasi.io.StreamError;
 

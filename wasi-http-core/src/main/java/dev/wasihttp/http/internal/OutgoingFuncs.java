@@ -1,6 +1,7 @@
 package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.IoResources;
 import java.io.IOException;
@@ -67,9 +68,9 @@ final class OutgoingFuncs {
           }
           o.bodyTaken = true;
           o.body =
-              new HostOutgoingBody(
+              new OutgoingResponseBody(
                   contentLength(o.headers), () -> o.bodyExempt(s.response.method()));
-          return Val.Result.ok(s.table.push(r.outgoingBody, o.body));
+          return Val.Result.ok(s.table.push(r.outgoingBody, new HostOutgoingBody(o.body)));
         });
   }
 
@@ -87,19 +88,19 @@ final class OutgoingFuncs {
   }
 
   private static <T extends HttpState.View> void defineBody(HttpResources r, Definer<T> linker) {
-    r.resource(linker, r.outgoingBody, OutgoingBody.class, OutgoingBody::dropped);
+    r.resource(linker, r.outgoingBody, HostOutgoingBody.class, HostOutgoingBody::dropped);
     r.method(
         linker,
         r.outgoingBody,
         "write",
-        OutgoingBody.class,
+        HostOutgoingBody.class,
         (s, b, args) -> {
           if (!b.takeStream()) {
             return Val.Result.err(null);
           }
           return Val.Result.ok(
               IoResources.pushOutputStream(
-                  s.wasi, new OutgoingBodyStream(b), Vals.rep(args.get(0))));
+                  s.wasi, new OutgoingBodyStream(b.body), Vals.rep(args.get(0))));
         });
     linker.func(
         HttpResources.TYPES,
@@ -107,14 +108,14 @@ final class OutgoingFuncs {
         (c, args) -> {
           HttpState s = HttpResources.state(c);
           // Traps while the body's output-stream lives (a child must not outlive its parent).
-          OutgoingBody b = s.table.delete(args.get(0), OutgoingBody.class);
+          HostOutgoingBody b = s.table.delete(args.get(0), HostOutgoingBody.class);
           Val.Option trailers = (Val.Option) args.get(1);
           HostFields t = null;
           if (trailers.isSome()) {
             t = s.table.delete(trailers.value(), HostFields.class);
             t.freeze();
           }
-          Val error = b.finish(t == null ? List.of() : t.toHttpFields());
+          Val error = b.body.finish(t == null ? List.of() : t.toHttpFields());
           return error == null ? Val.Result.ok(null) : Val.Result.err(error);
         });
   }
@@ -151,7 +152,7 @@ final class OutgoingFuncs {
   }
 
   private static void set(HttpState s, HostOutgoingResponse o) {
-    HostOutgoingBody body = o.body;
+    OutgoingResponseBody body = o.body;
     String failed = body == null ? null : body.failedBeforeSet();
     if (failed != null) {
       s.response.fail(500, "before setting its response: " + failed);

@@ -2,6 +2,8 @@ package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.client.OutgoingHandler;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.wasi.LineSink;
 import dev.wasihttp.wasi.WasiConfig;
 import java.time.Duration;
@@ -9,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.HttpClient;
 
 /**
  * How a {@link WasiHttpHandler} runs its component: immutable, built with {@link #builder()}. Every
@@ -48,13 +48,7 @@ public final class WasiHttpConfig {
   /** 10 minutes: how long one request may run before the guest is interrupted. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
-  /**
-   * 600 s: the default connect, first-byte and between-bytes timeouts of outgoing requests (as in
-   * Wasmtime, Spin and jco), used when the guest's {@code request-options} set none.
-   */
-  public static final Duration DEFAULT_OUTGOING_TIMEOUT = Duration.ofSeconds(600);
-
-  /** 365 days: the longest timeout any option accepts. */
+  /** 365 days: the longest request timeout. */
   public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
 
   /** The name used in log lines when none is configured. */
@@ -68,11 +62,7 @@ public final class WasiHttpConfig {
   private final WasiConfig wasi;
   private final boolean wasiGiven;
   private final OutboundPolicy outboundPolicy;
-  private final HttpClient httpClient;
-  private final SSLContext sslContext;
-  private final Duration connectTimeout;
-  private final Duration firstByteTimeout;
-  private final Duration betweenBytesTimeout;
+  private final OutgoingHandler.Factory outgoingHandler;
 
   private WasiHttpConfig(Builder b) {
     this.componentName = b.componentName;
@@ -82,11 +72,7 @@ public final class WasiHttpConfig {
     this.log = b.log;
     this.wasiGiven = b.wasi != null;
     this.outboundPolicy = b.outboundPolicy;
-    this.httpClient = b.httpClient;
-    this.sslContext = b.sslContext;
-    this.connectTimeout = b.connectTimeout;
-    this.firstByteTimeout = b.firstByteTimeout;
-    this.betweenBytesTimeout = b.betweenBytesTimeout;
+    this.outgoingHandler = b.outgoingHandler;
     this.wasi = wasiGiven ? b.wasi : wasiBuilder(b.componentName, b.log).build();
   }
 
@@ -163,46 +149,13 @@ public final class WasiHttpConfig {
   }
 
   /**
-   * The application's client for outgoing requests, or null (the default): the handler then creates
-   * its own and stops it in {@link WasiHttpHandler#close()}. A supplied client not started yet is
-   * configured as the handler's own (no redirects, cookies, decoding, {@code User-Agent}, protocol
-   * handlers; the resolved-address check of the policy), started, and stopped by {@code close()}.
-   * One supplied started is never stopped and keeps its settings: its resolver (so only the name
-   * check of the policy applies, logged), cookie and authentication stores, proxies and decoders.
+   * What sends the outgoing requests the policy allows: each handler gets its own {@link
+   * OutgoingHandler} from this factory when it is created; default {@link
+   * JettyOutgoingHandler#defaults()} (Jetty's {@code HttpClient}, its own client and 600 s
+   * timeouts). The policy's name check is made by the host whatever the factory.
    */
-  public HttpClient httpClient() {
-    return httpClient;
-  }
-
-  /**
-   * What the handler's own HTTP client trusts on TLS (e.g. a self-signed upstream's certificate),
-   * or null (the default): the JDK's default trust store. Unused with {@link #httpClient()}.
-   */
-  public SSLContext sslContext() {
-    return sslContext;
-  }
-
-  /**
-   * Connect timeout of an outgoing request without one; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
-   */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /**
-   * How long an outgoing request waits for the response head once connected, when the guest set no
-   * {@code first-byte-timeout}; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
-   */
-  public Duration firstByteTimeout() {
-    return firstByteTimeout;
-  }
-
-  /**
-   * The idle timeout of an outgoing request's connection, when the guest set no {@code
-   * between-bytes-timeout}; default {@link #DEFAULT_OUTGOING_TIMEOUT}.
-   */
-  public Duration betweenBytesTimeout() {
-    return betweenBytesTimeout;
+  public OutgoingHandler.Factory outgoingHandler() {
+    return outgoingHandler;
   }
 
   /** A builder of a config with this one's options. */
@@ -215,11 +168,7 @@ public final class WasiHttpConfig {
     b.log = log;
     b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
     b.outboundPolicy = outboundPolicy;
-    b.httpClient = httpClient;
-    b.sslContext = sslContext;
-    b.connectTimeout = connectTimeout;
-    b.firstByteTimeout = firstByteTimeout;
-    b.betweenBytesTimeout = betweenBytesTimeout;
+    b.outgoingHandler = outgoingHandler;
     return b;
   }
 
@@ -232,11 +181,7 @@ public final class WasiHttpConfig {
     private LogSink log = LogSink.stderr();
     private WasiConfig wasi;
     private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
-    private HttpClient httpClient;
-    private SSLContext sslContext;
-    private Duration connectTimeout = DEFAULT_OUTGOING_TIMEOUT;
-    private Duration firstByteTimeout = DEFAULT_OUTGOING_TIMEOUT;
-    private Duration betweenBytesTimeout = DEFAULT_OUTGOING_TIMEOUT;
+    private OutgoingHandler.Factory outgoingHandler = JettyOutgoingHandler.defaults();
 
     private Builder() {}
 
@@ -246,45 +191,10 @@ public final class WasiHttpConfig {
       return this;
     }
 
-    /**
-     * The application's client for outgoing requests; null: the handler's own. One given started is
-     * never stopped by the handler; one given not started is set up, started and stopped with the
-     * handler.
-     */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = client;
+    /** See {@link WasiHttpConfig#outgoingHandler()}. */
+    public Builder outgoingHandler(OutgoingHandler.Factory factory) {
+      this.outgoingHandler = Objects.requireNonNull(factory, "factory");
       return this;
-    }
-
-    /** What the handler's own HTTP client trusts on TLS; null: the JDK's defaults. */
-    public Builder sslContext(SSLContext context) {
-      this.sslContext = context;
-      return this;
-    }
-
-    /** The default connect timeout of outgoing requests (positive). */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** The default first-byte timeout of outgoing requests (positive). */
-    public Builder firstByteTimeout(Duration timeout) {
-      this.firstByteTimeout = positive(timeout, "firstByteTimeout");
-      return this;
-    }
-
-    /** The default between-bytes timeout of outgoing requests (positive). */
-    public Builder betweenBytesTimeout(Duration timeout) {
-      this.betweenBytesTimeout = positive(timeout, "betweenBytesTimeout");
-      return this;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return atMostAYear(d, name);
     }
 
     /** Timers count in milliseconds and nanoseconds: a bound keeps every conversion exact. */

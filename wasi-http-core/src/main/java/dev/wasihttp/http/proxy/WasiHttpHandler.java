@@ -12,7 +12,7 @@ import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import dev.wasihttp.http.client.OutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
 import dev.wasihttp.http.internal.HostFields;
 import dev.wasihttp.http.internal.HostIncomingRequest;
@@ -53,12 +53,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
  * ok} ends like a return; with {@code err}, like a trap.
  *
- * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) go through one Jetty {@code
- * HttpClient} per handler (see {@link WasiHttpConfig#httpClient()}), to the destinations {@link
- * WasiHttpConfig#outboundPolicy()} allows: by default none, and every request is answered with
- * {@code HTTP-request-denied}. When the policy allows any destination, the client is created (or
- * the supplied one set up and started) by {@link #create}, so a client that cannot start fails the
- * deployment, not the first request; with the deny-all policy none is ever made.
+ * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) go to the destinations {@link
+ * WasiHttpConfig#outboundPolicy()} allows (by default none: every request is answered with {@code
+ * HTTP-request-denied}), through the handler's own {@link OutgoingHandler}, made by {@link #create}
+ * from {@link WasiHttpConfig#outgoingHandler()} (by default Jetty's {@code HttpClient}, started
+ * there when the policy allows anything, so a client that cannot start fails the deployment, not
+ * the first request) and closed by {@link #close}.
  *
  * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
  * request body is read ahead by a small daemon thread per request (started only when the guest
@@ -73,9 +73,13 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   private final ExecutorService readers;
   private final ScheduledExecutorService deadlines;
   private final String tag;
-  private final JettyOutgoingHandler outgoing;
+  private final OutgoingHandler outgoing;
 
-  private WasiHttpHandler(InstancePre<RequestData> pre, WasiHttpConfig config, HttpResources http) {
+  private WasiHttpHandler(
+      InstancePre<RequestData> pre,
+      WasiHttpConfig config,
+      HttpResources http,
+      OutgoingHandler outgoing) {
     this.pre = pre;
     this.config = config;
     this.http = http;
@@ -83,7 +87,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     this.tag = "[" + config.componentName() + "] ";
     this.readers = Threads.readers(config.componentName());
     this.deadlines = Threads.deadlines(config.componentName());
-    this.outgoing = new JettyOutgoingHandler(config, tag);
+    this.outgoing = outgoing;
   }
 
   /**
@@ -91,6 +95,8 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    *
    * @throws ComponentException UNLINKABLE naming the first missing import, or naming {@code
    *     wasi:http/incoming-handler} when the component does not export it
+   * @throws IllegalStateException (or another runtime exception) from the outgoing handler's
+   *     factory, e.g. a client that cannot start
    */
   public static WasiHttpHandler create(Component component, WasiHttpConfig config)
       throws ComponentException {
@@ -105,16 +111,16 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
           ComponentException.Kind.UNLINKABLE,
           "the component does not export " + HttpResources.INCOMING_HANDLER_0_2 + "x");
     }
-    WasiHttpHandler handler = new WasiHttpHandler(pre, config, http);
-    if (!config.outboundPolicy().isDenyAll()) {
-      try {
-        handler.outgoing.start();
-      } catch (RuntimeException e) {
-        handler.close();
-        throw e;
-      }
-    }
-    return handler;
+    OutgoingHandler outgoing =
+        config
+            .outgoingHandler()
+            .create(
+                new OutgoingHandler.Context(
+                    config.outboundPolicy(),
+                    config.maxFieldSize(),
+                    config.log(),
+                    config.componentName()));
+    return new WasiHttpHandler(pre, config, http, outgoing);
   }
 
   /** The configuration this handler was created with. */
@@ -133,7 +139,9 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   @Override
   public void handle(HttpExchange exchange) {
     WasiContext wasi = new WasiContext(config.wasi());
-    HttpState state = new HttpState(exchange, rules, wasi, readers, config.log(), tag, outgoing);
+    HttpState state =
+        new HttpState(
+            exchange, rules, wasi, readers, config.log(), tag, outgoing, config.outboundPolicy());
     RequestData instanceData = new RequestData(wasi, state);
     Deadline deadline = Deadline.start(deadlines, config.requestTimeout());
     String ending = null;
@@ -186,8 +194,8 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   }
 
   /**
-   * Stops the handler's threads and the HTTP client it created (a supplied one keeps running).
-   * Requests in flight end; later calls must not be made.
+   * Stops the handler's threads and closes its outgoing handler (which stops a client it created; a
+   * supplied one keeps running). Requests in flight end; later calls must not be made.
    */
   @Override
   public void close() {

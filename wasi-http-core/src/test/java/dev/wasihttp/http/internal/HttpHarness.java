@@ -7,6 +7,9 @@ import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.client.OutboundPolicy;
+import dev.wasihttp.http.client.OutgoingHandler;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
@@ -82,9 +85,37 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
   }
 
   /** With {@code outgoing} sending outgoing requests (null: every one is denied). */
-  HttpHarness(HttpExchange exchange, OutgoingHandler outgoing) {
+  HttpHarness(HttpExchange exchange, Outgoing outgoing) {
     this.exchange = exchange;
-    this.http = new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "", outgoing);
+    this.http =
+        outgoing == null
+            ? new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "")
+            : new HttpState(
+                exchange,
+                RULES,
+                wasi,
+                READERS,
+                LogSink.discard(),
+                "",
+                outgoing.handler(),
+                outgoing.policy());
+  }
+
+  /** An outgoing handler and the policy the host checks requests against before it. */
+  record Outgoing(OutgoingHandler handler, OutboundPolicy policy) implements AutoCloseable {
+    @Override
+    public void close() {
+      handler.close();
+    }
+  }
+
+  /** A Jetty outgoing handler with {@code options} for {@code policy}, logging to {@code log}. */
+  static Outgoing jetty(JettyOutgoingHandler.Options options, String policy, LogSink log) {
+    OutboundPolicy p = OutboundPolicy.parse(policy);
+    return new Outgoing(
+        options.create(
+            new OutgoingHandler.Context(p, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE, log, "")),
+        p);
   }
 
   @Override

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.http.client.ErrorCodes;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PipedInputStream;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code wasi:http/types} functions called by their WIT names, as a guest calls them. */
 class HttpTypesHostTest {
   /** A request with headers, a body and trailers. */
-  static class Request extends HostOutgoingBodyTest.Recorder {
+  static class Request extends OutgoingResponseBodyTest.Recorder {
     final List<HttpField> headers = new ArrayList<>();
     InputStream in = InputStream.nullInputStream();
     List<HttpField> trailers = List.of();

@@ -31,8 +31,8 @@ class IncomingBodyReaderTest {
     POOL.shutdownNow();
   }
 
-  static HostOutgoingBodyTest.Recorder exchange(InputStream in, List<HttpField> trailers) {
-    return new HostOutgoingBodyTest.Recorder("POST") {
+  static OutgoingResponseBodyTest.Recorder exchange(InputStream in, List<HttpField> trailers) {
+    return new OutgoingResponseBodyTest.Recorder("POST") {
       @Override
       public InputStream requestBody() {
         return in;

@@ -16,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.http.client.OutboundPolicy;
-import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +63,7 @@ class OutgoingClientDefaultsTest {
 
   @Test
   void redirectsAreNotFollowedAndCookiesNotKept() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val resp = get(h, "/redirect");
       assertEquals(new Val.U16(302), h.method("incoming-response", "status", resp));
@@ -78,7 +77,7 @@ class OutgoingClientDefaultsTest {
 
   @Test
   void gzipBodiesArriveEncoded() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val resp = get(h, "/gzip");
       List<String> hs =
@@ -92,7 +91,7 @@ class OutgoingClientDefaultsTest {
 
   @Test
   void aDeclaredContentLengthIsSentAsIs() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req =
           OutgoingHttpTest.request(
@@ -117,7 +116,7 @@ class OutgoingClientDefaultsTest {
   @Test
   void largeBodiesStreamBothWays() {
     int n = 8 * 1024 * 1024;
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val resp = get(h, "/big?n=" + n);
       assertEquals(n, body(h, resp).length());
@@ -138,16 +137,17 @@ class OutgoingClientDefaultsTest {
     }
   }
 
-  static JettyOutgoingHandler supplied(HttpClient app, List<String> log) {
+  static HttpHarness.Outgoing supplied(HttpClient app, List<String> log) {
     Duration t = Duration.ofSeconds(30);
-    return new JettyOutgoingHandler(
-        app,
-        OutboundPolicy.parse("http://127.0.0.1:*"),
-        t,
-        t,
-        t,
-        (level, line) -> log.add(level + " " + line),
-        "");
+    return HttpHarness.jetty(
+        JettyOutgoingHandler.options()
+            .httpClient(app)
+            .connectTimeout(t)
+            .firstByteTimeout(t)
+            .betweenBytesTimeout(t)
+            .build(),
+        "http://127.0.0.1:*",
+        (level, line) -> log.add(level + " " + line));
   }
 
   @Test
@@ -155,7 +155,7 @@ class OutgoingClientDefaultsTest {
     HttpClient app = new HttpClient();
     List<String> log = new ArrayList<>();
     try {
-      try (JettyOutgoingHandler client = supplied(app, log);
+      try (var client = supplied(app, log);
           HttpHarness h = harness(client)) {
         Val resp = get(h, "/gzip");
         assertEquals(0x1f, body(h, resp).charAt(0), "no gzip decoding on the supplied client");
@@ -173,7 +173,7 @@ class OutgoingClientDefaultsTest {
     app.start();
     List<String> log = new ArrayList<>();
     try {
-      try (JettyOutgoingHandler client = supplied(app, log);
+      try (var client = supplied(app, log);
           HttpHarness h = harness(client)) {
         assertEquals(new Val.U16(201), h.method("incoming-response", "status", get(h, "/echo")));
       }
@@ -187,7 +187,7 @@ class OutgoingClientDefaultsTest {
   @Test
   void anUnreadResponseBodyHoldsBackTheUpstream() throws Exception {
     long n = 64L * 1024 * 1024;
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Upstream.bigWritten.set(0);
       Val resp = get(h, "/big?n=" + n);
@@ -203,7 +203,7 @@ class OutgoingClientDefaultsTest {
   @Test
   void sequentialRequestsReuseAPooledConnection() {
     int before = upstream.connections.get();
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
+    try (var client = client("http://127.0.0.1:*")) {
       for (int i = 0; i < 20; i++) {
         try (HttpHarness h = harness(client)) {
           assertEquals("", body(h, get(h, "/echo")));
@@ -220,7 +220,7 @@ class OutgoingClientDefaultsTest {
   void concurrentRequestsOneDeniedSharePooledConnections() throws Exception {
     int before = upstream.connections.get();
     ExecutorService pool = Executors.newFixedThreadPool(16);
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
+    try (var client = client("http://127.0.0.1:*")) {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         int n = i;
@@ -259,7 +259,7 @@ class OutgoingClientDefaultsTest {
 
   @Test
   void betweenBytesTimeoutFailsTheBodyRead() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req = request(h, "get", "HTTP", upstream.authority(), "/stall");
       Val o = h.call(TYPES, "[constructor]request-options");

@@ -14,8 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.http.client.OutboundPolicy;
-import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,22 +50,22 @@ class OutgoingHttpTest {
     upstream.close();
   }
 
-  static JettyOutgoingHandler client(String policy, Duration timeouts) {
-    return new JettyOutgoingHandler(
-        null,
-        OutboundPolicy.parse(policy),
-        timeouts,
-        timeouts,
-        timeouts,
-        (level, line) -> log.add(level + " " + line),
-        "");
+  static HttpHarness.Outgoing client(String policy, Duration timeouts) {
+    return HttpHarness.jetty(
+        JettyOutgoingHandler.options()
+            .connectTimeout(timeouts)
+            .firstByteTimeout(timeouts)
+            .betweenBytesTimeout(timeouts)
+            .build(),
+        policy,
+        (level, line) -> log.add(level + " " + line));
   }
 
-  static JettyOutgoingHandler client(String policy) {
+  static HttpHarness.Outgoing client(String policy) {
     return client(policy, Duration.ofSeconds(30));
   }
 
-  static HttpHarness harness(JettyOutgoingHandler client) {
+  static HttpHarness harness(HttpHarness.Outgoing client) {
     return new HttpHarness(new HttpTypesHostTest.Request("GET"), client);
   }
 
@@ -136,7 +135,7 @@ class OutgoingHttpTest {
 
   @Test
   void postStreamsTheBodyBeforeAndAfterHandleWithTrailers() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req = request(h, "post", "HTTP", "127.0.0.1:" + port, "/echo?q=1");
       Val body = ok(h.method("outgoing-request", "body", req));
@@ -184,7 +183,7 @@ class OutgoingHttpTest {
 
   @Test
   void getWithoutABody() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req = request(h, "get", "HTTP", "127.0.0.1:" + port, "/");
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
@@ -203,7 +202,7 @@ class OutgoingHttpTest {
   void deniedHostOpensNoConnection() {
     log.clear();
     int before = upstream.connections.get();
-    try (JettyOutgoingHandler client = client("http://example.com, *://*:*");
+    try (var client = client("http://example.com, *://*:*");
         HttpHarness h = harness(client)) {
       // A wildcard never reaches loopback: neither as a literal nor through a name.
       assertEquals(
@@ -224,7 +223,7 @@ class OutgoingHttpTest {
 
   @Test
   void badSchemeAndMissingPath() {
-    try (JettyOutgoingHandler client = client("*://*:*");
+    try (var client = client("*://*:*");
         HttpHarness h = harness(client)) {
       Val req =
           h.call(TYPES, "[constructor]outgoing-request", h.call(TYPES, "[constructor]fields"));
@@ -248,7 +247,7 @@ class OutgoingHttpTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       closed = s.getLocalPort();
     }
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       assertEquals(
           variant("connection-refused"),
@@ -258,7 +257,7 @@ class OutgoingHttpTest {
 
   @Test
   void unknownHostIsADnsError() {
-    try (JettyOutgoingHandler client = client("http://nonexistent.invalid");
+    try (var client = client("http://nonexistent.invalid");
         HttpHarness h = harness(client)) {
       Val e = errorOf(h, request(h, "get", "HTTP", "nonexistent.invalid", "/"), Val.Option.none());
       assertEquals("DNS-error", ((Val.Variant) e).caseName(), e.toString());
@@ -275,7 +274,7 @@ class OutgoingHttpTest {
   void connectTimeoutOnALoopbackBacklogThatNeverAccepts() throws Exception {
     List<Socket> fillers = new ArrayList<>();
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        JettyOutgoingHandler client = client("http://127.0.0.1:*");
+        var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       // Fill the accept queue so the next connection attempt hangs.
       for (int i = 0; i < 4; i++) {
@@ -303,7 +302,7 @@ class OutgoingHttpTest {
 
   @Test
   void firstByteTimeout() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req = request(h, "get", "HTTP", "127.0.0.1:" + port, "/slow");
       Val future = ok(h.call(HANDLER, "handle", req, options(h, "set-first-byte-timeout", 300)));
@@ -317,7 +316,7 @@ class OutgoingHttpTest {
 
   @Test
   void droppingTheBodyUnfinishedAbortsTheRequest() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req = request(h, "post", "HTTP", "127.0.0.1:" + port, "/echo");
       Val body = ok(h.method("outgoing-request", "body", req));
@@ -330,7 +329,7 @@ class OutgoingHttpTest {
 
   @Test
   void aPendingFutureDroppedAbortsItsRequestAndTheClientGoesOn() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*")) {
+    try (var client = client("http://127.0.0.1:*")) {
       try (HttpHarness h = harness(client)) {
         Val req = request(h, "get", "HTTP", "127.0.0.1:" + port, "/slow");
         Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
@@ -346,7 +345,7 @@ class OutgoingHttpTest {
 
   @Test
   void aBodyShorterThanItsContentLengthFailsFinish() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req =
           request(
@@ -368,7 +367,7 @@ class OutgoingHttpTest {
 
   @Test
   void expectContinueIsNotSentAndTheBodyGoesAtOnce() {
-    try (JettyOutgoingHandler client = client("http://127.0.0.1:*");
+    try (var client = client("http://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req =
           request(

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ class OutgoingPollTest {
   @Test
   void aTimerAStreamAndAFutureInOnePoll() throws InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    try (JettyOutgoingHandler client = OutgoingHttpTest.client("http://127.0.0.1:*");
+    try (var client = OutgoingHttpTest.client("http://127.0.0.1:*");
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       // A response whose body stalls after "first": its stream is not ready once that is read.
       Val stalled =

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.client.OutboundPolicy;
-import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
-import dev.wasihttp.http.proxy.WasiHttpConfig;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +120,7 @@ class OutgoingResponseFailuresTest {
     }
   }
 
-  static JettyOutgoingHandler client() {
+  static HttpHarness.Outgoing client() {
     return OutgoingHttpTest.client("http://127.0.0.1:*");
   }
 
@@ -152,7 +150,7 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aBodyCutShortOfItsContentLengthIsAnIncompleteResponse() {
-    try (JettyOutgoingHandler client = client();
+    try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       Val.Result r = get(h, "/short");
       assertEquals(new Val.U16(200), h.method("incoming-response", "status", r.value()));
@@ -162,7 +160,7 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aChunkedBodyCutMidChunkIsAnIncompleteResponse() {
-    try (JettyOutgoingHandler client = client();
+    try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       Val.Result r = get(h, "/cut-chunk");
       assertEquals(some("HTTP-response-incomplete"), bodyError(h, r.value()));
@@ -171,7 +169,7 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aConnectionClosedBeforeAnyResponseIsTerminated() {
-    try (JettyOutgoingHandler client = client();
+    try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(variant("connection-terminated"), get(h, "/no-head").value());
     }
@@ -179,7 +177,7 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aMalformedStatusLineIsAProtocolError() {
-    try (JettyOutgoingHandler client = client();
+    try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(variant("HTTP-protocol-error"), get(h, "/garbage").value());
     }
@@ -187,7 +185,7 @@ class OutgoingResponseFailuresTest {
 
   @Test
   void aHeaderSectionOverTheFieldsCapFailsTheResponse() {
-    try (JettyOutgoingHandler client = client();
+    try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(
           new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
@@ -206,14 +204,11 @@ class OutgoingResponseFailuresTest {
   void aSuppliedClientWithoutAHeaderLimitIsCappedToo() throws Exception {
     HttpClient app = new HttpClient();
     app.start();
-    try (JettyOutgoingHandler client =
-            new JettyOutgoingHandler(
-                WasiHttpConfig.builder()
-                    .httpClient(app)
-                    .outboundPolicy(OutboundPolicy.parse("http://127.0.0.1:*"))
-                    .log(LogSink.discard())
-                    .build(),
-                "");
+    try (var client =
+            HttpHarness.jetty(
+                JettyOutgoingHandler.options().httpClient(app).build(),
+                "http://127.0.0.1:*",
+                LogSink.discard());
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(
           new Val.Variant("HTTP-response-header-section-size", Val.Option.none()),
@@ -227,7 +222,7 @@ class OutgoingResponseFailuresTest {
   void aTrailerSectionOverTheCapFailsTheBodyWithItsOwnCase() {
     Val tooLarge =
         Val.Option.some(new Val.Variant("HTTP-response-trailer-section-size", Val.Option.none()));
-    try (JettyOutgoingHandler client = client();
+    try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       // Over the cap in raw bytes, and under it in raw bytes but over it as fields are counted.
       assertEquals(tooLarge, bodyError(h, get(h, "/huge-trailer").value()));

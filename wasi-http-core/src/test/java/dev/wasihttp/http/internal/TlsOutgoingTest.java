@@ -12,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.client.OutboundPolicy;
-import dev.wasihttp.http.client.internal.JettyOutgoingHandler;
-import dev.wasihttp.http.proxy.WasiHttpConfig;
+import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -126,7 +124,7 @@ class TlsOutgoingTest {
 
   @Test
   void anUntrustedCertificateIsATlsError() {
-    try (JettyOutgoingHandler client = client("https://127.0.0.1:*");
+    try (var client = client("https://127.0.0.1:*");
         HttpHarness h = harness(client)) {
       Val req = request(h, "get", "HTTPS", "127.0.0.1:" + port, "/");
       Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
@@ -146,17 +144,16 @@ class TlsOutgoingTest {
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);
     Duration t = Duration.ofSeconds(30);
-    try (JettyOutgoingHandler client =
-            new JettyOutgoingHandler(
-                WasiHttpConfig.builder()
+    try (var client =
+            HttpHarness.jetty(
+                JettyOutgoingHandler.options()
                     .sslContext(ctx)
-                    .outboundPolicy(OutboundPolicy.parse("https://127.0.0.1:*"))
                     .connectTimeout(t)
                     .firstByteTimeout(t)
                     .betweenBytesTimeout(t)
-                    .log(LogSink.discard())
                     .build(),
-                "");
+                "https://127.0.0.1:*",
+                LogSink.discard());
         HttpHarness h = harness(client)) {
       Val req = request(h, "post", "HTTPS", "127.0.0.1:" + port, "/");
       Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));
@@ -175,9 +172,16 @@ class TlsOutgoingTest {
     connector.setSslContextFactory(trust);
     HttpClient app = new HttpClient(new HttpClientTransportOverHTTP(connector));
     Duration t = Duration.ofSeconds(30);
-    try (JettyOutgoingHandler client =
-            new JettyOutgoingHandler(
-                app, OutboundPolicy.parse("https://127.0.0.1:*"), t, t, t, LogSink.discard(), "");
+    try (var client =
+            HttpHarness.jetty(
+                JettyOutgoingHandler.options()
+                    .httpClient(app)
+                    .connectTimeout(t)
+                    .firstByteTimeout(t)
+                    .betweenBytesTimeout(t)
+                    .build(),
+                "https://127.0.0.1:*",
+                LogSink.discard());
         HttpHarness h = harness(client)) {
       Val req = request(h, "get", null, "127.0.0.1:" + port, "/"); // no scheme: https
       Val resp = ok(await(h, ok(h.call(HANDLER, "handle", req, Val.Option.none()))));

@@ -11,8 +11,8 @@ import org.eclipse.jetty.util.SocketAddressResolver;
 /**
  * Resolves through {@code delegate}, then, for destinations tagged by the outgoing handler (their
  * origin's tag is a {@link Guard}), keeps only the addresses the guard's policy allows: a name that
- * resolves to a private, loopback or link-local address fails with {@link Failures.Denied} before
- * any connection opens. Other requests of a shared client pass untouched.
+ * resolves to a private, loopback or link-local address fails with {@link TransportFailures.Denied}
+ * before any connection opens. Other requests of a shared client pass untouched.
  */
 final class PolicyResolver implements SocketAddressResolver {
   /** The origin tag of guest requests: their policy, and their own connection pool. */
@@ -51,7 +51,8 @@ final class PolicyResolver implements SocketAddressResolver {
                     .toList();
             if (allowed.isEmpty()) {
               promise.failed(
-                  new Failures.Denied(host + " resolves to " + all + ", which the policy denies"));
+                  new TransportFailures.Denied(
+                      host + " resolves to " + all + ", which the policy denies"));
             } else {
               promise.succeeded(allowed);
             }

@@ -29,7 +29,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * stopped and keeps its own settings and resolver, so only the name check of the policy applies to
  * it (logged once).
  */
-final class Clients implements AutoCloseable {
+final class ClientHolder implements AutoCloseable {
   private final HttpClient supplied;
   private final Duration connectTimeout;
   private final int maxResponseHeaders;
@@ -40,7 +40,7 @@ final class Clients implements AutoCloseable {
   private boolean owned;
   private boolean closed;
 
-  Clients(
+  ClientHolder(
       HttpClient supplied,
       SSLContext sslContext,
       Duration connectTimeout,

@@ -2,8 +2,8 @@ package dev.wasihttp.http.client.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
-import dev.wasihttp.http.internal.ErrorCodes;
-import dev.wasihttp.http.internal.OutgoingBody;
+import dev.wasihttp.http.client.ErrorCodes;
+import dev.wasihttp.http.client.OutgoingBody;
 import dev.wasihttp.wasi.io.StreamError;
 import dev.wasihttp.wasi.io.Waker;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>The guest's thread writes; Jetty's threads complete writes and report failures.
  */
-final class RequestBody implements OutgoingBody, AutoCloseable {
+final class OutgoingRequestBody implements OutgoingBody, AutoCloseable {
   /** Bytes the guest may have written and Jetty not yet sent (Wasmtime buffers one 1 MiB chunk). */
   static final int WINDOW = 1024 * 1024;
 
@@ -43,12 +43,11 @@ final class RequestBody implements OutgoingBody, AutoCloseable {
   private long inFlight; // guarded by lock
   private Throwable failure; // guarded by lock: the content failed (the request failed)
   private volatile HttpFields trailers;
-  private boolean streamTaken;
   private boolean finished;
   private boolean broken;
   private long written;
 
-  RequestBody(Long declaredLength, Waker waker) {
+  OutgoingRequestBody(Long declaredLength, Waker waker) {
     this.declaredLength = declaredLength;
     this.waker = waker;
   }
@@ -101,13 +100,6 @@ final class RequestBody implements OutgoingBody, AutoCloseable {
   }
 
   @Override
-  public boolean takeStream() {
-    boolean first = !streamTaken;
-    streamTaken = true;
-    return first;
-  }
-
-  @Override
   public long checkWrite() throws StreamError {
     check();
     synchronized (lock) {
@@ -124,7 +116,7 @@ final class RequestBody implements OutgoingBody, AutoCloseable {
       content.fail(new IOException("body longer than content-length " + declaredLength));
       throw StreamError.failed(
           "body of " + total + " bytes exceeds content-length " + declaredLength,
-          new Val.Variant("HTTP-request-body-size", Val.Option.some(new Val.U64(total))));
+          ErrorCodes.requestBodySize(total));
     }
     written += b.length;
     int n = b.length;
@@ -161,7 +153,8 @@ final class RequestBody implements OutgoingBody, AutoCloseable {
     }
     if (f != null) {
       broken = true;
-      throw StreamError.failed("the outgoing request failed: " + f, Failures.code(f, true));
+      throw StreamError.failed(
+          "the outgoing request failed: " + f, TransportFailures.code(f, true));
     }
   }
 
@@ -185,7 +178,7 @@ final class RequestBody implements OutgoingBody, AutoCloseable {
     finished = true;
     if (declaredLength != null && written != declaredLength) {
       content.fail(new IOException("body of " + written + " bytes, declared " + declaredLength));
-      return new Val.Variant("HTTP-request-body-size", Val.Option.some(new Val.U64(written)));
+      return ErrorCodes.requestBodySize(written);
     }
     if (!trailerFields.isEmpty()) {
       HttpFields.Mutable t = HttpFields.build();

@@ -12,6 +12,7 @@ import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.wasi.io.StreamError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The response body's rules: content-length counted, exemptions, early writes, endings. */
-class HostOutgoingBodyTest {
+class OutgoingResponseBodyTest {
   /** Records the response calls the host makes. */
   static class Recorder implements HttpExchange {
     final List<String> calls = new ArrayList<>();
@@ -109,9 +110,9 @@ class HostOutgoingBodyTest {
   @Test
   void writesGoStraightThroughAndFinishEndsCleanly() throws Exception {
     Recorder r = new Recorder("GET");
-    HostOutgoingBody body = new HostOutgoingBody(null);
+    OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.attach(committed(r), false);
-    assertEquals(HostOutgoingBody.GRANT, body.checkWrite());
+    assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
     body.write(b("hello "));
     assertEquals("hello ", r.body.toString(ISO_8859_1));
     body.write(b("world"));
@@ -123,7 +124,7 @@ class HostOutgoingBodyTest {
   @Test
   void writingPastContentLengthFailsTheWriteAndAbortsAtFinish() throws Exception {
     Recorder r = new Recorder("GET");
-    HostOutgoingBody body = new HostOutgoingBody(5L);
+    OutgoingResponseBody body = new OutgoingResponseBody(5L);
     body.attach(committed(r), false);
     body.write(b("abc"));
     StreamError e = assertThrows(StreamError.class, () -> body.write(b("def")));
@@ -137,7 +138,7 @@ class HostOutgoingBodyTest {
   @Test
   void finishingShortOfContentLengthFailsAndAborts() throws Exception {
     Recorder r = new Recorder("GET");
-    HostOutgoingBody body = new HostOutgoingBody(10L);
+    OutgoingResponseBody body = new OutgoingResponseBody(10L);
     body.attach(committed(r), false);
     body.write(b("abc"));
     assertEquals(ErrorCodes.responseBodySize(3), body.finish(List.of()));
@@ -147,7 +148,7 @@ class HostOutgoingBodyTest {
   @Test
   void exactContentLengthFinishes() throws Exception {
     Recorder r = new Recorder("GET");
-    HostOutgoingBody body = new HostOutgoingBody(3L);
+    OutgoingResponseBody body = new OutgoingResponseBody(3L);
     body.attach(committed(r), false);
     body.write(b("abc"));
     assertNull(body.finish(List.of()));
@@ -157,7 +158,7 @@ class HostOutgoingBodyTest {
   @Test
   void exemptResponsesDiscardTheBodyAndSkipTheCount() throws Exception {
     Recorder r = new Recorder("HEAD");
-    HostOutgoingBody body = new HostOutgoingBody(100L);
+    OutgoingResponseBody body = new OutgoingResponseBody(100L);
     body.attach(committed(r), true);
     body.write(b("not sent"));
     assertNull(body.finish(List.of()));
@@ -168,7 +169,7 @@ class HostOutgoingBodyTest {
   @Test
   void writesBeforeSetAreHeldThenReplayed() throws Exception {
     Recorder r = new Recorder("GET");
-    HostOutgoingBody body = new HostOutgoingBody(null);
+    OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.checkWrite();
     body.write(b("early "));
     assertNull(body.finish(List.of()), "finish before set is remembered");
@@ -180,37 +181,37 @@ class HostOutgoingBodyTest {
 
   @Test
   void beforeSetTheGrantShrinksToWhatMayBeHeld() throws Exception {
-    HostOutgoingBody body = new HostOutgoingBody(null);
-    for (int i = 0; i < HostOutgoingBody.MAX_BEFORE_SET / HostOutgoingBody.GRANT; i++) {
-      assertEquals(HostOutgoingBody.GRANT, body.checkWrite());
-      body.write(new byte[HostOutgoingBody.GRANT]);
+    OutgoingResponseBody body = new OutgoingResponseBody(null);
+    for (int i = 0; i < OutgoingResponseBody.MAX_BEFORE_SET / OutgoingResponseBody.GRANT; i++) {
+      assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
+      body.write(new byte[OutgoingResponseBody.GRANT]);
     }
     assertEquals(0, body.checkWrite());
     assertTrue(!body.writeReady());
     Trap t = assertThrows(Trap.class, () -> body.write(new byte[1]));
     assertTrue(t.getMessage().contains("exceeded budget"), t.getMessage());
     body.attach(committed(new Recorder("GET")), false);
-    assertEquals(HostOutgoingBody.GRANT, body.checkWrite());
+    assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
   }
 
   @Test
   void beforeSetTheCountIsCheckedAtFinishAndTheFailureKept() throws Exception {
-    HostOutgoingBody body = new HostOutgoingBody(5L, () -> false);
+    OutgoingResponseBody body = new OutgoingResponseBody(5L, () -> false);
     body.write(b("abc"));
     assertEquals(ErrorCodes.responseBodySize(3), body.finish(List.of()));
     assertTrue(
         body.failedBeforeSet().contains("content-length declared 5"), body.failedBeforeSet());
 
-    HostOutgoingBody head = new HostOutgoingBody(5L, () -> true);
+    OutgoingResponseBody head = new OutgoingResponseBody(5L, () -> true);
     head.write(b("abc"));
     assertNull(head.finish(List.of()), "exempt (HEAD, 204, 304)");
     assertNull(head.failedBeforeSet());
 
-    HostOutgoingBody over = new HostOutgoingBody(2L, () -> false);
+    OutgoingResponseBody over = new OutgoingResponseBody(2L, () -> false);
     assertThrows(StreamError.class, () -> over.write(b("abc")));
     assertTrue(over.failedBeforeSet().contains("exceeds content-length 2"), over.failedBeforeSet());
 
-    HostOutgoingBody dropped = new HostOutgoingBody(null);
+    OutgoingResponseBody dropped = new OutgoingResponseBody(null);
     dropped.dropped();
     assertTrue(dropped.failedBeforeSet().contains("dropped"), dropped.failedBeforeSet());
   }
@@ -218,7 +219,7 @@ class HostOutgoingBodyTest {
   @Test
   void droppingAnUnfinishedBodyAborts() throws Exception {
     Recorder r = new Recorder("GET");
-    HostOutgoingBody body = new HostOutgoingBody(null);
+    OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.attach(committed(r), false);
     body.write(b("x"));
     body.dropped();
@@ -239,7 +240,7 @@ class HostOutgoingBodyTest {
             };
           }
         };
-    HostOutgoingBody body = new HostOutgoingBody(null);
+    OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.attach(committed(r), false);
     StreamError e = assertThrows(StreamError.class, () -> body.write(b("x")));
     assertEquals(new Val.Variant("connection-terminated", null), e.detail());

@@ -1,4 +1,4 @@
-package dev.wasihttp.http.internal;
+package dev.wasihttp.http.client;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
@@ -10,10 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What an {@code incoming-body} reads from: the request body ({@link IncomingBodyReader}) or the
- * body of a response to an outgoing request. Bytes arrive on another thread into a bounded buffer;
- * the guest drains it without blocking. Implementations are thread-safe and wake the instance's
- * waker when {@link #ready()} changes.
+ * What an {@code incoming-body} reads from: the body of the incoming request (the host's own) or of
+ * a response to an outgoing request (made by the {@link OutgoingHandler}). Bytes arrive on another
+ * thread into a bounded buffer; the guest's thread drains it without blocking. Implementations are
+ * thread-safe and wake the instance's waker ({@link FutureIncomingResponse#waker()}) when {@link
+ * #ready()} changes.
  */
 public interface BodySource {
   /**

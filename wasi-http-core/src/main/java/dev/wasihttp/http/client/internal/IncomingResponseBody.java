@@ -2,8 +2,7 @@ package dev.wasihttp.http.client.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
-import dev.wasihttp.http.internal.BodySource;
-import dev.wasihttp.http.internal.HostFields;
+import dev.wasihttp.http.client.BodySource;
 import dev.wasihttp.wasi.io.Waker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +22,7 @@ import org.eclipse.jetty.io.Content;
  * <p>Thread-safe: Jetty's threads fill and end it, the guest's thread reads; every change wakes the
  * instance's {@link Waker}.
  */
-final class ResponseBody implements BodySource {
+final class IncomingResponseBody implements BodySource {
   /** Bytes buffered ahead of the guest before Jetty is asked for more. */
   static final int CAPACITY = 64 * 1024;
 
@@ -38,7 +37,7 @@ final class ResponseBody implements BodySource {
   private IOException failure;
   private List<HttpField> trailers;
 
-  ResponseBody(Waker waker, Request request) {
+  IncomingResponseBody(Waker waker, Request request) {
     this.waker = waker;
     this.request = request;
   }
@@ -180,13 +179,13 @@ final class ResponseBody implements BodySource {
 
   @Override
   public Val errorCode(IOException e) {
-    return Failures.code(e, true, true);
+    return TransportFailures.code(e, true, true);
   }
 
   /**
    * The size of Jetty's header or trailer section as the fields cap counts it ({@link
-   * HostFields#ENTRY_OVERHEAD} per field), before any is converted: values are ISO-8859-1, one byte
-   * a character.
+   * HttpField#SIZE_OVERHEAD} per field), before any is converted: values are ISO-8859-1, one byte a
+   * character.
    */
   static long sectionSize(Iterable<org.eclipse.jetty.http.HttpField> jetty) {
     long size = 0;
@@ -194,7 +193,7 @@ final class ResponseBody implements BodySource {
       for (org.eclipse.jetty.http.HttpField f : jetty) {
         String value = f.getValue();
         size += f.getName().length() + (value == null ? 0 : value.length());
-        size += HostFields.ENTRY_OVERHEAD;
+        size += HttpField.SIZE_OVERHEAD;
       }
     }
     return size;

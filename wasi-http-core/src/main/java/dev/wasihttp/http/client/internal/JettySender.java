@@ -3,20 +3,18 @@ package dev.wasihttp.http.client.internal;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.client.OutboundPolicy;
-import dev.wasihttp.http.internal.ErrorCodes;
-import dev.wasihttp.http.internal.HostFutureIncomingResponse;
-import dev.wasihttp.http.internal.HostOutgoingRequest;
-import dev.wasihttp.http.internal.HostRequestOptions;
-import dev.wasihttp.http.internal.OutgoingBody;
-import dev.wasihttp.http.internal.OutgoingHandler;
-import dev.wasihttp.http.proxy.WasiHttpConfig;
+import dev.wasihttp.http.client.ErrorCodes;
+import dev.wasihttp.http.client.FutureIncomingResponse;
+import dev.wasihttp.http.client.OutgoingBody;
+import dev.wasihttp.http.client.OutgoingHandler;
+import dev.wasihttp.http.client.OutgoingRequest;
+import dev.wasihttp.http.client.RequestOptions;
 import dev.wasihttp.wasi.io.Waker;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -26,19 +24,18 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * {@code wasi:http/outgoing-handler.handle} on Jetty's {@link HttpClient}: checks the request and
- * the policy (a denial is logged and opens no connection), then sends it with the guest's body
- * streaming and completes the future when the response head arrives or the request fails.
+ * Sends checked outgoing requests on Jetty's {@link HttpClient}, with the guest's body streaming,
+ * and completes the future when the response head arrives or the request fails: the work of {@link
+ * dev.wasihttp.http.client.jetty.JettyOutgoingHandler}, whose contract it keeps.
  *
  * <p>Timeouts: between-bytes is the request's idle timeout; connect and first-byte are timers that
  * abort the request (connect: until the request is on a connection; first byte: from then until the
- * response begins). Absent options take the handler's defaults.
+ * response begins). Absent options take the defaults given here.
  *
- * <p>Thread-safe; one per handler, sharing one client (see {@link Clients}).
+ * <p>Thread-safe; one per handler, sharing one client (see {@link ClientHolder}).
  */
-public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseable {
-  private final Clients clients;
-  private final OutboundPolicy policy;
+public final class JettySender implements AutoCloseable {
+  private final ClientHolder clients;
   private final PolicyResolver.Guard guard;
   private final Duration connectTimeout;
   private final Duration firstByteTimeout;
@@ -50,91 +47,38 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
   private final int maxFieldSection;
 
   /**
-   * A handler with {@code config}'s outbound policy, client (the application's, never stopped here,
-   * or one created on the first allowed request with the config's SSLContext and stopped in {@link
-   * #close}), default timeouts and field-size cap (which also caps a response's header and trailer
-   * sections); {@code tag} starts every log line.
+   * A sender for one handler: {@code supplied} is the application's client (never stopped here), or
+   * null to create one on the first request (trusting {@code sslContext}, or the JDK's defaults
+   * when null) and stop it in {@link #close}; the timeouts apply where the guest's options set
+   * none; {@code context} gives the policy its resolver checks, the field-size cap of response
+   * heads and trailers, and the log.
    */
-  public JettyOutgoingHandler(WasiHttpConfig config, String tag) {
-    this.maxFieldSection = config.maxFieldSize();
-    this.clients =
-        new Clients(
-            config.httpClient(),
-            config.sslContext(),
-            config.connectTimeout(),
-            maxFieldSection,
-            config.log(),
-            tag);
-    this.policy = config.outboundPolicy();
-    this.guard = new PolicyResolver.Guard(policy);
-    this.connectTimeout = config.connectTimeout();
-    this.firstByteTimeout = config.firstByteTimeout();
-    this.betweenBytesTimeout = config.betweenBytesTimeout();
-    this.log = config.log();
-    this.tag = tag;
-  }
-
-  /**
-   * A handler with these settings and the defaults of {@link WasiHttpConfig} for the rest.
-   *
-   * @param supplied the application's client (never stopped here), or null to create one on the
-   *     first allowed request and stop it in {@link #close}
-   */
-  public JettyOutgoingHandler(
+  public JettySender(
       HttpClient supplied,
-      OutboundPolicy policy,
+      SSLContext sslContext,
       Duration connectTimeout,
       Duration firstByteTimeout,
       Duration betweenBytesTimeout,
-      LogSink log,
-      String tag) {
-    this(
-        WasiHttpConfig.builder()
-            .httpClient(supplied)
-            .outboundPolicy(policy)
-            .connectTimeout(connectTimeout)
-            .firstByteTimeout(firstByteTimeout)
-            .betweenBytesTimeout(betweenBytesTimeout)
-            .log(log)
-            .build(),
-        tag);
+      OutgoingHandler.Context context) {
+    this.tag = context.componentName().isEmpty() ? "" : "[" + context.componentName() + "] ";
+    this.log = context.log();
+    this.maxFieldSection = context.maxFieldSize();
+    this.clients =
+        new ClientHolder(supplied, sslContext, connectTimeout, maxFieldSection, log, tag);
+    this.guard = new PolicyResolver.Guard(context.policy());
+    this.connectTimeout = connectTimeout;
+    this.firstByteTimeout = firstByteTimeout;
+    this.betweenBytesTimeout = betweenBytesTimeout;
   }
 
-  @Override
-  public OutgoingBody body(HostOutgoingRequest request, Long declaredLength, Waker waker) {
-    return new RequestBody(declaredLength, waker);
+  /** The body of a request: bytes go out as the upstream takes them. */
+  public OutgoingBody body(Long declaredLength, Waker waker) {
+    return new OutgoingRequestBody(declaredLength, waker);
   }
 
-  @Override
-  public void handle(
-      HostOutgoingRequest q, HostRequestOptions options, HostFutureIncomingResponse future) {
-    RequestBody body = (RequestBody) q.body();
-    String scheme = q.scheme() == null ? "https" : q.scheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      fail(future, body, "HTTP-protocol-error");
-      return;
-    }
-    if (q.authority() == null || q.pathWithQuery() == null || q.authority().isEmpty()) {
-      fail(future, body, "HTTP-request-URI-invalid");
-      return;
-    }
-    String host = q.authority();
-    int port = scheme.equals("http") ? 80 : 443;
-    int colon = host.lastIndexOf(':');
-    if (colon >= 0 && colon > host.lastIndexOf(']')) {
-      port = Integer.parseInt(host.substring(colon + 1)); // the setter checked the syntax
-      host = host.substring(0, colon);
-    }
-    if (host.isEmpty()) {
-      fail(future, body, "HTTP-request-URI-invalid");
-      return;
-    }
-    String target = scheme + "://" + q.authority();
-    if (!policy.allows(scheme, host, port)) {
-      log.log(LogSink.Level.WARN, tag + "outgoing request to " + target + " denied by policy");
-      fail(future, body, "HTTP-request-denied");
-      return;
-    }
+  /** Sends {@code q} (checked by the host) and completes {@code future}. */
+  public void handle(OutgoingRequest q, FutureIncomingResponse future) {
+    OutgoingRequestBody body = (OutgoingRequestBody) q.body();
     HttpClient client;
     try {
       client = clients.get();
@@ -143,19 +87,20 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
       fail(future, body, "internal-error");
       return;
     }
-    String path = q.pathWithQuery().isEmpty() ? "/" : q.pathWithQuery();
+    String host = q.host();
+    RequestOptions options = q.options();
     Request request =
         client
-            .newRequest(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port)
-            .scheme(scheme)
+            .newRequest(
+                host.startsWith("[") ? host.substring(1, host.length() - 1) : host, q.port())
+            .scheme(q.scheme())
             .method(q.method())
-            .path(path)
+            .path(q.pathWithQuery())
             .tag(guard)
             .followRedirects(false)
             .agent(null)
             .idleTimeout(
-                millis(options == null ? null : options.betweenBytesTimeout(), betweenBytesTimeout),
-                TimeUnit.MILLISECONDS)
+                millis(options.betweenBytesTimeout(), betweenBytesTimeout), TimeUnit.MILLISECONDS)
             .headers(
                 h -> {
                   h.remove(HttpHeader.USER_AGENT);
@@ -176,27 +121,26 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
         request.trailersSupplier(body::trailers); // trailers need chunked encoding
       }
     }
-    send(target, request, body, options, future);
+    send(q.scheme() + "://" + q.authority(), request, body, options, future);
   }
 
   private void send(
       String target,
       Request request,
-      RequestBody body,
-      HostRequestOptions options,
-      HostFutureIncomingResponse future) {
+      OutgoingRequestBody body,
+      RequestOptions options,
+      FutureIncomingResponse future) {
     Scheduler scheduler = clients.scheduler();
     AtomicBoolean connected = new AtomicBoolean();
     Waker waker = future.waker();
-    ResponseBody responseBody = new ResponseBody(waker, request);
-    long connectMs = millis(options == null ? null : options.connectTimeout(), connectTimeout);
-    long firstByteMs =
-        millis(options == null ? null : options.firstByteTimeout(), firstByteTimeout);
+    IncomingResponseBody responseBody = new IncomingResponseBody(waker, request);
+    long connectMs = millis(options.connectTimeout(), connectTimeout);
+    long firstByteMs = millis(options.firstByteTimeout(), firstByteTimeout);
     Scheduler.Task connectTimer =
         scheduler.schedule(
             () -> {
               if (!connected.get()) {
-                request.abort(new Failures.Timeout("connect timed out", true));
+                request.abort(new TransportFailures.Timeout("connect timed out", true));
               }
             },
             connectMs,
@@ -212,7 +156,8 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                     () -> {
                       if (!future.isDone()) {
                         request.abort(
-                            new Failures.Timeout("no response within first-byte-timeout", false));
+                            new TransportFailures.Timeout(
+                                "no response within first-byte-timeout", false));
                       }
                     },
                     firstByteMs,
@@ -225,13 +170,15 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
           @Override
           public void onHeaders(Response response) {
             cancel(firstByte);
-            if (ResponseBody.sectionSize(response.getHeaders()) > maxFieldSection) {
+            if (IncomingResponseBody.sectionSize(response.getHeaders()) > maxFieldSection) {
               // Past the cap (within the parser's own, larger limit): the guest never sees it.
-              response.abort(Failures.tooLarge("HTTP-response-header-section-size"));
+              response.abort(TransportFailures.tooLarge("HTTP-response-header-section-size"));
               return;
             }
             future.respond(
-                response.getStatus(), ResponseBody.fields(response.getHeaders()), responseBody);
+                response.getStatus(),
+                IncomingResponseBody.fields(response.getHeaders()),
+                responseBody);
           }
 
           @Override
@@ -241,11 +188,12 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
 
           @Override
           public void onSuccess(Response response) {
-            if (ResponseBody.sectionSize(response.getTrailers()) > maxFieldSection) {
-              responseBody.onFailure(Failures.tooLarge("HTTP-response-trailer-section-size"));
+            if (IncomingResponseBody.sectionSize(response.getTrailers()) > maxFieldSection) {
+              responseBody.onFailure(
+                  TransportFailures.tooLarge("HTTP-response-trailer-section-size"));
               return;
             }
-            responseBody.onEnd(ResponseBody.fields(response.getTrailers()));
+            responseBody.onEnd(IncomingResponseBody.fields(response.getTrailers()));
           }
 
           @Override
@@ -263,7 +211,7 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
                 body.failed(failure);
               }
               if (!future.isDone()) {
-                Val code = Failures.code(failure, connected.get());
+                Val code = TransportFailures.code(failure, connected.get());
                 if (code.equals(ErrorCodes.of("HTTP-request-denied"))) {
                   log.log(
                       LogSink.Level.WARN,
@@ -295,12 +243,11 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
     }
   }
 
-  private static long millis(Long nanos, Duration fallback) {
-    long ms = nanos != null ? TimeUnit.NANOSECONDS.toMillis(nanos) : fallback.toMillis();
-    return Math.max(1, ms);
+  private static long millis(Duration given, Duration fallback) {
+    return Math.max(1, (given != null ? given : fallback).toMillis());
   }
 
-  private static void fail(HostFutureIncomingResponse future, OutgoingBody body, String code) {
+  private static void fail(FutureIncomingResponse future, OutgoingBody body, String code) {
     if (body != null) {
       body.dropped();
     }
@@ -317,7 +264,7 @@ public final class JettyOutgoingHandler implements OutgoingHandler, AutoCloseabl
     clients.get();
   }
 
-  /** Stops the client this handler created, if any; a supplied client is left running. */
+  /** Stops the client this sender created, if any; a supplied client is left running. */
   @Override
   public void close() {
     clients.close();

@@ -1,8 +1,12 @@
-package dev.wasihttp.http.internal;
+package dev.wasihttp.http.client;
 
 import dev.wasihttp.component.values.Val;
 
-/** Values of the WIT {@code error-code} variant the host produces, and their HTTP statuses. */
+/**
+ * Values of the WIT {@code error-code} variant ({@code wasi:http/types}), as the host and {@link
+ * OutgoingHandler}s produce them, and the HTTP status each answers when a guest sets it as its
+ * response.
+ */
 public final class ErrorCodes {
   private ErrorCodes() {}
 
@@ -18,7 +22,14 @@ public final class ErrorCodes {
 
   /** {@code internal-error(some(message))}. */
   public static Val.Variant internal(String message) {
-    return new Val.Variant("internal-error", Vals.optionStr(message));
+    return new Val.Variant(
+        "internal-error",
+        message == null ? Val.Option.none() : Val.Option.some(new Val.Str(message)));
+  }
+
+  /** {@code HTTP-request-body-size(some(n))}. */
+  public static Val.Variant requestBodySize(long n) {
+    return new Val.Variant("HTTP-request-body-size", Val.Option.some(new Val.U64(n)));
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.wasihttp.http.client.internal;
 
 import dev.wasihttp.component.values.Val;
-import dev.wasihttp.http.internal.ErrorCodes;
+import dev.wasihttp.http.client.ErrorCodes;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,8 +14,8 @@ import javax.net.ssl.SSLException;
 import org.eclipse.jetty.http.HttpException;
 
 /** Transport failures as {@code error-code} values, the way Wasmtime maps them. */
-final class Failures {
-  private Failures() {}
+final class TransportFailures {
+  private TransportFailures() {}
 
   /** The policy refused a resolved address. */
   static final class Denied extends Exception {
