@@ -3,7 +3,7 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.component.values.Val;
 
 /** The WIT {@code header-error} variant: why a {@code fields} operation was refused. */
-public enum HeaderError {
+enum HeaderError {
   /** The name is not a token, or the value holds a byte a field value may not hold. */
   INVALID_SYNTAX("invalid-syntax"),
   /** The name is on the host's forbidden list. */

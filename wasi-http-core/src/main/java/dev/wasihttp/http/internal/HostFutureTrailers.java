@@ -7,11 +7,11 @@ import dev.wasihttp.http.client.BodySource;
  * the body reader reaches the end. {@code get} gives none until then, the result once, then an
  * error.
  */
-public final class HostFutureTrailers {
+final class HostFutureTrailers {
   final BodySource reader;
   boolean delivered;
 
-  public HostFutureTrailers(BodySource reader) {
+  HostFutureTrailers(BodySource reader) {
     this.reader = reader;
   }
 }

@@ -7,11 +7,11 @@ import dev.wasihttp.http.client.BodySource;
  * {@code input-stream} is a child of this body in the resource table ({@code finish} or a drop
  * while it lives traps).
  */
-public final class HostIncomingBody implements AutoCloseable {
+final class HostIncomingBody implements AutoCloseable {
   final BodySource reader;
   boolean streamTaken;
 
-  public HostIncomingBody(BodySource reader) {
+  HostIncomingBody(BodySource reader) {
     this.reader = reader;
   }
 

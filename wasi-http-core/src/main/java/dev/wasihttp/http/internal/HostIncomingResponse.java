@@ -6,13 +6,13 @@ import dev.wasihttp.http.client.BodySource;
  * The host state behind {@code wasi:http/types.incoming-response}: a response to an outgoing
  * request.
  */
-public final class HostIncomingResponse implements AutoCloseable {
+final class HostIncomingResponse implements AutoCloseable {
   final int status;
   final HostFields headers;
   final BodySource body;
   boolean consumed;
 
-  public HostIncomingResponse(int status, HostFields headers, BodySource body) {
+  HostIncomingResponse(int status, HostFields headers, BodySource body) {
     this.status = status;
     this.headers = headers;
     this.body = body;

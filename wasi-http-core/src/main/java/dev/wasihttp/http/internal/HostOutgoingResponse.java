@@ -4,13 +4,13 @@ package dev.wasihttp.http.internal;
  * The host state behind {@code wasi:http/types.outgoing-response}: status (200 until set), headers
  * (frozen when handed to the constructor) and the body, handed out once.
  */
-public final class HostOutgoingResponse {
+final class HostOutgoingResponse {
   final HostFields headers;
   int status = 200;
   OutgoingResponseBody body;
   boolean bodyTaken;
 
-  public HostOutgoingResponse(HostFields headers) {
+  HostOutgoingResponse(HostFields headers) {
     this.headers = headers;
   }
 

@@ -12,10 +12,10 @@ import dev.wasihttp.component.values.Val;
  *
  * <p>Used by the request's thread only.
  */
-public final class HttpTable {
+final class HttpTable {
   private final ResourceTable table;
 
-  public HttpTable(ResourceTable table) {
+  HttpTable(ResourceTable table) {
     this.table = table;
   }
 

@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * by nobody and discarded. A body that breaks before its response is set ({@link
  * #failedBeforeSet()}) makes {@code set} answer a 500, since nothing was committed yet.
  */
-public final class OutgoingResponseBody implements OutgoingBody {
+final class OutgoingResponseBody implements OutgoingBody {
   /** What one {@code check-write} grants. */
   public static final int GRANT = 64 * 1024;
 
@@ -56,7 +56,7 @@ public final class OutgoingResponseBody implements OutgoingBody {
   private boolean droppedBeforeSet;
 
   /** A body for a response whose headers declare {@code declaredLength} (null: none). */
-  public OutgoingResponseBody(Long declaredLength) {
+  OutgoingResponseBody(Long declaredLength) {
     this(declaredLength, () -> false);
   }
 
@@ -64,7 +64,7 @@ public final class OutgoingResponseBody implements OutgoingBody {
    * A response body; {@code exemptBeforeSet} tells, while the response is not set yet, whether it
    * is exempt from the length check (a HEAD request, a 204 or 304 status so far).
    */
-  public OutgoingResponseBody(Long declaredLength, BooleanSupplier exemptBeforeSet) {
+  OutgoingResponseBody(Long declaredLength, BooleanSupplier exemptBeforeSet) {
     this.declaredLength = declaredLength;
     this.exemptBeforeSet = exemptBeforeSet;
   }

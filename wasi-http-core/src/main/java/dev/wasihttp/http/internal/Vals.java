@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Conversions between {@link Val} and the Java values the wasi:http host works with. */
-public final class Vals {
+final class Vals {
   private static final Val.U8[] U8 = new Val.U8[256];
 
   static {

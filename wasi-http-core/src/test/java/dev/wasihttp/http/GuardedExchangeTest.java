@@ -1,0 +1,228 @@
+package dev.wasihttp.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ending rules, on an exchange that records what reaches it. */
+class GuardedExchangeTest {
+  /** Records the response calls that get through; its stream fails once told to. */
+  static final class Recorder implements HttpExchange {
+    final List<String> calls = new ArrayList<>();
+    final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    boolean broken;
+
+    @Override
+    public String method() {
+      return "GET";
+    }
+
+    @Override
+    public String scheme() {
+      return "http";
+    }
+
+    @Override
+    public String authority() {
+      return "h";
+    }
+
+    @Override
+    public String pathWithQuery() {
+      return "/";
+    }
+
+    @Override
+    public List<HttpField> requestHeaders() {
+      return List.of();
+    }
+
+    @Override
+    public InputStream requestBody() {
+      return InputStream.nullInputStream();
+    }
+
+    @Override
+    public List<HttpField> requestTrailers() {
+      return List.of();
+    }
+
+    @Override
+    public void respond(int status, List<HttpField> headers) {
+      calls.add("respond " + status);
+    }
+
+    @Override
+    public OutputStream responseBody() {
+      return new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          if (broken) {
+            throw new IOException("broken pipe");
+          }
+          calls.add("write");
+          body.write(b);
+        }
+      };
+    }
+
+    @Override
+    public void finish(List<HttpField> trailers) {
+      calls.add("finish");
+    }
+
+    @Override
+    public void abort(String reason) {
+      calls.add("abort: " + reason);
+    }
+
+    @Override
+    public void fail(int status, String reason) {
+      calls.add("fail " + status + ": " + reason);
+    }
+  }
+
+  final List<String> log = new ArrayList<>();
+  final Recorder r = new Recorder();
+  final GuardedExchange x =
+      GuardedExchange.of(r, (level, line) -> log.add(level + " " + line), "[t] ");
+
+  @Test
+  void aCleanResponse() throws Exception {
+    x.respond(200, List.of());
+    x.responseBody().write('a');
+    x.finish(List.of());
+    assertEquals(List.of("respond 200", "write", "finish"), r.calls);
+    assertEquals(GuardedExchange.State.FINISHED, x.state());
+    assertEquals(List.of(), log);
+    assertSame(x, GuardedExchange.of(x, LogSink.discard(), ""), "guarded once");
+  }
+
+  @Test
+  void respondOnceOnlyWhileUncommitted() throws Exception {
+    x.respond(200, List.of());
+    assertThrows(IllegalStateException.class, () -> x.respond(500, List.of()));
+    GuardedExchange failed = GuardedExchange.of(new Recorder(), LogSink.discard(), "");
+    failed.fail(500, "x");
+    assertThrows(IllegalStateException.class, () -> failed.respond(200, List.of()));
+    assertThrows(IllegalStateException.class, failed::responseBody);
+    assertThrows(
+        IllegalStateException.class,
+        () -> GuardedExchange.of(new Recorder(), LogSink.discard(), "").finish(List.of()));
+  }
+
+  @Test
+  void failAfterCommitAbortsAndAbortBeforeCommitFails() throws Exception {
+    x.abort("early");
+    assertEquals(List.of("fail 500: early"), r.calls);
+    assertEquals(GuardedExchange.State.FAILED, x.state());
+    assertEquals(List.of("WARN [t] answered 500: early"), log);
+
+    Recorder r2 = new Recorder();
+    GuardedExchange y = GuardedExchange.of(r2, LogSink.discard(), "");
+    y.respond(200, List.of());
+    y.fail(502, "late");
+    assertEquals(List.of("respond 200", "abort: late"), r2.calls);
+    assertEquals(GuardedExchange.State.ABORTED, y.state());
+  }
+
+  @Test
+  void atMostOneEnding() throws Exception {
+    x.respond(200, List.of());
+    x.abort("first");
+    x.abort("second");
+    x.fail(500, "third");
+    assertThrows(IOException.class, () -> x.finish(List.of()));
+    assertThrows(IOException.class, () -> x.responseBody().write('a'));
+    assertEquals(List.of("respond 200", "abort: first"), r.calls);
+    assertEquals(List.of("WARN [t] response aborted after it started: first"), log);
+  }
+
+  @Test
+  void aFailedWriteMeansTheClientIsGoneAndFinishThenAborts() throws Exception {
+    x.respond(200, List.of());
+    r.broken = true;
+    assertThrows(IOException.class, () -> x.responseBody().write('a'));
+    assertTrue(x.clientGone());
+    r.broken = false;
+    assertThrows(IOException.class, () -> x.responseBody().write('b'), "not tried again");
+    assertThrows(IOException.class, () -> x.finish(List.of()));
+    assertEquals(
+        List.of("respond 200", "abort: client went away before the body was finished"), r.calls);
+    assertEquals(GuardedExchange.State.ABORTED, x.state());
+    assertTrue(
+        log.get(0).startsWith("INFO [t] client went away: java.io.IOException"), log::toString);
+  }
+
+  @Test
+  void aHandlerThatReturnsWithoutEndingGets500OrAnAbort() {
+    GuardedExchange.run(ex -> {}, r, LogSink.discard(), "");
+    assertEquals(List.of("fail 500: the handler returned without responding"), r.calls);
+
+    Recorder open = new Recorder();
+    GuardedExchange ended =
+        GuardedExchange.run(ex -> respond(ex, 200), open, LogSink.discard(), "");
+    assertEquals(
+        List.of("respond 200", "abort: the handler returned without ending the exchange"),
+        open.calls);
+    assertEquals(GuardedExchange.State.ABORTED, ended.state());
+  }
+
+  @Test
+  void aHandlerThatThrowsGets500OrAnAbortAndIsLogged() {
+    GuardedExchange.run(
+        ex -> {
+          throw new IllegalStateException("boom");
+        },
+        r,
+        (level, line) -> log.add(level + " " + line),
+        "[t] ");
+    assertEquals(
+        List.of("fail 500: handler failed: java.lang.IllegalStateException: boom"), r.calls);
+    assertTrue(
+        log.contains("ERROR [t] handler failed: java.lang.IllegalStateException: boom"),
+        log::toString);
+
+    Recorder committed = new Recorder();
+    GuardedExchange.run(
+        ex -> {
+          respond(ex, 200);
+          throw new IllegalStateException("late");
+        },
+        committed,
+        LogSink.discard(),
+        "");
+    assertEquals(
+        List.of(
+            "respond 200",
+            "abort: error after the response started: handler failed:"
+                + " java.lang.IllegalStateException: late"),
+        committed.calls);
+  }
+
+  @Test
+  void aFaultAfterTheEndIsOnlyLogged() throws Exception {
+    x.respond(204, List.of());
+    x.finish(List.of());
+    x.faulted("the guest trapped: unreachable");
+    assertEquals(List.of("respond 204", "finish"), r.calls);
+    assertEquals(List.of("WARN [t] after the response ended: the guest trapped: unreachable"), log);
+  }
+
+  private static void respond(HttpExchange ex, int status) {
+    try {
+      ex.respond(status, List.of());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
