@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.http.HttpField;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
