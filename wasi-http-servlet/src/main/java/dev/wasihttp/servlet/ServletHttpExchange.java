@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  * the {@link dev.wasihttp.http.GuardedExchange} the servlet wraps this in; this class only maps
  * them onto the servlet API.
  */
-public final class ServletHttpExchange implements HttpExchange {
+final class ServletHttpExchange implements HttpExchange {
   /** Fields a container may set by itself before the servlet runs; the guest's value wins. */
   private static final Set<String> CONTAINER_DEFAULTS = Set.of("date", "server");
 
@@ -64,7 +64,7 @@ public final class ServletHttpExchange implements HttpExchange {
    * An exchange over one request and its response; {@code log} receives lines for the container log
    * (already naming the component).
    */
-  public ServletHttpExchange(
+  ServletHttpExchange(
       HttpServletRequest request,
       HttpServletResponse response,
       WasiHttpServletOptions options,
@@ -309,6 +309,13 @@ public final class ServletHttpExchange implements HttpExchange {
   /** Replaces whatever the container has buffered with {@code status} and a one-line text body. */
   @Override
   public void fail(int status, String reason) {
+    // The guard has committed nothing, but the container may have (a filter that flushed, a full
+    // buffer written around the exchange): an error status can then no longer replace the
+    // response, and ending it cleanly would pass a short response off as whole.
+    if (response.isCommitted()) {
+      abort(reason);
+      return;
+    }
     sendStatus(status);
   }
 
@@ -350,7 +357,7 @@ public final class ServletHttpExchange implements HttpExchange {
    * still sending it may then lose the response to a TCP reset. Returns whether the body's end was
    * reached; if not, the container closes the connection as before.
    */
-  public boolean drainRequestBody(long limit) {
+  boolean drainRequestBody(long limit) {
     try {
       InputStream in = requestBody();
       byte[] buf = new byte[8192];
@@ -372,12 +379,12 @@ public final class ServletHttpExchange implements HttpExchange {
    * The reason of an abort that the container has not yet acted on, or null: the servlet then
    * throws from {@code service()} so the container breaks the connection.
    */
-  public String abortPending() {
+  String abortPending() {
     return abortReason;
   }
 
   /** Whether an abort broke the response (by the container, or still to be). */
-  public boolean broken() {
+  boolean broken() {
     return broken;
   }
 }

@@ -7,7 +7,11 @@ import dev.wasihttp.wasi.io.Waker;
  * Sends a guest's outgoing requests ({@code wasi:http/outgoing-handler.handle}): the extension
  * point behind every request a component makes. {@link
  * dev.wasihttp.http.client.jetty.JettyOutgoingHandler} is the default; an implementation may route
- * some requests elsewhere (to the server's own origin, in process) and delegate the rest to it.
+ * some requests elsewhere (to the server's own origin, in process) and delegate the rest to it. A
+ * body is made by {@link #body} before the request's target is known, and a handler sends only
+ * bodies its own {@code body} made: one that delegates must therefore delegate {@code body} too,
+ * and can route in process only requests without a body (the Jetty handler answers a body it did
+ * not make with {@code internal-error}).
  *
  * <p>Lifecycle: the handler's configuration holds a {@link Factory}; each {@code WasiHttpHandler}
  * gets its own {@code OutgoingHandler} from it when it is created, and closes it when it is closed.

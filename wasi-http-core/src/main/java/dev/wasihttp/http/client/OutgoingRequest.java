@@ -1,7 +1,7 @@
 package dev.wasihttp.http.client;
 
-import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.http.IncomingRequestHead;
 import java.util.List;
 
 /**
@@ -18,10 +18,10 @@ import java.util.List;
  * @param body the body the guest took with {@code outgoing-request.body} (made by the handler's
  *     {@link OutgoingHandler#body}), or null: none
  * @param options the guest's {@code request-options}; a timeout it left unset is null
- * @param incoming the exchange whose guest sends this request, to read its request side (e.g. to
- *     route a request to the server's own origin). The destination is {@link #authority()}, never
- *     the incoming {@code Host} (Spin's CVE-2024-32980: a client's {@code Host: evil} steered
- *     "self" requests).
+ * @param incoming the request line and fields of the incoming request whose guest sends this one
+ *     (e.g. to route a request to the server's own origin); a copy, so a handler on another thread
+ *     cannot touch the exchange. The destination is {@link #authority()}, never the incoming {@code
+ *     Host} (Spin's CVE-2024-32980: a client's {@code Host: evil} steered "self" requests).
  */
 public record OutgoingRequest(
     String method,
@@ -33,7 +33,7 @@ public record OutgoingRequest(
     List<HttpField> headers,
     OutgoingBody body,
     RequestOptions options,
-    HttpExchange incoming) {
+    IncomingRequestHead incoming) {
   public OutgoingRequest {
     headers = List.copyOf(headers);
   }

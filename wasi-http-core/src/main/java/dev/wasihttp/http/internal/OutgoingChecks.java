@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.http.IncomingRequestHead;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.http.client.OutgoingRequest;
@@ -58,7 +59,7 @@ final class OutgoingChecks {
         q.headers.toHttpFields(),
         q.body,
         options == null ? RequestOptions.NONE : options.toOptions(),
-        s.response);
+        IncomingRequestHead.of(s.response));
   }
 
   private static OutgoingRequest refuse(

@@ -47,7 +47,7 @@ final class OutgoingResponseBody implements OutgoingBody {
   private State state = State.OPEN;
   private StreamError failure;
   private Val failureCode;
-  private GuardedExchange channel;
+  private GuardedExchange exchange;
   private boolean discard;
   private ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private long written;
@@ -70,17 +70,17 @@ final class OutgoingResponseBody implements OutgoingBody {
   }
 
   /**
-   * The response was set: from now on bytes go to {@code channel}. {@code exempt} (HEAD, 204, 304)
+   * The response was set: from now on bytes go to {@code exchange}. {@code exempt} (HEAD, 204, 304)
    * discards body bytes and skips the length check. Replays what was written before.
    */
-  void attach(GuardedExchange channel, boolean exempt) {
-    this.channel = channel;
+  void attach(GuardedExchange exchange, boolean exempt) {
+    this.exchange = exchange;
     this.discard = exempt;
     byte[] early = pending.toByteArray();
     pending = null;
     if (!exempt && declaredLength != null && early.length > declaredLength) {
       state = State.BROKEN;
-      channel.abort("body longer than content-length " + declaredLength);
+      exchange.abort("body longer than content-length " + declaredLength);
       return;
     }
     if (!exempt && early.length > 0) {
@@ -89,7 +89,7 @@ final class OutgoingResponseBody implements OutgoingBody {
     if (finishedBeforeSet) {
       complete(trailers);
     } else if (droppedBeforeSet) {
-      channel.abort("outgoing-body dropped without finish");
+      exchange.abort("outgoing-body dropped without finish");
     } else if (state == State.OPEN) {
       flushToClient(); // status and headers reach the client now (long polling, SSE)
     }
@@ -101,7 +101,7 @@ final class OutgoingResponseBody implements OutgoingBody {
    * response is answered with a 500 instead.
    */
   String failedBeforeSet() {
-    return channel == null && state == State.BROKEN ? brokenReason : null;
+    return exchange == null && state == State.BROKEN ? brokenReason : null;
   }
 
   // ---- output-stream ----
@@ -109,7 +109,7 @@ final class OutgoingResponseBody implements OutgoingBody {
   /** {@code check-write}: bytes the guest may write now. */
   public long checkWrite() throws StreamError {
     checkOpen();
-    return channel != null ? GRANT : Math.min(GRANT, MAX_BEFORE_SET - pending.size());
+    return exchange != null ? GRANT : Math.min(GRANT, MAX_BEFORE_SET - pending.size());
   }
 
   /** {@code write}: the wasi:io host has checked {@code b} against the last grant. */
@@ -125,7 +125,7 @@ final class OutgoingResponseBody implements OutgoingBody {
           ErrorCodes.responseBodySize(total));
     }
     written += b.length;
-    if (channel == null) {
+    if (exchange == null) {
       if (pending.size() + b.length > MAX_BEFORE_SET) {
         throw new Trap("write exceeded budget before response-outparam.set");
       }
@@ -138,7 +138,7 @@ final class OutgoingResponseBody implements OutgoingBody {
   /** {@code flush} / {@code blocking-flush}. */
   public void flush() throws StreamError {
     checkOpen();
-    if (channel != null && !discard && !flushToClient()) {
+    if (exchange != null && !discard && !flushToClient()) {
       clientGone();
     }
   }
@@ -150,7 +150,7 @@ final class OutgoingResponseBody implements OutgoingBody {
 
   /** Whether the stream's pollable is ready: always, but while the early buffer is full. */
   public boolean writeReady() {
-    return channel != null || state != State.OPEN || pending.size() < MAX_BEFORE_SET;
+    return exchange != null || state != State.OPEN || pending.size() < MAX_BEFORE_SET;
   }
 
   private void clientGone() throws StreamError {
@@ -180,12 +180,12 @@ final class OutgoingResponseBody implements OutgoingBody {
    */
   public Val finish(List<HttpField> trailers) {
     if (state == State.BROKEN) {
-      if (channel != null) {
-        channel.abort("finish after the body failed");
+      if (exchange != null) {
+        exchange.abort("finish after the body failed");
       }
       return failureCode != null ? failureCode : ErrorCodes.responseBodySize(written);
     }
-    if (channel == null) {
+    if (exchange == null) {
       if (!exemptBeforeSet.getAsBoolean() && declaredLength != null && written != declaredLength) {
         state = State.BROKEN;
         brokenReason =
@@ -204,12 +204,12 @@ final class OutgoingResponseBody implements OutgoingBody {
   private Val complete(List<HttpField> trailers) {
     if (!discard && declaredLength != null && written != declaredLength) {
       state = State.BROKEN;
-      channel.abort("body of " + written + " bytes, content-length declared " + declaredLength);
+      exchange.abort("body of " + written + " bytes, content-length declared " + declaredLength);
       return ErrorCodes.responseBodySize(written);
     }
     state = State.FINISHED;
     try {
-      channel.finish(trailers == null ? List.of() : trailers);
+      exchange.finish(trailers == null ? List.of() : trailers);
       return null;
     } catch (IOException e) {
       return ErrorCodes.of("connection-terminated"); // the exchange aborted the response
@@ -219,7 +219,7 @@ final class OutgoingResponseBody implements OutgoingBody {
   /** Writes to the client; false when it is gone (the exchange noted it). */
   private boolean send(byte[] b) {
     try {
-      channel.responseBody().write(b);
+      exchange.responseBody().write(b);
       return true;
     } catch (IOException e) {
       return false;
@@ -229,7 +229,7 @@ final class OutgoingResponseBody implements OutgoingBody {
   /** Flushes to the client; false when it is gone. */
   private boolean flushToClient() {
     try {
-      channel.responseBody().flush();
+      exchange.responseBody().flush();
       return true;
     } catch (IOException e) {
       return false;
@@ -241,9 +241,9 @@ final class OutgoingResponseBody implements OutgoingBody {
     if (state == State.FINISHED) {
       return;
     }
-    if (channel != null) {
+    if (exchange != null) {
       state = State.BROKEN;
-      channel.abort("outgoing-body dropped without finish");
+      exchange.abort("outgoing-body dropped without finish");
     } else if (state != State.BROKEN) {
       state = State.BROKEN;
       brokenReason = "the guest dropped its outgoing-body unfinished";

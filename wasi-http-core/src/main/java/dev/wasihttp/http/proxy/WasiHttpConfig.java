@@ -1,6 +1,7 @@
 package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.OutgoingHandler;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
@@ -47,9 +48,6 @@ public final class WasiHttpConfig {
 
   /** 10 minutes: how long one request may run before the guest is interrupted. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
-
-  /** 365 days: the longest request timeout. */
-  public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
 
   /** The name used in log lines when none is configured. */
   public static final String DEFAULT_COMPONENT_NAME = "component";
@@ -198,12 +196,6 @@ public final class WasiHttpConfig {
     }
 
     /** Timers count in milliseconds and nanoseconds: a bound keeps every conversion exact. */
-    private static Duration atMostAYear(Duration d, String name) {
-      if (d.compareTo(MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT + ": " + d);
-      }
-      return d;
-    }
 
     /** The component's name in log lines (e.g. its file name). */
     public Builder componentName(String name) {
@@ -232,10 +224,7 @@ public final class WasiHttpConfig {
 
     /** The deadline of one request; {@link Duration#ZERO} for none. */
     public Builder requestTimeout(Duration timeout) {
-      if (timeout.isNegative()) {
-        throw new IllegalArgumentException("negative requestTimeout: " + timeout);
-      }
-      this.requestTimeout = atMostAYear(timeout, "requestTimeout");
+      this.requestTimeout = Timeouts.checked(timeout, "requestTimeout", true);
       return this;
     }
 

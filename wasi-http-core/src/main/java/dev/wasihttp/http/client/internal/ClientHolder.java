@@ -109,7 +109,7 @@ final class ClientHolder implements AutoCloseable {
       }
       // start() installs the default decoders (gzip...) and protocol handlers when none are set.
       // Only the interim responses stay handled (102, 103): an incoming-response is always the
-      // final one. A guest's Expect: 100-continue is not sent (see JettyOutgoingHandler), so no
+      // final one. A guest's Expect: 100-continue is not sent (see JettySender), so no
       // 100 is awaited. Redirects, authentication and upgrades are the guest's business.
       c.getContentDecoderFactories().clear();
       c.getProtocolHandlers().clear();

@@ -78,6 +78,12 @@ public final class JettySender implements AutoCloseable {
 
   /** Sends {@code q} (checked by the host) and completes {@code future}. */
   public void handle(OutgoingRequest q, FutureIncomingResponse future) {
+    if (q.body() != null && !(q.body() instanceof OutgoingRequestBody)) {
+      // A handler that routes some requests itself gave this one a body of its own making.
+      log.log(LogSink.Level.ERROR, tag + "an outgoing request body not made by this handler");
+      future.fail(ErrorCodes.of("internal-error"));
+      return;
+    }
     OutgoingRequestBody body = (OutgoingRequestBody) q.body();
     HttpClient client;
     try {

@@ -1,5 +1,6 @@
 package dev.wasihttp.http.client.jetty;
 
+import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.FutureIncomingResponse;
 import dev.wasihttp.http.client.OutgoingBody;
 import dev.wasihttp.http.client.OutgoingHandler;
@@ -7,7 +8,6 @@ import dev.wasihttp.http.client.OutgoingRequest;
 import dev.wasihttp.http.client.internal.JettySender;
 import dev.wasihttp.wasi.io.Waker;
 import java.time.Duration;
-import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 
@@ -17,13 +17,17 @@ import org.eclipse.jetty.client.HttpClient;
  * into a bounded buffer as it reads it.
  *
  * <p>The client is the application's ({@link Options#httpClient()}) or one of the handler's own,
- * created and started when the handler is (if its policy allows any destination, so a client that
- * cannot start fails the {@code WasiHttpHandler}'s creation; else on the first request) and stopped
- * by {@link #close()}. The handler's own client speaks HTTP/1.1 in clear text and lets TLS (ALPN)
- * choose HTTP/2; what the guest sees is what it sent and what the upstream answered: no redirects
- * followed, no cookies kept, no content decoded, no {@code User-Agent}, {@code Accept-Encoding} or
- * default content type added, no authentication or upgrade handlers. Its resolver refuses addresses
- * the policy does not allow, before any connection opens ({@code HTTP-request-denied}).
+ * created and started when the handler is, if its policy allows any destination (so a client that
+ * cannot start fails the {@code WasiHttpHandler}'s creation; under the deny-all policy the host
+ * refuses every request first and no client is ever made), and stopped by {@link #close()}. An
+ * application's client that is not started yet is started and then owned by the one handler that
+ * started it, which stops it when it closes: hand such a client to one {@code WasiHttpHandler}
+ * only; one already started is shared freely and never stopped. The handler's own client speaks
+ * HTTP/1.1 in clear text and lets TLS (ALPN) choose HTTP/2; what the guest sees is what it sent and
+ * what the upstream answered: no redirects followed, no cookies kept, no content decoded, no {@code
+ * User-Agent}, {@code Accept-Encoding} or default content type added, no authentication or upgrade
+ * handlers. Its resolver refuses addresses the policy does not allow, before any connection opens
+ * ({@code HTTP-request-denied}).
  *
  * <p>Failures are {@code error-code} values as Wasmtime maps them: unknown host {@code DNS-error},
  * refused {@code connection-refused}, connect timeout {@code connection-timeout}, first-byte or
@@ -39,9 +43,6 @@ public final class JettyOutgoingHandler implements OutgoingHandler {
    * jco's), used when the guest's {@code request-options} set none.
    */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
-
-  /** 365 days: the longest timeout; timers count in milliseconds, a bound keeps that exact. */
-  public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
 
   private final JettySender sender;
 
@@ -211,33 +212,22 @@ public final class JettyOutgoingHandler implements OutgoingHandler {
         return this;
       }
 
-      /** See {@link Options#connectTimeout()}; positive, at most {@link #MAX_TIMEOUT}. */
+      /** See {@link Options#connectTimeout()}; positive, at most {@link Timeouts#MAX}. */
       public Builder connectTimeout(Duration timeout) {
-        this.connectTimeout = positive(timeout, "connectTimeout");
+        this.connectTimeout = Timeouts.checked(timeout, "connectTimeout", false);
         return this;
       }
 
-      /** See {@link Options#firstByteTimeout()}; positive, at most {@link #MAX_TIMEOUT}. */
+      /** See {@link Options#firstByteTimeout()}; positive, at most {@link Timeouts#MAX}. */
       public Builder firstByteTimeout(Duration timeout) {
-        this.firstByteTimeout = positive(timeout, "firstByteTimeout");
+        this.firstByteTimeout = Timeouts.checked(timeout, "firstByteTimeout", false);
         return this;
       }
 
-      /** See {@link Options#betweenBytesTimeout()}; positive, at most {@link #MAX_TIMEOUT}. */
+      /** See {@link Options#betweenBytesTimeout()}; positive, at most {@link Timeouts#MAX}. */
       public Builder betweenBytesTimeout(Duration timeout) {
-        this.betweenBytesTimeout = positive(timeout, "betweenBytesTimeout");
+        this.betweenBytesTimeout = Timeouts.checked(timeout, "betweenBytesTimeout", false);
         return this;
-      }
-
-      private static Duration positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-          throw new IllegalArgumentException(name + " must be positive: " + d);
-        }
-        if (d.compareTo(MAX_TIMEOUT) > 0) {
-          throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT + ": " + d);
-        }
-        return d;
       }
 
       /** The options as set so far. */

@@ -1,4 +1,4 @@
-package dev.wasihttp.wasi.cli;
+package dev.wasihttp.wasi.cli.internal;
 
 import static dev.wasihttp.wasi.WasiHarness.bytes;
 import static dev.wasihttp.wasi.WasiHarness.ok;
@@ -11,7 +11,6 @@ import dev.wasihttp.wasi.LineSink;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiExit;
 import dev.wasihttp.wasi.WasiHarness;
-import dev.wasihttp.wasi.cli.internal.LineBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code wasi:cli}: environment, exit, stdio as lines to the configured sinks, terminals. */
-class WasiCliTest {
+class CliHostTest {
   final List<String> lines = new ArrayList<>();
   final LineSink out = (component, line) -> lines.add("out " + component + ": " + line);
   final LineSink err = (component, line) -> lines.add("err " + component + ": " + line);

@@ -1,4 +1,4 @@
-package dev.wasihttp.wasi.sockets;
+package dev.wasihttp.wasi.sockets.internal;
 
 import static dev.wasihttp.wasi.WasiHarness.err;
 import static dev.wasihttp.wasi.WasiHarness.str;
@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiHarness;
-import dev.wasihttp.wasi.sockets.internal.SocketsHost;
 import org.junit.jupiter.api.Test;
 
 /** {@code wasi:sockets} is linked and denies everything. */
-class WasiSocketsTest {
+class SocketsHostTest {
   final WasiHarness guest = new WasiHarness();
 
   @Test

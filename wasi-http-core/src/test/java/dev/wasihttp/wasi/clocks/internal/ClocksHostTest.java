@@ -1,4 +1,4 @@
-package dev.wasihttp.wasi.clocks;
+package dev.wasihttp.wasi.clocks.internal;
 
 import static dev.wasihttp.wasi.WasiHarness.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiHarness;
-import dev.wasihttp.wasi.clocks.internal.ClocksHost;
+import dev.wasihttp.wasi.clocks.MonotonicClock;
+import dev.wasihttp.wasi.clocks.WallClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** {@code wasi:clocks} on replaceable clocks: deterministic in tests. */
-class WasiClocksTest {
+class ClocksHostTest {
   final AtomicLong nanos = new AtomicLong(1_000);
   final MonotonicClock manual =
       new MonotonicClock() {

@@ -1,4 +1,4 @@
-package dev.wasihttp.wasi.random;
+package dev.wasihttp.wasi.random.internal;
 
 import static dev.wasihttp.wasi.WasiHarness.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** {@code wasi:random}: configured sources, the byte cap, a stable insecure seed. */
-class WasiRandomTest {
+class RandomHostTest {
   @Test
   void replaceableSourcesMakeItDeterministic() {
     WasiConfig config =

@@ -1,4 +1,4 @@
-package dev.wasihttp.wasi.filesystem;
+package dev.wasihttp.wasi.filesystem.internal;
 
 import static dev.wasihttp.wasi.WasiHarness.bytes;
 import static dev.wasihttp.wasi.WasiHarness.err;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code wasi:filesystem}: nothing by default; a host directory mounted read-only at a guest path,
  * readable below it, with no way out through {@code ..} or symbolic links, and every write refused.
  */
-class WasiFilesystemTest {
+class FsHostTest {
   static final String TYPES = "filesystem/types";
 
   @TempDir Path tmp;
