@@ -5,7 +5,7 @@ import dev.wasihttp.http.client.FutureIncomingResponse;
 import dev.wasihttp.http.client.OutgoingBody;
 import dev.wasihttp.http.client.OutgoingHandler;
 import dev.wasihttp.http.client.OutgoingRequest;
-import dev.wasihttp.http.client.internal.JettySender;
+import dev.wasihttp.http.client.jetty.internal.JettySender;
 import dev.wasihttp.wasi.io.Waker;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;

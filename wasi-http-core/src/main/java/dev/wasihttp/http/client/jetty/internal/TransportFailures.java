@@ -1,4 +1,4 @@
-package dev.wasihttp.http.client.internal;
+package dev.wasihttp.http.client.jetty.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.client.ErrorCodes;

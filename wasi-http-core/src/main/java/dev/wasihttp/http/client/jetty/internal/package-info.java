@@ -4,4 +4,4 @@
  * buffers, the client's setup and the policy-checking address resolver, and the mapping of
  * transport failures to {@code error-code}. Not an API.
  */
-package dev.wasihttp.http.client.internal;
+package dev.wasihttp.http.client.jetty.internal;
