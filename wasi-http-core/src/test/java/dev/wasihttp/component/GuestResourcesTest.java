@@ -15,7 +15,6 @@ import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.internal.FieldRules;
-import dev.wasihttp.http.internal.HostFields;
 import dev.wasihttp.http.internal.HostIncomingRequest;
 import dev.wasihttp.http.internal.HostResponseOutparam;
 import dev.wasihttp.http.internal.HttpResources;
@@ -80,7 +79,6 @@ class GuestResourcesTest {
 
   /** One request's instance data: the hosts' state, and the book of what the guest gave back. */
   static final class Request implements HttpState.View, AutoCloseable {
-    final MemoryExchange exchange;
     final WasiContext wasi =
         new WasiContext(WasiConfig.builder().stdout(LineSink.discard()).build());
     final HttpState http;
@@ -95,7 +93,6 @@ class GuestResourcesTest {
     Val.Own outparam;
 
     Request(MemoryExchange exchange) {
-      this.exchange = exchange;
       this.http = new HttpState(exchange, RULES, wasi, readers, LogSink.discard(), "");
     }
 
@@ -112,16 +109,7 @@ class GuestResourcesTest {
     /** Calls {@code incoming-handler.handle} on a fresh instance of {@code pre}. */
     Request handle(InstancePre<Request> pre) throws ComponentException {
       ComponentInstance<Request> instance = pre.instantiate(this);
-      request =
-          HTTP.incomingRequest(
-              http,
-              new HostIncomingRequest(
-                  exchange.method(),
-                  exchange.scheme(),
-                  exchange.authority(),
-                  exchange.pathWithQuery(),
-                  HostFields.received(RULES, exchange.requestHeaders()),
-                  http.body()));
+      request = HTTP.incomingRequest(http);
       outparam = HTTP.responseOutparam(http);
       instance.func(HttpResources.INCOMING_HANDLER, "handle").call(request, outparam);
       return this;

@@ -21,7 +21,7 @@ public final class HostIncomingRequest {
   final IncomingBodyReader body;
   boolean consumed;
 
-  public HostIncomingRequest(
+  HostIncomingRequest(
       String method,
       String scheme,
       String authority,

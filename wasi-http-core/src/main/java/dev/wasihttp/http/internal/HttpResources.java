@@ -4,6 +4,7 @@ import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.io.internal.IoResources;
 import java.util.List;
@@ -61,9 +62,22 @@ public final class HttpResources {
         });
   }
 
-  /** The request handed to {@code incoming-handler.handle}. */
-  public Val.Own incomingRequest(HttpState s, HostIncomingRequest request) {
-    return s.table.push(incomingRequest, request);
+  /**
+   * The {@code incoming-request} handed to {@code incoming-handler.handle}: the request of {@code
+   * s}'s exchange, its fields as received under {@code s}'s rules (forbidden names stripped), its
+   * body read by {@code s}'s reader.
+   */
+  public Val.Own incomingRequest(HttpState s) {
+    HttpExchange exchange = s.response;
+    return s.table.push(
+        incomingRequest,
+        new HostIncomingRequest(
+            exchange.method(),
+            exchange.scheme(),
+            exchange.authority(),
+            exchange.pathWithQuery(),
+            HostFields.received(s.rules, exchange.requestHeaders()),
+            s.body));
   }
 
   /** The response-outparam handed to {@code incoming-handler.handle}. */

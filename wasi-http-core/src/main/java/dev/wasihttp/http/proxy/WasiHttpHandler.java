@@ -14,8 +14,6 @@ import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
-import dev.wasihttp.http.internal.HostFields;
-import dev.wasihttp.http.internal.HostIncomingRequest;
 import dev.wasihttp.http.internal.HttpResources;
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiContext;
@@ -148,15 +146,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     try {
       ComponentInstance<RequestData> instance = pre.instantiate(instanceData);
       Func handle = instance.func(HttpResources.INCOMING_HANDLER, "handle");
-      HostIncomingRequest request =
-          new HostIncomingRequest(
-              exchange.method(),
-              exchange.scheme(),
-              exchange.authority(),
-              exchange.pathWithQuery(),
-              HostFields.received(rules, exchange.requestHeaders()),
-              state.body());
-      handle.call(http.incomingRequest(state, request), http.responseOutparam(state));
+      handle.call(http.incomingRequest(state), http.responseOutparam(state));
     } catch (HostFault f) {
       ending = "host error: " + f.getCause();
       config.log().log(

@@ -78,7 +78,6 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
 
   final WasiContext wasi = new WasiContext(WasiConfig.defaults());
   final HttpState http;
-  final HttpExchange exchange;
 
   HttpHarness(HttpExchange exchange) {
     this(exchange, null);
@@ -86,7 +85,6 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
 
   /** With {@code outgoing} sending outgoing requests (null: every one is denied). */
   HttpHarness(HttpExchange exchange, Outgoing outgoing) {
-    this.exchange = exchange;
     this.http =
         outgoing == null
             ? new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "")
@@ -141,15 +139,7 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
 
   /** The {@code incoming-request} handle {@code handle} gets. */
   Val.Own request() {
-    return HTTP.incomingRequest(
-        http,
-        new HostIncomingRequest(
-            exchange.method(),
-            exchange.scheme(),
-            exchange.authority(),
-            exchange.pathWithQuery(),
-            HostFields.received(RULES, exchange.requestHeaders()),
-            http.body));
+    return HTTP.incomingRequest(http);
   }
 
   /** The {@code response-outparam} handle {@code handle} gets. */
