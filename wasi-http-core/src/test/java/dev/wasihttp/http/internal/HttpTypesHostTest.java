@@ -20,8 +20,7 @@ import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.ErrorCodes;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import dev.wasihttp.http.proxy.MemoryExchange;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.util.ArrayList;
@@ -30,45 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code wasi:http/types} functions called by their WIT names, as a guest calls them. */
 class HttpTypesHostTest {
-  /** A request with headers, a body and trailers. */
-  static class Request extends OutgoingResponseBodyTest.Recorder {
-    final List<HttpField> headers = new ArrayList<>();
-    InputStream in = InputStream.nullInputStream();
-    List<HttpField> trailers = List.of();
-
-    Request(String method) {
-      super(method);
-    }
-
-    @Override
-    public String scheme() {
-      return "https";
-    }
-
-    @Override
-    public String authority() {
-      return "example.com:8443";
-    }
-
-    @Override
-    public String pathWithQuery() {
-      return "/a%20b?x=1";
-    }
-
-    @Override
-    public List<HttpField> requestHeaders() {
-      return headers;
-    }
-
-    @Override
-    public InputStream requestBody() {
-      return in;
-    }
-
-    @Override
-    public List<HttpField> requestTrailers() {
-      return trailers;
-    }
+  /** A request by {@code method} to https://example.com:8443/a%20b?x=1, trailers in its calls. */
+  static MemoryExchange request(String method) {
+    return new MemoryExchange(method, "/a%20b?x=1")
+        .scheme("https")
+        .authority("example.com:8443")
+        .trailersInCalls();
   }
 
   static List<String> entries(HttpHarness h, Val fields) {
@@ -82,11 +48,11 @@ class HttpTypesHostTest {
 
   @Test
   void incomingRequestAsTheExchangeDescribesIt() {
-    Request x = new Request("PROPFIND");
-    x.headers.add(HttpField.latin1("Host", "example.com"));
-    x.headers.add(HttpField.latin1("Accept", "a"));
-    x.headers.add(HttpField.latin1("accept", "b"));
-    x.headers.add(HttpField.latin1("Upgrade", "websocket"));
+    MemoryExchange x = request("PROPFIND");
+    x.header("Host", "example.com");
+    x.header("Accept", "a");
+    x.header("accept", "b");
+    x.header("Upgrade", "websocket");
     try (HttpHarness h = new HttpHarness(x)) {
       Val req = h.request();
       assertEquals(
@@ -112,9 +78,10 @@ class HttpTypesHostTest {
 
   @Test
   void bodyStreamThenTrailersOnceThenAnError() {
-    Request x = new Request("POST");
-    x.in = new ByteArrayInputStream("hello".getBytes());
-    x.trailers = List.of(HttpField.latin1("x-sum", "42"), HttpField.latin1("Connection", "x"));
+    MemoryExchange x = request("POST");
+    x.body("hello".getBytes());
+    x.requestTrailers(
+        List.of(HttpField.latin1("x-sum", "42"), HttpField.latin1("Connection", "x")));
     try (HttpHarness h = new HttpHarness(x)) {
       Val body = ok(h.method("incoming-request", "consume", h.request()));
       Val stream = ok(h.method("incoming-body", "stream", body));
@@ -148,9 +115,9 @@ class HttpTypesHostTest {
 
   @Test
   void trailersAreNotReadyUntilTheBodyEnds() throws Exception {
-    Request x = new Request("POST");
+    MemoryExchange x = request("POST");
     PipedOutputStream client = new PipedOutputStream();
-    x.in = new PipedInputStream(client);
+    x.body(new PipedInputStream(client));
     try (HttpHarness h = new HttpHarness(x)) {
       Val body = ok(h.method("incoming-request", "consume", h.request()));
       Val future = h.call(TYPES, "[static]incoming-body.finish", body);
@@ -167,7 +134,7 @@ class HttpTypesHostTest {
 
   @Test
   void outgoingResponseRules() {
-    Request x = new Request("GET");
+    MemoryExchange x = request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
       Val fields = h.fields(entry("x-a", "1"));
       assertEquals(
@@ -220,7 +187,7 @@ class HttpTypesHostTest {
 
   @Test
   void responseHeadersKeepOrderCaseAndDuplicates() {
-    Request x = new Request("GET");
+    MemoryExchange x = request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
       Val fields = h.call(TYPES, "[constructor]fields");
       h.method("fields", "append", fields, str("Set-Cookie"), bytes("a=1"));
@@ -233,14 +200,14 @@ class HttpTypesHostTest {
               HttpField.latin1("Set-Cookie", "a=1"),
               HttpField.latin1("x-one", "1"),
               HttpField.latin1("set-cookie", "b=2")),
-          x.responseHeaders);
+          x.headers());
       assertEquals(List.of("respond 200", "finish"), x.calls, "no body asked for: empty");
     }
   }
 
   @Test
   void contentLengthOverrunFailsTheWriteWithAnHttpErrorCode() {
-    Request x = new Request("GET");
+    MemoryExchange x = request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
       Val resp =
           h.call(TYPES, "[constructor]outgoing-response", h.fields(entry("content-length", "3")));
@@ -265,7 +232,7 @@ class HttpTypesHostTest {
 
   @Test
   void noContentResponsesAreExemptFromTheCountAndSendNoBody() {
-    Request x = new Request("GET");
+    MemoryExchange x = request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
       Val resp =
           h.call(TYPES, "[constructor]outgoing-response", h.fields(entry("content-length", "10")));
@@ -287,7 +254,7 @@ class HttpTypesHostTest {
 
   @Test
   void aBodyThatFailedBeforeSetTurnsTheResponseInto500() {
-    Request x = new Request("GET");
+    MemoryExchange x = request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
       Val resp =
           h.call(TYPES, "[constructor]outgoing-response", h.fields(entry("content-length", "5")));
@@ -305,7 +272,7 @@ class HttpTypesHostTest {
 
   @Test
   void setErrAnswersAMatchingStatus() {
-    Request x = new Request("GET");
+    MemoryExchange x = request("GET");
     try (HttpHarness h = new HttpHarness(x)) {
       h.call(
           TYPES,
@@ -321,7 +288,7 @@ class HttpTypesHostTest {
 
   @Test
   void outgoingRequestsAreValidatedThenDenied() {
-    try (HttpHarness h = new HttpHarness(new Request("GET"))) {
+    try (HttpHarness h = new HttpHarness(request("GET"))) {
       Val req =
           h.call(TYPES, "[constructor]outgoing-request", h.call(TYPES, "[constructor]fields"));
       Val headers = h.method("outgoing-request", "headers", req);

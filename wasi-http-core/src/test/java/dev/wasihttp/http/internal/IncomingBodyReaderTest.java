@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.http.proxy.MemoryExchange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,18 +32,8 @@ class IncomingBodyReaderTest {
     POOL.shutdownNow();
   }
 
-  static OutgoingResponseBodyTest.Recorder exchange(InputStream in, List<HttpField> trailers) {
-    return new OutgoingResponseBodyTest.Recorder("POST") {
-      @Override
-      public InputStream requestBody() {
-        return in;
-      }
-
-      @Override
-      public List<HttpField> requestTrailers() {
-        return trailers;
-      }
-    };
+  static MemoryExchange exchange(InputStream in, List<HttpField> trailers) {
+    return new MemoryExchange("POST", "/").body(in).requestTrailers(trailers);
   }
 
   @Test

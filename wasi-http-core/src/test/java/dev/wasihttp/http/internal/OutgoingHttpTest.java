@@ -66,7 +66,7 @@ class OutgoingHttpTest {
   }
 
   static HttpHarness harness(HttpHarness.Outgoing client) {
-    return new HttpHarness(new HttpTypesHostTest.Request("GET"), client);
+    return new HttpHarness(HttpTypesHostTest.request("GET"), client);
   }
 
   /** Builds a request as a guest does, with one header field {@code x-custom: yes}. */

@@ -9,95 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.GuardedExchange;
-import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.ErrorCodes;
+import dev.wasihttp.http.proxy.MemoryExchange;
 import dev.wasihttp.wasi.io.StreamError;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The response body's rules: content-length counted, exemptions, early writes, endings. */
 class OutgoingResponseBodyTest {
-  /** Records the response calls the host makes. */
-  static class Recorder implements HttpExchange {
-    final List<String> calls = new ArrayList<>();
-    final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    final String method;
-    List<HttpField> responseHeaders;
-
-    Recorder(String method) {
-      this.method = method;
-    }
-
-    @Override
-    public String method() {
-      return method;
-    }
-
-    @Override
-    public String scheme() {
-      return "http";
-    }
-
-    @Override
-    public String authority() {
-      return null;
-    }
-
-    @Override
-    public String pathWithQuery() {
-      return "/";
-    }
-
-    @Override
-    public List<HttpField> requestHeaders() {
-      return List.of();
-    }
-
-    @Override
-    public InputStream requestBody() {
-      return InputStream.nullInputStream();
-    }
-
-    @Override
-    public List<HttpField> requestTrailers() {
-      return List.of();
-    }
-
-    @Override
-    public void respond(int status, List<HttpField> headers) {
-      calls.add("respond " + status);
-      responseHeaders = headers;
-    }
-
-    @Override
-    public OutputStream responseBody() {
-      return body;
-    }
-
-    @Override
-    public void finish(List<HttpField> trailers) {
-      calls.add("finish" + (trailers.isEmpty() ? "" : " " + trailers));
-    }
-
-    @Override
-    public void abort(String reason) {
-      calls.add("abort");
-    }
-
-    @Override
-    public void fail(int status, String reason) {
-      calls.add("fail " + status);
-    }
+  /** A request by {@code method} whose exchange records the response calls, trailers included. */
+  static MemoryExchange exchange(String method) {
+    return new MemoryExchange(method, "/").trailersInCalls();
   }
 
-  static GuardedExchange committed(Recorder r) throws IOException {
+  static GuardedExchange committed(MemoryExchange r) throws IOException {
     GuardedExchange c = GuardedExchange.of(r, LogSink.discard(), "");
     c.respond(200, List.of());
     return c;
@@ -109,7 +37,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void writesGoStraightThroughAndFinishEndsCleanly() throws Exception {
-    Recorder r = new Recorder("GET");
+    MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.attach(committed(r), false);
     assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
@@ -123,7 +51,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void writingPastContentLengthFailsTheWriteAndAbortsAtFinish() throws Exception {
-    Recorder r = new Recorder("GET");
+    MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(5L);
     body.attach(committed(r), false);
     body.write(b("abc"));
@@ -137,7 +65,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void finishingShortOfContentLengthFailsAndAborts() throws Exception {
-    Recorder r = new Recorder("GET");
+    MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(10L);
     body.attach(committed(r), false);
     body.write(b("abc"));
@@ -147,7 +75,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void exactContentLengthFinishes() throws Exception {
-    Recorder r = new Recorder("GET");
+    MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(3L);
     body.attach(committed(r), false);
     body.write(b("abc"));
@@ -157,7 +85,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void exemptResponsesDiscardTheBodyAndSkipTheCount() throws Exception {
-    Recorder r = new Recorder("HEAD");
+    MemoryExchange r = exchange("HEAD");
     OutgoingResponseBody body = new OutgoingResponseBody(100L);
     body.attach(committed(r), true);
     body.write(b("not sent"));
@@ -168,7 +96,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void writesBeforeSetAreHeldThenReplayed() throws Exception {
-    Recorder r = new Recorder("GET");
+    MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.checkWrite();
     body.write(b("early "));
@@ -190,7 +118,7 @@ class OutgoingResponseBodyTest {
     assertTrue(!body.writeReady());
     Trap t = assertThrows(Trap.class, () -> body.write(new byte[1]));
     assertTrue(t.getMessage().contains("exceeded budget"), t.getMessage());
-    body.attach(committed(new Recorder("GET")), false);
+    body.attach(committed(exchange("GET")), false);
     assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
   }
 
@@ -218,7 +146,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void droppingAnUnfinishedBodyAborts() throws Exception {
-    Recorder r = new Recorder("GET");
+    MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.attach(committed(r), false);
     body.write(b("x"));
@@ -228,18 +156,7 @@ class OutgoingResponseBodyTest {
 
   @Test
   void clientGoneFailsWritesQuietly() throws Exception {
-    Recorder r =
-        new Recorder("GET") {
-          @Override
-          public OutputStream responseBody() {
-            return new OutputStream() {
-              @Override
-              public void write(int b) throws IOException {
-                throw new IOException("broken pipe");
-              }
-            };
-          }
-        };
+    MemoryExchange r = exchange("GET").writesFailAfter(0, new IOException("broken pipe"));
     OutgoingResponseBody body = new OutgoingResponseBody(null);
     body.attach(committed(r), false);
     StreamError e = assertThrows(StreamError.class, () -> body.write(b("x")));

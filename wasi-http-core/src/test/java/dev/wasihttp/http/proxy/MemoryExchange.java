@@ -34,7 +34,9 @@ public final class MemoryExchange implements HttpExchange {
   // ---- what the host did ----
   int status = -1;
   List<HttpField> headers;
-  final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  /** The response body bytes written, all of them (read it once the request has ended). */
+  public final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
   /** The length of every response body write, in order. */
   final List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
@@ -44,13 +46,20 @@ public final class MemoryExchange implements HttpExchange {
   String abortReason;
   int failStatus = -1;
   boolean finished;
-  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * The response calls the host made, in order: {@code respond STATUS}, {@code finish}, {@code
+   * abort}, {@code fail STATUS}, and {@code CONTRACT VIOLATION: ...} for a call out of order (which
+   * also throws).
+   */
+  public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
   /** Counts down at the first response body byte. */
   final CountDownLatch firstByte = new CountDownLatch(1);
 
   private long writesFailAfter = Long.MAX_VALUE;
   private Exception writeFailure;
+  private boolean trailersInCalls;
 
   /** A request for {@code pathWithQuery} by {@code method}, without headers or body. */
   public MemoryExchange(String method, String pathWithQuery) {
@@ -58,8 +67,27 @@ public final class MemoryExchange implements HttpExchange {
     this.pathWithQuery = pathWithQuery;
   }
 
-  MemoryExchange header(String name, String value) {
+  /** Adds the request header {@code name: value}. */
+  public MemoryExchange header(String name, String value) {
     requestHeaders.add(HttpField.latin1(name, value));
+    return this;
+  }
+
+  /** The request's scheme ({@code http} unless set). */
+  public MemoryExchange scheme(String scheme) {
+    this.scheme = scheme;
+    return this;
+  }
+
+  /** The request's authority ({@code localhost:8080} unless set). */
+  public MemoryExchange authority(String authority) {
+    this.authority = authority;
+    return this;
+  }
+
+  /** The request trailers, there once the body has been read (none unless set). */
+  public MemoryExchange requestTrailers(List<HttpField> trailers) {
+    this.requestTrailers = trailers;
     return this;
   }
 
@@ -69,8 +97,18 @@ public final class MemoryExchange implements HttpExchange {
     return this;
   }
 
-  MemoryExchange body(InputStream in) {
+  /** The request body: what {@code in} gives, as it gives it. */
+  public MemoryExchange body(InputStream in) {
     requestBody = in;
+    return this;
+  }
+
+  /**
+   * {@code finish} records its trailers too, when there are any: {@code finish [name: value, ...]}
+   * in {@link #calls}.
+   */
+  public MemoryExchange trailersInCalls() {
+    trailersInCalls = true;
     return this;
   }
 
@@ -101,8 +139,14 @@ public final class MemoryExchange implements HttpExchange {
     return true;
   }
 
-  String bodyText() {
+  /** The response body written so far, as UTF-8. */
+  public String bodyText() {
     return body.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The response headers {@code respond} was given, or null before it. */
+  public List<HttpField> headers() {
+    return headers;
   }
 
   /** The first response header value named {@code name} (any case), or null. */
@@ -191,7 +235,7 @@ public final class MemoryExchange implements HttpExchange {
   @Override
   public synchronized void finish(List<HttpField> trailers) {
     check(status >= 0 && !finished && abortReason == null, "finish out of order");
-    calls.add("finish");
+    calls.add("finish" + (trailersInCalls && !trailers.isEmpty() ? " " + trailers : ""));
     this.trailers = List.copyOf(trailers);
     finished = true;
   }
