@@ -1,23 +1,17 @@
 package dev.wasihttp.wasi;
 
 import dev.wasihttp.component.host.Caller;
-import dev.wasihttp.component.host.HostFunction;
-import dev.wasihttp.component.host.ResourceDestructor;
-import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.cli.internal.CliHost;
 import dev.wasihttp.wasi.clocks.internal.ClocksHost;
 import dev.wasihttp.wasi.filesystem.internal.FsHost;
-import dev.wasihttp.wasi.internal.Definer;
 import dev.wasihttp.wasi.internal.Host;
+import dev.wasihttp.wasi.internal.HostFunctions;
 import dev.wasihttp.wasi.io.internal.IoHost;
 import dev.wasihttp.wasi.random.internal.RandomHost;
 import dev.wasihttp.wasi.sockets.internal.SocketsHost;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Calls the WASI host functions by their WIT names as a guest would, without a guest: one
@@ -26,38 +20,15 @@ import java.util.Map;
  * {@link #borrow}.
  */
 public final class WasiHarness implements WasiView, Caller<WasiHarness> {
-  private static final Map<String, HostFunction<WasiHarness>> FUNCS = new HashMap<>();
-  private static final Map<String, ResourceDestructor<WasiHarness>> DTORS = new HashMap<>();
-  private static final Map<String, ResourceType> TYPES = new HashMap<>();
+  private static final HostFunctions<WasiHarness> FUNCTIONS = new HostFunctions<>();
 
   static {
-    Definer<WasiHarness> definer =
-        new Definer<>() {
-          @Override
-          public void func(String iface, String name, HostFunction<WasiHarness> function) {
-            if (FUNCS.put(iface + "#" + name, function) != null) {
-              throw new IllegalStateException("defined twice: " + iface + "#" + name);
-            }
-          }
-
-          @Override
-          public void resource(
-              String iface,
-              String name,
-              ResourceType type,
-              ResourceDestructor<WasiHarness> destructor) {
-            TYPES.put(iface + "#" + name, type);
-            if (destructor != null) {
-              DTORS.put(iface + "#" + name, destructor);
-            }
-          }
-        };
-    IoHost.define(definer);
-    ClocksHost.define(definer);
-    RandomHost.define(definer);
-    CliHost.define(definer);
-    FsHost.define(definer);
-    SocketsHost.define(definer);
+    IoHost.define(FUNCTIONS);
+    ClocksHost.define(FUNCTIONS);
+    RandomHost.define(FUNCTIONS);
+    CliHost.define(FUNCTIONS);
+    FsHost.define(FUNCTIONS);
+    SocketsHost.define(FUNCTIONS);
   }
 
   private final WasiContext wasi;
@@ -82,38 +53,26 @@ public final class WasiHarness implements WasiView, Caller<WasiHarness> {
 
   /** Every registered function, as {@code wasi:PKG/IFACE@0.2.12#NAME}. */
   public static List<String> functionNames() {
-    return new ArrayList<>(FUNCS.keySet());
+    return FUNCTIONS.names();
   }
 
   /** Calls {@code name} of interface {@code iface} (e.g. {@code io/streams}). */
   public Val call(String iface, String name, Val... args) {
-    HostFunction<WasiHarness> f = FUNCS.get(Host.iface(iface) + "#" + name);
-    if (f == null) {
-      throw new IllegalArgumentException("no such function: " + iface + "#" + name);
-    }
-    return f.call(this, List.of(args));
+    return FUNCTIONS.call(this, Host.iface(iface), name, args);
   }
 
   /** Calls {@code [method]RESOURCE.NAME} on {@code self}, borrowed. */
   public Val method(String iface, String resource, String name, Val self, Val... args) {
-    List<Val> all = new ArrayList<>();
-    all.add(borrow(self));
-    all.addAll(List.of(args));
-    return call(iface, "[method]" + resource + "." + name, all.toArray(new Val[0]));
+    return FUNCTIONS.method(this, Host.iface(iface), resource, name, self, args);
   }
 
   /** The guest drops its owning handle {@code own} of {@code resource}. */
   public void drop(String iface, String resource, Val own) {
-    DTORS.get(Host.iface(iface) + "#" + resource).drop(this, ((Val.Own) own).rep());
-  }
-
-  /** The resource type registered for {@code resource} of {@code iface}. */
-  public static ResourceType type(String iface, String resource) {
-    return TYPES.get(Host.iface(iface) + "#" + resource);
+    FUNCTIONS.drop(this, Host.iface(iface), resource, own);
   }
 
   public static Val borrow(Val own) {
-    return own instanceof Val.Own o ? new Val.Borrow(o.type(), o.rep()) : own;
+    return HostFunctions.borrow(own);
   }
 
   // ---- values ----

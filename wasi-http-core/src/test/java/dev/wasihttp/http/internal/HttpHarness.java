@@ -1,9 +1,6 @@
 package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.host.Caller;
-import dev.wasihttp.component.host.HostFunction;
-import dev.wasihttp.component.host.ResourceDestructor;
-import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
@@ -14,13 +11,10 @@ import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.clocks.internal.ClocksHost;
-import dev.wasihttp.wasi.internal.Definer;
+import dev.wasihttp.wasi.internal.HostFunctions;
 import dev.wasihttp.wasi.io.internal.IoHost;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,8 +33,7 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
       new FieldRules(
           WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, WasiHttpConfig.DEFAULT_MAX_FIELD_SIZE);
 
-  private static final Map<String, HostFunction<HttpHarness>> FUNCS = new HashMap<>();
-  private static final Map<String, ResourceDestructor<HttpHarness>> DTORS = new HashMap<>();
+  private static final HostFunctions<HttpHarness> FUNCTIONS = new HostFunctions<>();
   private static final HttpResources HTTP = new HttpResources();
   private static final ExecutorService READERS =
       Executors.newCachedThreadPool(
@@ -51,29 +44,9 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
           });
 
   static {
-    Definer<HttpHarness> definer =
-        new Definer<>() {
-          @Override
-          public void func(String iface, String name, HostFunction<HttpHarness> function) {
-            if (FUNCS.put(iface + "#" + name, function) != null) {
-              throw new IllegalStateException("defined twice: " + iface + "#" + name);
-            }
-          }
-
-          @Override
-          public void resource(
-              String iface,
-              String name,
-              ResourceType type,
-              ResourceDestructor<HttpHarness> destructor) {
-            if (destructor != null) {
-              DTORS.put(iface + "#" + name, destructor);
-            }
-          }
-        };
-    IoHost.define(definer);
-    ClocksHost.define(definer);
-    HTTP.define(definer);
+    IoHost.define(FUNCTIONS);
+    ClocksHost.define(FUNCTIONS);
+    HTTP.define(FUNCTIONS);
   }
 
   final WasiContext wasi = new WasiContext(WasiConfig.defaults());
@@ -148,11 +121,7 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
   }
 
   Val call(String iface, String name, Val... args) {
-    HostFunction<HttpHarness> f = FUNCS.get(iface + "#" + name);
-    if (f == null) {
-      throw new IllegalArgumentException("no such function: " + iface + "#" + name);
-    }
-    return f.call(this, List.of(args));
+    return FUNCTIONS.call(this, iface, name, args);
   }
 
   /** Calls {@code [method]RESOURCE.NAME} of {@code wasi:http/types} on {@code self}, borrowed. */
@@ -161,19 +130,16 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
   }
 
   Val method(String iface, String resource, String name, Val self, Val... args) {
-    List<Val> all = new ArrayList<>();
-    all.add(borrow(self));
-    all.addAll(List.of(args));
-    return call(iface, "[method]" + resource + "." + name, all.toArray(new Val[0]));
+    return FUNCTIONS.method(this, iface, resource, name, self, args);
   }
 
   /** The guest drops {@code own}. */
   void drop(String iface, String resource, Val own) {
-    DTORS.get(iface + "#" + resource).drop(this, ((Val.Own) own).rep());
+    FUNCTIONS.drop(this, iface, resource, own);
   }
 
   static Val borrow(Val own) {
-    return own instanceof Val.Own o ? new Val.Borrow(o.type(), o.rep()) : own;
+    return HostFunctions.borrow(own);
   }
 
   static Val str(String s) {
