@@ -206,7 +206,7 @@ public abstract class AdapterScenarios {
         client.sendAsync(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/poll")).build(),
             BodyHandlers.ofInputStream());
-    HttpResponse<InputStream> r = f.get(10, TimeUnit.SECONDS);
+    HttpResponse<InputStream> r = f.get(30, TimeUnit.SECONDS); // a hang guard: headers come first
     assertEquals(200, r.statusCode());
     handler.release();
     try (InputStream in = r.body()) {

@@ -22,9 +22,12 @@ public final class LogLines {
     return new ArrayList<>(lines);
   }
 
-  /** The first line matching within 5 seconds, or null. */
+  /**
+   * The first line matching, waiting up to 30 seconds (generous for a busy machine: it returns as
+   * soon as the line is there), or null.
+   */
   public String await(Predicate<String> match) throws InterruptedException {
-    long end = System.nanoTime() + 5_000_000_000L;
+    long end = System.nanoTime() + 30_000_000_000L;
     do {
       for (String line : lines()) {
         if (match.test(line)) {
@@ -36,7 +39,7 @@ public final class LogLines {
     return null;
   }
 
-  /** The first line containing {@code text} within 5 seconds, or null. */
+  /** The first line containing {@code text}, waiting as {@link #await} does, or null. */
   public String awaitContaining(String text) throws InterruptedException {
     return await(l -> l.contains(text));
   }

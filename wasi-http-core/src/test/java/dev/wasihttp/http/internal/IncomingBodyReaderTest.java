@@ -49,7 +49,7 @@ class IncomingBodyReaderTest {
     assertEquals(0, reader.read(100).length, "nothing yet: empty, not blocking");
     client.write("hello".getBytes());
     client.flush();
-    assertTrue(woke.await(5, TimeUnit.SECONDS));
+    assertTrue(woke.await(30, TimeUnit.SECONDS));
     reader.await();
     assertArrayEquals("hel".getBytes(), reader.read(3));
     assertArrayEquals("lo".getBytes(), reader.read(100));
@@ -57,7 +57,7 @@ class IncomingBodyReaderTest {
     reader.await();
     assertNull(reader.read(100), "end of body");
     assertEquals(List.of(HttpField.latin1("x-t", "v")), reader.trailers());
-    assertTrue(reader.stop(1000));
+    assertTrue(reader.stop(10_000));
   }
 
   @Test
@@ -127,7 +127,7 @@ class IncomingBodyReaderTest {
     IncomingBodyReader reader = new IncomingBodyReader(exchange(in, List.of()), 1024);
     reader.start(POOL);
     Thread.sleep(50);
-    assertTrue(reader.stop(2000), "the reader left the stream");
+    assertTrue(reader.stop(10_000), "the reader left the stream");
     client.close();
   }
 }

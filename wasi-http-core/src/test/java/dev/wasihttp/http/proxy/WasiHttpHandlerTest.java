@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Linking, deadlines, concurrency and configuration of {@link WasiHttpHandler}. */
 class WasiHttpHandlerTest {
@@ -49,6 +50,7 @@ class WasiHttpHandlerTest {
   }
 
   @Test
+  @Timeout(60) // a hang guard only: the deadline's outcome is what is asserted
   void theDeadlineAbortsAGuestWaitingForItsBodyAndLeavesTheThreadClean() throws Exception {
     Samples.Lines log = new Samples.Lines();
     WasiHttpConfig config =
@@ -66,7 +68,7 @@ class WasiHttpHandlerTest {
       long start = System.nanoTime();
       handler.handle(x); // the client never sends the rest
       long millis = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(millis >= 250 && millis < 10_000, "took " + millis + " ms");
+      assertTrue(millis >= 250, "ended before the 300 ms deadline: " + millis + " ms");
       assertEquals(List.of("respond 200", "abort"), x.calls);
       assertTrue(x.abortReason.contains("guest timed out"), x.abortReason);
       assertEquals("partial", x.bodyText());
@@ -186,7 +188,7 @@ class WasiHttpHandlerTest {
                 .build());
     assertTrue(clientThreads("allowing") > 0, "the client started with the handler");
     allowing.close();
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    long deadline = System.nanoTime() + 30_000_000_000L; // a wait, not a bound: it ends early
     while (clientThreads("allowing") > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
