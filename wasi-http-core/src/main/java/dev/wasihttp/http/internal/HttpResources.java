@@ -68,7 +68,7 @@ public final class HttpResources {
    * body read by {@code s}'s reader.
    */
   public Val.Own incomingRequest(HttpState s) {
-    HttpExchange exchange = s.response;
+    HttpExchange exchange = s.exchange;
     return s.table.push(
         incomingRequest,
         new HostIncomingRequest(

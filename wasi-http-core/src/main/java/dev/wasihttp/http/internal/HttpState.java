@@ -19,7 +19,7 @@ public final class HttpState {
   final FieldRules rules;
   final WasiContext wasi;
   final HttpTable table;
-  final GuardedExchange response;
+  final GuardedExchange exchange;
   final IncomingBodyReader body;
   final ExecutorService readers;
   final OutgoingHandler outgoing;
@@ -58,14 +58,14 @@ public final class HttpState {
     this.wasi = wasi;
     this.table = new HttpTable(wasi.table());
     this.readers = readers;
-    this.response = GuardedExchange.of(exchange, log, tag);
+    this.exchange = GuardedExchange.of(exchange, log, tag);
     this.body = new IncomingBodyReader(exchange, IncomingBodyReader.DEFAULT_CAPACITY);
     this.body.addListener(wasi.waker()::wake);
   }
 
   /** The exchange, guarded: every response call goes through it. */
-  public GuardedExchange response() {
-    return response;
+  public GuardedExchange exchange() {
+    return exchange;
   }
 
   public IncomingBodyReader body() {

@@ -59,7 +59,7 @@ final class OutgoingChecks {
         q.headers.toHttpFields(),
         q.body,
         options == null ? RequestOptions.NONE : options.toOptions(),
-        IncomingRequestHead.of(s.response));
+        IncomingRequestHead.of(s.exchange));
   }
 
   private static OutgoingRequest refuse(

@@ -69,7 +69,7 @@ final class OutgoingFuncs {
           o.bodyTaken = true;
           o.body =
               new OutgoingResponseBody(
-                  contentLength(o.headers), () -> o.bodyExempt(s.response.method()));
+                  contentLength(o.headers), () -> o.bodyExempt(s.exchange.method()));
           return Val.Result.ok(s.table.push(r.outgoingBody, new HostOutgoingBody(o.body)));
         });
   }
@@ -141,7 +141,7 @@ final class OutgoingFuncs {
           s.table.delete(args.get(0), HostResponseOutparam.class);
           Val.Result result = (Val.Result) args.get(1);
           if (!result.isOk()) {
-            s.response.fail(
+            s.exchange.fail(
                 ErrorCodes.status(result.value()),
                 "the guest set error-code " + describe(result.value()));
             return null;
@@ -155,26 +155,26 @@ final class OutgoingFuncs {
     OutgoingResponseBody body = o.body;
     String failed = body == null ? null : body.failedBeforeSet();
     if (failed != null) {
-      s.response.fail(500, "before setting its response: " + failed);
+      s.exchange.fail(500, "before setting its response: " + failed);
       return;
     }
-    boolean exempt = o.bodyExempt(s.response.method());
+    boolean exempt = o.bodyExempt(s.exchange.method());
     try {
-      s.response.respond(o.status, o.headers.toHttpFields());
+      s.exchange.respond(o.status, o.headers.toHttpFields());
     } catch (IOException e) {
       // The client went away: the exchange noted it; the guest's writes now fail quietly.
     }
     if (body != null) {
-      body.attach(s.response, exempt);
+      body.attach(s.exchange, exempt);
       return;
     }
     // The guest never asked for a body: an empty one.
     Long length = contentLength(o.headers);
     if (!exempt && length != null && length != 0) {
-      s.response.abort("response without a body declares content-length " + length);
+      s.exchange.abort("response without a body declares content-length " + length);
     } else {
       try {
-        s.response.finish(List.of());
+        s.exchange.finish(List.of());
       } catch (IOException e) {
         // The client went away: the exchange aborted the response.
       }

@@ -164,12 +164,12 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     try {
       if (ending == null) {
         state
-            .response()
+            .exchange()
             .returned(
                 "the guest returned without calling response-outparam.set",
                 "the guest returned without finishing the outgoing-body");
       } else {
-        state.response().faulted(ending);
+        state.exchange().faulted(ending);
       }
     } finally {
       Endings.release(state, instanceData, config.log(), tag);
