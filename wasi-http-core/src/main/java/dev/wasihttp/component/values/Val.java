@@ -163,7 +163,11 @@ public sealed interface Val {
     }
   }
 
-  /** {@code list<T>}. */
+  /**
+   * {@code list<T>}. A {@code list<u8>} made with {@link #ofBytes} keeps its bytes as an array (its
+   * {@link #elements()} are a view of them), so bodies move between guest memory and host streams
+   * in one copy; it equals the same list made element by element.
+   */
   record ListValue(List<Val> elements) implements Val {
     @Override
     public Kind kind() {
@@ -171,7 +175,36 @@ public sealed interface Val {
     }
 
     public ListValue {
-      elements = List.copyOf(elements);
+      elements = elements instanceof ByteElements ? elements : List.copyOf(elements);
+    }
+
+    /** The {@code list<u8>} of {@code bytes} (copied). */
+    public static ListValue ofBytes(byte[] bytes) {
+      return new ListValue(new ByteElements(bytes.clone()));
+    }
+
+    /** The {@code list<u8>} of {@code bytes}, which the caller hands over and never changes. */
+    public static ListValue ofOwnedBytes(byte[] bytes) {
+      return new ListValue(new ByteElements(bytes));
+    }
+
+    /**
+     * This list's elements as bytes, when every element is a {@code u8}: a copy of the array for a
+     * list made with {@link #ofBytes}, else one byte per element. Null when an element is not a
+     * {@code u8}.
+     */
+    public byte[] toBytes() {
+      if (elements instanceof ByteElements b) {
+        return b.copy();
+      }
+      byte[] out = new byte[elements.size()];
+      for (int i = 0; i < out.length; i++) {
+        if (!(elements.get(i) instanceof U8 u8)) {
+          return null;
+        }
+        out[i] = (byte) u8.value();
+      }
+      return out;
     }
 
     @Override

@@ -1,44 +1,22 @@
 package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.internal.Host;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Conversions between {@link Val} and the Java values the wasi:http host works with. */
 final class Vals {
-  private static final Val.U8[] U8 = new Val.U8[256];
-
-  static {
-    for (int i = 0; i < U8.length; i++) {
-      U8[i] = new Val.U8(i);
-    }
-  }
-
   private Vals() {}
 
   /** {@code list<u8>} to bytes. */
   public static byte[] bytes(Val v) {
-    List<Val> elements = ((Val.ListValue) v).elements();
-    byte[] out = new byte[elements.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) ((Val.U8) elements.get(i)).value();
-    }
-    return out;
-  }
-
-  /** Bytes {@code [from, to)} of {@code b} as a {@code list<u8>}. */
-  public static Val.ListValue list(byte[] b, int from, int to) {
-    Val[] out = new Val[to - from];
-    for (int i = from; i < to; i++) {
-      out[i - from] = U8[b[i] & 0xff];
-    }
-    return new Val.ListValue(Arrays.asList(out));
+    return Host.bytes(v);
   }
 
   /** Bytes as a {@code list<u8>}. */
   public static Val.ListValue list(byte[] b) {
-    return list(b, 0, b.length);
+    return Val.ListValue.ofBytes(b);
   }
 
   /** A {@code string}. */

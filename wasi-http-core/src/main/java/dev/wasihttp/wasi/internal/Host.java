@@ -6,7 +6,6 @@ import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.WasiView;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,14 +16,6 @@ import java.util.List;
 public final class Host {
   /** The WIT version every WASI interface is registered at; 0.2.x imports link to it. */
   public static final String VERSION = "0.2.12";
-
-  private static final Val.U8[] U8 = new Val.U8[256];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      U8[i] = new Val.U8(i);
-    }
-  }
 
   private Host() {}
 
@@ -62,21 +53,16 @@ public final class Host {
 
   /** The bytes of a {@code list<u8>}. */
   public static byte[] bytes(Val list) {
-    List<Val> elements = ((Val.ListValue) list).elements();
-    byte[] out = new byte[elements.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) ((Val.U8) elements.get(i)).value();
+    byte[] out = list instanceof Val.ListValue l ? l.toBytes() : null;
+    if (out == null) {
+      throw new Trap("expected a list<u8>, got a " + list.kind());
     }
     return out;
   }
 
   /** {@code bytes} as a {@code list<u8>}. */
   public static Val.ListValue list(byte[] bytes) {
-    List<Val> out = new ArrayList<>(bytes.length);
-    for (byte b : bytes) {
-      out.add(U8[b & 0xff]);
-    }
-    return new Val.ListValue(out);
+    return Val.ListValue.ofBytes(bytes);
   }
 
   /** A {@code u64}'s 64 bits. */

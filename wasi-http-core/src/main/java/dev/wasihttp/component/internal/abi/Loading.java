@@ -97,12 +97,7 @@ final class Loading {
 
   /** {@code list<u8>} in one read: the common case of bodies and byte strings. */
   private static Val.ListValue loadBytes(GuestMemory m, long ptr, int length) {
-    byte[] bytes = m.read(ptr, length);
-    Val[] out = new Val[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = new Val.U8(bytes[i] & 0xff);
-    }
-    return new Val.ListValue(List.of(out));
+    return Val.ListValue.ofOwnedBytes(m.read(ptr, length));
   }
 
   /** {@code load_record}: each field at its offset (tuples are records with numbered fields). */

@@ -97,7 +97,7 @@ final class Storing {
     }
     long ptr = cx.allocate(alignment, byteLength, "list");
     if (elem == PrimitiveType.U8) {
-      storeBytes(cx.memory(), elements, t, ptr);
+      storeBytes(cx.memory(), list, t, ptr);
       return new PtrLen(ptr, elements.size());
     }
     for (int i = 0; i < elements.size(); i++) {
@@ -107,14 +107,14 @@ final class Storing {
   }
 
   /** {@code list<u8>} in one write: the common case of bodies and byte strings. */
-  private static void storeBytes(GuestMemory m, List<Val> elements, ListType t, long ptr) {
-    byte[] bytes = new byte[elements.size()];
-    for (int i = 0; i < bytes.length; i++) {
-      Val e = elements.get(i);
-      if (!(e instanceof Val.U8 u8)) {
-        throw Shapes.mismatch(t.element(), e);
+  private static void storeBytes(GuestMemory m, Val.ListValue list, ListType t, long ptr) {
+    byte[] bytes = list.toBytes();
+    if (bytes == null) {
+      for (Val e : list.elements()) {
+        if (!(e instanceof Val.U8)) {
+          throw Shapes.mismatch(t.element(), e);
+        }
       }
-      bytes[i] = (byte) u8.value();
     }
     m.write(ptr, bytes, 0, bytes.length);
   }
