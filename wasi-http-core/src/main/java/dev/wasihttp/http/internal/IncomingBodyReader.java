@@ -3,10 +3,10 @@ package dev.wasihttp.http.internal;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.BodySource;
+import dev.wasihttp.wasi.io.internal.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +40,8 @@ public final class IncomingBodyReader implements BodySource {
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private final ByteChunks chunks = new ByteChunks();
   private final List<Runnable> listeners = new ArrayList<>();
-  private int head; // offset into chunks.peekFirst()
-  private int buffered;
   private boolean eof;
   private IOException failure;
   private boolean stopped;
@@ -97,7 +95,7 @@ public final class IncomingBodyReader implements BodySource {
       while (true) {
         lock.lock();
         try {
-          while (buffered >= capacity && !stopped) {
+          while (chunks.size() >= capacity && !stopped) {
             changed.await();
           }
           if (stopped) {
@@ -123,8 +121,7 @@ public final class IncomingBodyReader implements BodySource {
           lock.lock();
           try {
             if (!draining) {
-              chunks.addLast(n == CHUNK ? buf : Arrays.copyOf(buf, n));
-              buffered += n;
+              chunks.add(n == CHUNK ? buf : Arrays.copyOf(buf, n));
             }
           } finally {
             signal();
@@ -173,7 +170,7 @@ public final class IncomingBodyReader implements BodySource {
   public boolean ready() {
     lock.lock();
     try {
-      return buffered > 0 || eof || failure != null;
+      return chunks.size() > 0 || eof || failure != null;
     } finally {
       lock.unlock();
     }
@@ -188,26 +185,13 @@ public final class IncomingBodyReader implements BodySource {
   public byte[] read(int max) throws IOException {
     lock.lock();
     try {
-      if (buffered == 0) {
+      if (chunks.size() == 0) {
         if (failure != null) {
           throw failure;
         }
         return eof ? null : new byte[0];
       }
-      byte[] out = new byte[Math.min(max, buffered)];
-      int off = 0;
-      while (off < out.length) {
-        byte[] first = chunks.peekFirst();
-        int n = Math.min(out.length - off, first.length - head);
-        System.arraycopy(first, head, out, off, n);
-        off += n;
-        head += n;
-        if (head == first.length) {
-          chunks.removeFirst();
-          head = 0;
-        }
-      }
-      buffered -= out.length;
+      byte[] out = chunks.take(max);
       changed.signalAll();
       return out;
     } finally {
@@ -219,7 +203,7 @@ public final class IncomingBodyReader implements BodySource {
   public void await() throws InterruptedException {
     lock.lock();
     try {
-      while (buffered == 0 && !eof && failure == null && !stopped) {
+      while (chunks.size() == 0 && !eof && failure == null && !stopped) {
         changed.await();
       }
     } finally {
@@ -266,8 +250,6 @@ public final class IncomingBodyReader implements BodySource {
     try {
       draining = true;
       chunks.clear();
-      head = 0;
-      buffered = 0;
       changed.signalAll();
     } finally {
       lock.unlock();

@@ -4,9 +4,9 @@ import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.BodySource;
 import dev.wasihttp.wasi.io.Waker;
+import dev.wasihttp.wasi.io.internal.ByteChunks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +28,7 @@ final class IncomingResponseBody implements BodySource {
 
   private final Waker waker;
   private final Request request;
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  private int head;
-  private int buffered;
+  private final ByteChunks chunks = new ByteChunks();
   private Runnable parkedDemand;
   private boolean eof;
   private boolean draining;
@@ -52,10 +50,9 @@ final class IncomingResponseBody implements BodySource {
     boolean more;
     synchronized (this) {
       if (!draining && copy.length > 0) {
-        chunks.addLast(copy);
-        buffered += copy.length;
+        chunks.add(copy);
       }
-      more = buffered < CAPACITY;
+      more = chunks.size() < CAPACITY;
       if (!more) {
         parkedDemand = demand;
       }
@@ -96,7 +93,7 @@ final class IncomingResponseBody implements BodySource {
 
   @Override
   public synchronized boolean ready() {
-    return buffered > 0 || eof || failure != null;
+    return chunks.size() > 0 || eof || failure != null;
   }
 
   @Override
@@ -104,27 +101,14 @@ final class IncomingResponseBody implements BodySource {
     Runnable demand = null;
     byte[] out;
     synchronized (this) {
-      if (buffered == 0) {
+      if (chunks.size() == 0) {
         if (failure != null) {
           throw failure;
         }
         return eof ? null : new byte[0];
       }
-      out = new byte[Math.min(max, buffered)];
-      int off = 0;
-      while (off < out.length) {
-        byte[] first = chunks.peekFirst();
-        int n = Math.min(out.length - off, first.length - head);
-        System.arraycopy(first, head, out, off, n);
-        off += n;
-        head += n;
-        if (head == first.length) {
-          chunks.removeFirst();
-          head = 0;
-        }
-      }
-      buffered -= out.length;
-      if (buffered < CAPACITY && parkedDemand != null) {
+      out = chunks.take(max);
+      if (chunks.size() < CAPACITY && parkedDemand != null) {
         demand = parkedDemand;
         parkedDemand = null;
       }
@@ -156,8 +140,6 @@ final class IncomingResponseBody implements BodySource {
     synchronized (this) {
       draining = true;
       chunks.clear();
-      head = 0;
-      buffered = 0;
       demand = parkedDemand;
       parkedDemand = null;
     }
