@@ -31,16 +31,19 @@ public final class Component {
   private final ParsedCoreModules modules;
   private final Map<String, Item> imports;
   private final InstanceExports exports;
+  private final EngineOptions engine;
 
   private Component(
       ComponentAst ast,
       ParsedCoreModules modules,
       Map<String, Item> imports,
-      InstanceExports exports) {
+      InstanceExports exports,
+      EngineOptions engine) {
     this.ast = ast;
     this.modules = modules;
     this.imports = imports;
     this.exports = exports;
+    this.engine = engine;
   }
 
   /**
@@ -51,6 +54,18 @@ public final class Component {
    * @throws ComponentException MALFORMED or INVALID, naming the byte offset
    */
   public static Component decode(byte[] bytes) throws ComponentException {
+    return decode(bytes, EngineOptions.INTERPRETER);
+  }
+
+  /**
+   * {@link #decode(byte[])}, run as {@code engine} says: in {@link EngineMode#COMPILER}, every core
+   * module is also compiled to JVM bytecode, here and once, for every instance of the component.
+   *
+   * @throws ComponentException MALFORMED or INVALID, naming the byte offset; UNINSTANTIABLE when a
+   *     core module cannot be compiled (with {@link EngineOptions#interpreterFallback()} off: a
+   *     function too large to compile)
+   */
+  public static Component decode(byte[] bytes, EngineOptions engine) throws ComponentException {
     ComponentAst ast = ComponentDecoder.decode(bytes);
     Validator.validate(ast);
     ParsedCoreModules modules = ParsedCoreModules.parseAll(ast);
@@ -58,8 +73,32 @@ public final class Component {
         new Instantiator<>(new Store<>(null, Store.Limits.DEFAULT), modules, true);
     InstanceExports exports =
         dry.instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));
+    // Compiled after validation: an invalid component fails before paying for it.
+    ParsedCoreModules run =
+        switch (engine.mode()) {
+          case INTERPRETER -> modules;
+          case COMPILER -> modules.compiled(engine.interpreterFallback());
+        };
     return new Component(
-        ast, modules, Collections.unmodifiableMap(new LinkedHashMap<>(dry.rootImports())), exports);
+        ast,
+        run,
+        Collections.unmodifiableMap(new LinkedHashMap<>(dry.rootImports())),
+        exports,
+        engine);
+  }
+
+  /** The options this component was loaded with. */
+  public EngineOptions engineOptions() {
+    return engine;
+  }
+
+  /**
+   * The functions Chicory's compiler left to the interpreter, as {@code "core module at byte
+   * OFFSET: func INDEX (NAME)"} (the name when the module has a name section), in binary order;
+   * empty in {@link EngineMode#INTERPRETER}, where nothing is compiled.
+   */
+  public List<String> interpretedFunctions() {
+    return modules.interpretedFunctions();
   }
 
   /** The root export names, in export order. */
@@ -88,6 +127,12 @@ public final class Component {
   /** Reads and decodes the component at {@code path}. */
   public static Component load(Path path) throws IOException, ComponentException {
     return decode(Files.readAllBytes(path));
+  }
+
+  /** Reads and decodes the component at {@code path}, run as {@code engine} says. */
+  public static Component load(Path path, EngineOptions engine)
+      throws IOException, ComponentException {
+    return decode(Files.readAllBytes(path), engine);
   }
 
   ComponentAst ast() {

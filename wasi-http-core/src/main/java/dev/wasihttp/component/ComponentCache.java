@@ -26,11 +26,25 @@ public final class ComponentCache {
    * @throws ComponentException as {@link Component#decode} does
    */
   public static Component decode(byte[] bytes) throws ComponentException {
+    return decode(bytes, EngineOptions.INTERPRETER);
+  }
+
+  /**
+   * The decoded component for {@code bytes} loaded with {@code engine}: the one already decoded
+   * from equal bytes with equal options, else {@link Component#decode(byte[], EngineOptions)}'s
+   * result, then kept.
+   *
+   * @throws ComponentException as {@link Component#decode(byte[], EngineOptions)} does
+   */
+  public static Component decode(byte[] bytes, EngineOptions engine) throws ComponentException {
     String key;
     try {
-      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      key =
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+              + " "
+              + engine;
     } catch (NoSuchAlgorithmException e) {
-      return Component.decode(bytes); // every JDK has SHA-256; without it, no sharing
+      return Component.decode(bytes, engine); // every JDK has SHA-256; without it, no sharing
     }
     synchronized (DECODED) {
       SoftReference<Component> ref = DECODED.get(key);
@@ -39,7 +53,7 @@ public final class ComponentCache {
         return cached;
       }
     }
-    Component component = Component.decode(bytes);
+    Component component = Component.decode(bytes, engine);
     synchronized (DECODED) {
       DECODED.values().removeIf(r -> r.get() == null);
       DECODED.put(key, new SoftReference<>(component));

@@ -12,24 +12,33 @@ import dev.wasihttp.component.types.ResourceType;
 import dev.wasihttp.component.values.Val;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Links and calls {@code calculator.wat}: scalars, strings through memory and realloc, records,
  * lists, variants, a guest resource with a destructor, and a host import.
  */
 class CalculatorComponentTest {
-  static Component component;
+  static final Map<EngineMode, Component> COMPONENTS = new EnumMap<>(EngineMode.class);
   final List<String> logged = new ArrayList<>();
 
   @BeforeAll
   static void load() throws Exception {
-    component = Component.load(Path.of("src/test/resources/components/calculator.wasm"));
+    for (EngineMode mode : EngineMode.values()) {
+      COMPONENTS.put(
+          mode,
+          Component.load(
+              Path.of("src/test/resources/components/calculator.wasm"),
+              EngineOptions.of(mode).withInterpreterFallback(false)));
+    }
   }
 
-  ComponentInstance<Object> instantiate() throws ComponentException {
+  ComponentInstance<Object> instantiate(EngineMode mode) throws ComponentException {
     Linker<Object> linker = new Linker<>();
     linker.func(
         "host:demo/log@0.1.0",
@@ -38,26 +47,29 @@ class CalculatorComponentTest {
           logged.add(((Val.Str) args.get(0)).value());
           return null;
         });
-    return linker.instantiatePre(component).instantiate();
+    return linker.instantiatePre(COMPONENTS.get(mode)).instantiate();
   }
 
-  @Test
-  void scalars() throws Exception {
-    ComponentInstance<Object> i = instantiate();
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void scalars(EngineMode mode) throws Exception {
+    ComponentInstance<Object> i = instantiate(mode);
     assertEquals(new Val.U32(3), i.func("add").call(new Val.U32(1), new Val.U32(2)));
     assertEquals(new Val.U32(0), i.func("add").call(new Val.U32(0xffff_ffffL), new Val.U32(1)));
   }
 
-  @Test
-  void stringsCrossBothWays() throws Exception {
-    ComponentInstance<Object> i = instantiate();
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void stringsCrossBothWays(EngineMode mode) throws Exception {
+    ComponentInstance<Object> i = instantiate(mode);
     assertEquals(new Val.Str("hi wörld"), i.func("greet").call(new Val.Str("wörld")));
     assertEquals(List.of("wörld"), logged);
   }
 
-  @Test
-  void recordsListsVariants() throws Exception {
-    ComponentInstance<Object> i = instantiate();
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void recordsListsVariants(EngineMode mode) throws Exception {
+    ComponentInstance<Object> i = instantiate(mode);
     Val p =
         new Val.RecordValue(
             List.of(
@@ -79,9 +91,10 @@ class CalculatorComponentTest {
         new Val.Variant("big", new Val.U32(70000)), i.func("classify").call(new Val.U32(70000)));
   }
 
-  @Test
-  void guestResources() throws Exception {
-    ComponentInstance<Object> i = instantiate();
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void guestResources(EngineMode mode) throws Exception {
+    ComponentInstance<Object> i = instantiate(mode);
     Val.Own counter = (Val.Own) i.func("counter-new").call(new Val.U32(41));
     assertEquals(41, counter.rep());
     ResourceType t = counter.type();
@@ -89,37 +102,46 @@ class CalculatorComponentTest {
     assertEquals(new Val.U32(0), i.func("drops").call());
   }
 
-  @Test
-  void trapPoisonsTheInstance() throws Exception {
-    ComponentInstance<Object> i = instantiate();
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void trapPoisonsTheInstance(EngineMode mode) throws Exception {
+    ComponentInstance<Object> i = instantiate(mode);
     Trap t = assertThrows(Trap.class, () -> i.func("fail").call());
     assertTrue(t.reason().contains("unreachable"), t.reason());
     Trap again = assertThrows(Trap.class, () -> i.func("add").call(new Val.U32(1), new Val.U32(2)));
     assertEquals("cannot enter component instance", again.reason());
     // A fresh instance is unaffected.
-    assertEquals(new Val.U32(3), instantiate().func("add").call(new Val.U32(1), new Val.U32(2)));
+    assertEquals(
+        new Val.U32(3), instantiate(mode).func("add").call(new Val.U32(1), new Val.U32(2)));
   }
 
-  @Test
-  void missingHostImportIsUnlinkable() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void missingHostImportIsUnlinkable(EngineMode mode) {
     ComponentException e =
         assertThrows(
-            ComponentException.class, () -> new Linker<Object>().instantiatePre(component));
+            ComponentException.class,
+            () -> new Linker<Object>().instantiatePre(COMPONENTS.get(mode)));
     assertEquals(ComponentException.Kind.UNLINKABLE, e.kind());
     assertTrue(e.getMessage().contains("host:demo/log@0.1.0"), e.getMessage());
   }
 
-  @Test
-  void unknownImportsCanTrapInstead() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void unknownImportsCanTrapInstead(EngineMode mode) throws Exception {
     ComponentInstance<Object> i =
-        new Linker<Object>().trapUnknownImports(true).instantiatePre(component).instantiate();
+        new Linker<Object>()
+            .trapUnknownImports(true)
+            .instantiatePre(COMPONENTS.get(mode))
+            .instantiate();
     Trap t = assertThrows(Trap.class, () -> i.func("greet").call(new Val.Str("x")));
     assertEquals("not provided: host:demo/log@0.1.0#log", t.reason());
     assertNull(i.func("nope"));
   }
 
-  @Test
-  void aHostFunctionThatFailsTrapsTheCallOnly() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aHostFunctionThatFailsTrapsTheCallOnly(EngineMode mode) throws Exception {
     Linker<Object> linker = new Linker<>();
     linker.func(
         "host:demo/log@0.1.0",
@@ -127,7 +149,7 @@ class CalculatorComponentTest {
         (caller, args) -> {
           throw new IllegalStateException("log sink is gone");
         });
-    ComponentInstance<Object> i = linker.instantiatePre(component).instantiate();
+    ComponentInstance<Object> i = linker.instantiatePre(COMPONENTS.get(mode)).instantiate();
     HostFault t = assertThrows(HostFault.class, () -> i.func("greet").call(new Val.Str("x")));
     assertEquals("host failure: java.lang.IllegalStateException: log sink is gone", t.reason());
     assertTrue(t.getCause() instanceof IllegalStateException);

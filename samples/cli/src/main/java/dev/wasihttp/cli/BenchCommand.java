@@ -1,6 +1,8 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.ComponentException;
@@ -12,19 +14,22 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code bench COMPONENT.wasm [--iterations N]}: how long loading (decode, validate, parse the core
- * modules) and instantiating take on this machine. Instantiation is measured after a warm-up,
- * against a host whose imports all trap, so only the runtime's own work is counted (no guest call).
- * A rough figure, not a JMH benchmark: it runs in one JVM, single-threaded.
+ * {@code bench COMPONENT.wasm [--iterations N] [--engine interpreter|compiler]}: how long loading
+ * (decode, validate, parse the core modules; with the compiler, compile them) and instantiating
+ * take on this machine. Instantiation is measured after a warm-up, against a host whose imports all
+ * trap, so only the runtime's own work is counted (no guest call). A rough figure, not a JMH
+ * benchmark: it runs in one JVM, single-threaded.
  */
 final class BenchCommand {
-  static final String USAGE = "usage: wasi-http bench COMPONENT.wasm [--iterations N]";
+  static final String USAGE =
+      "usage: wasi-http bench COMPONENT.wasm [--iterations N] [--engine interpreter|compiler]";
 
   private BenchCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     String file = null;
     int iterations = 2000;
+    EngineMode engine = EngineMode.INTERPRETER;
     try {
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--iterations") && i + 1 < args.length) {
@@ -32,6 +37,15 @@ final class BenchCommand {
           if (iterations <= 0) {
             throw new NumberFormatException("must be positive");
           }
+        } else if (args[i].equals("--engine") && i + 1 < args.length) {
+          engine =
+              switch (args[++i]) {
+                case "interpreter" -> EngineMode.INTERPRETER;
+                case "compiler" -> EngineMode.COMPILER;
+                default ->
+                    throw new IllegalArgumentException(
+                        "--engine: expected interpreter or compiler, got \"" + args[i] + "\"");
+              };
         } else if (file == null && !args[i].startsWith("--")) {
           file = args[i];
         } else {
@@ -53,7 +67,7 @@ final class BenchCommand {
     try {
       byte[] bytes = Files.readAllBytes(Path.of(file));
       long t0 = System.nanoTime();
-      Component component = Component.decode(bytes);
+      Component component = Component.decode(bytes, EngineOptions.of(engine));
       long t1 = System.nanoTime();
       InstancePre<WasiView> pre =
           new Linker<WasiView>().trapUnknownImports(true).instantiatePre(component);
@@ -67,6 +81,9 @@ final class BenchCommand {
       }
       long t3 = System.nanoTime();
       out.printf(Locale.ROOT, "load: %.1f ms%n", (t1 - t0) / 1e6);
+      if (!component.interpretedFunctions().isEmpty()) {
+        out.println("left to the interpreter: " + component.interpretedFunctions());
+      }
       out.printf(
           Locale.ROOT,
           "instantiate: %.1f us (mean of %d, after %d warm-up)%n",

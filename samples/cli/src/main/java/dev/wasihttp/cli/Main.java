@@ -64,7 +64,7 @@ public final class Main {
     p.println("        [--allow scheme://host[:port]]... COMPONENT.wasm");
     p.println(
         "                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
-    p.println("  bench COMPONENT.wasm [--iterations N]");
+    p.println("  bench COMPONENT.wasm [--iterations N] [--engine interpreter|compiler]");
     p.println(
         "                                  time loading and instantiating it on this machine");
   }

@@ -115,6 +115,18 @@ class MainTest {
   }
 
   @Test
+  void benchLoadsWithTheCompilerWhenAsked() {
+    Run r = run("bench", HELLO_C, "--iterations", "20", "--engine", "compiler");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(
+        r.out()
+            .matches(
+                "load: [0-9.]+ ms\ninstantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"),
+        r.out());
+    assertEquals(1, run("bench", HELLO_C, "--engine", "jit").status());
+  }
+
+  @Test
   void witPrintsTheWorld() {
     Run r = run("wit", HELLO_C);
     assertEquals(0, r.status(), r.err());

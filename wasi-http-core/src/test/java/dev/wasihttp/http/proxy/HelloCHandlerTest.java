@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.HttpField;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The freestanding C sample through {@link WasiHttpHandler}: a fresh instance per request, each of
@@ -26,57 +30,71 @@ class HelloCHandlerTest {
   static final List<HttpField> HEADERS =
       List.of(HttpField.latin1("content-type", "text/plain"), HttpField.latin1("x-wasm-lang", "c"));
   static final int BODY_SIZE = 100 * 1024;
-  static WasiHttpHandler handler;
+  static final Map<EngineMode, WasiHttpHandler> HANDLERS = new EnumMap<>(EngineMode.class);
 
   @BeforeAll
   static void link() throws Exception {
-    handler =
-        WasiHttpHandler.create(
-            Component.load(Samples.HELLO_C),
-            WasiHttpConfig.builder().componentName("hello-c").log(LOG).build());
+    for (EngineMode mode : EngineMode.values()) {
+      HANDLERS.put(
+          mode,
+          WasiHttpHandler.create(
+              Samples.load(Samples.HELLO_C, mode),
+              WasiHttpConfig.builder().componentName("hello-c").log(LOG).build()));
+    }
   }
 
   @AfterAll
   static void close() {
-    handler.close();
+    HANDLERS.values().forEach(WasiHttpHandler::close);
   }
 
-  static MemoryExchange run(MemoryExchange x) {
-    handler.handle(x);
+  static MemoryExchange run(EngineMode mode, MemoryExchange x) {
+    HANDLERS.get(mode).handle(x);
     return x;
   }
 
-  @Test
-  void hello() {
-    MemoryExchange x = run(new MemoryExchange("GET", "/hello?x=1"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void hello(EngineMode mode) {
+    MemoryExchange x = run(mode, new MemoryExchange("GET", "/hello?x=1"));
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals(HEADERS, x.headers);
     assertEquals("hello from C: GET /hello?x=1\n", x.bodyText());
     assertEquals(List.of(29), x.writes);
   }
 
+  static Stream<Arguments> methodsInEveryMode() {
+    return Stream.of(EngineMode.values())
+        .flatMap(
+            mode ->
+                Stream.of("GET", "POST", "PUT", "DELETE", "PATCH", "PROPFIND", "get")
+                    .map(method -> Arguments.of(mode, method)));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"GET", "POST", "PUT", "DELETE", "PATCH", "PROPFIND", "get"})
-  void everyMethodIsNamedAsReceived(String method) {
-    MemoryExchange x = run(new MemoryExchange(method, "/p?q=1"));
+  @MethodSource("methodsInEveryMode")
+  void everyMethodIsNamedAsReceived(EngineMode mode, String method) {
+    MemoryExchange x = run(mode, new MemoryExchange(method, "/p?q=1"));
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals("text/plain", x.header("content-type"));
     assertEquals("c", x.header("x-wasm-lang"));
     assertEquals("hello from C: " + method + " /p?q=1\n", x.bodyText());
   }
 
-  @Test
-  void headKeepsHeadersAndDropsTheBody() {
-    MemoryExchange x = run(new MemoryExchange("HEAD", "/"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void headKeepsHeadersAndDropsTheBody(EngineMode mode) {
+    MemoryExchange x = run(mode, new MemoryExchange("HEAD", "/"));
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals("text/plain", x.header("content-type"));
     assertEquals(0, x.body.size());
   }
 
-  @Test
-  void echoStreamsTheBodyBackInPieces() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void echoStreamsTheBodyBackInPieces(EngineMode mode) {
     byte[] body = Samples.randomBytes(BODY_SIZE);
-    MemoryExchange x = run(new MemoryExchange("POST", "/echo").body(body));
+    MemoryExchange x = run(mode, new MemoryExchange("POST", "/echo").body(body));
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals(HEADERS, x.headers);
     assertArrayEquals(body, x.body.toByteArray());
@@ -85,46 +103,51 @@ class HelloCHandlerTest {
     assertTrue(x.writes.stream().allMatch(n -> n == 4096), x.writes::toString);
   }
 
-  @Test
-  void echoCopesWithShortReads() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void echoCopesWithShortReads(EngineMode mode) {
     byte[] body = Samples.randomBytes(BODY_SIZE);
     MemoryExchange x = new MemoryExchange("PUT", "/echo?chunked");
-    run(x.body(Samples.trickle(x, body, 1000)));
+    run(mode, x.body(Samples.trickle(x, body, 1000)));
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertArrayEquals(body, x.body.toByteArray());
     assertEquals(103, x.writes.size()); // 102 x 1000 + 400
     assertTrue(x.writes.stream().allMatch(n -> n <= 1000), x.writes::toString);
   }
 
-  @Test
-  void echoStreamsMegabytesWhileTheRequestIsStillArriving() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void echoStreamsMegabytesWhileTheRequestIsStillArriving(EngineMode mode) throws Exception {
     byte[] body = Samples.randomBytes(3 * 1024 * 1024);
     MemoryExchange x = new MemoryExchange("POST", "/echo");
     boolean[] early = new boolean[1];
     Thread client = Samples.duplexClient(x, body, 512 * 1024, early);
-    run(x);
+    run(mode, x);
     client.join(10_000);
     assertTrue(early[0], "response bytes flowed before the request body was complete");
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertArrayEquals(body, x.body.toByteArray());
   }
 
-  @Test
-  void trapBeforeSetFailsWith500AndTheNextRequestSucceeds() {
-    MemoryExchange x = run(new MemoryExchange("GET", "/trap"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void trapBeforeSetFailsWith500AndTheNextRequestSucceeds(EngineMode mode) {
+    MemoryExchange x = run(mode, new MemoryExchange("GET", "/trap"));
     assertEquals(List.of("fail 500"), x.calls);
     assertTrue(x.failReason.contains("unreachable"), x.failReason);
     assertEquals(0, x.body.size());
     assertTrue(LOG.contains("[hello-c] answered 500: the guest trapped"), LOG.snapshot()::toString);
-    MemoryExchange next = run(new MemoryExchange("GET", "/after"));
+    MemoryExchange next = run(mode, new MemoryExchange("GET", "/after"));
     assertEquals(List.of("respond 200", "finish"), next.calls);
     assertEquals("hello from C: GET /after\n", next.bodyText());
   }
 
-  @Test
-  void requestTrailersAndForbiddenHeadersNeverBreakTheGuest() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void requestTrailersAndForbiddenHeadersNeverBreakTheGuest(EngineMode mode) {
     MemoryExchange x =
         run(
+            mode,
             new MemoryExchange("POST", "/echo")
                 .header("Host", "example.com")
                 .header("Connection", "close")
@@ -134,11 +157,12 @@ class HelloCHandlerTest {
     assertNull(x.abortReason);
   }
 
-  @Test
-  void requestsInARowGetFreshInstances() {
-    MemoryExchange first = run(new MemoryExchange("GET", "/one"));
-    MemoryExchange trapped = run(new MemoryExchange("GET", "/trap"));
-    MemoryExchange second = run(new MemoryExchange("DELETE", "/two?q"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void requestsInARowGetFreshInstances(EngineMode mode) {
+    MemoryExchange first = run(mode, new MemoryExchange("GET", "/one"));
+    MemoryExchange trapped = run(mode, new MemoryExchange("GET", "/trap"));
+    MemoryExchange second = run(mode, new MemoryExchange("DELETE", "/two?q"));
     assertEquals(List.of("respond 200", "finish"), first.calls);
     assertEquals(List.of("fail 500"), trapped.calls);
     assertEquals(List.of("respond 200", "finish"), second.calls);
@@ -146,11 +170,13 @@ class HelloCHandlerTest {
     assertEquals("hello from C: DELETE /two?q\n", second.bodyText());
   }
 
-  @Test
-  void aClientGoneMidEchoFailsTheGuestsWriteAndAbortsTheResponse() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aClientGoneMidEchoFailsTheGuestsWriteAndAbortsTheResponse(EngineMode mode) {
     byte[] body = Samples.randomBytes(BODY_SIZE);
     MemoryExchange x =
         run(
+            mode,
             new MemoryExchange("POST", "/echo")
                 .body(body)
                 .writesFailAfter(5000, new IOException("client went away")));
@@ -163,10 +189,12 @@ class HelloCHandlerTest {
         LOG.snapshot()::toString);
   }
 
-  @Test
-  void anExchangeFailingUnderAGuestCallEndsTheRequestLikeATrap() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void anExchangeFailingUnderAGuestCallEndsTheRequestLikeATrap(EngineMode mode) {
     MemoryExchange x =
         run(
+            mode,
             new MemoryExchange("POST", "/echo")
                 .body(Samples.randomBytes(5000))
                 .writesFailAfter(0, new IllegalStateException("container bug")));

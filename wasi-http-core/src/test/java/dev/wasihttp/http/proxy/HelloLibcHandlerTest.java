@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.HttpField;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The wasi-libc sample (preview1 adapter: cli, environment, stdout, filesystem imports) through
@@ -19,26 +23,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HelloLibcHandlerTest {
   static final Samples.Lines LOG = new Samples.Lines();
-  static Component component;
-  static WasiHttpHandler handler;
+  static final Map<EngineMode, WasiHttpHandler> HANDLERS = new EnumMap<>(EngineMode.class);
 
   @BeforeAll
   static void link() throws Exception {
-    component = Component.load(Samples.HELLO_LIBC);
-    handler =
-        WasiHttpHandler.create(
-            component, WasiHttpConfig.builder().componentName("hello-libc").log(LOG).build());
+    for (EngineMode mode : EngineMode.values()) {
+      HANDLERS.put(
+          mode,
+          WasiHttpHandler.create(
+              component(mode),
+              WasiHttpConfig.builder().componentName("hello-libc").log(LOG).build()));
+    }
+  }
+
+  static Component component(EngineMode mode) throws Exception {
+    return Samples.load(Samples.HELLO_LIBC, mode);
   }
 
   @AfterAll
   static void close() {
-    handler.close();
+    HANDLERS.values().forEach(WasiHttpHandler::close);
   }
 
-  @Test
-  void helloAndGuestStdoutInTheLog() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void helloAndGuestStdoutInTheLog(EngineMode mode) {
     MemoryExchange x = new MemoryExchange("GET", "/p?q");
-    handler.handle(x);
+    HANDLERS.get(mode).handle(x);
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals(
         List.of(
@@ -49,15 +60,16 @@ class HelloLibcHandlerTest {
         LOG.snapshot().contains("INFO [hello-libc] handled GET /p?q"), LOG.snapshot()::toString);
   }
 
-  @Test
-  void environmentFromTheWasiConfig() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void environmentFromTheWasiConfig(EngineMode mode) throws Exception {
     Samples.Lines log = new Samples.Lines();
     WasiHttpConfig config =
         WasiHttpConfig.builder()
             .log(log)
             .wasi(WasiHttpConfig.wasiBuilder("greeter", log).env("GREETING", "howdy").build())
             .build();
-    try (WasiHttpHandler greeter = WasiHttpHandler.create(component, config)) {
+    try (WasiHttpHandler greeter = WasiHttpHandler.create(component(mode), config)) {
       MemoryExchange x = new MemoryExchange("PUT", "/x");
       greeter.handle(x);
       assertEquals("howdy from C (wasi-libc): PUT /x\n", x.bodyText());
@@ -69,8 +81,10 @@ class HelloLibcHandlerTest {
     }
   }
 
-  @Test
-  void aMountedDirectoryIsPreopenedForTheAdapter(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aMountedDirectoryIsPreopenedForTheAdapter(EngineMode mode, @TempDir Path dir)
+      throws Exception {
     Samples.Lines log = new Samples.Lines();
     WasiHttpConfig config =
         WasiHttpConfig.builder()
@@ -80,7 +94,7 @@ class HelloLibcHandlerTest {
                     .directory(dir, "/data")
                     .build())
             .build();
-    try (WasiHttpHandler mounted = WasiHttpHandler.create(component, config)) {
+    try (WasiHttpHandler mounted = WasiHttpHandler.create(component(mode), config)) {
       MemoryExchange x = new MemoryExchange("GET", "/");
       mounted.handle(x);
       assertEquals("hello from C (wasi-libc): GET /\n", x.bodyText());
@@ -88,25 +102,27 @@ class HelloLibcHandlerTest {
     }
   }
 
-  @Test
-  void echoStreamsWhileTheRequestArrives() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void echoStreamsWhileTheRequestArrives(EngineMode mode) throws Exception {
     byte[] body = Samples.randomBytes(2 * 1024 * 1024);
     MemoryExchange x = new MemoryExchange("POST", "/echo");
     boolean[] early = new boolean[1];
     Thread client = Samples.duplexClient(x, body, 256 * 1024, early);
-    handler.handle(x);
+    HANDLERS.get(mode).handle(x);
     client.join(10_000);
     assertTrue(early[0], "response bytes flowed before the request body was complete");
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertArrayEquals(body, x.body.toByteArray());
   }
 
-  @Test
-  void trapThenTheNextRequestSucceeds() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void trapThenTheNextRequestSucceeds(EngineMode mode) throws Exception {
     Samples.Lines log = new Samples.Lines();
     try (WasiHttpHandler trapping =
         WasiHttpHandler.create(
-            component, WasiHttpConfig.builder().componentName("trapping").log(log).build())) {
+            component(mode), WasiHttpConfig.builder().componentName("trapping").log(log).build())) {
       MemoryExchange x = new MemoryExchange("GET", "/trap");
       trapping.handle(x);
       assertEquals(List.of("fail 500"), x.calls);

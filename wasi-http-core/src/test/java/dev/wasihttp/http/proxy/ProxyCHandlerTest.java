@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.internal.Upstream;
@@ -17,11 +17,14 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The proxy-c sample through {@link WasiHttpHandler}: every request is forwarded to a Jetty
@@ -32,33 +35,35 @@ class ProxyCHandlerTest {
   static final Samples.Lines LOG = new Samples.Lines();
   static Upstream upstream;
   static String target;
-  static WasiHttpHandler handler;
+  static final Map<EngineMode, WasiHttpHandler> HANDLERS = new EnumMap<>(EngineMode.class);
 
   @BeforeAll
   static void start() throws Exception {
     upstream = new Upstream();
     target = "http://" + upstream.authority();
-    handler = handler(null);
+    for (EngineMode mode : EngineMode.values()) {
+      HANDLERS.put(mode, handler(mode, null));
+    }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    handler.close();
+    HANDLERS.values().forEach(WasiHttpHandler::close);
     upstream.close();
   }
 
   /** A handler for proxy-c with {@code UPSTREAM} set to {@code env} (null: unset). */
-  static WasiHttpHandler handler(String env) throws Exception {
-    return handler(env, "http://127.0.0.1:*");
+  static WasiHttpHandler handler(EngineMode mode, String env) throws Exception {
+    return handler(mode, env, "http://127.0.0.1:*");
   }
 
-  static WasiHttpHandler handler(String env, String policy) throws Exception {
+  static WasiHttpHandler handler(EngineMode mode, String env, String policy) throws Exception {
     WasiConfig.Builder wasi = WasiHttpConfig.wasiBuilder("proxy-c", LOG);
     if (env != null) {
       wasi.env("UPSTREAM", env);
     }
     return WasiHttpHandler.create(
-        Component.load(Samples.PROXY_C),
+        Samples.load(Samples.PROXY_C, mode),
         WasiHttpConfig.builder()
             .componentName("proxy-c")
             .log(LOG)
@@ -67,8 +72,8 @@ class ProxyCHandlerTest {
             .build());
   }
 
-  static MemoryExchange run(MemoryExchange x) {
-    handler.handle(x);
+  static MemoryExchange run(EngineMode mode, MemoryExchange x) {
+    HANDLERS.get(mode).handle(x);
     return x;
   }
 
@@ -92,10 +97,12 @@ class ProxyCHandlerTest {
     assertEquals(name + "\n", x.bodyText());
   }
 
-  @Test
-  void statusHeadersBodyAndTrailersOfTheUpstreamComeBack() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void statusHeadersBodyAndTrailersOfTheUpstreamComeBack(EngineMode mode) {
     MemoryExchange x =
         run(
+            mode,
             to(target + "/", "GET", "/echo?q=1")
                 .header("x-custom", "yes")
                 .header("Host", "proxy.example")
@@ -114,8 +121,9 @@ class ProxyCHandlerTest {
     assertNull(x.header("x-proxy-error"));
   }
 
-  @Test
-  void aStreamedRequestBodyAndItsTrailersReachTheUpstream() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aStreamedRequestBodyAndItsTrailersReachTheUpstream(EngineMode mode) throws Exception {
     byte[] body = Samples.randomBytes(256 * 1024);
     for (int i = 0; i < body.length; i++) {
       body[i] = (byte) ('a' + (body[i] & 15)); // ASCII: the upstream echoes text
@@ -149,7 +157,7 @@ class ProxyCHandlerTest {
             "test-client");
     t.setDaemon(true);
     t.start();
-    run(x);
+    run(mode, x);
     t.join(30_000);
     assertTrue(sentBeforeTheEnd[0], "the upstream saw the request before its body was complete");
     assertEquals(List.of("respond 201", "finish"), x.calls);
@@ -162,38 +170,46 @@ class ProxyCHandlerTest {
     assertEquals("done", trailer(x, "x-echo"));
   }
 
-  @Test
-  void theResponseStreamsBackWhileTheRequestBodyIsStillArriving() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void theResponseStreamsBackWhileTheRequestBodyIsStillArriving(EngineMode mode) throws Exception {
     byte[] body = Samples.randomBytes(4 * 1024 * 1024);
     MemoryExchange x = to(target, "POST", "/duplex");
     boolean[] early = new boolean[1];
     Thread client = Samples.duplexClient(x, body, 512 * 1024, early);
-    run(x);
+    run(mode, x);
     client.join(10_000);
     assertTrue(early[0], "response bytes flowed before the request body was complete");
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertArrayEquals(body, x.body.toByteArray());
   }
 
-  @Test
-  void aBodyWithContentLengthKeepsIt() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aBodyWithContentLengthKeepsIt(EngineMode mode) {
     MemoryExchange x =
-        run(to(target, "POST", "/echo").header("Content-Length", "5").body("hello".getBytes()));
+        run(
+            mode,
+            to(target, "POST", "/echo").header("Content-Length", "5").body("hello".getBytes()));
     assertEquals(List.of("respond 201", "finish"), x.calls);
     assertEquals("5", x.header("x-content-length"));
     assertEquals("null", x.header("x-transfer-encoding"));
     assertEquals("hello", x.bodyText());
   }
 
-  @Test
-  void aBodyShorterThanItsContentLengthIsReportedFromFinish() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aBodyShorterThanItsContentLengthIsReportedFromFinish(EngineMode mode) {
     MemoryExchange x =
-        run(to(target, "POST", "/echo").header("Content-Length", "10").body("abc".getBytes()));
+        run(
+            mode,
+            to(target, "POST", "/echo").header("Content-Length", "10").body("abc".getBytes()));
     assertProxyError(x, "HTTP-request-body-size");
   }
 
-  @Test
-  void aClientBodyThatFailsAbortsTheUpstreamRequest() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aClientBodyThatFailsAbortsTheUpstreamRequest(EngineMode mode) {
     InputStream failing =
         new InputStream() {
           int left = 10_000;
@@ -207,7 +223,7 @@ class ProxyCHandlerTest {
           }
         };
     int before = LOG.snapshot().size();
-    MemoryExchange x = run(to(target, "POST", "/echo").body(failing));
+    MemoryExchange x = run(mode, to(target, "POST", "/echo").body(failing));
     // The dropped outgoing-body aborts the upstream request; the host reports that as
     // HTTP-protocol-error (the answer only matters to a client that is still there).
     assertProxyError(x, "HTTP-protocol-error");
@@ -223,10 +239,11 @@ class ProxyCHandlerTest {
    * the whole 302, the 302 cut short (aborted), or no response at all ({@code
    * HTTP-response-incomplete}), as a TCP reset may discard a response the client has not read yet.
    */
-  @Test
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
   @Timeout(30) // a hang guard only: the outcome is what is asserted
-  void anUpstreamAnsweringWithoutReadingTheBodyNeverHangsTheProxy() {
-    MemoryExchange x = run(to(target, "POST", "/redirect").body(new byte[1024 * 1024]));
+  void anUpstreamAnsweringWithoutReadingTheBodyNeverHangsTheProxy(EngineMode mode) {
+    MemoryExchange x = run(mode, to(target, "POST", "/redirect").body(new byte[1024 * 1024]));
     if (x.calls.equals(List.of("respond 502", "finish"))) {
       // The upstream answers and closes while the body is still going up: whether the client
       // had parsed the 302 by then is a race, so either error names what happened.
@@ -245,31 +262,34 @@ class ProxyCHandlerTest {
     }
   }
 
-  @Test
-  void headKeepsTheUpstreamHeadersWithoutABody() {
-    MemoryExchange x = run(to(target, "HEAD", "/echo"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void headKeepsTheUpstreamHeadersWithoutABody(EngineMode mode) {
+    MemoryExchange x = run(mode, to(target, "HEAD", "/echo"));
     assertEquals(List.of("respond 201", "finish"), x.calls);
     assertEquals("HEAD", x.header("x-method"));
     assertEquals(0, x.body.size());
   }
 
-  @Test
-  void aLargeUpstreamBodyStreamsBack() {
-    MemoryExchange x = run(to(target, "GET", "/big=1048576"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aLargeUpstreamBodyStreamsBack(EngineMode mode) {
+    MemoryExchange x = run(mode, to(target, "GET", "/big=1048576"));
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertEquals(1048576, x.body.size());
   }
 
-  @Test
-  void theEnvironmentNamesTheUpstreamWhenTheHeaderIsAbsent() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void theEnvironmentNamesTheUpstreamWhenTheHeaderIsAbsent(EngineMode mode) throws Exception {
     int closed = closedPort();
-    try (WasiHttpHandler h = handler(target)) {
+    try (WasiHttpHandler h = handler(mode, target)) {
       MemoryExchange x = new MemoryExchange("GET", "/echo");
       h.handle(x);
       assertEquals(List.of("respond 201", "finish"), x.calls);
       assertEquals("/echo", x.header("x-path"));
     }
-    try (WasiHttpHandler h = handler("http://127.0.0.1:" + closed)) {
+    try (WasiHttpHandler h = handler(mode, "http://127.0.0.1:" + closed)) {
       MemoryExchange x = to(target, "GET", "/echo");
       h.handle(x);
       assertEquals(List.of("respond 201", "finish"), x.calls, "x-upstream wins");
@@ -282,33 +302,39 @@ class ProxyCHandlerTest {
     }
   }
 
-  @Test
-  void aClosedPortIsConnectionRefused() throws Exception {
-    assertProxyError(run(to("http://127.0.0.1:" + closedPort(), "GET", "/")), "connection-refused");
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aClosedPortIsConnectionRefused(EngineMode mode) throws Exception {
+    assertProxyError(
+        run(mode, to("http://127.0.0.1:" + closedPort(), "GET", "/")), "connection-refused");
   }
 
-  @Test
-  void aHostThePolicyDoesNotNameIsDenied() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aHostThePolicyDoesNotNameIsDenied(EngineMode mode) {
     assertProxyError(
-        run(to("http://localhost:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
+        run(mode, to("http://localhost:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
     assertProxyError(
-        run(to("https://127.0.0.1:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
+        run(mode, to("https://127.0.0.1:" + upstream.port, "GET", "/echo")), "HTTP-request-denied");
     assertTrue(LOG.contains("denied by policy"), LOG.snapshot()::toString);
   }
 
-  @Test
-  void httpsToAPlainHttpPortIsATlsProtocolError() throws Exception {
-    try (WasiHttpHandler h = handler(null, "https://127.0.0.1:*")) {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void httpsToAPlainHttpPortIsATlsProtocolError(EngineMode mode) throws Exception {
+    try (WasiHttpHandler h = handler(mode, null, "https://127.0.0.1:*")) {
       MemoryExchange x = to("https://127.0.0.1:" + upstream.port, "GET", "/echo");
       h.handle(x);
       assertProxyError(x, "TLS-protocol-error");
     }
   }
 
-  @Test
-  void aFirstByteTimeoutIsAConnectionReadTimeout() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void aFirstByteTimeoutIsAConnectionReadTimeout(EngineMode mode) {
     long t0 = System.nanoTime();
-    MemoryExchange x = run(to(target, "GET", "/slow").header("x-first-byte-timeout-ms", "300"));
+    MemoryExchange x =
+        run(mode, to(target, "GET", "/slow").header("x-first-byte-timeout-ms", "300"));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     // /slow answers after 2 s (and the handler's own timeout is 600 s): the error says the
     // request's 300 ms ran out first.
@@ -316,16 +342,19 @@ class ProxyCHandlerTest {
     assertTrue(ms >= 250, "failed before the 300 ms first-byte timeout: " + ms + " ms");
   }
 
-  @Test
-  void anUpstreamBodyThatStallsIsAbortedMidway() {
-    MemoryExchange x = run(to(target, "GET", "/stall").header("x-between-bytes-timeout-ms", "300"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void anUpstreamBodyThatStallsIsAbortedMidway(EngineMode mode) {
+    MemoryExchange x =
+        run(mode, to(target, "GET", "/stall").header("x-between-bytes-timeout-ms", "300"));
     assertEquals(List.of("respond 200", "abort"), x.calls);
     assertEquals("first", x.bodyText());
   }
 
-  @Test
-  void withoutAnUpstreamTheProxyAnswers500() {
-    MemoryExchange x = run(new MemoryExchange("GET", "/"));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void withoutAnUpstreamTheProxyAnswers500(EngineMode mode) {
+    MemoryExchange x = run(mode, new MemoryExchange("GET", "/"));
     assertEquals(List.of("respond 500", "finish"), x.calls);
     assertEquals(
         "no upstream: set the x-upstream request header or the UPSTREAM environment variable\n",
@@ -333,19 +362,20 @@ class ProxyCHandlerTest {
     assertNull(x.header("x-proxy-error"));
   }
 
-  @Test
-  void malformedHeadersAre400() {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void malformedHeadersAre400(EngineMode mode) {
     for (String bad :
         new String[] {
           "ftp://127.0.0.1", "http://", "127.0.0.1:80", "http://h/path", "http://h:x"
         }) {
-      MemoryExchange x = run(to(bad, "GET", "/"));
+      MemoryExchange x = run(mode, to(bad, "GET", "/"));
       assertEquals(List.of("respond 400", "finish"), x.calls, bad);
       assertEquals(
           "invalid x-upstream: " + bad + " (expected http://host[:port] or https://host[:port])\n",
           x.bodyText());
     }
-    MemoryExchange x = run(to(target, "GET", "/").header("x-connect-timeout-ms", "1.5"));
+    MemoryExchange x = run(mode, to(target, "GET", "/").header("x-connect-timeout-ms", "1.5"));
     assertEquals(List.of("respond 400", "finish"), x.calls);
     assertEquals("invalid x-connect-timeout-ms: expected decimal milliseconds\n", x.bodyText());
   }

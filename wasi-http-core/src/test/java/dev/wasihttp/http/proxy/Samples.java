@@ -1,5 +1,9 @@
 package dev.wasihttp.http.proxy;
 
+import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
+import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.http.LogSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** The sample components and helpers shared by the handler tests. */
@@ -21,7 +27,23 @@ final class Samples {
   static final Path HELLO_JS = Path.of("../samples/components/hello-js/hello-js.wasm");
   static final Path PROXY_C = Path.of("../samples/components/proxy-c/proxy-c.wasm");
 
+  private static final Map<String, Component> LOADED = new ConcurrentHashMap<>();
+
   private Samples() {}
+
+  /**
+   * The component at {@code path} loaded in {@code mode}, once per test run: compiled without the
+   * interpreter fallback, so a function the compiler cannot take fails the test.
+   */
+  static Component load(Path path, EngineMode mode) throws IOException, ComponentException {
+    String key = path + " " + mode;
+    Component c = LOADED.get(key);
+    if (c == null) {
+      c = Component.load(path, EngineOptions.of(mode).withInterpreterFallback(false));
+      LOADED.putIfAbsent(key, c);
+    }
+    return c;
+  }
 
   /** A log sink that keeps its lines, as {@code LEVEL line}. */
   static final class Lines implements LogSink {

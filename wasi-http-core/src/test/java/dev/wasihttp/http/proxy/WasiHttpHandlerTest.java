@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutboundPolicy;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Linking, deadlines, concurrency and configuration of {@link WasiHttpHandler}. */
 class WasiHttpHandlerTest {
@@ -49,9 +52,11 @@ class WasiHttpHandlerTest {
     assertTrue(e.getMessage().contains("wasi:http/incoming-handler@0.2"), e.getMessage());
   }
 
-  @Test
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
   @Timeout(60) // a hang guard only: the deadline's outcome is what is asserted
-  void theDeadlineAbortsAGuestWaitingForItsBodyAndLeavesTheThreadClean() throws Exception {
+  void theDeadlineAbortsAGuestWaitingForItsBodyAndLeavesTheThreadClean(EngineMode mode)
+      throws Exception {
     Samples.Lines log = new Samples.Lines();
     WasiHttpConfig config =
         WasiHttpConfig.builder()
@@ -60,7 +65,7 @@ class WasiHttpHandlerTest {
             .requestTimeout(Duration.ofMillis(300))
             .build();
     try (WasiHttpHandler handler =
-        WasiHttpHandler.create(Component.load(Samples.HELLO_C), config)) {
+        WasiHttpHandler.create(Samples.load(Samples.HELLO_C, mode), config)) {
       PipedOutputStream client = new PipedOutputStream();
       MemoryExchange x = new MemoryExchange("POST", "/echo");
       x.body(new PipedInputStream(client));
@@ -83,12 +88,13 @@ class WasiHttpHandlerTest {
     }
   }
 
-  @Test
-  void oneHandlerServesManyThreadsAtOnce() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void oneHandlerServesManyThreadsAtOnce(EngineMode mode) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try (WasiHttpHandler handler =
         WasiHttpHandler.create(
-            Component.load(Samples.HELLO_C),
+            Samples.load(Samples.HELLO_C, mode),
             WasiHttpConfig.builder().log(LogSink.discard()).build())) {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
@@ -109,12 +115,13 @@ class WasiHttpHandlerTest {
     }
   }
 
-  @Test
-  void concurrentEchoesEachGetTheirOwnBody() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void concurrentEchoesEachGetTheirOwnBody(EngineMode mode) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try (WasiHttpHandler handler =
         WasiHttpHandler.create(
-            Component.load(Samples.HELLO_C),
+            Samples.load(Samples.HELLO_C, mode),
             WasiHttpConfig.builder().log(LogSink.discard()).build())) {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {

@@ -32,7 +32,12 @@ public final class CoreModule {
   private volatile PreparedModule prepared;
 
   CoreModule(WasmModule module) {
+    this(module, null);
+  }
+
+  private CoreModule(WasmModule module, PreparedModule prepared) {
     this.module = module;
+    this.prepared = prepared;
     List<CoreModuleImport> is = new ArrayList<>();
     var section = module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
@@ -124,6 +129,42 @@ public final class CoreModule {
       throw new ComponentException(
           ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * This module with its functions compiled to JVM bytecode once, now, for every instance
+   * (Chicory's compiler); {@code fallback} lets the compiler leave a function it cannot compile
+   * (one too large for a JVM method) to the interpreter, else such a function fails the
+   * compilation.
+   *
+   * @throws ComponentException UNINSTANTIABLE when a function cannot be compiled and {@code
+   *     fallback} is off, or the compiler fails; naming the module's offset
+   */
+  public CoreModule compiled(boolean fallback, long offset) throws ComponentException {
+    try {
+      return new CoreModule(module, prepared().compiled(fallback));
+    } catch (ChicoryException | IllegalArgumentException | IllegalStateException e) {
+      throw new ComponentException(
+          ComponentException.Kind.UNINSTANTIABLE,
+          offset,
+          "core module cannot be compiled: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * The functions the compiler left to the interpreter ({@link #compiled}), as {@code "func INDEX"}
+   * or {@code "func INDEX (NAME)"}; empty when the module is not compiled.
+   */
+  public List<String> interpretedFunctions() {
+    PreparedModule p = prepared;
+    return p == null || p.compiled == null ? List.of() : p.compiled.interpreted;
+  }
+
+  /** Whether instances of this module run compiled code ({@link #compiled}). */
+  public boolean isCompiled() {
+    PreparedModule p = prepared;
+    return p != null && p.compiled != null;
   }
 
   /** The module as it is instantiated ({@link PreparedModule}). */

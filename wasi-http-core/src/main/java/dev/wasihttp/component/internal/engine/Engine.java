@@ -119,12 +119,15 @@ public final class Engine {
       Instance instance;
       Map<TagInstance, FunctionType> marked = TagIdentity.declared(tags);
       try {
-        instance =
+        var instanceBuilder =
             Instance.builder(prepared.module)
                 .withImportValues(builder.build())
                 .withStart(false)
-                .withInitialize(false)
-                .build();
+                .withInitialize(false);
+        if (prepared.compiled != null) {
+          instanceBuilder.withMachineFactory(prepared.compiled.machines);
+        }
+        instance = instanceBuilder.build();
       } finally {
         TagIdentity.restore(marked);
       }

@@ -20,17 +20,30 @@ final class PreparedModule {
   private final MemoryImage memory;
   private final ElementSegments elements;
 
-  private PreparedModule(WasmModule module, MemoryImage memory, ElementSegments elements) {
+  /** The module's functions compiled to JVM bytecode; null when the interpreter runs them. */
+  final CompiledCode compiled;
+
+  private PreparedModule(
+      WasmModule module, MemoryImage memory, ElementSegments elements, CompiledCode compiled) {
     this.module = module;
     this.memory = memory;
     this.elements = elements;
+    this.compiled = compiled;
+  }
+
+  /**
+   * This preparation with the module compiled ({@link CompiledCode}); {@code fallback} lets the
+   * compiler leave a function it cannot compile to the interpreter.
+   */
+  PreparedModule compiled(boolean fallback) {
+    return new PreparedModule(module, memory, elements, CompiledCode.of(module, fallback));
   }
 
   static PreparedModule of(WasmModule m) {
     MemoryImage memory = MemoryImage.of(m);
     ElementSegments elements = ElementSegments.of(m);
     if (memory == null && elements == null) {
-      return new PreparedModule(m, null, null);
+      return new PreparedModule(m, null, null, null);
     }
     WasmModule.Builder variant = CoreModule.copy(m);
     if (memory != null) {
@@ -44,7 +57,7 @@ final class PreparedModule {
     if (elements != null) {
       variant.setElementSection(elements.section);
     }
-    return new PreparedModule(variant.build(), memory, elements);
+    return new PreparedModule(variant.build(), memory, elements, null);
   }
 
   /** The memory the variant imports, filled with the image; null when it imports none. */

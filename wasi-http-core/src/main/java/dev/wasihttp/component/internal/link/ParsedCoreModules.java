@@ -8,6 +8,7 @@ import dev.wasihttp.component.internal.engine.SharedTypeIndices;
 import dev.wasihttp.component.internal.validate.CoreTypeRules;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,35 @@ public final class ParsedCoreModules {
         collect(def.component(), defs);
       }
     }
+  }
+
+  /**
+   * These modules compiled to JVM bytecode, once for every instance ({@link CoreModule#compiled});
+   * {@code fallback} lets the compiler leave a function it cannot compile to the interpreter.
+   */
+  public ParsedCoreModules compiled(boolean fallback) throws ComponentException {
+    Map<Definition.CoreModuleDef, CoreModule> m = new IdentityHashMap<>();
+    for (Map.Entry<Definition.CoreModuleDef, CoreModule> e : modules.entrySet()) {
+      m.put(e.getKey(), e.getValue().compiled(fallback, e.getKey().offset()));
+    }
+    return new ParsedCoreModules(m);
+  }
+
+  /**
+   * The functions the compiler left to the interpreter, in binary order, as {@code "core module at
+   * byte OFFSET: func INDEX (NAME)"}; empty when the modules are not compiled.
+   */
+  public List<String> interpretedFunctions() {
+    List<String> out = new ArrayList<>();
+    modules.entrySet().stream()
+        .sorted(Comparator.comparingLong(e -> e.getKey().offset()))
+        .forEach(
+            e -> {
+              for (String f : e.getValue().interpretedFunctions()) {
+                out.add("core module at byte " + e.getKey().offset() + ": " + f);
+              }
+            });
+    return List.copyOf(out);
   }
 
   CoreModule get(Definition.CoreModuleDef def) {

@@ -9,13 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code indirect-calls.wat}: a {@code call_indirect} through a table shared by two core instances
@@ -24,45 +30,58 @@ import org.junit.jupiter.api.Test;
  * tag-identity.wat} throws a tag whose type index differs between its two modules).
  */
 class SharedTypeIndicesTest {
-  static Component component;
+  static final Map<EngineMode, Component> COMPONENTS = new EnumMap<>(EngineMode.class);
 
   @BeforeAll
   static void load() throws Exception {
-    component = Component.load(Path.of("src/test/resources/components/indirect-calls.wasm"));
+    for (EngineMode mode : EngineMode.values()) {
+      COMPONENTS.put(
+          mode,
+          Component.load(
+              Path.of("src/test/resources/components/indirect-calls.wasm"),
+              EngineOptions.of(mode).withInterpreterFallback(false)));
+    }
   }
 
-  static ComponentInstance<Object> instantiate() throws Exception {
-    return new Linker<Object>().instantiatePre(component).instantiate();
+  static ComponentInstance<Object> instantiate(EngineMode mode) throws Exception {
+    return new Linker<Object>().instantiatePre(COMPONENTS.get(mode)).instantiate();
   }
 
-  @Test
-  void callsAFunctionOfAnotherInstanceWithTheCallersType() throws Exception {
-    assertEquals(new Val.U32(42), instantiate().func("call").call(new Val.U32(21), new Val.U32(0)));
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void callsAFunctionOfAnotherInstanceWithTheCallersType(EngineMode mode) throws Exception {
+    assertEquals(
+        new Val.U32(42), instantiate(mode).func("call").call(new Val.U32(21), new Val.U32(0)));
   }
 
-  @Test
-  void trapsWhenTheCallersTypeDiffers() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void trapsWhenTheCallersTypeDiffers(EngineMode mode) throws Exception {
     // the callee's type index 1 is $double's type, but the caller's index 1 is f32 -> f32
     Trap t =
         assertThrows(
-            Trap.class, () -> instantiate().func("call-f32").call(new Val.F32(3f), new Val.U32(0)));
+            Trap.class,
+            () -> instantiate(mode).func("call-f32").call(new Val.F32(3f), new Val.U32(0)));
     assertEquals("indirect call type mismatch", t.reason());
     Trap wrongSlot =
         assertThrows(
-            Trap.class, () -> instantiate().func("call").call(new Val.U32(1), new Val.U32(1)));
+            Trap.class, () -> instantiate(mode).func("call").call(new Val.U32(1), new Val.U32(1)));
     assertEquals("indirect call type mismatch", wrongSlot.reason());
     assertEquals(
-        new Val.F32(1.5f), instantiate().func("call-f32").call(new Val.F32(3f), new Val.U32(1)));
+        new Val.F32(1.5f),
+        instantiate(mode).func("call-f32").call(new Val.F32(3f), new Val.U32(1)));
   }
 
-  @Test
-  void callsWithinTheDefiningInstanceStillWork() throws Exception {
+  @ParameterizedTest
+  @EnumSource(EngineMode.class)
+  void callsWithinTheDefiningInstanceStillWork(EngineMode mode) throws Exception {
     for (String name : List.of("own", "own-tail")) {
-      assertEquals(new Val.U32(42), instantiate().func(name).call(new Val.U32(21), new Val.U32(0)));
+      assertEquals(
+          new Val.U32(42), instantiate(mode).func(name).call(new Val.U32(21), new Val.U32(0)));
       // a trap poisons the instance: each trap gets a fresh one
       Trap t =
           assertThrows(
-              Trap.class, () -> instantiate().func(name).call(new Val.U32(21), new Val.U32(1)));
+              Trap.class, () -> instantiate(mode).func(name).call(new Val.U32(21), new Val.U32(1)));
       assertEquals("indirect call type mismatch", t.reason());
     }
   }
