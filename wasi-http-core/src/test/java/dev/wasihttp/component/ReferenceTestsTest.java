@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,10 +35,16 @@ import org.junit.jupiter.api.Test;
  * linking}; {@code -Dcm.strict} changes the list) every assertion must pass unless it is listed in
  * {@code cm-known-failures.txt} with a reason; in the others the counts are reported. A listed
  * assertion that passes fails the run, so the list only shrinks. A summary table is printed and
- * written to {@code target/cm-tests-report.md}.
+ * written to {@code target/cm-tests-report.md}. {@code -Dcm.engine=compiler} runs them compiled.
  */
 class ReferenceTestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** {@code -Dcm.engine=compiler} runs the tests on Chicory's compiler (default: interpreter). */
+  private static final EngineOptions ENGINE =
+      EngineOptions.of(
+          EngineMode.valueOf(
+              System.getProperty("cm.engine", "interpreter").toUpperCase(Locale.ROOT)));
 
   /** One assertion's outcome. */
   record Outcome(String folder, String key, boolean passed, String detail) {}
@@ -182,14 +189,14 @@ class ReferenceTestsTest {
       switch (type) {
         case "component":
           current = null;
-          current = instantiate(Component.load(file(c)));
+          current = instantiate(Component.load(file(c), ENGINE));
           if (!c.path("name").isNull() && !c.path("name").asText().isEmpty()) {
             named.put(c.path("name").asText(), current);
           }
           pass(key, true, "");
           break;
         case "definition":
-          definitions.put(c.path("name").asText(), Component.load(file(c)));
+          definitions.put(c.path("name").asText(), Component.load(file(c), ENGINE));
           pass(key, true, "");
           break;
         case "instance":
@@ -283,7 +290,7 @@ class ReferenceTestsTest {
       String text = c.path("text").asText().replaceFirst("^wasm trap: ", "");
       try {
         if (c.has("filename")) {
-          instantiate(Component.load(file(c)));
+          instantiate(Component.load(file(c), ENGINE));
         } else {
           invoke(c);
         }
@@ -308,7 +315,7 @@ class ReferenceTestsTest {
                   ? ComponentException.Kind.INVALID
                   : ComponentException.Kind.UNLINKABLE;
       try {
-        instantiate(Component.load(file(c)));
+        instantiate(Component.load(file(c), ENGINE));
         pass(
             key,
             false,
