@@ -9,5 +9,19 @@ public enum EngineMode {
    * every instance; a function too large for a JVM method may be left to the interpreter ({@link
    * EngineOptions#interpreterFallback()}).
    */
-  COMPILER
+  COMPILER;
+
+  /**
+   * The mode named {@code text}: {@code interpreter} or {@code compiler}, in any case.
+   *
+   * @throws IllegalArgumentException naming the two choices otherwise
+   */
+  public static EngineMode parse(String text) {
+    for (EngineMode m : values()) {
+      if (m.name().equalsIgnoreCase(text.trim())) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("expected interpreter or compiler, got \"" + text + "\"");
+  }
 }

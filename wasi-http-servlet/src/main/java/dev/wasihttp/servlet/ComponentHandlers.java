@@ -42,7 +42,7 @@ final class ComponentHandlers {
     }
     Component component;
     try {
-      component = ComponentCache.decode(bytes);
+      component = ComponentCache.decode(bytes, options.engine());
     } catch (ComponentException e) {
       throw unavailable(
           "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.CANONICAL_AUTHORITY;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT_NAME;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.DIR;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.ENGINE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.ENV_PREFIX;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.FORBIDDEN_HEADERS;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE;
@@ -18,6 +19,8 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_PASSWORD;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_TYPE;
 
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
@@ -50,6 +53,14 @@ final class InitParams {
     String dir = given(param, DIR);
     if (dir != null) {
       b.dirSpec(dir);
+    }
+    String engine = given(param, ENGINE);
+    if (engine != null) {
+      try {
+        b.engine(EngineOptions.of(EngineMode.parse(engine)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("init-param " + ENGINE + ": " + e.getMessage(), e);
+      }
     }
     String strip = given(param, STRIP_SERVLET_PATH);
     if (strip != null) {

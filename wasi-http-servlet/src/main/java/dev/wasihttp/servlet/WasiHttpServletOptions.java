@@ -1,5 +1,6 @@
 package dev.wasihttp.servlet;
 
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
@@ -37,6 +38,13 @@ public final class WasiHttpServletOptions {
 
   /** Init-param: {@code HOSTDIR[::GUESTPATH]}, a read-only directory for the guest. */
   public static final String DIR = "dir";
+
+  /**
+   * Init-param: how the component's core code runs, {@code interpreter} (the default) or {@code
+   * compiler} (Chicory's compiler, once when the servlet starts; see {@link
+   * dev.wasihttp.component.EngineMode}).
+   */
+  public static final String ENGINE = "engine";
 
   /** Init-param: {@code true} to strip the servlet path as well as the context path. */
   public static final String STRIP_SERVLET_PATH = "stripServletPath";
@@ -96,6 +104,7 @@ public final class WasiHttpServletOptions {
   private final Path dir;
   private final String dirGuestPath;
   private final boolean stripServletPath;
+  private final EngineOptions engine;
   private final String canonicalAuthority;
   private final TrustStore trustStore;
   private final String httpClientAttribute;
@@ -107,6 +116,7 @@ public final class WasiHttpServletOptions {
     this.dir = b.dir;
     this.dirGuestPath = b.dirGuestPath;
     this.stripServletPath = b.stripServletPath;
+    this.engine = b.engine;
     this.canonicalAuthority = b.canonicalAuthority;
     this.trustStore = b.trustStore;
     this.httpClientAttribute = b.httpClientAttribute;
@@ -127,6 +137,7 @@ public final class WasiHttpServletOptions {
     b.dir = dir;
     b.dirGuestPath = dirGuestPath;
     b.stripServletPath = stripServletPath;
+    b.engine = engine;
     b.canonicalAuthority = canonicalAuthority;
     b.trustStore = trustStore;
     b.httpClientAttribute = httpClientAttribute;
@@ -185,6 +196,11 @@ public final class WasiHttpServletOptions {
   }
 
   /** Whether the servlet path is stripped from the guest's target as well as the context path. */
+  /** How the component's core code runs (default {@link EngineOptions#INTERPRETER}). */
+  public EngineOptions engine() {
+    return engine;
+  }
+
   public boolean stripServletPath() {
     return stripServletPath;
   }
@@ -238,6 +254,8 @@ public final class WasiHttpServletOptions {
         + (dir == null ? "" : "::" + dirGuestPath)
         + ", stripServletPath="
         + stripServletPath
+        + ", engine="
+        + engine.mode()
         + ", canonicalAuthority="
         + canonicalAuthority
         + ", forbiddenHeaders="
@@ -280,6 +298,7 @@ public final class WasiHttpServletOptions {
     private Path dir;
     private String dirGuestPath = "/";
     private boolean stripServletPath;
+    private EngineOptions engine = EngineOptions.INTERPRETER;
     private String canonicalAuthority;
     private TrustStore trustStore;
     private String httpClientAttribute;
@@ -361,6 +380,12 @@ public final class WasiHttpServletOptions {
     }
 
     /** Whether to strip the servlet path too (default false). */
+    /** How the component's core code runs; see {@link WasiHttpServletOptions#ENGINE}. */
+    public Builder engine(EngineOptions options) {
+      this.engine = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
     public Builder stripServletPath(boolean strip) {
       this.stripServletPath = strip;
       return this;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
@@ -40,6 +41,20 @@ class WasiHttpServletOptionsTest {
     assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, o.http().forbiddenHeaders());
     assertEquals(128 * 1024, o.http().maxFieldSize());
     assertEquals(Duration.ofMinutes(10), o.http().requestTimeout());
+    assertEquals(EngineOptions.INTERPRETER, o.engine());
+  }
+
+  @Test
+  void theEngineMode() {
+    assertEquals(
+        EngineOptions.COMPILER,
+        parse(Map.of("component", "/WEB-INF/app.wasm", "engine", "Compiler")).engine());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of("component", "/WEB-INF/app.wasm", "engine", "jit")));
+    assertEquals(
+        "init-param engine: expected interpreter or compiler, got \"jit\"", e.getMessage());
   }
 
   @Test

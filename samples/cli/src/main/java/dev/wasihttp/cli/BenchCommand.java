@@ -38,14 +38,11 @@ final class BenchCommand {
             throw new NumberFormatException("must be positive");
           }
         } else if (args[i].equals("--engine") && i + 1 < args.length) {
-          engine =
-              switch (args[++i]) {
-                case "interpreter" -> EngineMode.INTERPRETER;
-                case "compiler" -> EngineMode.COMPILER;
-                default ->
-                    throw new IllegalArgumentException(
-                        "--engine: expected interpreter or compiler, got \"" + args[i] + "\"");
-              };
+          try {
+            engine = EngineMode.parse(args[++i]);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
+          }
         } else if (file == null && !args[i].startsWith("--")) {
           file = args[i];
         } else {

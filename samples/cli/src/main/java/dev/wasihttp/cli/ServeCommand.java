@@ -1,5 +1,7 @@
 package dev.wasihttp.cli;
 
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.servlet.WasiHttpServlet;
@@ -32,7 +34,7 @@ final class ServeCommand {
   static final String USAGE =
       "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
           + " [--allow scheme://host[:port]]..."
-          + " [--trust-store FILE.p12 [--trust-store-password PW]]"
+          + " [--trust-store FILE.p12 [--trust-store-password PW]] [--engine interpreter|compiler]"
           + " COMPONENT.wasm";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
@@ -97,6 +99,13 @@ final class ServeCommand {
             // Parsed as a whole so a bad entry is an error before anything starts.
             options.http(
                 WasiHttpConfig.builder().outboundPolicy(OutboundPolicy.parse(allowed)).build());
+            break;
+          case "--engine":
+            try {
+              options.engine(EngineOptions.of(EngineMode.parse(value(args, ++i, a))));
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
+            }
             break;
           case "--trust-store":
             trustStore = value(args, ++i, a);

@@ -61,6 +61,34 @@ class ServeCommandTest {
   }
 
   @Test
+  void servesACompiledComponent() throws Exception {
+    Server server =
+        ServeCommand.start(
+            new String[] {
+              "--port", "0", "--engine", "compiler", "../components/hello-c/hello-c.wasm"
+            },
+            o,
+            e);
+    try {
+      String line = out.toString(StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/\n$").matcher(line);
+      assertTrue(m.matches(), line + err());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/x"))
+                      .build(),
+                  BodyHandlers.ofString());
+      assertEquals(200, r.statusCode());
+      assertEquals("hello from C: GET /x\n", r.body());
+    } finally {
+      server.stop();
+    }
+    assertNull(ServeCommand.start(new String[] {"--engine", "jit", "x.wasm"}, o, e));
+    assertTrue(err().contains("error: --engine: expected interpreter or compiler"), err());
+  }
+
+  @Test
   void badArgumentsAreUsageErrors() {
     assertNull(ServeCommand.start(new String[] {}, o, e));
     assertTrue(err().contains("error: no component given"), err());
