@@ -3,6 +3,7 @@ package dev.wasihttp.component;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.ComponentDecoder;
+import dev.wasihttp.component.internal.engine.CompileCache;
 import dev.wasihttp.component.internal.link.HostDefinitions;
 import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Instantiator;
@@ -15,6 +16,8 @@ import dev.wasihttp.component.types.FuncType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,7 +80,8 @@ public final class Component {
     ParsedCoreModules run =
         switch (engine.mode()) {
           case INTERPRETER -> modules;
-          case COMPILER -> modules.compiled(engine.interpreterFallback());
+          case COMPILER ->
+              modules.compiled(engine.interpreterFallback(), compileCache(engine), sha256(bytes));
         };
     return new Component(
         ast,
@@ -85,6 +89,28 @@ public final class Component {
         Collections.unmodifiableMap(new LinkedHashMap<>(dry.rootImports())),
         exports,
         engine);
+  }
+
+  /** The compile cache {@code engine} names, opened; null for none. */
+  private static CompileCache compileCache(EngineOptions engine) throws ComponentException {
+    if (engine.compileCache() == null) {
+      return null;
+    }
+    try {
+      return CompileCache.open(engine.compileCache());
+    } catch (IOException e) {
+      throw new ComponentException(
+          ComponentException.Kind.UNINSTANTIABLE,
+          "compile cache " + engine.compileCache() + " cannot be used: " + e.getMessage());
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** The options this component was loaded with. */

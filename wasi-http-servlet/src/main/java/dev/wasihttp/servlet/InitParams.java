@@ -2,6 +2,7 @@ package dev.wasihttp.servlet;
 
 import static dev.wasihttp.servlet.WasiHttpServletOptions.ALLOW_OUTBOUND;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.CANONICAL_AUTHORITY;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPILE_CACHE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT_NAME;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.DIR;
@@ -20,7 +21,6 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_PASSWORD;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_TYPE;
 
 import dev.wasihttp.component.EngineMode;
-import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
@@ -57,7 +57,9 @@ final class InitParams {
     String engine = given(param, ENGINE);
     if (engine != null) {
       try {
-        b.engine(EngineOptions.of(EngineMode.parse(engine)));
+        b.engine(
+            WasiHttpServletOptions.engineOptions(
+                EngineMode.parse(engine), given(param, COMPILE_CACHE)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("init-param " + ENGINE + ": " + e.getMessage(), e);
       }

@@ -1,5 +1,6 @@
 package dev.wasihttp.servlet;
 
+import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
@@ -45,6 +46,12 @@ public final class WasiHttpServletOptions {
    * dev.wasihttp.component.EngineMode}).
    */
   public static final String ENGINE = "engine";
+
+  /**
+   * Init-param: with {@link #ENGINE} {@code compiler}, the directory where compiled modules are
+   * kept across restarts, or {@code none}; default {@link EngineOptions#defaultCompileCache()}.
+   */
+  public static final String COMPILE_CACHE = "compileCache";
 
   /** Init-param: {@code true} to strip the servlet path as well as the context path. */
   public static final String STRIP_SERVLET_PATH = "stripServletPath";
@@ -121,6 +128,20 @@ public final class WasiHttpServletOptions {
     this.trustStore = b.trustStore;
     this.httpClientAttribute = b.httpClientAttribute;
     this.http = b.http;
+  }
+
+  /**
+   * The engine options that the init-params {@link #ENGINE} and {@link #COMPILE_CACHE} describe:
+   * {@code mode}, and for the compiler its cache, {@code cache} being a directory, {@code none}, or
+   * null for {@link EngineOptions#defaultCompileCache()}.
+   */
+  public static EngineOptions engineOptions(EngineMode mode, String cache) {
+    EngineOptions options = EngineOptions.of(mode);
+    if (mode != EngineMode.COMPILER || "none".equals(cache)) {
+      return options;
+    }
+    return options.withCompileCache(
+        cache == null ? EngineOptions.defaultCompileCache() : Path.of(cache));
   }
 
   /** A builder with every option at its default. */

@@ -45,10 +45,19 @@ class WasiHttpServletOptionsTest {
   }
 
   @Test
-  void theEngineMode() {
+  void theEngineModeAndTheCompileCache() {
+    assertEquals(
+        EngineOptions.COMPILER.withCompileCache(EngineOptions.defaultCompileCache()),
+        parse(Map.of("component", "/WEB-INF/app.wasm", "engine", "Compiler")).engine());
+    assertEquals(
+        EngineOptions.COMPILER.withCompileCache(Path.of("/var/cache/app")),
+        parse(Map.of("engine", "compiler", "compileCache", "/var/cache/app")).engine());
     assertEquals(
         EngineOptions.COMPILER,
-        parse(Map.of("component", "/WEB-INF/app.wasm", "engine", "Compiler")).engine());
+        parse(Map.of("engine", "compiler", "compileCache", "none")).engine());
+    assertEquals(
+        EngineOptions.INTERPRETER,
+        parse(Map.of("engine", "interpreter", "compileCache", "/var/cache/app")).engine());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -1,7 +1,6 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.component.EngineMode;
-import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.servlet.WasiHttpServlet;
@@ -34,7 +33,8 @@ final class ServeCommand {
   static final String USAGE =
       "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
           + " [--allow scheme://host[:port]]..."
-          + " [--trust-store FILE.p12 [--trust-store-password PW]] [--engine interpreter|compiler]"
+          + " [--trust-store FILE.p12 [--trust-store-password PW]]"
+          + " [--engine interpreter|compiler [--compile-cache DIR|none]]"
           + " COMPONENT.wasm";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
@@ -68,6 +68,8 @@ final class ServeCommand {
     List<String> allowed = new ArrayList<>();
     String trustStore = null;
     String trustStorePassword = null;
+    EngineMode engine = EngineMode.INTERPRETER;
+    String compileCache = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -102,10 +104,13 @@ final class ServeCommand {
             break;
           case "--engine":
             try {
-              options.engine(EngineOptions.of(EngineMode.parse(value(args, ++i, a))));
+              engine = EngineMode.parse(value(args, ++i, a));
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
             }
+            break;
+          case "--compile-cache":
+            compileCache = value(args, ++i, a);
             break;
           case "--trust-store":
             trustStore = value(args, ++i, a);
@@ -155,6 +160,7 @@ final class ServeCommand {
       err.println(USAGE);
       return null;
     }
+    options.engine(WasiHttpServletOptions.engineOptions(engine, compileCache));
     WasiHttpServletOptions built = options.component(path.toString()).build();
     if (built.dir() != null && !Files.isDirectory(built.dir())) {
       err.println("error: --dir: not a directory: " + built.dir());

@@ -61,11 +61,18 @@ class ServeCommandTest {
   }
 
   @Test
-  void servesACompiledComponent() throws Exception {
+  void servesACompiledComponentKeptInTheCompileCache(@TempDir Path dir) throws Exception {
+    Path cache = dir.resolve("cache");
     Server server =
         ServeCommand.start(
             new String[] {
-              "--port", "0", "--engine", "compiler", "../components/hello-c/hello-c.wasm"
+              "--port",
+              "0",
+              "--engine",
+              "compiler",
+              "--compile-cache",
+              cache.toString(),
+              "../components/hello-c/hello-c.wasm"
             },
             o,
             e);
@@ -83,6 +90,10 @@ class ServeCommandTest {
       assertEquals("hello from C: GET /x\n", r.body());
     } finally {
       server.stop();
+    }
+    try (var kept = Files.list(cache)) {
+      // One entry per core module: hello-c's code, and the shim and fix-up modules of its imports.
+      assertEquals(3, kept.filter(p -> p.toString().endsWith(".classes")).count());
     }
     assertNull(ServeCommand.start(new String[] {"--engine", "jit", "x.wasm"}, o, e));
     assertTrue(err().contains("error: --engine: expected interpreter or compiler"), err());

@@ -9,8 +9,17 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -24,6 +33,9 @@ import java.util.function.Function;
  * ({@code CompilerResult.classBytes()}) are what a compile cache would keep.
  */
 final class CompiledCode {
+  /** The first four bytes of a cache entry: {@code WHCC}. */
+  private static final int MAGIC = 0x57484343;
+
   /** Makes each instance's machine; checks that the instance is built from the compiled module. */
   final Function<Instance, Machine> machines;
 
@@ -37,12 +49,20 @@ final class CompiledCode {
 
   /**
    * Compiles {@code module}, the module instances are built from (the same object: the machines
-   * refuse any other).
+   * refuse any other), or loads what an earlier compilation left in {@code cache} under {@code key}
+   * (a cache that cannot be read or written only costs a compilation).
    *
+   * @param cache where compiled modules are kept, or null: none
    * @throws ChicoryException when a function cannot be compiled and {@code fallback} is off, or the
    *     compiler fails
    */
-  static CompiledCode of(WasmModule module, boolean fallback) {
+  static CompiledCode of(WasmModule module, boolean fallback, CompileCache cache, String key) {
+    if (cache != null) {
+      CompiledCode cached = load(module, cache, key);
+      if (cached != null) {
+        return cached;
+      }
+    }
     CompilerResult result =
         Compiler.builder(module)
             .withInterpreterFallback(
@@ -51,12 +71,89 @@ final class CompiledCode {
             .build()
             .compile();
     var collector = (ClassLoadingCollector) result.collector();
-    List<String> interpreted = new ArrayList<>();
-    result.interpretedFunctions().stream()
-        .sorted()
-        .forEach(index -> interpreted.add(describe(module, index)));
+    if (cache != null) {
+      try {
+        cache.putIfAbsent(
+            key,
+            write(
+                collector.mainClassName(), collector.classBytes(), result.interpretedFunctions()));
+      } catch (IOException e) {
+        // Kept for the next start only; this one has its classes.
+      }
+    }
     return new CompiledCode(
-        new MachineFactory(module, collector.machineFactory()), List.copyOf(interpreted));
+        new MachineFactory(module, collector.machineFactory()),
+        describe(module, result.interpretedFunctions()));
+  }
+
+  /** The classes {@code cache} holds for {@code key}, loaded; null when there are none usable. */
+  static CompiledCode load(WasmModule module, CompileCache cache, String key) {
+    try {
+      byte[] entry = cache.get(key);
+      if (entry == null) {
+        return null;
+      }
+      var in = new DataInputStream(new ByteArrayInputStream(entry));
+      if (in.readInt() != MAGIC) {
+        throw new IOException("not a compiled module");
+      }
+      String main = in.readUTF();
+      Map<String, byte[]> classes = new LinkedHashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        String name = in.readUTF();
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        classes.put(name, bytes);
+      }
+      Set<Integer> interpreted = new TreeSet<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        interpreted.add(in.readInt());
+      }
+      var collector = new ClassLoadingCollector();
+      classes.forEach(
+          (name, bytes) -> {
+            if (!name.equals(main)) {
+              collector.put(name, bytes);
+            }
+          });
+      collector.putMainClass(main, classes.get(main));
+      return new CompiledCode(
+          new MachineFactory(module, collector.machineFactory()), describe(module, interpreted));
+    } catch (IOException | RuntimeException | LinkageError e) {
+      try {
+        cache.remove(key); // compiled again below, and written afresh
+      } catch (IOException ignored) {
+        // Then it is compiled on every start until the entry can be removed.
+      }
+      return null;
+    }
+  }
+
+  /** One cache entry: the main class's name, every class, the interpreted functions. */
+  private static byte[] write(String main, Map<String, byte[]> classes, Set<Integer> interpreted)
+      throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    var out = new DataOutputStream(bytes);
+    out.writeInt(MAGIC);
+    out.writeUTF(main);
+    out.writeInt(classes.size());
+    for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+      out.writeUTF(c.getKey());
+      out.writeInt(c.getValue().length);
+      out.write(c.getValue());
+    }
+    out.writeInt(interpreted.size());
+    for (int index : interpreted) {
+      out.writeInt(index);
+    }
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  private static List<String> describe(WasmModule module, Set<Integer> interpreted) {
+    List<String> out = new ArrayList<>();
+    interpreted.stream().sorted().forEach(index -> out.add(describe(module, index)));
+    return List.copyOf(out);
   }
 
   private static String describe(WasmModule module, int index) {

@@ -140,9 +140,12 @@ public final class CoreModule {
    * @throws ComponentException UNINSTANTIABLE when a function cannot be compiled and {@code
    *     fallback} is off, or the compiler fails; naming the module's offset
    */
-  public CoreModule compiled(boolean fallback, long offset) throws ComponentException {
+  public CoreModule compiled(
+      boolean fallback, long offset, CompileCache cache, byte[] componentSha256)
+      throws ComponentException {
     try {
-      return new CoreModule(module, prepared().compiled(fallback));
+      String key = cache == null ? null : CompileCache.key(componentSha256, offset, fallback);
+      return new CoreModule(module, prepared().compiled(fallback, cache, key));
     } catch (ChicoryException | IllegalArgumentException | IllegalStateException e) {
       throw new ComponentException(
           ComponentException.Kind.UNINSTANTIABLE,

@@ -35,8 +35,9 @@ final class PreparedModule {
    * This preparation with the module compiled ({@link CompiledCode}); {@code fallback} lets the
    * compiler leave a function it cannot compile to the interpreter.
    */
-  PreparedModule compiled(boolean fallback) {
-    return new PreparedModule(module, memory, elements, CompiledCode.of(module, fallback));
+  PreparedModule compiled(boolean fallback, CompileCache cache, String key) {
+    return new PreparedModule(
+        module, memory, elements, CompiledCode.of(module, fallback, cache, key));
   }
 
   static PreparedModule of(WasmModule m) {

@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.Definition;
+import dev.wasihttp.component.internal.engine.CompileCache;
 import dev.wasihttp.component.internal.engine.CoreModule;
 import dev.wasihttp.component.internal.engine.SharedTypeIndices;
 import dev.wasihttp.component.internal.validate.CoreTypeRules;
@@ -58,12 +59,16 @@ public final class ParsedCoreModules {
 
   /**
    * These modules compiled to JVM bytecode, once for every instance ({@link CoreModule#compiled});
-   * {@code fallback} lets the compiler leave a function it cannot compile to the interpreter.
+   * {@code fallback} lets the compiler leave a function it cannot compile to the interpreter;
+   * {@code cache} (or null) keeps them for the component whose bytes hash to {@code
+   * componentSha256}.
    */
-  public ParsedCoreModules compiled(boolean fallback) throws ComponentException {
+  public ParsedCoreModules compiled(boolean fallback, CompileCache cache, byte[] componentSha256)
+      throws ComponentException {
     Map<Definition.CoreModuleDef, CoreModule> m = new IdentityHashMap<>();
     for (Map.Entry<Definition.CoreModuleDef, CoreModule> e : modules.entrySet()) {
-      m.put(e.getKey(), e.getValue().compiled(fallback, e.getKey().offset()));
+      m.put(
+          e.getKey(), e.getValue().compiled(fallback, e.getKey().offset(), cache, componentSha256));
     }
     return new ParsedCoreModules(m);
   }

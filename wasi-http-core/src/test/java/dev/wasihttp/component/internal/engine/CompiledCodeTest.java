@@ -3,13 +3,21 @@ package dev.wasihttp.component.internal.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.errors.ComponentException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A core module compiled to JVM bytecode: compiled once, its instances run it, and a function too
@@ -66,7 +74,7 @@ class CompiledCodeTest {
   @Test
   void aCompiledModuleRunsCompiledInEveryInstance() throws Exception {
     CoreModule parsed = CoreModule.parse(SMALL, 0);
-    CoreModule compiled = parsed.compiled(false, 0);
+    CoreModule compiled = parsed.compiled(false, 0, null, null);
     assertFalse(parsed.isCompiled());
     assertTrue(compiled.isCompiled());
     assertEquals(List.of(), compiled.interpretedFunctions());
@@ -77,7 +85,7 @@ class CompiledCodeTest {
 
   @Test
   void aFunctionTooLargeToCompileIsLeftToTheInterpreter() throws Exception {
-    CoreModule compiled = CoreModule.parse(huge(), 0).compiled(true, 0);
+    CoreModule compiled = CoreModule.parse(huge(), 0).compiled(true, 0, null, null);
     assertEquals(List.of("func 0"), compiled.interpretedFunctions());
     assertArrayEquals(new long[] {7}, callF(compiled));
   }
@@ -85,9 +93,57 @@ class CompiledCodeTest {
   @Test
   void withoutTheFallbackAFunctionTooLargeToCompileFailsTheModule() throws Exception {
     CoreModule parsed = CoreModule.parse(huge(), 0);
-    ComponentException e = assertThrows(ComponentException.class, () -> parsed.compiled(false, 12));
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> parsed.compiled(false, 12, null, null));
     assertEquals(ComponentException.Kind.UNINSTANTIABLE, e.kind());
     assertEquals(12, e.offset());
     assertTrue(e.getMessage().contains("WASM function index: 0"), e.getMessage());
+  }
+
+  static final String KEY = CompileCache.key(new byte[32], 0, true);
+
+  @Test
+  void aCompiledModuleIsKeptInTheCacheAndLoadedFromIt(@TempDir Path dir) throws Exception {
+    CompileCache cache = CompileCache.open(dir.resolve("cache"));
+    CoreModule parsed = CoreModule.parse(SMALL, 0);
+    assertNull(CompiledCode.load(parsed.prepared().module, cache, KEY), "nothing kept yet");
+
+    CoreModule compiled = parsed.compiled(true, 0, cache, new byte[32]);
+    assertArrayEquals(new long[] {7}, callF(compiled));
+
+    CoreModule again = CoreModule.parse(SMALL, 0);
+    CompiledCode loaded = CompiledCode.load(again.prepared().module, cache, KEY);
+    assertNotNull(loaded, "the classes come from the cache");
+    assertArrayEquals(new long[] {7}, callF(again.compiled(true, 0, cache, new byte[32])));
+  }
+
+  @Test
+  void aCacheEntryThatCannotBeReadIsCompiledAgain(@TempDir Path dir) throws Exception {
+    CompileCache cache = CompileCache.open(dir);
+    cache.putIfAbsent(KEY, new byte[] {1, 2, 3});
+    CoreModule parsed = CoreModule.parse(SMALL, 0);
+    assertNull(CompiledCode.load(parsed.prepared().module, cache, KEY));
+    assertArrayEquals(new long[] {7}, callF(parsed.compiled(true, 0, cache, new byte[32])));
+    assertNotNull(CompiledCode.load(CoreModule.parse(SMALL, 0).prepared().module, cache, KEY));
+  }
+
+  @Test
+  void theCacheDirectoryIsItsOwnersAlone(@TempDir Path dir) throws Exception {
+    Path made = CompileCache.open(dir.resolve("a/b")).directory();
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
+
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    IOException e = assertThrows(IOException.class, () -> CompileCache.open(shared));
+    assertTrue(e.getMessage().contains("is writable by others"), e.getMessage());
+  }
+
+  @Test
+  void keysDependOnTheComponentTheModuleAndTheOption() {
+    assertNotEquals(KEY, CompileCache.key(new byte[32], 8, true));
+    assertNotEquals(KEY, CompileCache.key(new byte[32], 0, false));
+    byte[] other = new byte[32];
+    other[0] = 1;
+    assertNotEquals(KEY, CompileCache.key(other, 0, true));
   }
 }

@@ -89,7 +89,7 @@ class TagIdentityTest {
     CoreModule m = CoreModule.parse(bytes, 0);
     return switch (mode) {
       case INTERPRETER -> m;
-      case COMPILER -> m.compiled(false, 0);
+      case COMPILER -> m.compiled(false, 0, null, null);
     };
   }
 
