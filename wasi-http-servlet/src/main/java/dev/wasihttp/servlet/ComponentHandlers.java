@@ -47,6 +47,17 @@ final class ComponentHandlers {
       throw unavailable(
           "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
     }
+    if (!component.interpretedFunctions().isEmpty()) {
+      // The compiler left these to the interpreter (too large for a JVM method): said once, here.
+      log.log(
+          LogSink.Level.WARN,
+          "["
+              + name
+              + "] "
+              + component.interpretedFunctions().size()
+              + " functions run interpreted: "
+              + component.interpretedFunctions());
+    }
     return link(component, outbound(options, context), log);
   }
 
