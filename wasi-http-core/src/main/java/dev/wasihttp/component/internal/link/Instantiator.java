@@ -107,7 +107,9 @@ public final class Instantiator<T> {
                 IndexSpaces.append(f.coreModules, modules.get((Definition.CoreModuleDef) d));
             case CORE_INSTANCE ->
                 IndexSpaces.append(
-                    f.coreInstances, coreInstance(((Definition.CoreInstanceDef) d).expr(), f, at));
+                    f.coreInstances,
+                    coreInstance(
+                        ((Definition.CoreInstanceDef) d).expr(), f, at, linkedByPlan(step)));
             case CORE_TYPE -> IndexSpaces.append(f.coreTypes, ((Definition.CoreTypeDef) d).type());
             case COMPONENT ->
                 IndexSpaces.append(
@@ -132,8 +134,13 @@ public final class Instantiator<T> {
   }
 
   /** What the plan holds for root definition {@code step}, or null. */
-  private Object planned(int step) {
+  private Object fromPlan(int step) {
     return plan == null || step < 0 ? null : plan.step(step);
+  }
+
+  /** Whether root definition {@code step} was linked by the plan's dry run. */
+  private boolean linkedByPlan(int step) {
+    return plan != null && step >= 0;
   }
 
   /**
@@ -156,7 +163,7 @@ public final class Instantiator<T> {
     if (t instanceof DefType.ResourceDef resource) {
       return defineResource(resource, f, ast, at);
     }
-    Object planned = planned(step);
+    Object planned = fromPlan(step);
     if (planned != null) {
       return planned;
     }
@@ -172,7 +179,7 @@ public final class Instantiator<T> {
    * checks the plan made.
    */
   private Void canon(Canon c, IndexSpaces f, long at, int step) throws ComponentException {
-    CoreFuncType flat = (CoreFuncType) planned(step);
+    CoreFuncType flat = (CoreFuncType) fromPlan(step);
     boolean checked = flat != null;
     if (!checked) {
       flat = CanonEvaluator.flatType(c, f, at);
@@ -204,7 +211,7 @@ public final class Instantiator<T> {
         Subtyping.checkArg(imp.desc(), item, f, imp.name().name(), at);
       }
     } else {
-      HostImport<T> resolved = (HostImport<T>) planned(step);
+      HostImport<T> resolved = (HostImport<T>) fromPlan(step);
       if (resolved == null) {
         resolved = host.resolve(imp, f);
         record(step, resolved, true);
@@ -270,7 +277,11 @@ public final class Instantiator<T> {
     };
   }
 
-  private CoreInstance coreInstance(CoreInstanceExpr expr, IndexSpaces f, long at)
+  /**
+   * A core instance definition; {@code planned} when the plan's dry run linked the same definition
+   * with the same import kinds and types already.
+   */
+  private CoreInstance coreInstance(CoreInstanceExpr expr, IndexSpaces f, long at, boolean planned)
       throws ComponentException {
     if (expr instanceof CoreInstanceExpr.FromExports exports) {
       Map<String, CoreExtern> bag = new LinkedHashMap<>();
@@ -302,7 +313,7 @@ public final class Instantiator<T> {
             return e;
           };
       if (!dry) {
-        return Engine.instantiate(module, resolver);
+        return Engine.instantiate(module, resolver, planned);
       }
       coreTypes.check(module, args, at);
       CoreInstance linked = Engine.link(module, resolver);
