@@ -2,6 +2,7 @@ package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.types.FuncType;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,11 @@ record HostImport<T>(List<HostDefinitions.HostResource<T>> resources, Shape<T> i
   record FuncShape<T>(HostFunction<T> function, FuncType type) implements Shape<T> {}
 
   /** An instance: its exports by name, in declaration order. */
-  record InstanceShape<T>(Map<String, Shape<T>> exports) implements Shape<T> {}
+  record InstanceShape<T>(Map<String, Shape<T>> exports) implements Shape<T> {
+    InstanceShape {
+      exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
+    }
+  }
 
   /** A type export (a value, function or resource type), the same in every store. */
   record TypeShape<T>(Object type) implements Shape<T> {}
