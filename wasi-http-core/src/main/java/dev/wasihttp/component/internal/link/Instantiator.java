@@ -145,11 +145,11 @@ public final class Instantiator<T> {
 
   /**
    * Records {@code value} for root definition {@code step} when making a plan, if it holds for
-   * every instance: until a guest defines a resource type, the index spaces hold the same types in
-   * all.
+   * every instance: a value made from the index spaces' types only until a guest defines a resource
+   * type (up to then, they hold the same types in all instances).
    */
-  private void record(int step, Object value, boolean typed) {
-    if (recording != null && step >= 0 && !(typed && store.definesGuestResources())) {
+  private void record(int step, Object value, boolean fromTypes) {
+    if (recording != null && step >= 0 && !(fromTypes && store.definesGuestResources())) {
       recording[step] = value;
     }
   }
