@@ -1,9 +1,7 @@
 package dev.wasihttp.component;
 
 import dev.wasihttp.component.errors.ComponentException;
-import dev.wasihttp.component.internal.link.HostDefinitions;
-import dev.wasihttp.component.internal.link.InstanceExports;
-import dev.wasihttp.component.internal.link.Instantiator;
+import dev.wasihttp.component.internal.link.LinkPlan;
 import dev.wasihttp.component.internal.link.Store;
 
 /**
@@ -14,11 +12,11 @@ import dev.wasihttp.component.internal.link.Store;
  */
 public final class InstancePre<T> {
   private final Component component;
-  private final HostDefinitions<T> host;
+  private final LinkPlan<T> plan;
 
-  InstancePre(Component component, HostDefinitions<T> host) {
+  InstancePre(Component component, LinkPlan<T> plan) {
     this.component = component;
-    this.host = host;
+    this.plan = plan;
   }
 
   public Component component() {
@@ -26,19 +24,17 @@ public final class InstancePre<T> {
   }
 
   /**
-   * Instantiates the component: core modules are instantiated and their start functions run.
+   * Instantiates the component: core modules are instantiated and their start functions run. What
+   * does not depend on the instance (host functions found, types evaluated, signatures flattened
+   * and checked) was done once by {@link Linker#instantiatePre}, so linking cannot fail here.
    *
    * @param data the embedder's per-instance data, handed to host functions as {@link
    *     dev.wasihttp.component.host.Caller#data()}
-   * @throws ComponentException UNLINKABLE when an import does not fit its use, UNINSTANTIABLE when
-   *     initialisation traps
+   * @throws ComponentException UNINSTANTIABLE when initialisation traps
    */
   public ComponentInstance<T> instantiate(T data) throws ComponentException {
     Store<T> store = new Store<>(data, Store.Limits.DEFAULT);
-    InstanceExports exports =
-        new Instantiator<>(store, component.modules(), false)
-            .instantiateRoot(component.ast(), host);
-    return new ComponentInstance<>(exports, store);
+    return new ComponentInstance<>(plan.instantiate(store), store);
   }
 
   /** {@link #instantiate(Object)} with no embedder data (null). */

@@ -4,6 +4,7 @@ import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.link.HostDefinitions;
+import dev.wasihttp.component.internal.link.LinkPlan;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,10 +73,11 @@ public final class Linker<T> {
   }
 
   /**
-   * Checks that every import of {@code component} is defined here and returns the linked form,
-   * which instantiates it cheaply and may be shared between threads.
+   * Checks that every import of {@code component} is defined here and fits its use, and returns the
+   * linked form, which instantiates it cheaply and may be shared between threads. The host
+   * functions are found and the component's link-time work done here, once.
    *
-   * @throws ComponentException UNLINKABLE naming the first import that is missing
+   * @throws ComponentException UNLINKABLE naming the first import that is missing or does not fit
    */
   public InstancePre<T> instantiatePre(Component component) throws ComponentException {
     Map<String, HostDefinitions.Interface<T>> ifaces = new LinkedHashMap<>();
@@ -87,6 +89,6 @@ public final class Linker<T> {
     }
     HostDefinitions<T> host = new HostDefinitions<>(ifaces, rootFuncs, trapUnknownImports);
     ImportCheck.check(component.ast(), host);
-    return new InstancePre<>(component, host);
+    return new InstancePre<>(component, LinkPlan.of(component.ast(), component.modules(), host));
   }
 }

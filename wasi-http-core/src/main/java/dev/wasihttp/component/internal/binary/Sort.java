@@ -21,6 +21,14 @@ public enum Sort {
   COMPONENT,
   INSTANCE;
 
+  // Computed once: index-space lookups name the sort in their bounds message on every call.
+  private final String text;
+
+  Sort() {
+    String s = name().toLowerCase(Locale.ROOT);
+    this.text = s.startsWith("core_") ? "core " + s.substring(5) : s;
+  }
+
   /** Whether this is a core sort (its index space belongs to core definitions). */
   public boolean isCore() {
     return ordinal() <= CORE_INSTANCE.ordinal();
@@ -28,7 +36,6 @@ public enum Sort {
 
   /** The sort as the text format spells it, e.g. {@code core func} or {@code instance}. */
   public String text() {
-    String s = name().toLowerCase(Locale.ROOT);
-    return s.startsWith("core_") ? "core " + s.substring(5) : s;
+    return text;
   }
 }

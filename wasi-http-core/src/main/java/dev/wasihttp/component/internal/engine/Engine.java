@@ -45,7 +45,18 @@ public final class Engine {
    */
   public static CoreInstance instantiate(CoreModule module, ImportResolver resolver)
       throws ComponentException {
-    return new CoreInstance.Module(build(module, resolver, true), module);
+    return instantiate(module, resolver, false);
+  }
+
+  /**
+   * {@link #instantiate(CoreModule, ImportResolver)}, where {@code importsChecked} says a dry
+   * {@link #link} of the same definitions has already checked each import's kind and function type,
+   * so they are not compared again.
+   */
+  public static CoreInstance instantiate(
+      CoreModule module, ImportResolver resolver, boolean importsChecked)
+      throws ComponentException {
+    return new CoreInstance.Module(build(module, resolver, true, importsChecked), module);
   }
 
   /**
@@ -54,11 +65,12 @@ public final class Engine {
    */
   public static CoreInstance link(CoreModule module, ImportResolver resolver)
       throws ComponentException {
-    build(module, resolver, false);
+    build(module, resolver, false, false);
     return new CoreInstance.Symbolic(module);
   }
 
-  private static Instance build(CoreModule module, ImportResolver resolver, boolean run)
+  private static Instance build(
+      CoreModule module, ImportResolver resolver, boolean run, boolean importsChecked)
       throws ComponentException {
     var builder = ImportValues.builder();
     List<TagInstance> tags = new ArrayList<>();
@@ -67,30 +79,10 @@ public final class Engine {
       Import imp = section.getImport(i);
       CoreModuleImport desc = module.imports().get(i);
       CoreExtern ext = resolver.resolve(desc);
-      if (ext == null || !ext.kindName().equals(desc.kind())) {
-        throw new ComponentException(
-            ComponentException.Kind.UNLINKABLE,
-            "core import \""
-                + desc.module()
-                + "\" \""
-                + desc.name()
-                + "\": expected "
-                + desc.kind()
-                + (ext == null ? ", found nothing" : ", found " + ext.kindName()));
+      if (!importsChecked) {
+        check(desc, ext);
       }
       if (ext instanceof CoreExtern.Func f) {
-        if (f.type() != null && !f.type().equals(desc.funcType())) {
-          throw new ComponentException(
-              ComponentException.Kind.UNLINKABLE,
-              "core import \""
-                  + desc.module()
-                  + "\" \""
-                  + desc.name()
-                  + "\": function type mismatch: expected "
-                  + desc.funcType()
-                  + ", found "
-                  + f.type());
-        }
         CoreFunc fn = f.function();
         var type = module.module.typeSection().getType(((FunctionImport) imp).typeIndex());
         builder.addFunction(
@@ -142,6 +134,33 @@ public final class Engine {
     } catch (ChicoryException | WasmException | StackOverflowError e) {
       throw new ComponentException(
           ComponentException.Kind.UNINSTANTIABLE, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /** An import's definition must be of its kind and, for a function, of its type. */
+  private static void check(CoreModuleImport desc, CoreExtern ext) throws ComponentException {
+    if (ext == null || !ext.kindName().equals(desc.kind())) {
+      throw new ComponentException(
+          ComponentException.Kind.UNLINKABLE,
+          "core import \""
+              + desc.module()
+              + "\" \""
+              + desc.name()
+              + "\": expected "
+              + desc.kind()
+              + (ext == null ? ", found nothing" : ", found " + ext.kindName()));
+    }
+    if (ext instanceof CoreExtern.Func f && f.type() != null && !f.type().equals(desc.funcType())) {
+      throw new ComponentException(
+          ComponentException.Kind.UNLINKABLE,
+          "core import \""
+              + desc.module()
+              + "\" \""
+              + desc.name()
+              + "\": function type mismatch: expected "
+              + desc.funcType()
+              + ", found "
+              + f.type());
     }
   }
 

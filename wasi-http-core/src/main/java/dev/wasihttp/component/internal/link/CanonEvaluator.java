@@ -38,11 +38,32 @@ final class CanonEvaluator {
 
   private CanonEvaluator() {}
 
-  static Void define(Canon c, IndexSpaces f, long at) throws ComponentException {
+  /**
+   * The flattened core signature of a {@code canon lift} or {@code canon lower} (CanonicalABI.md,
+   * {@code flatten_functype}); null for the {@code resource.*} definitions, whose signatures are
+   * fixed.
+   */
+  static CoreFuncType flatType(Canon c, IndexSpaces f, long at) throws ComponentException {
+    return switch (c.kind()) {
+      case LIFT -> coreType(TypeEvaluator.funcType(((Lift) c).typeIndex(), f, at), true);
+      case LOWER ->
+          coreType(IndexSpaces.at(f.funcs, ((Lower) c).funcIndex(), "func", at).type(), false);
+      case RESOURCE_NEW, RESOURCE_REP, RESOURCE_DROP -> null;
+    };
+  }
+
+  /**
+   * Appends the function {@code c} makes to its index space.
+   *
+   * @param flat {@link #flatType} of {@code c}
+   * @param checked whether the core signatures involved were checked already (in a plan's dry run)
+   */
+  static Void define(Canon c, IndexSpaces f, long at, CoreFuncType flat, boolean checked)
+      throws ComponentException {
     ComponentInstanceState s = f.state;
     return switch (c.kind()) {
-      case LIFT -> IndexSpaces.append(f.funcs, lift((Lift) c, f, at));
-      case LOWER -> IndexSpaces.append(f.coreFuncs, lower((Lower) c, f, at));
+      case LIFT -> IndexSpaces.append(f.funcs, lift((Lift) c, f, at, flat, checked));
+      case LOWER -> IndexSpaces.append(f.coreFuncs, lower((Lower) c, f, at, flat, checked));
       case RESOURCE_NEW -> {
         ResourceType rt = localResource(((ResourceNew) c).typeIndex(), f, at);
         yield IndexSpaces.append(
@@ -66,27 +87,32 @@ final class CanonEvaluator {
   }
 
   /** {@code canon lift}: the core function, checked against the flattened function type. */
-  private static LiftedFunc lift(Lift lift, IndexSpaces f, long at) throws ComponentException {
+  private static LiftedFunc lift(
+      Lift lift, IndexSpaces f, long at, CoreFuncType expected, boolean checked)
+      throws ComponentException {
     CoreExtern.Func core = (CoreExtern.Func) f.coreExtern(Sort.CORE_FUNC, lift.coreFuncIndex(), at);
     FuncType type = TypeEvaluator.funcType(lift.typeIndex(), f, at);
-    CoreFuncType expected = coreType(type, true);
-    if (core.type() != null && !core.type().equals(expected)) {
+    if (!checked && core.type() != null && !core.type().equals(expected)) {
       throw Errors.invalid(
           at, "canon lift: core function has type " + core.type() + ", expected " + expected);
     }
     CanonicalOptions opts = options(lift.options(), f, at);
-    CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
+    if (!checked) {
+      CanonSignatures.checkCoreSignatures(lift.options(), f, expected.results(), at);
+    }
     return new LiftedFunc(f.state, Engine.trapping(core.function()), opts, type);
   }
 
   /** {@code canon lower}: a core function of the flattened type calling the component function. */
-  private static CoreExtern.Func lower(Lower lower, IndexSpaces f, long at)
+  private static CoreExtern.Func lower(
+      Lower lower, IndexSpaces f, long at, CoreFuncType flat, boolean checked)
       throws ComponentException {
     ComponentFunc callee = IndexSpaces.at(f.funcs, lower.funcIndex(), "func", at);
     CanonicalOptions opts = options(lower.options(), f, at);
-    CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
-    return new CoreExtern.Func(
-        coreType(callee.type(), false), new LoweredFunc(f.state, callee, opts));
+    if (!checked) {
+      CanonSignatures.checkCoreSignatures(lower.options(), f, null, at);
+    }
+    return new CoreExtern.Func(flat, new LoweredFunc(f.state, callee, opts));
   }
 
   /** {@code resource.drop} (CanonicalABI.md): removes the handle; an owner runs the destructor. */

@@ -9,13 +9,15 @@ import dev.wasihttp.component.internal.binary.Definition;
 import dev.wasihttp.component.internal.binary.ExternDesc;
 import dev.wasihttp.component.types.FuncType;
 import dev.wasihttp.component.types.ResourceType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the host provides, as a linker hands it over: interfaces of functions and resource types by
- * name. Immutable. Supplies a root component's imports, matching interface versions the
- * semver-compatible way.
+ * name. Immutable. Resolves a root component's imports ({@link HostImport}), matching interface
+ * versions the semver-compatible way.
  */
 public final class HostDefinitions<T> {
   /** A host resource type and the destructor run when a guest drops an owning handle. */
@@ -57,12 +59,18 @@ public final class HostDefinitions<T> {
     return rootFuncs.get(name);
   }
 
-  /** Supplies one import of a root component being instantiated in {@code store}. */
-  Item supply(Definition.ImportDef imp, IndexSpaces spaces, Store<T> store)
-      throws ComponentException {
+  /**
+   * Resolves one import of a root component: finds the host's definitions by name (the interface
+   * semver-compatibly) and evaluates the import's type in {@code spaces}. Nothing is bound to a
+   * store yet, so the result may serve every instance whose index spaces hold the same types.
+   *
+   * @throws ComponentException UNLINKABLE when the host lacks something the import names
+   */
+  HostImport<T> resolve(Definition.ImportDef imp, IndexSpaces spaces) throws ComponentException {
     String name = imp.name().name();
     long at = imp.offset();
     ExternDesc desc = imp.desc();
+    List<HostResource<T>> resources = new ArrayList<>();
     if (desc instanceof ExternDesc.FuncDesc funcDesc) {
       FuncType type = TypeEvaluator.funcType(funcDesc.typeIndex(), spaces, at);
       HostFunction<T> fn = rootFuncs.get(name);
@@ -73,14 +81,14 @@ public final class HostDefinitions<T> {
         }
         fn = notProvided(name);
       }
-      return new Item.Func(new HostComponentFunc<>(fn, type, store));
+      return new HostImport<>(resources, new HostImport.FuncShape<>(fn, type));
     }
     if (desc instanceof ExternDesc.TypeDesc && trapUnknownImports) {
       // Validating at load: an imported resource is a fresh abstract type (equal-bound types are
       // taken from the index spaces by the instantiator).
       ResourceType fresh = ResourceType.host(name);
-      store.defineHostResource(fresh, null);
-      return new Item.Type(fresh);
+      resources.add(new HostResource<>(fresh, null));
+      return new HostImport<>(resources, new HostImport.TypeShape<>(fresh));
     }
     if (!(desc instanceof ExternDesc.InstanceDesc)) {
       throw Errors.unlinkable(
@@ -114,18 +122,16 @@ public final class HostDefinitions<T> {
                               + resource
                               + "\" is not defined by the host"));
                 }
-                ResourceType fresh = ResourceType.host(resource);
-                store.defineHostResource(fresh, null);
-                return fresh;
+                r = new HostResource<>(ResourceType.host(resource), null);
               }
-              store.defineHostResource(r.type(), r.destructor());
+              resources.add(r);
               return r.type();
             },
             at);
     if (!missing.isEmpty()) {
       throw missing.values().iterator().next();
     }
-    Map<String, Item> exports = new LinkedHashMap<>();
+    Map<String, HostImport.Shape<T>> exports = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : types.entrySet()) {
       Object type = e.getValue();
       if (type instanceof FuncType funcType) {
@@ -142,9 +148,9 @@ public final class HostDefinitions<T> {
           }
           fn = notProvided(name + "#" + e.getKey());
         }
-        exports.put(e.getKey(), new Item.Func(new HostComponentFunc<>(fn, funcType, store)));
+        exports.put(e.getKey(), new HostImport.FuncShape<>(fn, funcType));
       } else if (type instanceof TypeClosure closure && trapUnknownImports) {
-        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
+        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, resources, at));
       } else if (type instanceof TypeClosure) {
         throw Errors.unlinkable(
             at,
@@ -154,14 +160,15 @@ public final class HostDefinitions<T> {
                 + e.getKey()
                 + "\" cannot come from the host");
       } else {
-        exports.put(e.getKey(), new Item.Type(type));
+        exports.put(e.getKey(), new HostImport.TypeShape<>(type));
       }
     }
-    return new Item.Instance(new InstanceExports(exports));
+    return new HostImport<>(resources, new HostImport.InstanceShape<>(exports));
   }
 
   /** An instance of {@code type} whose functions trap and whose resources are fresh. */
-  private static <T> Item placeholder(String name, TypeClosure type, Store<T> store, long at)
+  private static <T> HostImport.Shape<T> placeholder(
+      String name, TypeClosure type, List<HostResource<T>> resources, long at)
       throws ComponentException {
     if (!(type.definition() instanceof DefType.InstanceTypeDef)) {
       throw Errors.unlinkable(at, "import \"" + name + "\": a component cannot come from the host");
@@ -171,25 +178,23 @@ public final class HostDefinitions<T> {
             type,
             resource -> {
               ResourceType fresh = ResourceType.host(resource);
-              store.defineHostResource(fresh, null);
+              resources.add(new HostResource<>(fresh, null));
               return fresh;
             },
             at);
-    Map<String, Item> exports = new LinkedHashMap<>();
+    Map<String, HostImport.Shape<T>> exports = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : types.entrySet()) {
       Object t = e.getValue();
       if (t instanceof FuncType funcType) {
         exports.put(
-            e.getKey(),
-            new Item.Func(
-                new HostComponentFunc<>(notProvided(name + "#" + e.getKey()), funcType, store)));
+            e.getKey(), new HostImport.FuncShape<>(notProvided(name + "#" + e.getKey()), funcType));
       } else if (t instanceof TypeClosure closure) {
-        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, store, at));
+        exports.put(e.getKey(), placeholder(name + "/" + e.getKey(), closure, resources, at));
       } else {
-        exports.put(e.getKey(), new Item.Type(t));
+        exports.put(e.getKey(), new HostImport.TypeShape<>(t));
       }
     }
-    return new Item.Instance(new InstanceExports(exports));
+    return new HostImport.InstanceShape<>(exports);
   }
 
   private static <T> HostFunction<T> notProvided(String what) {

@@ -2,7 +2,9 @@ package dev.wasihttp.component.internal.link;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.AliasTarget;
+import dev.wasihttp.component.internal.binary.Canon;
 import dev.wasihttp.component.internal.binary.ComponentAst;
+import dev.wasihttp.component.internal.binary.CoreFuncType;
 import dev.wasihttp.component.internal.binary.CoreInstanceExpr;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Definition;
@@ -17,6 +19,7 @@ import dev.wasihttp.component.internal.engine.Engine;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,15 +28,12 @@ import java.util.Map;
  * their own {@link ComponentInstanceState} (own handle table).
  */
 public final class Instantiator<T> {
-  /** Supplies a root component's imports. */
-  @FunctionalInterface
-  interface ImportSupplier {
-    Item supply(Definition.ImportDef imp, IndexSpaces spaces) throws ComponentException;
-  }
-
   private final Store<T> store;
   private final ParsedCoreModules modules;
   private final boolean dry;
+  // The root's precomputed definitions (null: evaluate every one), or the plan being recorded.
+  private final LinkPlan<T> plan;
+  private final Object[] recording;
   private final Map<String, Item> rootImports = new LinkedHashMap<>();
   private final CoreLinkTypes coreTypes = new CoreLinkTypes();
 
@@ -42,9 +42,28 @@ public final class Instantiator<T> {
    *     code runs and the exports' functions trap when called
    */
   public Instantiator(Store<T> store, ParsedCoreModules modules, boolean dry) {
+    this(store, modules, dry, null, null);
+  }
+
+  /**
+   * With {@code plan}, an instantiation that takes the root's precomputed definitions from it; with
+   * {@code recording}, a dry run that records them there (see {@link LinkPlan}).
+   */
+  Instantiator(Store<T> store, ParsedCoreModules modules, LinkPlan<T> plan, Object[] recording) {
+    this(store, modules, plan == null, plan, recording);
+  }
+
+  private Instantiator(
+      Store<T> store,
+      ParsedCoreModules modules,
+      boolean dry,
+      LinkPlan<T> plan,
+      Object[] recording) {
     this.store = store;
     this.modules = modules;
     this.dry = dry;
+    this.plan = plan;
+    this.recording = recording;
   }
 
   /** The root component's imports as they were supplied, in import order. */
@@ -55,7 +74,7 @@ public final class Instantiator<T> {
   /** Instantiates a root component, its imports supplied by the host. */
   public InstanceExports instantiateRoot(ComponentAst ast, HostDefinitions<T> host)
       throws ComponentException {
-    return run(ast, null, null, (imp, spaces) -> host.supply(imp, spaces, store), null);
+    return run(ast, null, null, host, null);
   }
 
   /** Instantiates a nested component from inside the instance {@code creator}. */
@@ -69,14 +88,18 @@ public final class Instantiator<T> {
       ComponentAst ast,
       IndexSpaces parent,
       ComponentInstanceState creator,
-      ImportSupplier supplier,
+      HostDefinitions<T> host,
       Map<String, Item> args)
       throws ComponentException {
     ComponentInstanceState state = new ComponentInstanceState(store, creator);
     IndexSpaces f = new IndexSpaces(parent, state);
     Map<String, Item> exports = new LinkedHashMap<>();
-    for (Definition d : ast.definitions()) {
+    List<Definition> definitions = ast.definitions();
+    for (int i = 0; i < definitions.size(); i++) {
+      Definition d = definitions.get(i);
       long at = d.offset();
+      // The plan covers the root's definitions only (host != null); -1 elsewhere.
+      int step = host == null ? -1 : i;
       // An expression, so that a kind of definition without a case here does not compile.
       Void defined =
           switch (d.kind()) {
@@ -84,7 +107,9 @@ public final class Instantiator<T> {
                 IndexSpaces.append(f.coreModules, modules.get((Definition.CoreModuleDef) d));
             case CORE_INSTANCE ->
                 IndexSpaces.append(
-                    f.coreInstances, coreInstance(((Definition.CoreInstanceDef) d).expr(), f, at));
+                    f.coreInstances,
+                    coreInstance(
+                        ((Definition.CoreInstanceDef) d).expr(), f, at, linkedByPlan(step)));
             case CORE_TYPE -> IndexSpaces.append(f.coreTypes, ((Definition.CoreTypeDef) d).type());
             case COMPONENT ->
                 IndexSpaces.append(
@@ -95,9 +120,10 @@ public final class Instantiator<T> {
                     f.instances, instance(((Definition.InstanceDef) d).expr(), f, at));
             case ALIAS -> alias((Definition.AliasDef) d, f, at);
             case TYPE ->
-                IndexSpaces.append(f.types, type(((Definition.TypeDef) d).type(), f, ast, at));
-            case CANON -> CanonEvaluator.define(((Definition.CanonDef) d).canon(), f, at);
-            case IMPORT -> importDef((Definition.ImportDef) d, f, supplier, args);
+                IndexSpaces.append(
+                    f.types, type(((Definition.TypeDef) d).type(), f, ast, at, step));
+            case CANON -> canon(((Definition.CanonDef) d).canon(), f, at, step);
+            case IMPORT -> importDef((Definition.ImportDef) d, f, host, args, step);
             case EXPORT -> exportDef((Definition.ExportDef) d, f, exports);
             case START ->
                 throw Errors.invalid(
@@ -107,20 +133,72 @@ public final class Instantiator<T> {
     return new InstanceExports(exports);
   }
 
-  /** A type definition: a new resource type, or the type the definition evaluates to. */
-  private Object type(DefType t, IndexSpaces f, ComponentAst ast, long at)
+  /** What the plan holds for root definition {@code step}, or null. */
+  private Object fromPlan(int step) {
+    return plan == null || step < 0 ? null : plan.step(step);
+  }
+
+  /** Whether root definition {@code step} was linked by the plan's dry run. */
+  private boolean linkedByPlan(int step) {
+    return plan != null && step >= 0;
+  }
+
+  /**
+   * Records {@code value} for root definition {@code step} when making a plan, if it holds for
+   * every instance: a value made from the index spaces' types only until a guest defines a resource
+   * type (up to then, they hold the same types in all instances).
+   */
+  private void record(int step, Object value, boolean fromTypes) {
+    if (recording != null && step >= 0 && !(fromTypes && store.definesGuestResources())) {
+      recording[step] = value;
+    }
+  }
+
+  /**
+   * A type definition: a new resource type (each instance its own), or the type the definition
+   * evaluates to.
+   */
+  private Object type(DefType t, IndexSpaces f, ComponentAst ast, long at, int step)
       throws ComponentException {
-    return t instanceof DefType.ResourceDef resource
-        ? defineResource(resource, f, ast, at)
-        : TypeEvaluator.eval(t, f, at);
+    if (t instanceof DefType.ResourceDef resource) {
+      return defineResource(resource, f, ast, at);
+    }
+    Object planned = fromPlan(step);
+    if (planned != null) {
+      return planned;
+    }
+    Object type = TypeEvaluator.eval(t, f, at);
+    if (!(type instanceof TypeClosure)) { // a closure holds this instance's index spaces
+      record(step, type, true);
+    }
+    return type;
+  }
+
+  /**
+   * A canonical definition; a lift or lower with a planned flattened signature skips the signature
+   * checks the plan made.
+   */
+  private Void canon(Canon c, IndexSpaces f, long at, int step) throws ComponentException {
+    CoreFuncType flat = (CoreFuncType) fromPlan(step);
+    boolean checked = flat != null;
+    if (!checked) {
+      flat = CanonEvaluator.flatType(c, f, at);
+      record(step, flat, false); // a flat signature depends on types' structure only
+    }
+    return CanonEvaluator.define(c, f, at, flat, checked);
   }
 
   /**
    * An import: of a nested component, the instantiation argument of that name (type-checked in the
-   * dry run); of the root, what the supplier gives.
+   * dry run); of the root, what the host supplies (resolved once per plan).
    */
+  @SuppressWarnings("unchecked") // a plan records its own host's imports
   private Void importDef(
-      Definition.ImportDef imp, IndexSpaces f, ImportSupplier supplier, Map<String, Item> args)
+      Definition.ImportDef imp,
+      IndexSpaces f,
+      HostDefinitions<T> host,
+      Map<String, Item> args,
+      int step)
       throws ComponentException {
     long at = imp.offset();
     Item item;
@@ -133,7 +211,12 @@ public final class Instantiator<T> {
         Subtyping.checkArg(imp.desc(), item, f, imp.name().name(), at);
       }
     } else {
-      item = supplier.supply(imp, f);
+      HostImport<T> resolved = (HostImport<T>) fromPlan(step);
+      if (resolved == null) {
+        resolved = host.resolve(imp, f);
+        record(step, resolved, true);
+      }
+      item = resolved.bind(store);
       rootImports.put(imp.name().name(), item);
     }
     return addImport(imp.desc(), item, f, at);
@@ -194,7 +277,11 @@ public final class Instantiator<T> {
     };
   }
 
-  private CoreInstance coreInstance(CoreInstanceExpr expr, IndexSpaces f, long at)
+  /**
+   * A core instance definition; {@code planned} when the plan's dry run linked the same definition
+   * with the same import kinds and types already.
+   */
+  private CoreInstance coreInstance(CoreInstanceExpr expr, IndexSpaces f, long at, boolean planned)
       throws ComponentException {
     if (expr instanceof CoreInstanceExpr.FromExports exports) {
       Map<String, CoreExtern> bag = new LinkedHashMap<>();
@@ -226,7 +313,7 @@ public final class Instantiator<T> {
             return e;
           };
       if (!dry) {
-        return Engine.instantiate(module, resolver);
+        return Engine.instantiate(module, resolver, planned);
       }
       coreTypes.check(module, args, at);
       CoreInstance linked = Engine.link(module, resolver);

@@ -33,6 +33,7 @@ public final class Store<T> implements Caller<T> {
   private T data;
   private final Limits limits;
   private final Map<ResourceType, ResourceImpl> resources = new IdentityHashMap<>();
+  private boolean guestResources;
 
   public Store(T data, Limits limits) {
     this.data = data;
@@ -55,6 +56,16 @@ public final class Store<T> implements Caller<T> {
 
   void defineGuestResource(ResourceType type, ComponentInstanceState impl, CoreFunc dtor) {
     resources.put(type, new ResourceImpl(impl, dtor, null));
+    guestResources = true;
+  }
+
+  /**
+   * Whether a guest has defined a resource type in this store yet. Resource definitions are
+   * generative (Explainer, "Resource types"), so until the first one every type an instance's index
+   * spaces hold depends only on the component and the host.
+   */
+  boolean definesGuestResources() {
+    return guestResources;
   }
 
   void defineHostResource(ResourceType type, ResourceDestructor<T> dtor) {

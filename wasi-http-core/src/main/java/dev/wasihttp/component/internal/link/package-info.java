@@ -10,6 +10,12 @@
  * memory imports ({@code CoreLinkTypes}), and the signatures of realloc, post-return and
  * destructors ({@code CanonSignatures}).
  *
+ * <p>At {@code Linker.instantiatePre} it runs once more in dry mode, against the real host, and
+ * records a {@link LinkPlan}: each root import resolved to the host's functions and resources
+ * ({@link HostImport}), the root's types evaluated, each {@code canon lift} and {@code lower}
+ * signature flattened and checked. Every instantiation of that {@code InstancePre} takes those from
+ * the plan and only makes state; what can fail to link has failed at {@code instantiatePre}.
+ *
  * <p>The functions and instances of the runtime, each name once (packages other than this one
  * given):
  *
@@ -67,6 +73,9 @@
  *   <tr><td>{@link ComponentClosure}, {@link TypeClosure}</td><td>a nested component, or an
  *       instance or component type, with the index spaces it was defined in</td><td>in a
  *       component or type index space</td></tr>
+ *   <tr><td>{@link LinkPlan}</td><td>what every instantiation of one root component against one
+ *       host does alike: {@link HostImport}s, root types, flattened canon signatures</td><td>once
+ *       per {@code InstancePre}, shared by its instances</td></tr>
  *   <tr><td>{@link ParsedCoreModules}</td><td>the parsed core modules of a component, nested ones
  *       included</td><td>once per loaded {@code Component}, shared by its instances</td></tr>
  * </table>
