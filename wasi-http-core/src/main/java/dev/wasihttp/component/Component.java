@@ -91,10 +91,10 @@ public final class Component {
         engine);
   }
 
-  /** The compile cache {@code engine} names, opened; null for none. */
+  /** The compile cache {@code engine} names, opened; the class path alone when it names none. */
   private static CompileCache compileCache(EngineOptions engine) throws ComponentException {
     if (engine.compileCache() == null) {
-      return null;
+      return CompileCache.classPathOnly(); // what wasi-http compile put in a jar
     }
     try {
       return CompileCache.open(engine.compileCache());

@@ -40,6 +40,8 @@ public final class Main {
         return InvokeCommand.run(rest, out, err);
       case "bench":
         return BenchCommand.run(rest, out, err);
+      case "compile":
+        return CompileCommand.run(rest, out, err);
       case "serve":
         return ServeCommand.run(rest, out, err);
       case "help":
@@ -64,6 +66,7 @@ public final class Main {
     p.println("        [--allow scheme://host[:port]]... COMPONENT.wasm");
     p.println(
         "                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
+    p.println("  compile COMPONENT.wasm OUT.jar  compile it once, into a jar for the class path");
     p.println("  bench COMPONENT.wasm [--iterations N] [--engine interpreter|compiler]");
     p.println(
         "                                  time loading and instantiating it on this machine");

@@ -27,6 +27,9 @@ import java.util.Set;
  *
  * <p>Writes go to a temporary file moved into place, so a reader never sees half an entry; two
  * processes filling the same key write the same bytes.
+ *
+ * <p>Entries are also found on the class path, under {@link #CLASS_PATH_PREFIX}: what {@code
+ * wasi-http compile} writes into a jar, so that a deployment with that jar compiles nothing.
  */
 public final class CompileCache implements Cache {
   /**
@@ -36,12 +39,21 @@ public final class CompileCache implements Cache {
    */
   static final int REWRITE_VERSION = 1;
 
+  /** Where entries are found on the class path: {@code META-INF/wasi-http/compiled/KEY.classes}. */
+  public static final String CLASS_PATH_PREFIX = "META-INF/wasi-http/compiled/";
+
   private static final String CHICORY_VERSION = chicoryVersion();
 
+  /** The directory, or null: only the class path is read. */
   private final Path dir;
 
   private CompileCache(Path dir) {
     this.dir = dir;
+  }
+
+  /** A cache that only reads entries from the class path (and writes nothing). */
+  public static CompileCache classPathOnly() {
+    return new CompileCache(null);
   }
 
   /**
@@ -92,7 +104,7 @@ public final class CompileCache implements Cache {
     return base.resolve("wasi-http");
   }
 
-  /** Where the entries are. */
+  /** Where the entries are written; null when only the class path is read. */
   public Path directory() {
     return dir;
   }
@@ -125,15 +137,36 @@ public final class CompileCache implements Cache {
 
   @Override
   public byte[] get(String key) throws IOException {
-    try {
-      return Files.readAllBytes(file(key));
-    } catch (NoSuchFileException e) {
+    if (dir != null) {
+      try {
+        return Files.readAllBytes(file(key));
+      } catch (NoSuchFileException e) {
+        // Perhaps built into the application: the class path is next.
+      }
+    }
+    return fromClassPath(key);
+  }
+
+  private static byte[] fromClassPath(String key) throws IOException {
+    String name = CLASS_PATH_PREFIX + fileName(key);
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    InputStream in = context == null ? null : context.getResourceAsStream(name);
+    if (in == null) {
+      in = CompileCache.class.getClassLoader().getResourceAsStream(name);
+    }
+    if (in == null) {
       return null;
+    }
+    try (InputStream entry = in) {
+      return entry.readAllBytes();
     }
   }
 
   @Override
   public void putIfAbsent(String key, byte[] data) throws IOException {
+    if (dir == null) {
+      return;
+    }
     Path target = file(key);
     if (Files.exists(target)) {
       return;
@@ -153,14 +186,21 @@ public final class CompileCache implements Cache {
 
   /** Drops an entry that could not be read back (written by an older or broken process). */
   void remove(String key) throws IOException {
-    Files.deleteIfExists(file(key));
+    if (dir != null) {
+      Files.deleteIfExists(file(key));
+    }
   }
 
   private Path file(String key) {
+    return dir.resolve(fileName(key));
+  }
+
+  /** The file of an entry, in the directory and on the class path alike. */
+  private static String fileName(String key) {
     if (!key.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("not a cache key: " + key);
     }
-    return dir.resolve(key + ".classes");
+    return key + ".classes";
   }
 
   private static String chicoryVersion() {
