@@ -69,6 +69,15 @@ public final class Component {
    *     function too large to compile)
    */
   public static Component decode(byte[] bytes, EngineOptions engine) throws ComponentException {
+    return decode(bytes, engine, null);
+  }
+
+  /**
+   * {@link #decode(byte[], EngineOptions)} with the bytes' SHA-256 when the caller has it already
+   * ({@link ComponentCache}); null to compute it here if the compiler's cache needs it.
+   */
+  static Component decode(byte[] bytes, EngineOptions engine, byte[] sha256)
+      throws ComponentException {
     ComponentAst ast = ComponentDecoder.decode(bytes);
     Validator.validate(ast);
     ParsedCoreModules modules = ParsedCoreModules.parseAll(ast);
@@ -81,7 +90,10 @@ public final class Component {
         switch (engine.mode()) {
           case INTERPRETER -> modules;
           case COMPILER ->
-              modules.compiled(engine.interpreterFallback(), compileCache(engine), sha256(bytes));
+              modules.compiled(
+                  engine.interpreterFallback(),
+                  compileCache(engine),
+                  sha256 != null ? sha256 : sha256(bytes));
         };
     return new Component(
         ast,
@@ -105,7 +117,8 @@ public final class Component {
     }
   }
 
-  private static byte[] sha256(byte[] bytes) {
+  /** The SHA-256 of {@code bytes}: the identity of a component's binary. */
+  static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {

@@ -2,8 +2,6 @@ package dev.wasihttp.component;
 
 import dev.wasihttp.component.errors.ComponentException;
 import java.lang.ref.SoftReference;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -37,15 +35,8 @@ public final class ComponentCache {
    * @throws ComponentException as {@link Component#decode(byte[], EngineOptions)} does
    */
   public static Component decode(byte[] bytes, EngineOptions engine) throws ComponentException {
-    String key;
-    try {
-      key =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
-              + " "
-              + engine;
-    } catch (NoSuchAlgorithmException e) {
-      return Component.decode(bytes, engine); // every JDK has SHA-256; without it, no sharing
-    }
+    byte[] sha256 = Component.sha256(bytes); // hashed once, also the compile cache's key
+    String key = HexFormat.of().formatHex(sha256) + " " + engine;
     synchronized (DECODED) {
       SoftReference<Component> ref = DECODED.get(key);
       Component cached = ref == null ? null : ref.get();
@@ -53,7 +44,7 @@ public final class ComponentCache {
         return cached;
       }
     }
-    Component component = Component.decode(bytes, engine);
+    Component component = Component.decode(bytes, engine, sha256);
     synchronized (DECODED) {
       DECODED.values().removeIf(r -> r.get() == null);
       DECODED.put(key, new SoftReference<>(component));
