@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -42,9 +41,7 @@ class ReferenceTestsTest {
 
   /** {@code -Dcm.engine=compiler} runs the tests on Chicory's compiler (default: interpreter). */
   private static final EngineOptions ENGINE =
-      EngineOptions.of(
-          EngineMode.valueOf(
-              System.getProperty("cm.engine", "interpreter").toUpperCase(Locale.ROOT)));
+      EngineOptions.of(EngineMode.parse(System.getProperty("cm.engine", "interpreter")));
 
   /** One assertion's outcome. */
   record Outcome(String folder, String key, boolean passed, String detail) {}

@@ -3,6 +3,7 @@ package dev.wasihttp.cli;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.internal.engine.CompileCache;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,9 +23,6 @@ import java.util.stream.Stream;
  */
 final class CompileCommand {
   static final String USAGE = "usage: wasi-http compile COMPONENT.wasm OUT.jar";
-
-  /** Where the compile cache keeps entries inside the jar; the runtime reads the same prefix. */
-  private static final String PREFIX = "META-INF/wasi-http/compiled/";
 
   private CompileCommand() {}
 
@@ -48,7 +46,7 @@ final class CompileCommand {
       try (OutputStream file = Files.newOutputStream(jar);
           JarOutputStream entriesOut = new JarOutputStream(file)) {
         for (Path e : entries) {
-          entriesOut.putNextEntry(new JarEntry(PREFIX + e.getFileName()));
+          entriesOut.putNextEntry(new JarEntry(CompileCache.CLASS_PATH_PREFIX + e.getFileName()));
           Files.copy(e, entriesOut);
           entriesOut.closeEntry();
         }
