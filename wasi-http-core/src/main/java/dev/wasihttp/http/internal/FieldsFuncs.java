@@ -2,6 +2,7 @@ package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.wasi.internal.Definer;
+import dev.wasihttp.wasi.internal.Host;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class FieldsFuncs {
         (s, f, args) -> {
           List<Val> out = new ArrayList<>();
           for (byte[] v : f.get(Vals.str(args.get(1)))) {
-            out.add(Vals.list(v));
+            out.add(Host.list(v));
           }
           return new Val.ListValue(out);
         });
@@ -56,7 +57,7 @@ final class FieldsFuncs {
         (s, f, args) -> {
           List<byte[]> values = new ArrayList<>();
           for (Val v : ((Val.ListValue) args.get(2)).elements()) {
-            values.add(Vals.bytes(v));
+            values.add(Host.bytes(v));
           }
           return HeaderError.result(f.set(Vals.str(args.get(1)), values));
         });
@@ -72,7 +73,7 @@ final class FieldsFuncs {
         "append",
         HostFields.class,
         (s, f, args) ->
-            HeaderError.result(f.append(Vals.str(args.get(1)), Vals.bytes(args.get(2)))));
+            HeaderError.result(f.append(Vals.str(args.get(1)), Host.bytes(args.get(2)))));
     r.method(
         linker,
         r.fields,
@@ -81,7 +82,7 @@ final class FieldsFuncs {
         (s, f, args) -> {
           List<Val> out = new ArrayList<>();
           for (HostFields.Entry e : f.entries()) {
-            out.add(new Val.Tuple(List.of(new Val.Str(e.name()), Vals.list(e.value()))));
+            out.add(new Val.Tuple(List.of(new Val.Str(e.name()), Host.list(e.value()))));
           }
           return new Val.ListValue(out);
         });

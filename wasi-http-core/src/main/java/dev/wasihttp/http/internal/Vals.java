@@ -9,16 +9,6 @@ import java.util.List;
 final class Vals {
   private Vals() {}
 
-  /** {@code list<u8>} to bytes. */
-  public static byte[] bytes(Val v) {
-    return Host.bytes(v);
-  }
-
-  /** Bytes as a {@code list<u8>}. */
-  public static Val.ListValue list(byte[] b) {
-    return Val.ListValue.ofBytes(b);
-  }
-
   /** A {@code string}. */
   public static String str(Val v) {
     return ((Val.Str) v).value();
@@ -45,7 +35,7 @@ final class Vals {
     List<HostFields.Entry> out = new ArrayList<>(items.size());
     for (Val item : items) {
       List<Val> pair = ((Val.Tuple) item).values();
-      out.add(new HostFields.Entry(str(pair.get(0)), bytes(pair.get(1))));
+      out.add(new HostFields.Entry(str(pair.get(0)), Host.bytes(pair.get(1))));
     }
     return out;
   }

@@ -11,6 +11,7 @@ import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.clocks.internal.ClocksHost;
+import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.internal.HostFunctions;
 import dev.wasihttp.wasi.io.internal.IoHost;
 import java.nio.charset.StandardCharsets;
@@ -147,11 +148,11 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
   }
 
   static Val bytes(String s) {
-    return Vals.list(s.getBytes(StandardCharsets.ISO_8859_1));
+    return Host.list(s.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   static String text(Val list) {
-    return new String(Vals.bytes(list), StandardCharsets.ISO_8859_1);
+    return new String(Host.bytes(list), StandardCharsets.ISO_8859_1);
   }
 
   static Val ok(Val result) {

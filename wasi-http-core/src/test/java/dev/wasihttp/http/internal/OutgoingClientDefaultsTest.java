@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
+import dev.wasihttp.wasi.internal.Host;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ class OutgoingClientDefaultsTest {
       Arrays.fill(block, (byte) 'x');
       int total = 1024 * 1024;
       for (int i = 0; i < total / block.length; i++) {
-        h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, Vals.list(block));
+        h.method(STREAMS, "output-stream", "blocking-write-and-flush", out, Host.list(block));
       }
       h.drop(STREAMS, "output-stream", out);
       ok(h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
+import dev.wasihttp.wasi.internal.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -124,7 +125,7 @@ class OutgoingHttpTest {
         assertEquals(variant("closed"), r.value());
         return out.toString(StandardCharsets.ISO_8859_1);
       }
-      out.writeBytes(Vals.bytes(r.value()));
+      out.writeBytes(Host.bytes(r.value()));
     }
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.values.Val;
+import dev.wasihttp.wasi.internal.Host;
 import dev.wasihttp.wasi.io.internal.IoResources;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -77,7 +78,7 @@ class OutgoingPollTest {
       for (int i = 0; i < 1000 && first.length() < 5; i++) {
         first +=
             new String(
-                Vals.bytes(ok(h.method(STREAMS, "input-stream", "read", stream, new Val.U64(5)))));
+                Host.bytes(ok(h.method(STREAMS, "input-stream", "read", stream, new Val.U64(5)))));
         if (first.length() < 5) {
           Thread.sleep(5);
         }
