@@ -18,15 +18,42 @@ import java.util.Map;
 public final class ComponentInstance<T> {
   private final InstanceExports exports;
   private final Store<T> store;
+  private final boolean resettable;
 
+  /** Captures the instance's image for {@link #reset}: call right after instantiation. */
   ComponentInstance(InstanceExports exports, Store<T> store) {
     this.exports = exports;
     this.store = store;
+    this.resettable = store.capture();
   }
 
-  /** The embedder's data object given at instantiation. */
+  /** The embedder's data object given at instantiation or at the last {@link #reset}. */
   public T data() {
     return store.data();
+  }
+
+  /**
+   * Puts the instance back to its state right after instantiation and gives it {@code data}, so
+   * that its next user cannot tell it from a fresh instance: every core instance's memory (contents
+   * and size), mutable globals, tables and data and element segments, and every component
+   * instance's handle table and flags. Costs about what the last use wrote, not the memory's size.
+   * See {@link dev.wasihttp.component.InstancePool} for instances reused across requests.
+   *
+   * @return false when the instance cannot be reset (a trap poisoned it, or it holds state this
+   *     runtime cannot restore); it is unchanged and must be dropped
+   */
+  public boolean reset(T data) {
+    return resettable && store.reset(data);
+  }
+
+  /** Whether {@link #reset} can succeed now: the image was captured and no trap poisoned it. */
+  boolean resettable() {
+    return resettable && store.restorable();
+  }
+
+  /** Forgets the embedder's data, e.g. while the instance waits in a pool. */
+  void clearData() {
+    store.data(null);
   }
 
   /** The root export names, in export order. */

@@ -1,5 +1,6 @@
 package dev.wasihttp.http.proxy;
 
+import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
@@ -61,6 +62,7 @@ public final class WasiHttpConfig {
   private final boolean wasiGiven;
   private final OutboundPolicy outboundPolicy;
   private final OutgoingHandler.Factory outgoingHandler;
+  private final InstancePool.Config pool;
 
   private WasiHttpConfig(Builder b) {
     this.componentName = b.componentName;
@@ -71,6 +73,7 @@ public final class WasiHttpConfig {
     this.wasiGiven = b.wasi != null;
     this.outboundPolicy = b.outboundPolicy;
     this.outgoingHandler = b.outgoingHandler;
+    this.pool = b.pool;
     this.wasi = wasiGiven ? b.wasi : wasiBuilder(b.componentName, b.log).build();
   }
 
@@ -156,6 +159,15 @@ public final class WasiHttpConfig {
     return outgoingHandler;
   }
 
+  /**
+   * How many instances wait, reset to their image, for the next request and for how long; default
+   * {@link InstancePool.Config#DEFAULT}. {@link InstancePool.Config#NONE} instantiates afresh for
+   * every request.
+   */
+  public InstancePool.Config pool() {
+    return pool;
+  }
+
   /** A builder of a config with this one's options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -167,6 +179,7 @@ public final class WasiHttpConfig {
     b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
     b.outboundPolicy = outboundPolicy;
     b.outgoingHandler = outgoingHandler;
+    b.pool = pool;
     return b;
   }
 
@@ -180,6 +193,7 @@ public final class WasiHttpConfig {
     private WasiConfig wasi;
     private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
     private OutgoingHandler.Factory outgoingHandler = JettyOutgoingHandler.defaults();
+    private InstancePool.Config pool = InstancePool.Config.DEFAULT;
 
     private Builder() {}
 
@@ -240,6 +254,12 @@ public final class WasiHttpConfig {
      */
     public Builder wasi(WasiConfig config) {
       this.wasi = config;
+      return this;
+    }
+
+    /** The instance pool's size and idle timeout; {@link InstancePool.Config#NONE} for none. */
+    public Builder pool(InstancePool.Config config) {
+      this.pool = Objects.requireNonNull(config, "config");
       return this;
     }
 

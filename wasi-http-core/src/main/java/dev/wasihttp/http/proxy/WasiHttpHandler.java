@@ -3,6 +3,7 @@ package dev.wasihttp.http.proxy;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Func;
+import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.ComponentException;
@@ -22,11 +23,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a {@code wasi:http/proxy} component for HTTP exchanges: each {@link #handle} call is one
- * request on a fresh instance (components such as StarlingMonkey rely on it), on the calling
- * thread.
+ * request, on the calling thread, on an instance of its own that it cannot tell from a fresh one
+ * (components such as StarlingMonkey rely on it): an instance from the handler's {@link
+ * InstancePool}, reset to its state right after instantiation, or a new one. An instance whose
+ * request ended in a trap or a host failure is dropped, never reused; see {@link
+ * WasiHttpConfig#pool()}.
  *
  * <p>{@link #create} links the component once against the WASI 0.2 host and the wasi:http host and
  * fails there if an import is missing; the handler is then immutable and thread-safe, and many
@@ -64,7 +69,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * handler owns these threads; {@link #close} stops the pools (idle threads also end by themselves).
  */
 public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
-  private final InstancePre<RequestData> pre;
+  private final InstancePool<RequestData> pool;
   private final WasiHttpConfig config;
   private final HttpResources http;
   private final FieldRules rules;
@@ -78,7 +83,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       WasiHttpConfig config,
       HttpResources http,
       OutgoingHandler outgoing) {
-    this.pre = pre;
+    this.pool = new InstancePool<>(pre, config.pool());
     this.config = config;
     this.http = http;
     this.rules = new FieldRules(config.forbiddenHeaders(), config.maxFieldSize());
@@ -86,6 +91,10 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     this.readers = Threads.readers(config.componentName());
     this.deadlines = Threads.deadlines(config.componentName());
     this.outgoing = outgoing;
+    if (config.pool().maxIdle() > 0) {
+      long every = Math.max(1, config.pool().idleTimeout().toMillis() / 2);
+      deadlines.scheduleWithFixedDelay(pool::evictIdle, every, every, TimeUnit.MILLISECONDS);
+    }
   }
 
   /**
@@ -121,13 +130,18 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     return new WasiHttpHandler(pre, config, http, outgoing);
   }
 
+  /** What the handler's instance pool has done and holds now. */
+  public InstancePool.Stats poolStats() {
+    return pool.stats();
+  }
+
   /** The configuration this handler was created with. */
   public WasiHttpConfig config() {
     return config;
   }
 
   /**
-   * Runs one request: instantiates the component afresh, calls {@code
+   * Runs one request: takes an instance from the pool (or instantiates one), calls {@code
    * wasi:http/incoming-handler.handle} and ends {@code exchange} by its contract. Never throws for
    * guest faults. A failed write to {@code exchange} is the guest's to see (a failed stream
    * operation); any other exception {@code exchange} throws while the guest runs ends the request
@@ -143,10 +157,13 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     RequestData instanceData = new RequestData(wasi, state);
     Deadline deadline = Deadline.start(deadlines, config.requestTimeout());
     String ending = null;
+    ComponentInstance<RequestData> instance = null;
+    boolean reusable = false;
     try {
-      ComponentInstance<RequestData> instance = pre.instantiate(instanceData);
+      instance = pool.acquire(instanceData);
       Func handle = instance.func(HttpResources.INCOMING_HANDLER, "handle");
       handle.call(http.incomingRequest(state), http.responseOutparam(state));
+      reusable = true;
     } catch (HostFault f) {
       ending = "host error: " + f.getCause();
       config.log().log(
@@ -160,6 +177,9 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       config.log().log(LogSink.Level.ERROR, tag + "host error while handling a request: " + e);
     } finally {
       deadline.end();
+      if (instance != null) {
+        pool.release(instance, reusable && !deadline.expired());
+      }
     }
     try {
       if (ending == null) {
@@ -189,6 +209,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    */
   @Override
   public void close() {
+    pool.close();
     outgoing.close();
     readers.shutdownNow();
     deadlines.shutdownNow();

@@ -19,6 +19,14 @@ public abstract sealed class CoreInstance
   /** The export named {@code name}, or null. */
   public abstract CoreExtern export(String name);
 
+  /**
+   * The state this core instance defines, captured now to restore later; null when it cannot be
+   * restored. A bag of exports defines nothing.
+   */
+  public CoreImage capture() {
+    return CoreImage.NOTHING;
+  }
+
   /** A bag of exports (inline {@code core instance} form). */
   public static CoreInstance of(Map<String, CoreExtern> exports) {
     return new Bag(exports);
@@ -72,13 +80,32 @@ public abstract sealed class CoreInstance
 
   /** An instantiated module; exports are wrapped once, on first use. */
   static final class Module extends CoreInstance {
-    private final Instance instance;
-    private final CoreModule module;
+    final Instance instance;
+    final CoreModule module;
+
+    /** The memory the instance defines, when it is resettable; null otherwise. */
+    final LinearMemory memory;
+
+    /** The image {@link #memory} was filled from, or null. */
+    final byte[][] memoryBase;
+
     private final Map<String, CoreExtern> cache = new LinkedHashMap<>();
 
-    Module(Instance instance, CoreModule module) {
+    Module(Instance instance, CoreModule module, LinearMemory memory, byte[][] memoryBase) {
       this.instance = instance;
       this.module = module;
+      this.memory = memory;
+      this.memoryBase = memoryBase;
+    }
+
+    /** Whether the module defines a memory of its own (or had it made by {@link MemoryImage}). */
+    boolean definesMemory() {
+      return module.module.memorySection().map(m -> m.memoryCount() > 0).orElse(false);
+    }
+
+    @Override
+    public CoreImage capture() {
+      return CoreImage.capture(this);
     }
 
     @Override

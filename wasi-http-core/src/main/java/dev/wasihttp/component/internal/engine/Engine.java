@@ -1,5 +1,6 @@
 package dev.wasihttp.component.internal.engine;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
@@ -9,6 +10,7 @@ import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportTag;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TagInstance;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -16,6 +18,7 @@ import com.dylibso.chicory.wasm.UnlinkableException;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.HostFault;
 import dev.wasihttp.component.errors.Trap;
@@ -56,7 +59,9 @@ public final class Engine {
   public static CoreInstance instantiate(
       CoreModule module, ImportResolver resolver, boolean importsChecked)
       throws ComponentException {
-    return new CoreInstance.Module(build(module, resolver, true, importsChecked), module);
+    Owned owned = new Owned();
+    Instance instance = build(module, resolver, true, importsChecked, owned);
+    return new CoreInstance.Module(instance, module, owned.memory(), owned.base);
   }
 
   /**
@@ -65,12 +70,32 @@ public final class Engine {
    */
   public static CoreInstance link(CoreModule module, ImportResolver resolver)
       throws ComponentException {
-    build(module, resolver, false, false);
+    build(module, resolver, false, false, null);
     return new CoreInstance.Symbolic(module);
   }
 
+  /**
+   * The memories an instance defines itself, as they were created: with the image they were filled
+   * from ({@link MemoryImage}), or by Chicory through the memory factory.
+   */
+  private static final class Owned {
+    final List<Memory> memories = new ArrayList<>(1);
+    byte[][] base;
+
+    /** The instance's one resettable memory; null when it has none, or several, or another kind. */
+    LinearMemory memory() {
+      return memories.size() == 1 && memories.get(0) instanceof LinearMemory m ? m : null;
+    }
+
+    Memory create(MemoryLimits limits) {
+      Memory m = limits.shared() ? new ByteArrayMemory(limits) : new LinearMemory(limits);
+      memories.add(m);
+      return m;
+    }
+  }
+
   private static Instance build(
-      CoreModule module, ImportResolver resolver, boolean run, boolean importsChecked)
+      CoreModule module, ImportResolver resolver, boolean run, boolean importsChecked, Owned owned)
       throws ComponentException {
     var builder = ImportValues.builder();
     List<TagInstance> tags = new ArrayList<>();
@@ -103,9 +128,11 @@ public final class Engine {
       return null;
     }
     PreparedModule prepared = module.prepared();
-    ImportMemory memory = prepared.newMemory();
+    LinearMemory memory = prepared.newMemory();
     if (memory != null) {
-      builder.addMemory(memory);
+      builder.addMemory(MemoryImage.asImport(memory));
+      owned.memories.add(memory);
+      owned.base = prepared.memoryBlocks();
     }
     try {
       Instance instance;
@@ -115,7 +142,9 @@ public final class Engine {
             Instance.builder(prepared.module)
                 .withImportValues(builder.build())
                 .withStart(false)
-                .withInitialize(false);
+                .withInitialize(false)
+                .withMemoryFactory(owned::create)
+                .withTableFactory(ResettableTable::new);
         if (prepared.compiled != null) {
           instanceBuilder.withMachineFactory(prepared.compiled.machines);
         }

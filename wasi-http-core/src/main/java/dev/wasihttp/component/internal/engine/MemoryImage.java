@@ -1,6 +1,5 @@
 package dev.wasihttp.component.internal.engine;
 
-import com.dylibso.chicory.runtime.ByteBufferMemory;
 import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -11,13 +10,13 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
-import java.util.Arrays;
 
 /**
  * The initial contents of the memory a core module defines: its active data segments applied once,
  * in order, into a byte image (Core spec, "Instantiation"). Each instance then gets a fresh memory
- * filled with one copy per non-zero page, instead of Chicory zeroing it and copying every segment
- * again (StarlingMonkey's main module has 10,000 segments in 9.5 MB).
+ * filled with one copy per non-zero block, instead of Chicory zeroing it and copying every segment
+ * again (StarlingMonkey's main module has 10,000 segments in 9.5 MB). The blocks are shared by
+ * every instance's {@link LinearMemory.Image}, which only copies the blocks that differ.
  *
  * <p>Chicory 1.7.5 zeroes and fills every memory a module defines, so an instance is built from a
  * variant of the module ({@link PreparedModule}) that imports that memory instead: same index 0,
@@ -37,13 +36,13 @@ final class MemoryImage {
 
   private final MemoryLimits limits;
 
-  /** The initial pages; null where a page is all zeroes (a new memory already is). */
-  private final byte[][] pages;
+  /** The initial blocks; null where a block is all zeroes (a new memory already is). */
+  final byte[][] blocks;
 
-  private MemoryImage(DataSection data, MemoryLimits limits, byte[][] pages) {
+  private MemoryImage(DataSection data, MemoryLimits limits, byte[][] blocks) {
     this.data = data;
     this.limits = limits;
-    this.pages = pages;
+    this.blocks = blocks;
   }
 
   /**
@@ -77,7 +76,7 @@ final class MemoryImage {
         data.addDataSegment(s);
       }
     }
-    return new MemoryImage(data.build(), limits, pagesOf(image));
+    return new MemoryImage(data.build(), limits, LinearMemory.blocksOf(image));
   }
 
   /** The memory import the variant declares, last of its imports. */
@@ -85,27 +84,15 @@ final class MemoryImage {
     return new MemoryImport(MODULE, NAME, limits);
   }
 
-  private static byte[][] pagesOf(byte[] image) {
-    byte[][] pages = new byte[image.length / PAGE][];
-    for (int p = 0; p < pages.length; p++) {
-      for (int i = p * PAGE; i < (p + 1) * PAGE; i++) {
-        if (image[i] != 0) {
-          pages[p] = Arrays.copyOfRange(image, p * PAGE, (p + 1) * PAGE);
-          break;
-        }
-      }
-    }
-    return pages;
+  /** A new memory holding the image; owned by the caller. */
+  LinearMemory newMemory() {
+    LinearMemory memory = new LinearMemory(limits);
+    memory.fill(blocks);
+    return memory;
   }
 
-  /** A new memory holding the image, as the variant imports it; owned by the caller. */
-  ImportMemory newMemory() {
-    Memory memory = new ByteBufferMemory(limits);
-    for (int p = 0; p < pages.length; p++) {
-      if (pages[p] != null) {
-        memory.write(p * PAGE, pages[p]);
-      }
-    }
+  /** {@code memory} as the variant imports it. */
+  static ImportMemory asImport(Memory memory) {
     return new ImportMemory(MODULE, NAME, memory);
   }
 }

@@ -1,6 +1,5 @@
 package dev.wasihttp.component.internal.engine;
 
-import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ImportSection;
@@ -62,8 +61,13 @@ final class PreparedModule {
   }
 
   /** The memory the variant imports, filled with the image; null when it imports none. */
-  ImportMemory newMemory() {
+  LinearMemory newMemory() {
     return memory == null ? null : memory.newMemory();
+  }
+
+  /** The blocks {@link #newMemory()} fills a memory from; null when it imports none. */
+  byte[][] memoryBlocks() {
+    return memory == null ? null : memory.blocks;
   }
 
   /**

@@ -71,6 +71,17 @@ final class ComponentInstanceState {
     return false;
   }
 
+  /**
+   * Puts this instance's own state back to {@code image}, as right after instantiation: no call in
+   * progress, may enter and may leave. Never called on a poisoned instance: it is dropped instead.
+   */
+  void restore(HandleTable.Image image) {
+    table.restore(image);
+    mayEnter = true;
+    mayLeave = true;
+    currentScope = null;
+  }
+
   void checkMayLeave() {
     if (!mayLeave) {
       throw new Trap("cannot leave component instance");

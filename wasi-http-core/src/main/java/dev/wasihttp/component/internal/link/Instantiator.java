@@ -92,6 +92,7 @@ public final class Instantiator<T> {
       Map<String, Item> args)
       throws ComponentException {
     ComponentInstanceState state = new ComponentInstanceState(store, creator);
+    store.add(state);
     IndexSpaces f = new IndexSpaces(parent, state);
     Map<String, Item> exports = new LinkedHashMap<>();
     List<Definition> definitions = ast.definitions();
@@ -313,7 +314,7 @@ public final class Instantiator<T> {
             return e;
           };
       if (!dry) {
-        return Engine.instantiate(module, resolver, planned);
+        return store.add(Engine.instantiate(module, resolver, planned));
       }
       coreTypes.check(module, args, at);
       CoreInstance linked = Engine.link(module, resolver);

@@ -3,8 +3,13 @@ package dev.wasihttp.component.internal.link;
 import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.abi.CoreFunc;
+import dev.wasihttp.component.internal.engine.CoreImage;
+import dev.wasihttp.component.internal.engine.CoreInstance;
+import dev.wasihttp.component.internal.resources.HandleTable;
 import dev.wasihttp.component.types.ResourceType;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -13,8 +18,8 @@ import java.util.function.IntConsumer;
  * instance implements each resource type (for destructors and {@code lower_borrow}). Dropping the
  * store drops the whole instance; nothing here is shared with other instances.
  *
- * <p>The data is the only part an embedder replaces: an instance that serves one request after
- * another takes fresh data for each ({@link #data(Object)}), everything else stays.
+ * <p>An instance that serves one request after another is {@link #reset} to what {@link #capture}
+ * saw right after instantiation and takes fresh data for each; everything else stays.
  *
  * @param <T> the embedder's data type, as the host functions bound to this store see it
  */
@@ -35,6 +40,12 @@ public final class Store<T> implements Caller<T> {
   private final Map<ResourceType, ResourceImpl> resources = new IdentityHashMap<>();
   private boolean guestResources;
 
+  // Everything an instantiation made that changes when the instance runs, and its image.
+  private final List<ComponentInstanceState> states = new ArrayList<>();
+  private final List<CoreInstance> coreInstances = new ArrayList<>();
+  private HandleTable.Image[] tableImages;
+  private CoreImage[] coreImages;
+
   public Store(T data, Limits limits) {
     this.data = data;
     this.limits = limits;
@@ -48,6 +59,69 @@ public final class Store<T> implements Caller<T> {
   /** Replaces the embedder's data, e.g. when an instance is checked out for another request. */
   public void data(T data) {
     this.data = data;
+  }
+
+  void add(ComponentInstanceState state) {
+    states.add(state);
+  }
+
+  CoreInstance add(CoreInstance instance) {
+    coreInstances.add(instance);
+    return instance;
+  }
+
+  /**
+   * Captures the state of the instance as it is now, right after instantiation, for {@link #reset}.
+   * Returns false when some of it cannot be put back (see {@link CoreImage#capture}).
+   */
+  public boolean capture() {
+    CoreImage[] images = new CoreImage[coreInstances.size()];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = coreInstances.get(i).capture();
+      if (images[i] == null) {
+        return false;
+      }
+    }
+    HandleTable.Image[] tables = new HandleTable.Image[states.size()];
+    for (int i = 0; i < tables.length; i++) {
+      tables[i] = states.get(i).table.capture();
+    }
+    coreImages = images;
+    tableImages = tables;
+    return true;
+  }
+
+  /**
+   * Puts the whole instance back to its captured state and gives it {@code data}: every core
+   * instance's memory, globals, tables and segments, and every component instance's handle table
+   * and flags. Returns false, changing nothing the next user could see, when it cannot: nothing was
+   * captured, or a trap poisoned a component instance. Such an instance must be dropped.
+   */
+  public boolean reset(T data) {
+    if (!restorable()) {
+      return false;
+    }
+    for (CoreImage image : coreImages) {
+      image.restore();
+    }
+    for (int i = 0; i < tableImages.length; i++) {
+      states.get(i).restore(tableImages[i]);
+    }
+    this.data = data;
+    return true;
+  }
+
+  /** Whether {@link #reset} would succeed now. */
+  public boolean restorable() {
+    if (coreImages == null) {
+      return false;
+    }
+    for (ComponentInstanceState s : states) {
+      if (s.poisoned) {
+        return false;
+      }
+    }
+    return true;
   }
 
   Limits limits() {

@@ -28,6 +28,48 @@ public final class HandleTable {
     this.maxLength = Math.min(maxLength, MAX_LENGTH);
   }
 
+  /**
+   * The table's handles at one moment, for {@link #restore}. A component instance's tables are
+   * empty right after instantiation in 0.2 unless a core start function made handles.
+   */
+  public static final class Image {
+    private final Handle[] handles;
+    private final int size;
+    private final int[] free;
+
+    private Image(Handle[] handles, int size, int[] free) {
+      this.handles = handles;
+      this.size = size;
+      this.free = free;
+    }
+  }
+
+  /** The handles as they are now. */
+  public Image capture() {
+    return new Image(Arrays.copyOf(handles, size), size, Arrays.copyOf(free, freeCount));
+  }
+
+  /**
+   * Puts the table back to {@code image}: handles made since are forgotten without their
+   * destructors (the whole instance is being reset, so nothing they stand for lives on), and a
+   * table grown past its initial length gives the memory back.
+   */
+  public void restore(Image image) {
+    int length = Math.max(8, image.handles.length);
+    if (handles.length > length) {
+      handles = new Handle[length];
+    } else {
+      Arrays.fill(handles, image.size, Math.max(size, image.size), null);
+    }
+    System.arraycopy(image.handles, 0, handles, 0, image.size);
+    size = image.size;
+    if (free.length < image.free.length) {
+      free = new int[image.free.length];
+    }
+    System.arraycopy(image.free, 0, free, 0, image.free.length);
+    freeCount = image.free.length;
+  }
+
   /** Adds an owning handle for {@code rep} and returns its index. */
   public int addOwn(ResourceType type, int rep) {
     return add(new Handle(type, rep, true, null));
