@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.wasihttp.component.Component;
+import dev.wasihttp.component.InstancePool;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -97,7 +98,11 @@ class PoolProbeTest {
     handler =
         WasiHttpHandler.create(
             Component.load(POOL_PROBE),
-            WasiHttpConfig.builder().componentName("pool-probe").log(LOG).build());
+            WasiHttpConfig.builder()
+                .componentName("pool-probe")
+                .log(LOG)
+                .pool(InstancePool.Config.NONE)
+                .build());
   }
 
   @AfterAll
@@ -106,6 +111,11 @@ class PoolProbeTest {
   }
 
   static Report get() {
+    return get(handler);
+  }
+
+  /** One GET through {@code handler}, which must answer 200 and a report. */
+  static Report get(WasiHttpHandler handler) {
     MemoryExchange x = new MemoryExchange("GET", "/");
     handler.handle(x);
     assertEquals(List.of("respond 200", "finish"), x.calls, LOG.snapshot()::toString);
@@ -117,8 +127,8 @@ class PoolProbeTest {
     Report first = get();
     assertEquals(Report.INITIAL.state(), first.state());
 
-    // The handler instantiates afresh per request: the first request's changes are gone, its
-    // table.grow included (each core instance's table has limits of its own).
+    // Without a pool the handler instantiates afresh per request: the first request's changes are
+    // gone, its table.grow included (each core instance's table has limits of its own).
     Report second = get();
     assertEquals(Report.INITIAL.state(), second.state());
     assertFalse(Arrays.equals(first.random(), second.random()), "random bytes repeat");

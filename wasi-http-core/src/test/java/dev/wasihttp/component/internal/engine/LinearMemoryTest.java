@@ -1,0 +1,85 @@
+package dev.wasihttp.component.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import org.junit.jupiter.api.Test;
+
+/** A linear memory put back to a captured image after stores, bulk operations and growth. */
+class LinearMemoryTest {
+  static final int PAGE = Memory.PAGE_SIZE;
+
+  static LinearMemory withImage(byte[][] image) {
+    LinearMemory m = new LinearMemory(new MemoryLimits(2, 4));
+    m.fill(image);
+    return m;
+  }
+
+  @Test
+  void restoreUndoesEveryKindOfWriteAndKeepsWhatWasThereBefore() {
+    byte[] initial = new byte[2 * PAGE];
+    initial[5] = 42;
+    initial[PAGE + 7] = 9;
+    byte[][] blocks = LinearMemory.blocksOf(initial);
+    LinearMemory m = withImage(blocks);
+    m.initialize(null, new DataSegment[] {new PassiveDataSegment(new byte[] {1, 2, 3})});
+    LinearMemory.Image image = m.capture(blocks);
+
+    m.writeI32(4094, 0x01020304); // straddles two blocks
+    m.writeLong(PAGE, -1L);
+    m.writeByte(5, (byte) 0);
+    m.fill((byte) 0x55, 10_000, 20_000);
+    m.copy(30_000, PAGE, 16);
+    m.initPassiveSegment(0, 40_000, 0, 3);
+    m.drop(0);
+    m.write(50_000, new byte[] {7, 7}, 0, 2);
+    m.restore(image);
+
+    assertArrayEquals(initial, m.readBytes(0, 2 * PAGE));
+    m.initPassiveSegment(0, 40_000, 0, 3); // the dropped segment is back
+    assertArrayEquals(new byte[] {1, 2, 3}, m.readBytes(40_000, 3));
+  }
+
+  @Test
+  void aMemoryGrownSinceTheImageShrinksBack() {
+    LinearMemory m = new LinearMemory(new MemoryLimits(1, 4));
+    m.writeI32(100, 77);
+    LinearMemory.Image image = m.capture(null); // a block written before the capture is kept
+    assertEquals(1, m.grow(2));
+    m.writeI32(2 * PAGE + 8, 5);
+    m.writeI32(100, 1);
+    m.restore(image);
+    assertEquals(1, m.pages());
+    assertEquals(77, m.readInt(100));
+    assertThrows(WasmRuntimeException.class, () -> m.readInt(PAGE + 8));
+    assertEquals(1, m.grow(1)); // and grows again from there, zeroed
+    assertEquals(0, m.readInt(PAGE + 8));
+  }
+
+  @Test
+  void growBeyondTheMaximumFailsWithMinusOne() {
+    LinearMemory m = new LinearMemory(new MemoryLimits(1, 2));
+    assertEquals(-1, m.grow(2));
+    assertEquals(-1, m.grow(-1)); // an unsigned delta of 2^32 - 1 pages
+    assertEquals(1, m.grow(1));
+    assertEquals(2, m.pages());
+  }
+
+  @Test
+  void accessesOutsideTheMemoryTrapWithTheEnginesMessage() {
+    LinearMemory m = new LinearMemory(new MemoryLimits(1, 1));
+    WasmRuntimeException e = assertThrows(WasmRuntimeException.class, () -> m.readInt(PAGE - 3));
+    assertTrue(e.getMessage().startsWith("out of bounds memory access"), e.getMessage());
+    assertThrows(WasmRuntimeException.class, () -> m.writeLong(-8, 1)); // address 2^32 - 8
+    assertThrows(WasmRuntimeException.class, () -> m.fill((byte) 1, PAGE - 1, PAGE + 1));
+    assertThrows(WasmRuntimeException.class, () -> m.copy(0, PAGE - 4, 8));
+    m.fill((byte) 1, PAGE, PAGE); // zero bytes at the end are in bounds
+  }
+}
