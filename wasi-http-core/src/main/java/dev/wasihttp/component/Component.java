@@ -89,11 +89,14 @@ public final class Component {
     ParsedCoreModules run =
         switch (engine.mode()) {
           case INTERPRETER -> modules;
-          case COMPILER ->
+          case COMPILER, AUTO ->
               modules.compiled(
                   engine.interpreterFallback(),
                   compileCache(engine),
-                  sha256 != null ? sha256 : sha256(bytes));
+                  sha256 != null ? sha256 : sha256(bytes),
+                  engine.mode() == EngineMode.AUTO
+                      ? EngineMode.AUTO_COMPILE_LIMIT
+                      : Long.MAX_VALUE);
         };
     return new Component(
         ast,

@@ -9,12 +9,24 @@ public enum EngineMode {
    * every instance; a function too large for a JVM method may be left to the interpreter ({@link
    * EngineOptions#interpreterFallback()}).
    */
-  COMPILER;
+  COMPILER,
+  /**
+   * The compiler for every core module with at most {@link #AUTO_COMPILE_LIMIT} bytes of code; a
+   * larger one (StarlingMonkey's has megabytes: Chicory takes half a minute and gigabytes of memory
+   * to compile it) is compiled only when its classes are at hand, in the compile cache or on the
+   * class path ({@code wasi-http compile}), and otherwise runs on the interpreter and is listed by
+   * {@link Component#interpretedFunctions()}. The default of the servlet and of {@code serve}.
+   */
+  AUTO;
+
+  /** The size of a core module's code section above which {@link #AUTO} does not compile it. */
+  public static final int AUTO_COMPILE_LIMIT = 1 << 20;
 
   /**
-   * The mode named {@code text}: {@code interpreter} or {@code compiler}, in any case.
+   * The mode named {@code text}: {@code interpreter}, {@code compiler} or {@code auto}, in any
+   * case.
    *
-   * @throws IllegalArgumentException naming the two choices otherwise
+   * @throws IllegalArgumentException naming the choices otherwise
    */
   public static EngineMode parse(String text) {
     for (EngineMode m : values()) {
@@ -22,6 +34,7 @@ public enum EngineMode {
         return m;
       }
     }
-    throw new IllegalArgumentException("expected interpreter or compiler, got \"" + text + "\"");
+    throw new IllegalArgumentException(
+        "expected interpreter, compiler or auto, got \"" + text + "\"");
   }
 }

@@ -3,6 +3,7 @@ package dev.wasihttp.bench;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.EngineOptions;
+import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
@@ -29,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole request without a network: {@link WasiHttpHandler#handle} of {@code GET /hello} on a C
- * sample, instantiation, guest and host included, the response body counted and dropped. Run with
- * {@code -prof gc} for the bytes allocated per request.
+ * sample, guest and host included, on a pooled instance reset to its image or on a fresh one; the
+ * response body counted and dropped. Run with {@code -prof gc} for the bytes allocated per request.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +46,10 @@ public class HandleBenchmark {
 
   @Param({"interpreter", "compiler"})
   public String engine;
+
+  /** {@code pooled}: the default pool, instances reset to their image; {@code fresh}: none. */
+  @Param({"pooled", "fresh"})
+  public String instances;
 
   private WasiHttpHandler handler;
 
@@ -62,7 +67,14 @@ public class HandleBenchmark {
     handler =
         WasiHttpHandler.create(
             component,
-            WasiHttpConfig.builder().componentName(sample).log(LogSink.discard()).build());
+            WasiHttpConfig.builder()
+                .componentName(sample)
+                .log(LogSink.discard())
+                .pool(
+                    instances.equals("fresh")
+                        ? InstancePool.Config.NONE
+                        : InstancePool.Config.DEFAULT)
+                .build());
   }
 
   @TearDown

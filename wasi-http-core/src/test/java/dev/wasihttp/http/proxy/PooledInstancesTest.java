@@ -30,7 +30,9 @@ class PooledInstancesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void aPoolOfOneServesAHundredRequestsFromOneInstanceThatEachSeesFresh(EngineMode mode)
       throws Exception {
     try (WasiHttpHandler handler = handler(PoolProbeTest.POOL_PROBE, mode, ONE)) {
@@ -49,7 +51,9 @@ class PooledInstancesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void anInstanceThatTrappedIsDroppedAndTheNextRequestGetsANewOne(EngineMode mode)
       throws Exception {
     Path endings = Path.of("src/test/resources/components/http-endings.wasm");
@@ -65,7 +69,9 @@ class PooledInstancesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void withoutAPoolEveryRequestInstantiatesAfresh(EngineMode mode) throws Exception {
     try (WasiHttpHandler handler =
         handler(PoolProbeTest.POOL_PROBE, mode, InstancePool.Config.NONE)) {

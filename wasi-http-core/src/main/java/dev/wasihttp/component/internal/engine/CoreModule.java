@@ -35,9 +35,17 @@ public final class CoreModule {
     this(module, null);
   }
 
+  /** Left to the interpreter whole by {@link #compiledIfCached}. */
+  private final boolean leftToInterpreter;
+
   private CoreModule(WasmModule module, PreparedModule prepared) {
+    this(module, prepared, false);
+  }
+
+  private CoreModule(WasmModule module, PreparedModule prepared, boolean leftToInterpreter) {
     this.module = module;
     this.prepared = prepared;
+    this.leftToInterpreter = leftToInterpreter;
     List<CoreModuleImport> is = new ArrayList<>();
     var section = module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
@@ -156,10 +164,32 @@ public final class CoreModule {
   }
 
   /**
+   * This module with the compiled classes {@code cache} holds for it (from an earlier load, or a
+   * jar of {@code wasi-http compile} on the class path); without them, the module as it is, every
+   * function interpreted and listed by {@link #interpretedFunctions}. Compiles nothing.
+   */
+  public CoreModule compiledIfCached(
+      boolean fallback, long offset, CompileCache cache, byte[] componentSha256) {
+    PreparedModule p = prepared();
+    CompiledCode cached =
+        CompiledCode.load(p.module, cache, CompileCache.key(componentSha256, offset, fallback));
+    return cached != null
+        ? new CoreModule(module, p.withCode(cached))
+        : new CoreModule(module, p, true);
+  }
+
+  /**
    * The functions the compiler left to the interpreter ({@link #compiled}), as {@code "func INDEX"}
    * or {@code "func INDEX (NAME)"}; empty when the module is not compiled.
    */
   public List<String> interpretedFunctions() {
+    if (leftToInterpreter) {
+      return List.of(
+          "all "
+              + module.functionSection().functionCount()
+              + " functions (too large to compile at load: compile it ahead with wasi-http"
+              + " compile, or load it once in compiler mode with a compile cache)");
+    }
     PreparedModule p = prepared;
     return p == null || p.compiled == null ? List.of() : p.compiled.interpreted;
   }

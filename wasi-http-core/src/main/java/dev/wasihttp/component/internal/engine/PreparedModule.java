@@ -39,6 +39,11 @@ final class PreparedModule {
         module, memory, elements, CompiledCode.of(module, fallback, cache, key));
   }
 
+  /** This preparation running {@code code}, compiled earlier for the same module. */
+  PreparedModule withCode(CompiledCode code) {
+    return new PreparedModule(module, memory, elements, code);
+  }
+
   static PreparedModule of(WasmModule m) {
     MemoryImage memory = MemoryImage.of(m);
     ElementSegments elements = ElementSegments.of(m);

@@ -63,14 +63,41 @@ public final class ParsedCoreModules {
    * {@code cache} (or null) keeps them for the component whose bytes hash to {@code
    * componentSha256}.
    */
-  public ParsedCoreModules compiled(boolean fallback, CompileCache cache, byte[] componentSha256)
+  public ParsedCoreModules compiled(
+      boolean fallback, CompileCache cache, byte[] componentSha256, long compileLimit)
       throws ComponentException {
     Map<Definition.CoreModuleDef, CoreModule> m = new IdentityHashMap<>();
     for (Map.Entry<Definition.CoreModuleDef, CoreModule> e : modules.entrySet()) {
+      long offset = e.getKey().offset();
+      CoreModule module = e.getValue();
       m.put(
-          e.getKey(), e.getValue().compiled(fallback, e.getKey().offset(), cache, componentSha256));
+          e.getKey(),
+          codeSize(e.getKey().bytes()) <= compileLimit
+              ? module.compiled(fallback, offset, cache, componentSha256)
+              : module.compiledIfCached(fallback, offset, cache, componentSha256));
     }
     return new ParsedCoreModules(m);
+  }
+
+  /** The size of a core module's code section (Core spec, "Code Section": id 10), or 0. */
+  static long codeSize(byte[] module) {
+    int at = 8; // magic and version
+    while (at < module.length) {
+      int id = module[at++] & 0xff;
+      long size = 0;
+      for (int shift = 0; at < module.length; shift += 7) {
+        int b = module[at++] & 0xff;
+        size |= (long) (b & 0x7f) << shift;
+        if (b < 0x80) {
+          break;
+        }
+      }
+      if (id == 10) {
+        return size;
+      }
+      at += (int) Math.min(size, module.length);
+    }
+    return 0;
   }
 
   /**

@@ -33,7 +33,7 @@ class TagIdentityTest {
 
   @BeforeAll
   static void load() throws Exception {
-    for (EngineMode mode : EngineMode.values()) {
+    for (EngineMode mode : List.of(EngineMode.INTERPRETER, EngineMode.COMPILER)) {
       COMPONENTS.put(
           mode,
           Component.load(
@@ -47,7 +47,9 @@ class TagIdentityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void catchesAThrowOfTheImportedTag(EngineMode mode) throws Exception {
     ComponentInstance<Object> i =
         new Linker<Object>().instantiatePre(COMPONENTS.get(mode)).instantiate();
@@ -56,7 +58,9 @@ class TagIdentityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void doesNotCatchAThrowOfAnotherTagOfTheSameType(EngineMode mode) throws Exception {
     ComponentInstance<Object> i =
         new Linker<Object>().instantiatePre(COMPONENTS.get(mode)).instantiate();
@@ -65,7 +69,9 @@ class TagIdentityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void catchesATagItDefines(EngineMode mode) throws Exception {
     ComponentInstance<Object> i =
         new Linker<Object>().instantiatePre(COMPONENTS.get(mode)).instantiate();
@@ -73,7 +79,9 @@ class TagIdentityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void eachComponentInstanceHasItsOwnTags(EngineMode mode) throws Exception {
     var pre = new Linker<Object>().instantiatePre(COMPONENTS.get(mode));
     ComponentInstance<Object> first = pre.instantiate();
@@ -89,7 +97,7 @@ class TagIdentityTest {
     CoreModule m = CoreModule.parse(bytes, 0);
     return switch (mode) {
       case INTERPRETER -> m;
-      case COMPILER -> m.compiled(false, 0, null, null);
+      case COMPILER, AUTO -> m.compiled(false, 0, null, null);
     };
   }
 
@@ -105,7 +113,9 @@ class TagIdentityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EngineMode.class)
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void importsAreCheckedAgainstTheDeclaredTypeAndKeepTheirIdentity(EngineMode mode)
       throws Exception {
     CoreInstance defining = Engine.instantiate(parse(DEFINES_TAG, mode), imp -> null);
