@@ -14,6 +14,8 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_FIELD_SIZE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_BETWEEN_BYTES_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_CONNECT_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_FIRST_BYTE_TIMEOUT;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL_IDLE_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.REQUEST_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.STRIP_SERVLET_PATH;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE;
@@ -21,6 +23,8 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_PASSWORD;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_TYPE;
 
 import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.InstancePool;
+import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
@@ -28,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -100,6 +103,17 @@ final class InitParams {
     if (timeout != null) {
       http.requestTimeout(parseDuration(REQUEST_TIMEOUT, timeout));
     }
+    String pool = given(param, POOL);
+    String poolIdle = given(param, POOL_IDLE_TIMEOUT);
+    if (pool != null || poolIdle != null) {
+      InstancePool.Config defaults = InstancePool.Config.DEFAULT;
+      http.pool(
+          new InstancePool.Config(
+              pool == null ? defaults.maxIdle() : parseCount(POOL, pool),
+              poolIdle == null
+                  ? defaults.idleTimeout()
+                  : parseBoundedDuration(POOL_IDLE_TIMEOUT, poolIdle)));
+    }
     String allow = given(param, ALLOW_OUTBOUND);
     if (allow != null) {
       List<String> entries = new ArrayList<>();
@@ -145,40 +159,13 @@ final class InitParams {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  /** {@code 30s}, {@code 500ms}, {@code 10m}, {@code 1h}, plain seconds, or ISO-8601. */
+  /** {@link WasiHttpServletOptions#parseDuration}, its message naming the init-param. */
   static Duration parseDuration(String name, String value) {
     try {
-      if (value.startsWith("P") || value.startsWith("p")) {
-        return Duration.parse(value);
-      }
-      String v = value.toLowerCase(Locale.ROOT);
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      }
-      char unit = v.charAt(v.length() - 1);
-      if (Character.isDigit(unit)) {
-        return Duration.ofSeconds(Long.parseLong(v));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1).trim());
-      switch (unit) {
-        case 's':
-          return Duration.ofSeconds(n);
-        case 'm':
-          return Duration.ofMinutes(n);
-        case 'h':
-          return Duration.ofHours(n);
-        default:
-          break;
-      }
-    } catch (RuntimeException e) {
-      // reported below
+      return WasiHttpServletOptions.parseDuration(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("init-param " + name + ": " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException(
-        "init-param "
-            + name
-            + ": expected a duration such as 30s, 500ms or PT1M, got \""
-            + value
-            + "\"");
   }
 
   /** {@link #parseDuration}, refusing zero and negative durations. */
@@ -189,6 +176,40 @@ final class InitParams {
           "init-param " + name + ": expected a positive duration, got \"" + value + "\"");
     }
     return d;
+  }
+
+  /** {@link #parsePositiveDuration}, refusing durations over {@link Timeouts#MAX} too. */
+  static Duration parseBoundedDuration(String name, String value) {
+    Duration d = parsePositiveDuration(name, value);
+    if (d.compareTo(Timeouts.MAX) > 0) {
+      throw new IllegalArgumentException(
+          "init-param "
+              + name
+              + ": expected a duration of at most "
+              + Timeouts.MAX
+              + ", got \""
+              + value
+              + "\"");
+    }
+    return d;
+  }
+
+  /** A number of at least 0. */
+  static int parseCount(String name, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "init-param "
+            + name
+            + ": expected a number of instances, 0 or more, got \""
+            + value
+            + "\"");
   }
 
   static boolean parseBoolean(String name, String value) {

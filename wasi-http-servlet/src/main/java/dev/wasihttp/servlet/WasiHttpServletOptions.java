@@ -2,13 +2,16 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.EngineOptions;
+import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -24,8 +27,10 @@ import java.util.function.Function;
  * directory, how the target and authority are mapped, where the outgoing client's trust store or
  * client comes from) are fields here; what the wasi:http host reads (forbidden fields, the field-
  * size cap, the request timeout, the outbound policy, the outgoing handler with its client and
- * timeouts) is one {@link WasiHttpConfig}, {@link #http()}, documented there. The servlet sets that
- * config's component name, log and WASI config when it starts ({@link #toWasiHttpConfig}).
+ * timeouts, the instance pool) is one {@link WasiHttpConfig}, {@link #http()}, documented there;
+ * code sets it with {@link Builder#http}, e.g. {@code .http(WasiHttpConfig.builder().pool(new
+ * InstancePool.Config(4, Duration.ofSeconds(30))).build())}. The servlet sets that config's
+ * component name, log and WASI config when it starts ({@link #toWasiHttpConfig}).
  */
 public final class WasiHttpServletOptions {
   /** Init-param: the component location. */
@@ -67,6 +72,20 @@ public final class WasiHttpServletOptions {
 
   /** Init-param: {@link WasiHttpConfig#requestTimeout()} ({@code 30s}, {@code 500ms}, ISO-8601). */
   public static final String REQUEST_TIMEOUT = "requestTimeout";
+
+  /**
+   * Init-param: {@link InstancePool.Config#maxIdle()} of {@link WasiHttpConfig#pool()}, the
+   * instances kept ready (reset to their image after each request) for the next requests; {@code 0}
+   * makes a fresh instance per request; default 16 ({@link InstancePool.Config#DEFAULT}).
+   */
+  public static final String POOL = "pool";
+
+  /**
+   * Init-param: {@link InstancePool.Config#idleTimeout()} of {@link WasiHttpConfig#pool()}, how
+   * long a ready instance may wait unused before it is dropped (same syntax as {@link
+   * #REQUEST_TIMEOUT}, positive); default {@code 60s} ({@link InstancePool.Config#DEFAULT}).
+   */
+  public static final String POOL_IDLE_TIMEOUT = "poolIdleTimeout";
 
   /**
    * Init-param: {@link WasiHttpConfig#outboundPolicy()}, its entries separated by commas or white
@@ -142,6 +161,45 @@ public final class WasiHttpServletOptions {
     }
     return options.withCompileCache(
         cache == null ? EngineOptions.defaultCompileCache() : Path.of(cache));
+  }
+
+  /**
+   * A duration in the syntax of the duration init-params ({@link #REQUEST_TIMEOUT}, {@link
+   * #POOL_IDLE_TIMEOUT}, ...): {@code 30s}, {@code 500ms}, {@code 10m}, {@code 1h}, plain seconds
+   * ({@code 30}), or ISO-8601 ({@code PT30S}). Range checks are the caller's.
+   *
+   * @throws IllegalArgumentException when {@code text} is none of these
+   */
+  public static Duration parseDuration(String text) {
+    String value = text.trim();
+    try {
+      if (value.startsWith("P") || value.startsWith("p")) {
+        return Duration.parse(value);
+      }
+      String v = value.toLowerCase(Locale.ROOT);
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      }
+      char unit = v.charAt(v.length() - 1);
+      if (Character.isDigit(unit)) {
+        return Duration.ofSeconds(Long.parseLong(v));
+      }
+      long n = Long.parseLong(v.substring(0, v.length() - 1).trim());
+      switch (unit) {
+        case 's':
+          return Duration.ofSeconds(n);
+        case 'm':
+          return Duration.ofMinutes(n);
+        case 'h':
+          return Duration.ofHours(n);
+        default:
+          break;
+      }
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "expected a duration such as 30s, 500ms or PT1M, got \"" + text + "\"");
   }
 
   /** A builder with every option at its default. */
@@ -243,7 +301,8 @@ public final class WasiHttpServletOptions {
 
   /**
    * What the wasi:http host reads (forbidden fields, limits, the outbound policy, the outgoing
-   * handler); its component name, log and WASI config are set by {@link #toWasiHttpConfig}.
+   * handler, the instance pool); its component name, log and WASI config are set by {@link
+   * #toWasiHttpConfig}.
    */
   public WasiHttpConfig http() {
     return http;
@@ -285,6 +344,10 @@ public final class WasiHttpServletOptions {
         + http.maxFieldSize()
         + ", requestTimeout="
         + http.requestTimeout()
+        + ", pool="
+        + http.pool().maxIdle()
+        + ", poolIdleTimeout="
+        + http.pool().idleTimeout()
         + ", outboundPolicy="
         + http.outboundPolicy()
         + ", outgoingHandler="
@@ -329,8 +392,10 @@ public final class WasiHttpServletOptions {
 
     /**
      * What the wasi:http host reads (default {@link WasiHttpConfig#defaults()}): forbidden fields,
-     * limits, the outbound policy, the outgoing handler. Its component name, log and WASI config
-     * are replaced by the servlet's.
+     * limits, the outbound policy, the outgoing handler, the instance pool ({@link
+     * WasiHttpConfig.Builder#pool}, what the init-params {@value WasiHttpServletOptions#POOL} and
+     * {@value WasiHttpServletOptions#POOL_IDLE_TIMEOUT} set). Its component name, log and WASI
+     * config are replaced by the servlet's.
      */
     public Builder http(WasiHttpConfig config) {
       this.http = Objects.requireNonNull(config, "config");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.EngineOptions;
+import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
@@ -42,6 +43,53 @@ class WasiHttpServletOptionsTest {
     assertEquals(128 * 1024, o.http().maxFieldSize());
     assertEquals(Duration.ofMinutes(10), o.http().requestTimeout());
     assertEquals(EngineOptions.INTERPRETER, o.engine());
+    assertEquals(new InstancePool.Config(16, Duration.ofSeconds(60)), o.http().pool());
+  }
+
+  @Test
+  void theInstancePool() {
+    WasiHttpServletOptions o = parse(Map.of("pool", "4", "poolIdleTimeout", "30s"));
+    assertEquals(new InstancePool.Config(4, Duration.ofSeconds(30)), o.http().pool());
+    assertEquals(
+        new InstancePool.Config(4, Duration.ofSeconds(30)),
+        o.toWasiHttpConfig(LogSink.discard()).pool(),
+        "the handler gets it");
+    assertTrue(o.toString().contains("pool=4, poolIdleTimeout=PT30S"), o.toString());
+    assertEquals(InstancePool.Config.NONE, parse(Map.of("pool", "0")).http().pool());
+    assertEquals(
+        new InstancePool.Config(16, Duration.ofMillis(1500)),
+        parse(Map.of("poolIdleTimeout", " 1500ms ")).http().pool(),
+        "the other one at its default");
+    assertEquals(
+        new InstancePool.Config(2, Duration.ofMinutes(2)),
+        parse(Map.of("pool", "2", "poolIdleTimeout", "PT2M")).http().pool());
+    assertEquals(InstancePool.Config.DEFAULT, parse(Map.of("pool", " ")).http().pool());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("pool", "-1")));
+    assertEquals(
+        "init-param pool: expected a number of instances, 0 or more, got \"-1\"", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> parse(Map.of("pool", "many")));
+    assertEquals(
+        "init-param pool: expected a number of instances, 0 or more, got \"many\"", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> parse(Map.of("poolIdleTimeout", "0")));
+    assertEquals(
+        "init-param poolIdleTimeout: expected a positive duration, got \"0\"", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> parse(Map.of("poolIdleTimeout", "later")));
+    assertEquals(
+        "init-param poolIdleTimeout: expected a duration such as 30s, 500ms or PT1M, got"
+            + " \"later\"",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of("poolIdleTimeout", "9223372036854775807s")));
+    assertEquals(
+        "init-param poolIdleTimeout: expected a duration of at most PT8760H, got"
+            + " \"9223372036854775807s\"",
+        e.getMessage());
   }
 
   @Test
@@ -180,6 +228,19 @@ class WasiHttpServletOptionsTest {
     assertTrue(o.stripServletPath());
     assertEquals("shop.example:8443", o.canonicalAuthority());
     assertEquals("hello", parse(Map.of("component", "classpath:x/hello.wasm")).componentName());
+  }
+
+  @Test
+  void thePoolIsSetInCodeThroughTheHttpConfig() {
+    WasiHttpServletOptions built =
+        WasiHttpServletOptions.builder()
+            .http(
+                WasiHttpConfig.builder()
+                    .pool(new InstancePool.Config(3, Duration.ofSeconds(5)))
+                    .build())
+            .build();
+    assertEquals(new InstancePool.Config(3, Duration.ofSeconds(5)), built.http().pool());
+    assertEquals(built.toString(), parse(Map.of("pool", "3", "poolIdleTimeout", "5s")).toString());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.wasihttp.cli;
 
 import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.InstancePool;
+import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.servlet.WasiHttpServlet;
@@ -9,6 +11,7 @@ import jakarta.servlet.ServletException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -21,13 +24,16 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] [--allow ENTRY]...
- * [--trust-store FILE.p12 [--trust-store-password PW]] COMPONENT.wasm}: serves the component with
- * {@link WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS,
- * by upgrade or prior knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port
- * 0} picks a free port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted;
+ * [--trust-store FILE.p12 [--trust-store-password PW]] [--engine MODE [--compile-cache DIR]]
+ * [--pool N] [--pool-idle-timeout DURATION] COMPONENT.wasm}: serves the component with {@link
+ * WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by
+ * upgrade or prior knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port 0}
+ * picks a free port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted;
  * guest output and errors go to standard error through Jetty's log. {@code --allow} entries make
  * the outbound policy; {@code --trust-store} is a PKCS12 (or JKS) key store whose certificates
- * outgoing TLS connections trust instead of the JDK's.
+ * outgoing TLS connections trust instead of the JDK's. {@code --pool} and {@code
+ * --pool-idle-timeout} set the instance pool ({@link WasiHttpConfig#pool()}, the servlet's {@code
+ * pool} and {@code poolIdleTimeout} init-params).
  */
 final class ServeCommand {
   static final String USAGE =
@@ -35,7 +41,16 @@ final class ServeCommand {
           + " [--allow scheme://host[:port]]..."
           + " [--trust-store FILE.p12 [--trust-store-password PW]]"
           + " [--engine interpreter|compiler [--compile-cache DIR|none]]"
-          + " COMPONENT.wasm";
+          + " [--pool N] [--pool-idle-timeout DURATION]"
+          + " COMPONENT.wasm\n"
+          + "  --pool N                      instances kept ready, each reset to its image after a"
+          + " request (default "
+          + InstancePool.Config.DEFAULT.maxIdle()
+          + "; 0: a fresh instance per request)\n"
+          + "  --pool-idle-timeout DURATION  how long a ready instance may wait unused before it is"
+          + " dropped (default "
+          + InstancePool.Config.DEFAULT.idleTimeout().toSeconds()
+          + "s; 30s, 500ms, 10m, PT1M)";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
   static final String TRUST_STORE_PASSWORD_ENV = "WASI_HTTP_TRUST_STORE_PASSWORD";
@@ -60,85 +75,24 @@ final class ServeCommand {
    * Starts the server and prints the listening line; returns it running, or null after printing
    * {@code error: ...} to {@code err} (bad usage, a component that cannot load, a busy port).
    */
-  static Server start(String[] args, PrintStream out, PrintStream err) {
-    String addr = "127.0.0.1";
-    int port = 8080;
-    String component = null;
-    WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
-    List<String> allowed = new ArrayList<>();
-    String trustStore = null;
-    String trustStorePassword = null;
-    EngineMode engine = EngineMode.INTERPRETER;
-    String compileCache = null;
+  static Server start(String[] argv, PrintStream out, PrintStream err) {
+    Args args;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "--port":
-            port = Integer.parseInt(value(args, ++i, a));
-            if (port < 0 || port > 65535) {
-              throw new IllegalArgumentException("--port: out of range: " + port);
-            }
-            break;
-          case "--addr":
-            addr = value(args, ++i, a);
-            break;
-          case "--env":
-            {
-              String kv = value(args, ++i, a);
-              int eq = kv.indexOf('=');
-              if (eq <= 0) {
-                throw new IllegalArgumentException("--env: expected K=V, got \"" + kv + "\"");
-              }
-              options.env(kv.substring(0, eq), kv.substring(eq + 1));
-              break;
-            }
-          case "--dir":
-            options.dirSpec(value(args, ++i, a));
-            break;
-          case "--allow":
-            allowed.add(value(args, ++i, a));
-            // Parsed as a whole so a bad entry is an error before anything starts.
-            options.http(
-                WasiHttpConfig.builder().outboundPolicy(OutboundPolicy.parse(allowed)).build());
-            break;
-          case "--engine":
-            try {
-              engine = EngineMode.parse(value(args, ++i, a));
-            } catch (IllegalArgumentException e) {
-              throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
-            }
-            break;
-          case "--compile-cache":
-            compileCache = value(args, ++i, a);
-            break;
-          case "--trust-store":
-            trustStore = value(args, ++i, a);
-            break;
-          case "--trust-store-password":
-            trustStorePassword = value(args, ++i, a);
-            break;
-          default:
-            if (a.startsWith("--") || component != null) {
-              throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
-            }
-            component = a;
-        }
-      }
-    } catch (NumberFormatException e) {
-      err.println("error: --port: not a number: " + e.getMessage());
-      err.println(USAGE);
-      return null;
+      args = parse(argv);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return null;
     }
+    String component = args.component();
     if (component == null) {
       err.println("error: no component given");
       err.println(USAGE);
       return null;
     }
+    WasiHttpServletOptions.Builder options = args.options();
+    String trustStore = args.trustStore();
+    String trustStorePassword = args.trustStorePassword();
     Path path = Path.of(component).toAbsolutePath();
     if (!Files.isRegularFile(path)) {
       err.println("error: cannot read " + component + ": no such file");
@@ -160,13 +114,145 @@ final class ServeCommand {
       err.println(USAGE);
       return null;
     }
-    options.engine(WasiHttpServletOptions.engineOptions(engine, compileCache));
     WasiHttpServletOptions built = options.component(path.toString()).build();
     if (built.dir() != null && !Files.isDirectory(built.dir())) {
       err.println("error: --dir: not a directory: " + built.dir());
       return null;
     }
-    return listen(addr, port, built, out, err);
+    return listen(args.addr(), args.port(), built, out, err);
+  }
+
+  /**
+   * What the command line says: where to listen, the component as given, the trust store's file and
+   * password as given, and the servlet's options so far (all but the component and the trust store,
+   * which {@link #start} checks and adds).
+   */
+  record Args(
+      String addr,
+      int port,
+      String component,
+      WasiHttpServletOptions.Builder options,
+      String trustStore,
+      String trustStorePassword) {}
+
+  /**
+   * Parses the arguments; the component is null when none was given.
+   *
+   * @throws IllegalArgumentException naming the option whose value is bad, or an unexpected
+   *     argument
+   */
+  static Args parse(String[] args) {
+    String addr = "127.0.0.1";
+    int port = 8080;
+    String component = null;
+    WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
+    WasiHttpConfig.Builder http = WasiHttpConfig.builder();
+    List<String> allowed = new ArrayList<>();
+    String trustStore = null;
+    String trustStorePassword = null;
+    EngineMode engine = EngineMode.INTERPRETER;
+    String compileCache = null;
+    int pool = InstancePool.Config.DEFAULT.maxIdle();
+    Duration poolIdleTimeout = InstancePool.Config.DEFAULT.idleTimeout();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--port":
+          try {
+            port = Integer.parseInt(value(args, ++i, a));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port: not a number: " + e.getMessage(), e);
+          }
+          if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port: out of range: " + port);
+          }
+          break;
+        case "--addr":
+          addr = value(args, ++i, a);
+          break;
+        case "--env":
+          {
+            String kv = value(args, ++i, a);
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+              throw new IllegalArgumentException("--env: expected K=V, got \"" + kv + "\"");
+            }
+            options.env(kv.substring(0, eq), kv.substring(eq + 1));
+            break;
+          }
+        case "--dir":
+          options.dirSpec(value(args, ++i, a));
+          break;
+        case "--allow":
+          allowed.add(value(args, ++i, a));
+          // Parsed as a whole so a bad entry is an error before anything starts.
+          http.outboundPolicy(OutboundPolicy.parse(allowed));
+          break;
+        case "--engine":
+          try {
+            engine = EngineMode.parse(value(args, ++i, a));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
+          }
+          break;
+        case "--compile-cache":
+          compileCache = value(args, ++i, a);
+          break;
+        case "--pool":
+          pool = count(value(args, ++i, a), a);
+          break;
+        case "--pool-idle-timeout":
+          poolIdleTimeout = timeout(value(args, ++i, a), a);
+          break;
+        case "--trust-store":
+          trustStore = value(args, ++i, a);
+          break;
+        case "--trust-store-password":
+          trustStorePassword = value(args, ++i, a);
+          break;
+        default:
+          if (a.startsWith("--") || component != null) {
+            throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
+          }
+          component = a;
+      }
+    }
+    options.engine(WasiHttpServletOptions.engineOptions(engine, compileCache));
+    options.http(http.pool(new InstancePool.Config(pool, poolIdleTimeout)).build());
+    return new Args(addr, port, component, options, trustStore, trustStorePassword);
+  }
+
+  /** A number of instances, 0 or more. */
+  private static int count(String value, String option) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        option + ": expected a number of instances, 0 or more, got \"" + value + "\"");
+  }
+
+  /** A positive duration of at most {@link Timeouts#MAX}, in the servlet's duration syntax. */
+  private static Duration timeout(String value, String option) {
+    Duration d;
+    try {
+      d = WasiHttpServletOptions.parseDuration(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(
+          option + ": expected a positive duration, got \"" + value + "\"");
+    }
+    if (d.compareTo(Timeouts.MAX) > 0) {
+      throw new IllegalArgumentException(
+          option + ": expected a duration of at most " + Timeouts.MAX + ", got \"" + value + "\"");
+    }
+    return d;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -2,8 +2,10 @@ package dev.wasihttp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.InstancePool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,6 +16,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
@@ -97,6 +101,106 @@ class ServeCommandTest {
     }
     assertNull(ServeCommand.start(new String[] {"--engine", "jit", "x.wasm"}, o, e));
     assertTrue(err().contains("error: --engine: expected interpreter or compiler"), err());
+  }
+
+  @Test
+  void thePoolOptionsAndTheirDefaults() {
+    assertEquals(
+        InstancePool.Config.DEFAULT,
+        ServeCommand.parse(new String[] {"a.wasm"}).options().build().http().pool());
+    assertEquals(new InstancePool.Config(16, Duration.ofSeconds(60)), InstancePool.Config.DEFAULT);
+    ServeCommand.Args args =
+        ServeCommand.parse(
+            new String[] {
+              "--pool", "4", "--pool-idle-timeout", "30s", "--allow", "https://api.test", "a.wasm"
+            });
+    assertEquals("a.wasm", args.component());
+    assertEquals(
+        new InstancePool.Config(4, Duration.ofSeconds(30)), args.options().build().http().pool());
+    assertEquals(
+        List.of("https://api.test"),
+        args.options().build().http().outboundPolicy().entries(),
+        "--allow and --pool set the same config");
+    assertEquals(
+        InstancePool.Config.NONE,
+        ServeCommand.parse(new String[] {"--pool", "0", "a.wasm"}).options().build().http().pool());
+    assertEquals(
+        new InstancePool.Config(16, Duration.ofMillis(500)),
+        ServeCommand.parse(new String[] {"--pool-idle-timeout", "500ms", "a.wasm"})
+            .options()
+            .build()
+            .http()
+            .pool());
+    assertEquals(
+        new InstancePool.Config(1, Duration.ofMinutes(2)),
+        ServeCommand.parse(new String[] {"--pool-idle-timeout", "PT2M", "--pool", "1", "a.wasm"})
+            .options()
+            .build()
+            .http()
+            .pool());
+  }
+
+  @Test
+  void badPoolOptionsAreUsageErrors() {
+    assertEquals(1, Main.run(new String[] {"serve", "--pool", "-1", MainTest.HELLO_C}, o, e));
+    assertTrue(
+        err().contains("error: --pool: expected a number of instances, 0 or more, got \"-1\"\n"),
+        err());
+    assertTrue(err().contains("usage: wasi-http serve"), err());
+    assertTrue(err().contains("--pool N "), err());
+    assertTrue(err().contains("(default 16; 0: a fresh instance per request)"), err());
+    assertTrue(err().contains("--pool-idle-timeout DURATION "), err());
+    assertTrue(err().contains("(default 60s;"), err());
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ServeCommand.parse(new String[] {"--pool-idle-timeout", "0", "a.wasm"}));
+    assertEquals("--pool-idle-timeout: expected a positive duration, got \"0\"", bad.getMessage());
+    bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ServeCommand.parse(new String[] {"--pool-idle-timeout", "soon", "a.wasm"}));
+    assertEquals(
+        "--pool-idle-timeout: expected a duration such as 30s, 500ms or PT1M, got \"soon\"",
+        bad.getMessage());
+    bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ServeCommand.parse(new String[] {"--pool", "lots", "a.wasm"}));
+    assertEquals(
+        "--pool: expected a number of instances, 0 or more, got \"lots\"", bad.getMessage());
+    bad =
+        assertThrows(
+            IllegalArgumentException.class, () -> ServeCommand.parse(new String[] {"--pool"}));
+    assertEquals("--pool: missing value", bad.getMessage());
+  }
+
+  @Test
+  void servesWithoutAPool() throws Exception {
+    Server server =
+        ServeCommand.start(
+            new String[] {
+              "--port", "0", "--pool", "0", "--pool-idle-timeout", "5s", MainTest.HELLO_C
+            },
+            o,
+            e);
+    try {
+      String line = out.toString(StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/\n$").matcher(line);
+      assertTrue(m.matches(), line + err());
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> r =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/x"))
+                        .build(),
+                    BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("hello from C: GET /x\n", r.body());
+      }
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
