@@ -58,11 +58,12 @@ final class InitParams {
       b.dirSpec(dir);
     }
     String engine = given(param, ENGINE);
-    if (engine != null) {
+    String cache = given(param, COMPILE_CACHE);
+    if (engine != null || cache != null) {
       try {
         b.engine(
             WasiHttpServletOptions.engineOptions(
-                EngineMode.parse(engine), given(param, COMPILE_CACHE)));
+                engine == null ? EngineMode.AUTO : EngineMode.parse(engine), cache));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("init-param " + ENGINE + ": " + e.getMessage(), e);
       }

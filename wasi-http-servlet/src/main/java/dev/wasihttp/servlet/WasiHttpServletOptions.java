@@ -46,15 +46,16 @@ public final class WasiHttpServletOptions {
   public static final String DIR = "dir";
 
   /**
-   * Init-param: how the component's core code runs, {@code interpreter} (the default) or {@code
-   * compiler} (Chicory's compiler, once when the servlet starts; see {@link
-   * dev.wasihttp.component.EngineMode}).
+   * Init-param: how the component's core code runs: {@code auto} (the default: Chicory's compiler,
+   * once when the servlet starts, for every core module but one with more than 1 MiB of code whose
+   * compiled classes are not at hand), {@code compiler} (every module) or {@code interpreter}; see
+   * {@link dev.wasihttp.component.EngineMode}.
    */
   public static final String ENGINE = "engine";
 
   /**
-   * Init-param: with {@link #ENGINE} {@code compiler}, the directory where compiled modules are
-   * kept across restarts, or {@code none}; default {@link EngineOptions#defaultCompileCache()}.
+   * Init-param: unless {@link #ENGINE} is {@code interpreter}, the directory where compiled modules
+   * are kept across restarts, or {@code none}; default {@link EngineOptions#defaultCompileCache()}.
    */
   public static final String COMPILE_CACHE = "compileCache";
 
@@ -156,7 +157,7 @@ public final class WasiHttpServletOptions {
    */
   public static EngineOptions engineOptions(EngineMode mode, String cache) {
     EngineOptions options = EngineOptions.of(mode);
-    if (mode != EngineMode.COMPILER || "none".equals(cache)) {
+    if (mode == EngineMode.INTERPRETER || "none".equals(cache)) {
       return options;
     }
     return options.withCompileCache(
@@ -275,7 +276,10 @@ public final class WasiHttpServletOptions {
   }
 
   /** Whether the servlet path is stripped from the guest's target as well as the context path. */
-  /** How the component's core code runs (default {@link EngineOptions#INTERPRETER}). */
+  /**
+   * How the component's core code runs (default {@link EngineMode#AUTO} with the default compile
+   * cache).
+   */
   public EngineOptions engine() {
     return engine;
   }
@@ -382,7 +386,7 @@ public final class WasiHttpServletOptions {
     private Path dir;
     private String dirGuestPath = "/";
     private boolean stripServletPath;
-    private EngineOptions engine = EngineOptions.INTERPRETER;
+    private EngineOptions engine = engineOptions(EngineMode.AUTO, null);
     private String canonicalAuthority;
     private TrustStore trustStore;
     private String httpClientAttribute;

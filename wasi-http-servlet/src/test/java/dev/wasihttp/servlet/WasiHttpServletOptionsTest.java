@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.LogSink;
@@ -42,7 +43,9 @@ class WasiHttpServletOptionsTest {
     assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, o.http().forbiddenHeaders());
     assertEquals(128 * 1024, o.http().maxFieldSize());
     assertEquals(Duration.ofMinutes(10), o.http().requestTimeout());
-    assertEquals(EngineOptions.INTERPRETER, o.engine());
+    assertEquals(
+        EngineOptions.of(EngineMode.AUTO).withCompileCache(EngineOptions.defaultCompileCache()),
+        o.engine());
     assertEquals(new InstancePool.Config(16, Duration.ofSeconds(60)), o.http().pool());
   }
 
@@ -111,7 +114,10 @@ class WasiHttpServletOptionsTest {
             IllegalArgumentException.class,
             () -> parse(Map.of("component", "/WEB-INF/app.wasm", "engine", "jit")));
     assertEquals(
-        "init-param engine: expected interpreter or compiler, got \"jit\"", e.getMessage());
+        "init-param engine: expected interpreter, compiler or auto, got \"jit\"", e.getMessage());
+    assertEquals(
+        EngineOptions.of(EngineMode.AUTO).withCompileCache(Path.of("/var/cache/app")),
+        parse(Map.of("compileCache", "/var/cache/app")).engine());
   }
 
   @Test

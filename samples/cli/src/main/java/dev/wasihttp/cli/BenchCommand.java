@@ -14,22 +14,22 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code bench COMPONENT.wasm [--iterations N] [--engine interpreter|compiler]}: how long loading
- * (decode, validate, parse the core modules; with the compiler, compile them) and instantiating
- * take on this machine. Instantiation is measured after a warm-up, against a host whose imports all
- * trap, so only the runtime's own work is counted (no guest call). A rough figure, not a JMH
- * benchmark: it runs in one JVM, single-threaded.
+ * {@code bench COMPONENT.wasm [--iterations N] [--engine auto|compiler|interpreter]}: how long
+ * loading (decode, validate, parse the core modules; with the compiler, compile them) and
+ * instantiating take on this machine. Instantiation is measured after a warm-up, against a host
+ * whose imports all trap, so only the runtime's own work is counted (no guest call). A rough
+ * figure, not a JMH benchmark: it runs in one JVM, single-threaded.
  */
 final class BenchCommand {
   static final String USAGE =
-      "usage: wasi-http bench COMPONENT.wasm [--iterations N] [--engine interpreter|compiler]";
+      "usage: wasi-http bench COMPONENT.wasm [--iterations N] [--engine auto|compiler|interpreter]";
 
   private BenchCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     String file = null;
     int iterations = 2000;
-    EngineMode engine = EngineMode.INTERPRETER;
+    EngineMode engine = EngineMode.AUTO;
     try {
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--iterations") && i + 1 < args.length) {

@@ -40,7 +40,7 @@ final class ServeCommand {
       "usage: wasi-http serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]"
           + " [--allow scheme://host[:port]]..."
           + " [--trust-store FILE.p12 [--trust-store-password PW]]"
-          + " [--engine interpreter|compiler [--compile-cache DIR|none]]"
+          + " [--engine auto|compiler|interpreter [--compile-cache DIR|none]]"
           + " [--pool N] [--pool-idle-timeout DURATION]"
           + " COMPONENT.wasm\n"
           + "  --pool N                      instances kept ready, each reset to its image after a"
@@ -150,7 +150,7 @@ final class ServeCommand {
     List<String> allowed = new ArrayList<>();
     String trustStore = null;
     String trustStorePassword = null;
-    EngineMode engine = EngineMode.INTERPRETER;
+    EngineMode engine = EngineMode.AUTO;
     String compileCache = null;
     int pool = InstancePool.Config.DEFAULT.maxIdle();
     Duration poolIdleTimeout = InstancePool.Config.DEFAULT.idleTimeout();

@@ -100,7 +100,7 @@ class ServeCommandTest {
       assertEquals(3, kept.filter(p -> p.toString().endsWith(".classes")).count());
     }
     assertNull(ServeCommand.start(new String[] {"--engine", "jit", "x.wasm"}, o, e));
-    assertTrue(err().contains("error: --engine: expected interpreter or compiler"), err());
+    assertTrue(err().contains("error: --engine: expected interpreter, compiler or auto"), err());
   }
 
   @Test
