@@ -8,8 +8,9 @@
 #
 # Needs: ./mvnw -B -DskipTests package (samples/cli/target/wasi-http.jar), wrk (Debian package
 # `wrk`), curl. Every connection stays on 127.0.0.1. JAVA_OPTS is passed to both servers;
-# ENGINE=compiler runs hello-c on Chicory's compiler (hello-js stays interpreted: compiling it
-# takes 24-33 s and ~7.5 GB).
+# ENGINE (default auto, serve's default: hello-c compiled; hello-js's main module stays
+# interpreted, compiling it takes 24-33 s and ~7.5 GB) and POOL (default 16, serve's default;
+# 0 for a fresh instance per request) are passed to serve.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-10}
@@ -57,21 +58,22 @@ P_ECHO=$(echo_rate "$URL")
 read -r PJ_RPS PJ_P50 PJ_P99 <<<"$(load "${URL}hello" 8)"
 stop_last
 
-start c java ${JAVA_OPTS:-} -jar "$JAR" serve --port 0 --engine "${ENGINE:-interpreter}" \
-  --compile-cache none "$COMPONENTS/hello-c/hello-c.wasm"
+start c java ${JAVA_OPTS:-} -jar "$JAR" serve --port 0 --engine "${ENGINE:-auto}" \
+  --pool "${POOL:-16}" --compile-cache none "$COMPONENTS/hello-c/hello-c.wasm"
 read -r C_RPS C_P50 C_P99 <<<"$(load "${URL}hello" 32)"
 C_ECHO=$(echo_rate "$URL")
 stop_last
 
 T0=$(date +%s%N)
-start js java ${JAVA_OPTS:-} -jar "$JAR" serve --port 0 "$COMPONENTS/hello-js/hello-js.wasm"
+start js java ${JAVA_OPTS:-} -jar "$JAR" serve --port 0 --engine "${ENGINE:-auto}" \
+  --pool "${POOL:-16}" --compile-cache none "$COMPONENTS/hello-js/hello-js.wasm"
 curl -s -o /dev/null "${URL}hello"
 JS_START=$(( ($(date +%s%N) - T0) / 1000000 ))
 read -r J_RPS J_P50 J_P99 <<<"$(load "${URL}hello" 8)"
 stop_last
 
 echo "wrk -t2, ${SECONDS_PER_RUN} s per run after a 3 s warm-up; one server at a time;" \
-  "hello-c on the ${ENGINE:-interpreter}"
+  "engine ${ENGINE:-auto}, pool ${POOL:-16}"
 row "work" "plain servlet" "wasm" "ratio"
 row "---" "---" "---" "---"
 row "C hello, 32 connections" "$P_RPS req/s (p50 $P_P50, p99 $P_P99)" "$C_RPS req/s (p50 $C_P50, p99 $C_P99)" "$(ratio "$C_RPS" "$P_RPS")"

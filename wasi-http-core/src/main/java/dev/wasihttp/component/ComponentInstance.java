@@ -5,6 +5,7 @@ import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.internal.link.Store;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public final class ComponentInstance<T> {
   private final InstanceExports exports;
   private final Store<T> store;
   private final boolean resettable;
+  private final Map<String, Func> funcs = new HashMap<>();
 
   /** Captures the instance's image for {@link #reset}: call right after instantiation. */
   ComponentInstance(InstanceExports exports, Store<T> store) {
@@ -73,9 +75,19 @@ public final class ComponentInstance<T> {
    * Returns null if there is none.
    */
   public Func func(String interfaceName, String name) {
-    String found = exports.interfaceExport(interfaceName);
-    ComponentFunc f = exports.instanceFunc(found, name);
-    return f == null ? null : new Func(found + "#" + name, f);
+    // Looked up once per instance: a pooled instance is asked for the same function per request.
+    String key = interfaceName + "#" + name;
+    Func cached = funcs.get(key);
+    if (cached == null) {
+      String found = exports.interfaceExport(interfaceName);
+      ComponentFunc f = exports.instanceFunc(found, name);
+      if (f == null) {
+        return null;
+      }
+      cached = new Func(found + "#" + name, f);
+      funcs.put(key, cached);
+    }
+    return cached;
   }
 
   /**

@@ -87,16 +87,7 @@ public final class Flattening {
       case BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, OWN, BORROW -> 1;
       case STRING, LIST -> 2;
       case FLAGS -> Layout.flagsWords(((FlagsType) t).names().size());
-      case RECORD, TUPLE -> flatCount(Shapes.fieldTypes(t));
-      case VARIANT, ENUM, OPTION, RESULT -> {
-        int n = 0;
-        for (ValType c : Shapes.caseTypes(t)) {
-          if (c != null) {
-            n = Math.max(n, flatCount(c));
-          }
-        }
-        yield 1 + n;
-      }
+      case RECORD, TUPLE, VARIANT, ENUM, OPTION, RESULT -> TypeInfo.of(t).flatCount;
     };
   }
 

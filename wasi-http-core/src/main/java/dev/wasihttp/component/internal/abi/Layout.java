@@ -115,7 +115,7 @@ final class Layout {
    * Size and alignment in one pass, packed as {@code size << 8 | alignment} so that no object is
    * allocated per node.
    */
-  private static long shape(ValType t) {
+  static long shape(ValType t) {
     return switch (t.kind()) {
       case BOOL, S8, U8 -> scalar(1);
       case S16, U16 -> scalar(2);
@@ -126,8 +126,7 @@ final class Layout {
         int size = flagsSize(((FlagsType) t).names().size());
         yield (long) size << 8 | Math.max(1, Math.min(size, 4));
       }
-      case RECORD, TUPLE -> recordShape(Shapes.fieldTypes(t));
-      case VARIANT, ENUM, OPTION, RESULT -> variantShape(Shapes.caseTypes(t));
+      case RECORD, TUPLE, VARIANT, ENUM, OPTION, RESULT -> TypeInfo.of(t).shape;
     };
   }
 
@@ -137,7 +136,7 @@ final class Layout {
   }
 
   /** Fields one after the other, each aligned; the whole aligned to the largest alignment. */
-  private static long recordShape(List<ValType> fields) {
+  static long recordShape(List<ValType> fields) {
     long s = 0;
     int a = 1;
     for (ValType f : fields) {
@@ -150,7 +149,7 @@ final class Layout {
   }
 
   /** The discriminant, then the largest payload at the largest case alignment. */
-  private static long variantShape(List<ValType> cases) {
+  static long variantShape(List<ValType> cases) {
     int caseAlign = 1;
     long maxSize = 0;
     for (ValType c : cases) {

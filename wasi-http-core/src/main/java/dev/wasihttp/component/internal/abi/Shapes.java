@@ -30,8 +30,22 @@ final class Shapes {
 
   private Shapes() {}
 
-  /** The field types of a record-like type, in order. */
+  /** The field types of a record-like type, in order; unmodifiable. */
   static List<ValType> fieldTypes(ValType t) {
+    return TypeInfo.of(t).parts;
+  }
+
+  /**
+   * The payload types of a variant-like type's cases, in discriminant order, with null for a case
+   * without payload: {@code option<T>} is {@code [none, some(T)]}, {@code result<O, E>} is {@code
+   * [ok(O), error(E)]}, an enum has only payload-less cases. Unmodifiable.
+   */
+  static List<ValType> caseTypes(ValType t) {
+    return TypeInfo.of(t).parts;
+  }
+
+  /** {@link #fieldTypes}, worked out. */
+  static List<ValType> rawFieldTypes(ValType t) {
     if (t instanceof TupleType tuple) {
       return tuple.types();
     }
@@ -43,12 +57,8 @@ final class Shapes {
     return types;
   }
 
-  /**
-   * The payload types of a variant-like type's cases, in discriminant order, with null for a case
-   * without payload: {@code option<T>} is {@code [none, some(T)]}, {@code result<O, E>} is {@code
-   * [ok(O), error(E)]}, an enum has only payload-less cases.
-   */
-  static List<ValType> caseTypes(ValType t) {
+  /** {@link #caseTypes}, worked out. */
+  static List<ValType> rawCaseTypes(ValType t) {
     return switch (t.kind()) {
       case VARIANT -> {
         List<VariantType.Case> cases = ((VariantType) t).cases();
