@@ -36,12 +36,22 @@ final class LinearMemory implements Memory {
   static final int BLOCK = 1 << BLOCK_SHIFT;
   private static final int BLOCKS_PER_PAGE = PAGE_SIZE / BLOCK;
 
+  /**
+   * Growth a reset keeps allocated for the next use (a guest whose {@code malloc} grows memory on
+   * every request would otherwise copy it twice per request); beyond it, a reset gives it back.
+   */
+  private static final int KEPT_GROWTH = 16 << 20;
+
   private final MemoryLimits limits;
   private final int maxPages;
+
+  /** The memory's bytes, then zeroes up to the array's end: room kept from earlier growth. */
   private byte[] bytes;
+
+  private int size;
   private int pages;
 
-  /** One entry per block: non-zero when written since the last capture or restore. */
+  /** One entry per block of {@link #bytes}: non-zero when written since the last capture. */
   private byte[] written;
 
   private DataSegment[] segments = new DataSegment[0];
@@ -50,7 +60,8 @@ final class LinearMemory implements Memory {
     this.limits = limits;
     this.maxPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
     this.pages = limits.initialPages();
-    this.bytes = new byte[pages * PAGE_SIZE];
+    this.size = pages * PAGE_SIZE;
+    this.bytes = new byte[size];
     this.written = new byte[pages * BLOCKS_PER_PAGE];
   }
 
@@ -76,7 +87,7 @@ final class LinearMemory implements Memory {
 
   /** Fills the memory from {@code blocks} (null ones are zero) without marking anything written. */
   void fill(byte[][] blocks) {
-    for (int b = 0; b < blocks.length && b < written.length; b++) {
+    for (int b = 0; b < blocks.length && b < size >>> BLOCK_SHIFT; b++) {
       if (blocks[b] != null) {
         System.arraycopy(blocks[b], 0, bytes, b << BLOCK_SHIFT, BLOCK);
       }
@@ -88,11 +99,11 @@ final class LinearMemory implements Memory {
    * since it was filled from {@code base}; clears the written marks.
    */
   Image capture(byte[][] base) {
-    byte[][] blocks = new byte[written.length][];
+    byte[][] blocks = new byte[size >>> BLOCK_SHIFT][];
     if (base != null) {
       System.arraycopy(base, 0, blocks, 0, Math.min(base.length, blocks.length));
     }
-    for (int b = 0; b < written.length; b++) {
+    for (int b = 0; b < blocks.length; b++) {
       if (written[b] != 0) {
         int from = b << BLOCK_SHIFT;
         blocks[b] = allZero(from) ? null : Arrays.copyOfRange(bytes, from, from + BLOCK);
@@ -116,15 +127,17 @@ final class LinearMemory implements Memory {
    * written since, and its data segments (a {@code data.drop} is undone).
    */
   void restore(Image image) {
-    if (pages != image.pages) {
-      bytes = Arrays.copyOf(bytes, image.pages * PAGE_SIZE);
-      written = Arrays.copyOf(written, image.pages * BLOCKS_PER_PAGE);
-      pages = image.pages;
+    int imageSize = image.pages * PAGE_SIZE;
+    if (bytes.length - imageSize > KEPT_GROWTH) {
+      bytes = Arrays.copyOf(bytes, imageSize);
+      written = Arrays.copyOf(written, imageSize >>> BLOCK_SHIFT);
     }
+    pages = image.pages;
+    size = imageSize;
     byte[] marks = written;
     for (int b = 0; b < marks.length; b++) {
       if (marks[b] != 0) {
-        byte[] block = image.blocks[b];
+        byte[] block = b < image.blocks.length ? image.blocks[b] : null;
         if (block == null) {
           Arrays.fill(bytes, b << BLOCK_SHIFT, (b + 1) << BLOCK_SHIFT, (byte) 0);
         } else {
@@ -168,7 +181,7 @@ final class LinearMemory implements Memory {
 
   /** Throws the engine's trap unless {@code [address, address + length)} lies in the memory. */
   private void check(int address, int length) {
-    if (address < 0 || length < 0 || address > bytes.length - length) {
+    if (address < 0 || length < 0 || address > size - length) {
       throw outOfBounds(address, length);
     }
   }
@@ -178,7 +191,7 @@ final class LinearMemory implements Memory {
         "out of bounds memory access: attempted to access address: "
             + Integer.toUnsignedString(address)
             + " but limit is: "
-            + bytes.length
+            + size
             + " and size: "
             + length);
   }
@@ -195,11 +208,13 @@ final class LinearMemory implements Memory {
       return -1;
     }
     int old = pages;
-    if (delta != 0) {
-      bytes = Arrays.copyOf(bytes, (int) grown * PAGE_SIZE);
-      written = Arrays.copyOf(written, (int) grown * BLOCKS_PER_PAGE);
-      pages = (int) grown;
+    int grownSize = (int) grown * PAGE_SIZE;
+    if (grownSize > bytes.length) {
+      bytes = Arrays.copyOf(bytes, grownSize);
+      written = Arrays.copyOf(written, grownSize >>> BLOCK_SHIFT);
     }
+    pages = (int) grown;
+    size = grownSize;
     return old;
   }
 
@@ -264,7 +279,7 @@ final class LinearMemory implements Memory {
         int offset =
             (int) ConstantEvaluators.computeConstantValue(instance, a.offsetInstructions())[0];
         byte[] data = a.data();
-        if (offset < 0 || offset > bytes.length - data.length) {
+        if (offset < 0 || offset > size - data.length) {
           throw new UninstantiableException("out of bounds memory access");
         }
         write(offset, data, 0, data.length);
@@ -394,8 +409,8 @@ final class LinearMemory implements Memory {
 
   @Override
   public void zero() {
-    Arrays.fill(bytes, (byte) 0);
-    Arrays.fill(written, (byte) 1);
+    Arrays.fill(bytes, 0, size, (byte) 0);
+    Arrays.fill(written, 0, size >>> BLOCK_SHIFT, (byte) 1);
   }
 
   @Override

@@ -59,8 +59,9 @@ class LinearMemoryTest {
     assertEquals(1, m.pages());
     assertEquals(77, m.readInt(100));
     assertThrows(WasmRuntimeException.class, () -> m.readInt(PAGE + 8));
-    assertEquals(1, m.grow(1)); // and grows again from there, zeroed
+    assertEquals(1, m.grow(2)); // and grows again from there, zeroed (the room may be kept)
     assertEquals(0, m.readInt(PAGE + 8));
+    assertEquals(0, m.readInt(2 * PAGE + 8));
   }
 
   @Test
