@@ -165,7 +165,7 @@ final class OutgoingFuncs {
       // The client went away: the exchange noted it; the guest's writes now fail quietly.
     }
     if (body != null) {
-      body.attach(s.exchange, exempt);
+      body.attach(s.exchange, exempt, s.wasi.waker());
       return;
     }
     // The guest never asked for a body: an empty one.

@@ -7,6 +7,7 @@ import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.http.client.OutgoingBody;
 import dev.wasihttp.wasi.io.StreamError;
+import dev.wasihttp.wasi.io.Waker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -55,6 +56,12 @@ final class OutgoingResponseBody implements OutgoingBody {
   private List<HttpField> trailers;
   private boolean droppedBeforeSet;
 
+  // A flush the guest asked for, made when its thread next waits or when the body ends (see
+  // Waker.beforeWait); a failure then is reported by the stream's next operation.
+  private Waker waker;
+  private boolean flushDeferred;
+  private boolean flushFailed;
+
   /** A body for a response whose headers declare {@code declaredLength} (null: none). */
   OutgoingResponseBody(Long declaredLength) {
     this(declaredLength, () -> false);
@@ -73,8 +80,9 @@ final class OutgoingResponseBody implements OutgoingBody {
    * The response was set: from now on bytes go to {@code exchange}. {@code exempt} (HEAD, 204, 304)
    * discards body bytes and skips the length check. Replays what was written before.
    */
-  void attach(GuardedExchange exchange, boolean exempt) {
+  void attach(GuardedExchange exchange, boolean exempt, Waker waker) {
     this.exchange = exchange;
+    this.waker = waker;
     this.discard = exempt;
     byte[] early = pending.toByteArray();
     pending = null;
@@ -91,7 +99,7 @@ final class OutgoingResponseBody implements OutgoingBody {
     } else if (droppedBeforeSet) {
       exchange.abort("outgoing-body dropped without finish");
     } else if (state == State.OPEN) {
-      flushToClient(); // status and headers reach the client now (long polling, SSE)
+      deferFlush(); // status and headers reach the client when the guest waits (long polling, SSE)
     }
   }
 
@@ -138,8 +146,23 @@ final class OutgoingResponseBody implements OutgoingBody {
   /** {@code flush} / {@code blocking-flush}. */
   public void flush() throws StreamError {
     checkOpen();
-    if (exchange != null && !discard && !flushToClient()) {
-      clientGone();
+    if (exchange != null && !discard) {
+      deferFlush();
+    }
+  }
+
+  private void deferFlush() {
+    if (!flushDeferred) {
+      flushDeferred = true;
+      waker.beforeWait(this::flushNow);
+    }
+  }
+
+  /** The deferred flush; a body that ended since has nothing to flush. */
+  private void flushNow() {
+    flushDeferred = false;
+    if (state == State.OPEN && !flushToClient()) {
+      flushFailed = true;
     }
   }
 
@@ -168,6 +191,10 @@ final class OutgoingResponseBody implements OutgoingBody {
   private void checkOpen() throws StreamError {
     if (state != State.OPEN) { // after last-operation-failed the stream is closed
       throw StreamError.closed();
+    }
+    if (flushFailed) {
+      flushFailed = false;
+      clientGone();
     }
   }
 

@@ -22,6 +22,9 @@ public final class Waker {
   private final Condition changed = lock.newCondition();
   private long version;
 
+  /** Set and run by the instance's own thread only. */
+  private Runnable beforeWait;
+
   /** Wakes the instance's waiting thread, if any, so it checks its pollables again. */
   public void wake() {
     lock.lock();
@@ -67,6 +70,27 @@ public final class Waker {
       throw new Trap("interrupted", e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Work for the instance's thread to do before it next blocks, once: a response flush the guest
+   * asked for is made there, so that a guest that writes, flushes and finishes without waiting in
+   * between sends its response in one piece. Called by the instance's own thread; replaces an
+   * earlier task not run yet.
+   */
+  public void beforeWait(Runnable task) {
+    this.beforeWait = task;
+  }
+
+  /**
+   * Runs the task given to {@link #beforeWait}, if any; by the instance's thread, before it blocks.
+   */
+  public void runBeforeWait() {
+    Runnable task = beforeWait;
+    if (task != null) {
+      beforeWait = null;
+      task.run();
     }
   }
 

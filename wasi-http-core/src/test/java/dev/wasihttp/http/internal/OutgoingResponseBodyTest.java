@@ -14,6 +14,7 @@ import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.http.proxy.MemoryExchange;
 import dev.wasihttp.wasi.io.StreamError;
+import dev.wasihttp.wasi.io.Waker;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class OutgoingResponseBodyTest {
   void writesGoStraightThroughAndFinishEndsCleanly() throws Exception {
     MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(null);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
     body.write(b("hello "));
     assertEquals("hello ", r.body.toString(ISO_8859_1));
@@ -53,7 +54,7 @@ class OutgoingResponseBodyTest {
   void writingPastContentLengthFailsTheWriteAndAbortsAtFinish() throws Exception {
     MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(5L);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     body.write(b("abc"));
     StreamError e = assertThrows(StreamError.class, () -> body.write(b("def")));
     assertEquals(ErrorCodes.responseBodySize(6), e.detail());
@@ -67,7 +68,7 @@ class OutgoingResponseBodyTest {
   void finishingShortOfContentLengthFailsAndAborts() throws Exception {
     MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(10L);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     body.write(b("abc"));
     assertEquals(ErrorCodes.responseBodySize(3), body.finish(List.of()));
     assertEquals(List.of("respond 200", "abort"), r.calls);
@@ -77,7 +78,7 @@ class OutgoingResponseBodyTest {
   void exactContentLengthFinishes() throws Exception {
     MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(3L);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     body.write(b("abc"));
     assertNull(body.finish(List.of()));
     assertEquals(List.of("respond 200", "finish"), r.calls);
@@ -87,7 +88,7 @@ class OutgoingResponseBodyTest {
   void exemptResponsesDiscardTheBodyAndSkipTheCount() throws Exception {
     MemoryExchange r = exchange("HEAD");
     OutgoingResponseBody body = new OutgoingResponseBody(100L);
-    body.attach(committed(r), true);
+    body.attach(committed(r), true, new Waker());
     body.write(b("not sent"));
     assertNull(body.finish(List.of()));
     assertEquals(List.of("respond 200", "finish"), r.calls);
@@ -102,7 +103,7 @@ class OutgoingResponseBodyTest {
     body.write(b("early "));
     assertNull(body.finish(List.of()), "finish before set is remembered");
     assertEquals(List.of(), r.calls);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     assertEquals(List.of("respond 200", "finish"), r.calls);
     assertEquals("early ", r.body.toString(ISO_8859_1));
   }
@@ -118,7 +119,7 @@ class OutgoingResponseBodyTest {
     assertTrue(!body.writeReady());
     Trap t = assertThrows(Trap.class, () -> body.write(new byte[1]));
     assertTrue(t.getMessage().contains("exceeded budget"), t.getMessage());
-    body.attach(committed(exchange("GET")), false);
+    body.attach(committed(exchange("GET")), false, new Waker());
     assertEquals(OutgoingResponseBody.GRANT, body.checkWrite());
   }
 
@@ -148,7 +149,7 @@ class OutgoingResponseBodyTest {
   void droppingAnUnfinishedBodyAborts() throws Exception {
     MemoryExchange r = exchange("GET");
     OutgoingResponseBody body = new OutgoingResponseBody(null);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     body.write(b("x"));
     body.dropped();
     assertEquals(List.of("respond 200", "abort"), r.calls);
@@ -158,8 +159,31 @@ class OutgoingResponseBodyTest {
   void clientGoneFailsWritesQuietly() throws Exception {
     MemoryExchange r = exchange("GET").writesFailAfter(0, new IOException("broken pipe"));
     OutgoingResponseBody body = new OutgoingResponseBody(null);
-    body.attach(committed(r), false);
+    body.attach(committed(r), false, new Waker());
     StreamError e = assertThrows(StreamError.class, () -> body.write(b("x")));
     assertEquals(new Val.Variant("connection-terminated", null), e.detail());
+  }
+
+  @Test
+  void aFlushReachesTheClientWhenTheGuestNextWaitsSoASmallResponseGoesOutInOnePiece()
+      throws Exception {
+    MemoryExchange r = exchange("GET");
+    Waker waker = new Waker();
+    OutgoingResponseBody body = new OutgoingResponseBody(null);
+    body.attach(committed(r), false, waker); // the headers wait for the first flush too
+    body.write(b("a"));
+    body.flush();
+    body.write(b("b"));
+    body.flush();
+    assertEquals(0, r.flushes.get());
+    waker.runBeforeWait(); // what Poller does before it blocks
+    assertEquals(1, r.flushes.get());
+    waker.runBeforeWait();
+    assertEquals(1, r.flushes.get(), "one flush per request for it");
+    body.flush();
+    assertNull(body.finish(List.of())); // finishing ends the response: no flush left to make
+    waker.runBeforeWait();
+    assertEquals(1, r.flushes.get());
+    assertEquals("ab", r.body.toString(ISO_8859_1));
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory {@link HttpExchange} for socket-less tests: the request is given up front (or a
@@ -37,6 +38,9 @@ public final class MemoryExchange implements HttpExchange {
 
   /** The response body bytes written, all of them (read it once the request has ended). */
   public final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  /** How many times the host flushed the response body. */
+  public final AtomicInteger flushes = new AtomicInteger();
 
   /** The length of every response body write, in order. */
   final List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
@@ -228,6 +232,11 @@ public final class MemoryExchange implements HttpExchange {
         if (len > 0) {
           firstByte.countDown();
         }
+      }
+
+      @Override
+      public void flush() {
+        flushes.incrementAndGet();
       }
     };
   }

@@ -31,6 +31,7 @@ final class Poller {
       if (!ready.isEmpty()) {
         return ready;
       }
+      waker.runBeforeWait();
       waker.await(seen, Math.max(1, wait));
     }
   }
