@@ -18,6 +18,20 @@ public record Deployment(
     ExchangeHandler handler,
     Map<String, Object> contextAttributes) {
 
+  /**
+   * The system property {@code it.engine} ({@code interpreter}, {@code compiler}, {@code auto}),
+   * when set, is the {@code engine} init-param of every deployment that names none: {@code ./mvnw
+   * -B verify -pl it-tests/jetty,it-tests/tomcat -am -Dit.engine=interpreter} runs the end-to-end
+   * tests in that mode instead of the default.
+   */
+  public Deployment {
+    String engine = System.getProperty("it.engine");
+    if (engine != null && !engine.isBlank() && !initParams.containsKey("engine")) {
+      initParams = new LinkedHashMap<>(initParams);
+      initParams.put("engine", engine);
+    }
+  }
+
   /** A deployment without context attributes. */
   public Deployment(
       String contextPath,

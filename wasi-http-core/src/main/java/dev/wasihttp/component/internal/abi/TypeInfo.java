@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.abi;
 import dev.wasihttp.component.types.ValType;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,30 +40,71 @@ final class TypeInfo {
     TypeInfo info = CACHE.get(new Probe(t));
     if (info == null) {
       expunge();
-      info = compute(t);
-      CACHE.putIfAbsent(new Key(t), info);
+      info = computeAll(t);
     }
     return info;
   }
 
-  private static TypeInfo compute(ValType t) {
-    return switch (t.kind()) {
-      case RECORD, TUPLE -> {
-        List<ValType> fields = List.copyOf(Shapes.rawFieldTypes(t));
-        yield new TypeInfo(fields, Flattening.flatCount(fields), Layout.recordShape(fields));
+  /**
+   * Works out {@code root} and each of its parts not known yet, parts first, with a stack of its
+   * own rather than the thread's: a component's types may nest thousands deep.
+   */
+  private static TypeInfo computeAll(ValType root) {
+    ArrayDeque<ValType> pending = new ArrayDeque<>();
+    pending.push(root);
+    TypeInfo info = null;
+    while (!pending.isEmpty()) {
+      ValType t = pending.peek();
+      info = CACHE.get(new Probe(t));
+      if (info != null) {
+        pending.pop();
+        continue;
       }
-      case VARIANT, ENUM, OPTION, RESULT -> {
-        List<ValType> cases = Collections.unmodifiableList(Shapes.rawCaseTypes(t));
-        int n = 0;
-        for (ValType c : cases) {
-          if (c != null) {
-            n = Math.max(n, Flattening.flatCount(c));
-          }
+      List<ValType> parts = parts(t);
+      boolean ready = true;
+      for (ValType p : parts) {
+        if (p != null && hasInfo(p) && !CACHE.containsKey(new Probe(p))) {
+          pending.push(p);
+          ready = false;
         }
-        yield new TypeInfo(cases, 1 + n, Layout.variantShape(cases));
       }
+      if (ready) {
+        pending.pop();
+        info = compute(t, parts);
+        CACHE.putIfAbsent(new Key(t), info);
+      }
+    }
+    return info;
+  }
+
+  /** Whether {@code t} is of a kind this class describes. */
+  private static boolean hasInfo(ValType t) {
+    return switch (t.kind()) {
+      case RECORD, TUPLE, VARIANT, ENUM, OPTION, RESULT -> true;
+      default -> false;
+    };
+  }
+
+  private static List<ValType> parts(ValType t) {
+    return switch (t.kind()) {
+      case RECORD, TUPLE -> List.copyOf(Shapes.rawFieldTypes(t));
+      case VARIANT, ENUM, OPTION, RESULT -> Collections.unmodifiableList(Shapes.rawCaseTypes(t));
       default -> throw new IllegalArgumentException("not a record or variant: " + t.wit());
     };
+  }
+
+  /** {@code t}'s information, each of its parts' being known (so nothing here recurses). */
+  private static TypeInfo compute(ValType t, List<ValType> parts) {
+    if (t.kind() == ValType.Kind.RECORD || t.kind() == ValType.Kind.TUPLE) {
+      return new TypeInfo(parts, Flattening.flatCount(parts), Layout.recordShape(parts));
+    }
+    int n = 0;
+    for (ValType c : parts) {
+      if (c != null) {
+        n = Math.max(n, Flattening.flatCount(c));
+      }
+    }
+    return new TypeInfo(parts, 1 + n, Layout.variantShape(parts));
   }
 
   private static void expunge() {

@@ -126,6 +126,16 @@ class LayoutTest {
     assertEquals(1, Layout.alignment(t));
   }
 
+  @Test
+  void typesNestedFarDeeperThanTheThreadsStackAreMeasuredToo() {
+    ValType t = U8;
+    for (int i = 0; i < 200_000; i++) {
+      t = i % 2 == 0 ? option(t) : tuple(t, U8);
+    }
+    assertEquals(200_001, Layout.elemSize(t));
+    assertEquals(200_001, Flattening.flatCount(t)); // a discriminant or a u8 per level
+  }
+
   private static String[] names(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
