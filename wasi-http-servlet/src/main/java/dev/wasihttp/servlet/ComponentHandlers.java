@@ -48,15 +48,11 @@ final class ComponentHandlers {
           "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
     }
     if (!component.interpretedFunctions().isEmpty()) {
-      // The compiler left these to the interpreter (too large for a JVM method): said once, here.
+      // What the compiler left to the interpreter (a function too large for a JVM method, a module
+      // too large to compile at load): said once, here.
       log.log(
           LogSink.Level.WARN,
-          "["
-              + name
-              + "] "
-              + component.interpretedFunctions().size()
-              + " functions run interpreted: "
-              + component.interpretedFunctions());
+          "[" + name + "] left to the interpreter: " + component.interpretedFunctions());
     }
     return link(component, outbound(options, context), log);
   }

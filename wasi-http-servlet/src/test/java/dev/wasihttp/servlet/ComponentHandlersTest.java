@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.io.ByteArrayInputStream;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,25 @@ class ComponentHandlersTest {
     assertThrows(
         IOException.class, () -> ComponentHandlers.read("/WEB-INF/none.wasm", webApp("/x", bytes)));
     assertThrows(IOException.class, () -> ComponentHandlers.read("classpath:none.wasm", null));
+  }
+
+  @Test
+  void whatTheCompilerLeftToTheInterpreterIsLoggedOnceAtWarn() throws Exception {
+    List<String> lines = new ArrayList<>();
+    WasiHttpHandler handler =
+        ComponentHandlers.load(
+            WasiHttpServletOptions.builder()
+                .component("../samples/components/hello-js/hello-js.wasm")
+                .engine(WasiHttpServletOptions.engineOptions(EngineMode.AUTO, "none"))
+                .build(),
+            null,
+            (level, line) -> lines.add(level + " " + line));
+    handler.close();
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(
+        lines.get(0).startsWith("WARN [hello-js] left to the interpreter: [core module at byte "),
+        lines::toString);
+    assertTrue(lines.get(0).contains("too large to compile at load"), lines::toString);
   }
 
   @Test
