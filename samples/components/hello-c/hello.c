@@ -7,6 +7,10 @@
  *
  *   GET  /anything  -> 200 "hello from C: GET /anything\n"
  *   ANY  /echo      -> 200, streams the request body back in 4096-byte chunks
+ *   ANY  /bytes?n=N -> 200 application/octet-stream, exactly N bytes (byte i is
+ *                      i & 0xff), N decimal from 0 to 1 GiB, written in pieces
+ *                      of up to 64 KiB with check-write + write; a missing or
+ *                      invalid n -> 400 with a one-line text body
  *   ANY  /trap      -> executes `unreachable` before any response is set
  */
 #include <stdint.h>
@@ -49,6 +53,12 @@ typedef struct {
 /* result<_, stream-error> */
 typedef struct { uint8_t is_err; stream_error_t err; } result_stream_t;
 
+/* result<u64, stream-error>: the payload union is 8-aligned, at offset 8. */
+typedef struct {
+  uint8_t is_err;
+  union { uint64_t ok; stream_error_t err; } u;
+} result_u64_t;
+
 /* result<_, error-code>: only the discriminant is inspected here; the
    error-code payload is large (up to 40 bytes with 8-byte alignment). */
 typedef struct { uint8_t is_err; uint8_t rest[39]; } __attribute__((aligned(8))) result_error_code_t;
@@ -56,6 +66,8 @@ typedef struct { uint8_t is_err; uint8_t rest[39]; } __attribute__((aligned(8)))
 _Static_assert(sizeof(method_t) == 12, "method layout");
 _Static_assert(sizeof(result_bytes_t) == 12, "result<list<u8>,stream-error> layout");
 _Static_assert(sizeof(result_stream_t) == 12, "result<_,stream-error> layout");
+_Static_assert(sizeof(result_u64_t) == 16 && offsetof(result_u64_t, u) == 8,
+               "result<u64,stream-error> layout");
 
 /* ---- imports: wasi:http/types@0.2.0 ---- */
 IMPORT(HTTP, "[method]incoming-request.method")
@@ -102,6 +114,13 @@ void input_stream_blocking_read(handle_t self, uint64_t len, result_bytes_t *ret
 IMPORT(STREAMS, "[method]output-stream.blocking-write-and-flush")
 void output_stream_blocking_write_and_flush(handle_t self, const uint8_t *buf,
                                             uint32_t len, result_stream_t *ret);
+/* check-write() -> result<u64, stream-error>: what `write` may take now. */
+IMPORT(STREAMS, "[method]output-stream.check-write")
+void output_stream_check_write(handle_t self, result_u64_t *ret);
+IMPORT(STREAMS, "[method]output-stream.write")
+void output_stream_write(handle_t self, const uint8_t *buf, uint32_t len, result_stream_t *ret);
+IMPORT(STREAMS, "[method]output-stream.blocking-flush")
+void output_stream_blocking_flush(handle_t self, result_stream_t *ret);
 IMPORT(STREAMS, "[resource-drop]input-stream")
 void input_stream_drop(handle_t self);
 IMPORT(STREAMS, "[resource-drop]output-stream")
@@ -163,6 +182,78 @@ static int write_all(handle_t out, const uint8_t *buf, size_t len) {
     len -= n;
   }
   return 1;
+}
+
+static void drop_stream_error(const stream_error_t *e) {
+  if (e->tag == 0) io_error_drop(e->error);
+}
+
+/* Writes everything with check-write + write, each write as large as the host
+   grants (64 KiB here); when it grants nothing, blocking-flush waits until the
+   stream takes bytes again. For large bodies: no 4096-byte cap, no flush per
+   write. Returns 0 when the stream failed or was closed. */
+static int write_granted(handle_t out, const uint8_t *buf, size_t len) {
+  while (len > 0) {
+    result_u64_t c;
+    output_stream_check_write(out, &c);
+    if (c.is_err) {
+      drop_stream_error(&c.u.err);
+      return 0;
+    }
+    result_stream_t r;
+    if (c.u.ok == 0) {
+      output_stream_blocking_flush(out, &r);
+    } else {
+      uint32_t n = c.u.ok < len ? (uint32_t)c.u.ok : (uint32_t)len;
+      output_stream_write(out, buf, n, &r);
+      buf += n;
+      len -= n;
+    }
+    if (r.is_err) {
+      drop_stream_error(&r.err);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* /bytes: N bytes of the pattern i & 0xff, out of one buffer that holds every
+   256-byte phase of a piece. */
+#define BYTES_MAX (1u << 30)
+#define PIECE (64 * 1024)
+static uint8_t pattern[PIECE + 256];
+
+static int write_pattern(handle_t out, uint32_t n) {
+  for (uint32_t i = 0; i < sizeof pattern; i++) pattern[i] = (uint8_t)i;
+  for (uint32_t sent = 0; sent < n;) {
+    uint32_t k = n - sent < PIECE ? n - sent : PIECE;
+    if (!write_granted(out, pattern + (sent & 0xff), k)) return 0;
+    sent += k;
+  }
+  return 1;
+}
+
+/* The `n` parameter of a query ("n=123", "a=b&n=123"): 1 with *n set when it is
+   present, all decimal digits and at most BYTES_MAX; 0 otherwise. */
+static int query_n(const uint8_t *q, size_t len, uint32_t *n) {
+  size_t i = 0;
+  while (i < len) {
+    size_t end = i;
+    while (end < len && q[end] != '&') end++;
+    if (end - i >= 2 && q[i] == 'n' && q[i + 1] == '=') {
+      if (end - i == 2) return 0;
+      uint64_t v = 0;
+      for (size_t j = i + 2; j < end; j++) {
+        if (q[j] < '0' || q[j] > '9') return 0;
+        v = v * 10 + (q[j] - '0');
+        if (v > BYTES_MAX) return 0;
+      }
+      *n = (uint32_t)v;
+      return 1;
+    }
+    i = end + 1;
+  }
+  return 0;
 }
 
 static const char *const METHOD_NAMES[] = {
@@ -231,12 +322,20 @@ void handle(handle_t request, handle_t response_out) {
 
   if (bytes_eq(path, route_len, "/trap")) __builtin_trap();
   int echo = bytes_eq(path, route_len, "/echo");
+  int bytes = bytes_eq(path, route_len, "/bytes");
+  uint32_t bytes_n = 0;
+  int status = 200;
+  if (bytes && !query_n(path + route_len + (route_len < path_len),
+                        path_len - route_len - (route_len < path_len), &bytes_n)) {
+    bytes = 0;
+    status = 400;
+  }
 
   handle_t headers = fields_new();
-  append_header(headers, "content-type", "text/plain");
+  append_header(headers, "content-type", bytes ? "application/octet-stream" : "text/plain");
   append_header(headers, "x-wasm-lang", "c");
   handle_t response = outgoing_response_new(headers); /* takes the fields */
-  outgoing_response_set_status_code(response, 200);
+  outgoing_response_set_status_code(response, status);
   result_handle_t body, out;
   outgoing_response_body(response, &body);
   outgoing_body_write(body.val, &out);
@@ -244,7 +343,12 @@ void handle(handle_t request, handle_t response_out) {
   /* Send status and headers before the body, so the body can stream. */
   response_outparam_set(response_out, 0, response, 0, 0, 0, 0, 0, 0);
 
-  if (echo) {
+  if (bytes) {
+    write_pattern(out.val, bytes_n);
+  } else if (status == 400) {
+    static const char bad_n[] = "bad request: expected /bytes?n=N, N from 0 to 1073741824\n";
+    write_all(out.val, (const uint8_t *)bad_n, sizeof bad_n - 1);
+  } else if (echo) {
     echo_body(request, out.val);
   } else {
     static const char prefix[] = "hello from C: ";

@@ -143,6 +143,68 @@ class HelloCHandlerTest {
   @EnumSource(
       value = EngineMode.class,
       names = {"INTERPRETER", "COMPILER"})
+  void bytesStreamsExactlyNBytesOfThePatternInGrantedPieces(EngineMode mode) {
+    int n = 1_000_000;
+    MemoryExchange x = run(mode, new MemoryExchange("GET", "/bytes?n=" + n));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals("application/octet-stream", x.header("content-type"));
+    byte[] body = x.body.toByteArray();
+    assertEquals(n, body.length);
+    for (int i = 0; i < n; i++) {
+      if (body[i] != (byte) i) {
+        throw new AssertionError("byte " + i + " is " + (body[i] & 0xff));
+      }
+    }
+    // One write per 64 KiB that check-write grants: 15 x 65536 + 16960.
+    assertEquals(16, x.writes.size(), x.writes::toString);
+    assertTrue(x.writes.stream().allMatch(w -> w <= 64 * 1024), x.writes::toString);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
+  void bytesOfZeroIsAnEmpty200(EngineMode mode) {
+    MemoryExchange x = run(mode, new MemoryExchange("GET", "/bytes?n=0"));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals("application/octet-stream", x.header("content-type"));
+    assertEquals(0, x.body.size());
+  }
+
+  static Stream<Arguments> badCountsInEveryMode() {
+    return Stream.of(EngineMode.INTERPRETER, EngineMode.COMPILER)
+        .flatMap(
+            mode ->
+                Stream.of(
+                        "/bytes", "/bytes?n=", "/bytes?n=-1", "/bytes?n=1x", "/bytes?n=1073741825")
+                    .map(path -> Arguments.of(mode, path)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badCountsInEveryMode")
+  void bytesWithoutAValidCountIsA400(EngineMode mode, String path) {
+    MemoryExchange x = run(mode, new MemoryExchange("GET", path));
+    assertEquals(List.of("respond 400", "finish"), x.calls);
+    assertEquals("text/plain", x.header("content-type"));
+    assertTrue(x.bodyText().startsWith("bad request: expected /bytes?n=N"), x.bodyText());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
+  void bytesFindsNAmongOtherParameters(EngineMode mode) {
+    MemoryExchange x = run(mode, new MemoryExchange("GET", "/bytes?a=1&n=300&b"));
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    byte[] body = x.body.toByteArray();
+    assertEquals(300, body.length);
+    assertEquals((byte) 299, body[299]);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void trapBeforeSetFailsWith500AndTheNextRequestSucceeds(EngineMode mode) {
     MemoryExchange x = run(mode, new MemoryExchange("GET", "/trap"));
     assertEquals(List.of("fail 500"), x.calls);
