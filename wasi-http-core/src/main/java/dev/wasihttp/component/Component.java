@@ -80,7 +80,17 @@ public final class Component {
       throws ComponentException {
     ComponentAst ast = ComponentDecoder.decode(bytes);
     Validator.validate(ast);
-    ParsedCoreModules modules = ParsedCoreModules.parseAll(ast);
+    CompileCache cache = engine.mode() == EngineMode.INTERPRETER ? null : compileCache(engine);
+    byte[] digest = cache == null ? null : sha256 != null ? sha256 : sha256(bytes);
+    // A module whose compiled classes are at hand was validated when they were made, from the
+    // same bytes (the key names them): its function bodies are not validated again.
+    ParsedCoreModules modules =
+        ParsedCoreModules.parseAll(
+            ast,
+            offset ->
+                cache != null
+                    && cache.contains(
+                        CompileCache.key(digest, offset, engine.interpreterFallback())));
     Instantiator<Object> dry =
         new Instantiator<>(new Store<>(null, Store.Limits.DEFAULT), modules, true);
     InstanceExports exports =
@@ -92,8 +102,8 @@ public final class Component {
           case COMPILER, AUTO ->
               modules.compiled(
                   engine.interpreterFallback(),
-                  compileCache(engine),
-                  sha256 != null ? sha256 : sha256(bytes),
+                  cache,
+                  digest,
                   engine.mode() == EngineMode.AUTO
                       ? EngineMode.AUTO_COMPILE_LIMIT
                       : Long.MAX_VALUE);

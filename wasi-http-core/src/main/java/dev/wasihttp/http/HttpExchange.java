@@ -51,7 +51,11 @@ public interface HttpExchange {
   /** The request trailers; valid once {@link #requestBody()} has reached its end. */
   List<HttpField> requestTrailers();
 
-  /** Commits the status and header fields. */
+  /**
+   * Sets the status and header fields; from here on the response is committed: it can only end by
+   * {@link #finish} or {@link #abort}. The container sends them with the body's first flush, or
+   * with the whole response at {@link #finish}.
+   */
   void respond(int status, List<HttpField> headers) throws IOException;
 
   /** Where the response body goes, after {@link #respond}. */
@@ -60,7 +64,10 @@ public interface HttpExchange {
   /** Ends the response cleanly, with trailers if the container can send them (else dropped). */
   void finish(List<HttpField> trailers) throws IOException;
 
-  /** Ends a committed response as broken (no final chunk / stream reset). */
+  /**
+   * Ends a committed response as broken (no final chunk / stream reset); a head not sent yet is
+   * sent first.
+   */
   void abort(String reason);
 
   /**

@@ -57,6 +57,7 @@ final class ServletHttpExchange implements HttpExchange {
   private OutputStream out;
   private volatile Map<String, String> trailers;
   private boolean trailersRegistered;
+  private boolean responded;
   private String abortReason;
   private boolean broken;
 
@@ -253,7 +254,9 @@ final class ServletHttpExchange implements HttpExchange {
         response.addHeader(f.name(), f.latin1Value());
       }
     }
-    response.flushBuffer();
+    // Not flushed here: the container sends the head with the body's first flush, or with the
+    // whole response at finish (one write, with a Content-Length, for a small response).
+    responded = true;
   }
 
   @Override
@@ -293,8 +296,15 @@ final class ServletHttpExchange implements HttpExchange {
   @Override
   public void abort(String reason) {
     if (!response.isCommitted()) {
-      sendStatus(500);
-      return;
+      if (!responded) {
+        sendStatus(500);
+        return;
+      }
+      try {
+        response.flushBuffer(); // the status the guest set goes out, then the broken body
+      } catch (IOException e) {
+        // The client is gone: the response is broken already.
+      }
     }
     broken = true;
     abortReason = reason == null ? "aborted" : reason;

@@ -104,6 +104,7 @@ public final class JavaHandler implements ExchangeHandler {
         }
       case "poll":
         ex.respond(200, List.of(HttpField.latin1("content-type", "text/plain")));
+        ex.responseBody().flush(); // the head goes out now, before the body exists
         if (!poll.await(30, TimeUnit.SECONDS)) {
           ex.abort("poll never released");
           return;

@@ -115,7 +115,7 @@ public final class CompileCache implements Cache {
    * digest and the module's offset in it name the bytes actually compiled; the rewrite version,
    * Chicory's version and the compiler option complete it.
    */
-  static String key(byte[] componentSha256, long moduleOffset, boolean fallback) {
+  public static String key(byte[] componentSha256, long moduleOffset, boolean fallback) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(componentSha256);
@@ -133,6 +133,20 @@ public final class CompileCache implements Cache {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /**
+   * Whether an entry for {@code key} is at hand, in the directory or on the class path. An entry is
+   * only ever written for a module that was validated, from bytes its key names.
+   */
+  public boolean contains(String key) {
+    if (dir != null && Files.exists(file(key))) {
+      return true;
+    }
+    String name = CLASS_PATH_PREFIX + fileName(key);
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return (context != null && context.getResource(name) != null)
+        || CompileCache.class.getClassLoader().getResource(name) != null;
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.internal.binary.CoreFuncType;
 import dev.wasihttp.component.internal.binary.CoreModuleExport;
 import dev.wasihttp.component.internal.binary.CoreModuleImport;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,8 +129,25 @@ public final class CoreModule {
    * @throws ComponentException MALFORMED or INVALID, naming the module's offset
    */
   public static CoreModule parse(byte[] bytes, long offset) throws ComponentException {
+    return parse(bytes, offset, true);
+  }
+
+  /**
+   * {@link #parse(byte[], long)}, where {@code validate} false skips validating the function bodies
+   * (most of the time a large module takes to load): only for bytes known to have been validated
+   * before, such as a module whose compiled classes are at hand ({@link CompileCache#contains}).
+   */
+  public static CoreModule parse(byte[] bytes, long offset, boolean validate)
+      throws ComponentException {
     try {
-      return new CoreModule(Parser.parse(EmptyImportNames.rewrite(bytes)));
+      byte[] rewritten = EmptyImportNames.rewrite(bytes);
+      return new CoreModule(
+          validate
+              ? Parser.parse(rewritten)
+              : Parser.builder()
+                  .withValidation(false)
+                  .build()
+                  .parse(() -> new ByteArrayInputStream(rewritten)));
     } catch (MalformedException e) {
       throw new ComponentException(
           ComponentException.Kind.MALFORMED, offset, "core module: " + e.getMessage(), e);

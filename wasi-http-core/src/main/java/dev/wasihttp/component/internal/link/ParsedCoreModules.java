@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * The parsed core modules of one component, nested components included: parsed once when the
@@ -31,11 +32,22 @@ public final class ParsedCoreModules {
    * SharedTypeIndices}).
    */
   public static ParsedCoreModules parseAll(ComponentAst ast) throws ComponentException {
+    return parseAll(ast, offset -> false);
+  }
+
+  /**
+   * {@link #parseAll(ComponentAst)}, skipping the validation of the function bodies of each module
+   * at an offset {@code validatedBefore} accepts (see {@link CoreModule#parse(byte[], long,
+   * boolean)}).
+   */
+  public static ParsedCoreModules parseAll(ComponentAst ast, LongPredicate validatedBefore)
+      throws ComponentException {
     List<Definition.CoreModuleDef> defs = new ArrayList<>();
     collect(ast, defs);
     List<CoreModule> parsed = new ArrayList<>(defs.size());
     for (Definition.CoreModuleDef def : defs) {
-      CoreModule module = CoreModule.parse(def.bytes(), def.offset());
+      CoreModule module =
+          CoreModule.parse(def.bytes(), def.offset(), !validatedBefore.test(def.offset()));
       CoreTypeRules.module(module.imports(), def.offset());
       parsed.add(module);
     }
