@@ -266,7 +266,7 @@ static void append_header(handle_t fields, const char *name, const char *value) 
                 (const uint8_t *)value, cstrlen(value), &r);
 }
 
-/* Streams the request body into `out`. */
+/* Streams the request body into `out`, in pieces of up to 64 KiB each way. */
 static void echo_body(handle_t request, handle_t out) {
   result_handle_t body;
   incoming_request_consume(request, &body);
@@ -277,12 +277,12 @@ static void echo_body(handle_t request, handle_t out) {
     for (;;) {
       uintptr_t mark = heap_top; /* each chunk is freed once written */
       result_bytes_t r;
-      input_stream_blocking_read(in.val, MAX_WRITE, &r);
+      input_stream_blocking_read(in.val, PIECE, &r);
       if (r.is_err) {
         if (r.u.err.tag == 0) io_error_drop(r.u.err.error);
         break; /* closed: end of body */
       }
-      int ok = write_all(out, r.u.ok.ptr, r.u.ok.len);
+      int ok = write_granted(out, r.u.ok.ptr, r.u.ok.len);
       heap_top = mark;
       if (!ok) break;
     }

@@ -32,9 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class IncomingBodyReader implements BodySource {
   /** Bytes buffered ahead of the guest. */
-  public static final int DEFAULT_CAPACITY = 64 * 1024;
+  public static final int DEFAULT_CAPACITY = 256 * 1024;
 
-  private static final int CHUNK = 16 * 1024;
+  private static final int CHUNK = 64 * 1024;
 
   private final HttpExchange exchange;
   private final int capacity;
