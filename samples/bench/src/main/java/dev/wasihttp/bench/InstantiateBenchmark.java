@@ -2,6 +2,8 @@ package dev.wasihttp.bench;
 
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
+import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
 import dev.wasihttp.component.errors.ComponentException;
@@ -36,6 +38,13 @@ public class InstantiateBenchmark {
   @Param({"hello-c", "hello-libc", "hello-js"})
   public String sample;
 
+  /**
+   * {@code interpreter} or {@code auto} (the servlet's default: the C samples compiled, hello-js's
+   * main module compiled only when its build-time jar is on the class path).
+   */
+  @Param({"interpreter", "auto"})
+  public String engine;
+
   private InstancePre<WasiView> pre;
 
   @Setup
@@ -48,7 +57,10 @@ public class InstantiateBenchmark {
       }
       bytes = in.readAllBytes();
     }
-    pre = new Linker<WasiView>().trapUnknownImports(true).instantiatePre(Component.decode(bytes));
+    pre =
+        new Linker<WasiView>()
+            .trapUnknownImports(true)
+            .instantiatePre(Component.decode(bytes, EngineOptions.of(EngineMode.parse(engine))));
   }
 
   @Benchmark
