@@ -29,6 +29,9 @@ public final class InstancePool<T> implements AutoCloseable {
    * @param idleTimeout how long an instance may wait unused before it is dropped
    */
   public record Config(int maxIdle, Duration idleTimeout) {
+    /** The longest idle timeout: a year. */
+    public static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(365);
+
     /** 16 instances, dropped after 60 seconds unused. */
     public static final Config DEFAULT = new Config(16, Duration.ofSeconds(60));
 
@@ -42,6 +45,10 @@ public final class InstancePool<T> implements AutoCloseable {
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+      }
+      if (idleTimeout.compareTo(MAX_IDLE_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            "idleTimeout must be at most " + MAX_IDLE_TIMEOUT + ": " + idleTimeout);
       }
     }
   }

@@ -91,5 +91,7 @@ class InstancePoolTest {
     assertThrows(
         IllegalArgumentException.class, () -> new InstancePool.Config(-1, Duration.ofSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> new InstancePool.Config(1, Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class, () -> new InstancePool.Config(1, Duration.ofDays(366)));
   }
 }
