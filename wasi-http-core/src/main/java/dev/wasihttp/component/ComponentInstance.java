@@ -22,11 +22,14 @@ public final class ComponentInstance<T> {
   private final boolean resettable;
   private final Map<String, Func> funcs = new HashMap<>();
 
-  /** Captures the instance's image for {@link #reset}: call right after instantiation. */
-  ComponentInstance(InstanceExports exports, Store<T> store) {
+  /**
+   * With {@code resettable}, captures the instance's image for {@link #reset}: call right after
+   * instantiation.
+   */
+  ComponentInstance(InstanceExports exports, Store<T> store, boolean resettable) {
     this.exports = exports;
     this.store = store;
-    this.resettable = store.capture();
+    this.resettable = resettable && store.capture();
   }
 
   /** The embedder's data object given at instantiation or at the last {@link #reset}. */

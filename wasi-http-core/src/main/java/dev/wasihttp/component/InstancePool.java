@@ -121,7 +121,8 @@ public final class InstancePool<T> implements AutoCloseable {
       }
     }
     try {
-      ComponentInstance<T> fresh = pre.instantiate(data);
+      // Without room to keep it, an instance is never reset: its image is not captured.
+      ComponentInstance<T> fresh = pre.instantiate(data, config.maxIdle() > 0);
       synchronized (this) {
         instantiations++;
       }
@@ -144,14 +145,15 @@ public final class InstancePool<T> implements AutoCloseable {
    */
   public void release(ComponentInstance<T> instance, boolean reusable) {
     instance.clearData();
-    boolean resettable = reusable && instance.resettable();
     long now = System.nanoTime();
     synchronized (this) {
       inUse--;
-      if (!resettable) {
+      if (!reusable) {
         discarded++;
       } else if (closed || idle.size() >= config.maxIdle()) {
         evicted++;
+      } else if (!instance.resettable()) {
+        discarded++;
       } else {
         idle.addFirst(new Idle<>(instance, now));
       }

@@ -33,8 +33,13 @@ public final class InstancePre<T> {
    * @throws ComponentException UNINSTANTIABLE when initialisation traps
    */
   public ComponentInstance<T> instantiate(T data) throws ComponentException {
+    return instantiate(data, true);
+  }
+
+  /** {@link #instantiate(Object)}; {@code resettable} false skips capturing the image for reset. */
+  ComponentInstance<T> instantiate(T data, boolean resettable) throws ComponentException {
     Store<T> store = new Store<>(data, Store.Limits.DEFAULT);
-    return new ComponentInstance<>(plan.instantiate(store), store);
+    return new ComponentInstance<>(plan.instantiate(store), store, resettable);
   }
 
   /** {@link #instantiate(Object)} with no embedder data (null). */
