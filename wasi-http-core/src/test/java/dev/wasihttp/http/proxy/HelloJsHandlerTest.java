@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.wasihttp.component.Component;
+import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.client.OutboundPolicy;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,14 +25,38 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelloJsHandlerTest {
   static final Samples.Lines LOG = new Samples.Lines();
+  static Component component;
   static WasiHttpHandler handler;
 
   @BeforeAll
   static void link() throws Exception {
+    component = Component.load(Samples.HELLO_JS);
     handler =
         WasiHttpHandler.create(
-            Component.load(Samples.HELLO_JS),
-            WasiHttpConfig.builder().componentName("hello-js").log(LOG).build());
+            component, WasiHttpConfig.builder().componentName("hello-js").log(LOG).build());
+  }
+
+  @Test
+  void oneInstanceResetBetweenRequestsServesThemAll() throws Exception {
+    // StarlingMonkey answers one request per instance ("FetchEvent#respondWith can't be called
+    // twice" on a second): a reset instance is, to it, a fresh one.
+    try (WasiHttpHandler one =
+        WasiHttpHandler.create(
+            component,
+            WasiHttpConfig.builder()
+                .componentName("hello-js")
+                .log(LOG)
+                .pool(new InstancePool.Config(1, Duration.ofMinutes(10)))
+                .build())) {
+      for (int i = 0; i < 3; i++) {
+        MemoryExchange x = new MemoryExchange("GET", "/hello");
+        one.handle(x);
+        assertEquals(List.of("respond 200", "finish"), x.calls, LOG.snapshot()::toString);
+        assertEquals(
+            "hello from JavaScript: GET /hello", x.body.toString(StandardCharsets.UTF_8).strip());
+      }
+      assertEquals(new InstancePool.Stats(1, 2, 0, 0, 1, 0), one.poolStats());
+    }
   }
 
   @AfterAll
