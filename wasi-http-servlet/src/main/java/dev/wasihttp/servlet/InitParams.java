@@ -171,46 +171,17 @@ final class InitParams {
 
   /** {@link #parseDuration}, refusing zero and negative durations. */
   static Duration parsePositiveDuration(String name, String value) {
-    Duration d = parseDuration(name, value);
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(
-          "init-param " + name + ": expected a positive duration, got \"" + value + "\"");
-    }
-    return d;
+    return WasiHttpServletOptions.parsePositiveDuration("init-param " + name, value, null);
   }
 
   /** {@link #parsePositiveDuration}, refusing durations over {@link Timeouts#MAX} too. */
   static Duration parseBoundedDuration(String name, String value) {
-    Duration d = parsePositiveDuration(name, value);
-    if (d.compareTo(Timeouts.MAX) > 0) {
-      throw new IllegalArgumentException(
-          "init-param "
-              + name
-              + ": expected a duration of at most "
-              + Timeouts.MAX
-              + ", got \""
-              + value
-              + "\"");
-    }
-    return d;
+    return WasiHttpServletOptions.parsePositiveDuration("init-param " + name, value, Timeouts.MAX);
   }
 
-  /** A number of at least 0. */
+  /** A number of instances, 0 or more. */
   static int parseCount(String name, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "init-param "
-            + name
-            + ": expected a number of instances, 0 or more, got \""
-            + value
-            + "\"");
+    return WasiHttpServletOptions.parseInstanceCount("init-param " + name, value);
   }
 
   static boolean parseBoolean(String name, String value) {

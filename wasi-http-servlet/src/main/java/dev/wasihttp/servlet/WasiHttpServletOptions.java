@@ -165,6 +165,49 @@ public final class WasiHttpServletOptions {
   }
 
   /**
+   * A positive {@link #parseDuration duration} of at most {@code max} (null: no bound), for a
+   * setting the command line shares with the init-params; a refused value's message starts with
+   * {@code label} (e.g. {@code init-param poolIdleTimeout}, {@code --pool-idle-timeout}).
+   *
+   * @throws IllegalArgumentException naming {@code label} and what was expected
+   */
+  public static Duration parsePositiveDuration(String label, String value, Duration max) {
+    Duration d;
+    try {
+      d = parseDuration(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(
+          label + ": expected a positive duration, got \"" + value + "\"");
+    }
+    if (max != null && d.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          label + ": expected a duration of at most " + max + ", got \"" + value + "\"");
+    }
+    return d;
+  }
+
+  /**
+   * A number of instances, 0 or more ({@link #POOL}), as {@link #parsePositiveDuration} labels it.
+   *
+   * @throws IllegalArgumentException naming {@code label} and what was expected
+   */
+  public static int parseInstanceCount(String label, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        label + ": expected a number of instances, 0 or more, got \"" + value + "\"");
+  }
+
+  /**
    * A duration in the syntax of the duration init-params ({@link #REQUEST_TIMEOUT}, {@link
    * #POOL_IDLE_TIMEOUT}, ...): {@code 30s}, {@code 500ms}, {@code 10m}, {@code 1h}, plain seconds
    * ({@code 30}), or ISO-8601 ({@code PT30S}). Range checks are the caller's.

@@ -199,10 +199,11 @@ final class ServeCommand {
           compileCache = value(args, ++i, a);
           break;
         case "--pool":
-          pool = count(value(args, ++i, a), a);
+          pool = WasiHttpServletOptions.parseInstanceCount(a, value(args, ++i, a));
           break;
         case "--pool-idle-timeout":
-          poolIdleTimeout = timeout(value(args, ++i, a), a);
+          poolIdleTimeout =
+              WasiHttpServletOptions.parsePositiveDuration(a, value(args, ++i, a), Timeouts.MAX);
           break;
         case "--trust-store":
           trustStore = value(args, ++i, a);
@@ -220,39 +221,6 @@ final class ServeCommand {
     options.engine(WasiHttpServletOptions.engineOptions(engine, compileCache));
     options.http(http.pool(new InstancePool.Config(pool, poolIdleTimeout)).build());
     return new Args(addr, port, component, options, trustStore, trustStorePassword);
-  }
-
-  /** A number of instances, 0 or more. */
-  private static int count(String value, String option) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        option + ": expected a number of instances, 0 or more, got \"" + value + "\"");
-  }
-
-  /** A positive duration of at most {@link Timeouts#MAX}, in the servlet's duration syntax. */
-  private static Duration timeout(String value, String option) {
-    Duration d;
-    try {
-      d = WasiHttpServletOptions.parseDuration(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-    }
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(
-          option + ": expected a positive duration, got \"" + value + "\"");
-    }
-    if (d.compareTo(Timeouts.MAX) > 0) {
-      throw new IllegalArgumentException(
-          option + ": expected a duration of at most " + Timeouts.MAX + ", got \"" + value + "\"");
-    }
-    return d;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -3,6 +3,7 @@ package dev.wasihttp.component.internal.engine;
 import com.dylibso.chicory.compiler.Cache;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -143,10 +144,7 @@ public final class CompileCache implements Cache {
     if (dir != null && Files.exists(file(key))) {
       return true;
     }
-    String name = CLASS_PATH_PREFIX + fileName(key);
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return (context != null && context.getResource(name) != null)
-        || CompileCache.class.getClassLoader().getResource(name) != null;
+    return classPathEntry(key) != null;
   }
 
   @Override
@@ -162,18 +160,24 @@ public final class CompileCache implements Cache {
   }
 
   private static byte[] fromClassPath(String key) throws IOException {
-    String name = CLASS_PATH_PREFIX + fileName(key);
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    InputStream in = context == null ? null : context.getResourceAsStream(name);
-    if (in == null) {
-      in = CompileCache.class.getClassLoader().getResourceAsStream(name);
-    }
-    if (in == null) {
+    URL entry = classPathEntry(key);
+    if (entry == null) {
       return null;
     }
-    try (InputStream entry = in) {
-      return entry.readAllBytes();
+    try (InputStream in = entry.openStream()) {
+      return in.readAllBytes();
     }
+  }
+
+  /**
+   * Where the class path holds the entry for {@code key}: the thread's context class loader (a web
+   * application's {@code WEB-INF/lib}) first, then this runtime's own loader; null when neither.
+   */
+  private static URL classPathEntry(String key) {
+    String name = CLASS_PATH_PREFIX + fileName(key);
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    URL entry = context == null ? null : context.getResource(name);
+    return entry != null ? entry : CompileCache.class.getClassLoader().getResource(name);
   }
 
   @Override

@@ -34,6 +34,8 @@ final class LinearMemory implements Memory {
   private static final int BLOCK_SHIFT = 12;
 
   static final int BLOCK = 1 << BLOCK_SHIFT;
+
+  private static final byte[] ZEROES = new byte[BLOCK];
   private static final int BLOCKS_PER_PAGE = PAGE_SIZE / BLOCK;
 
   /**
@@ -105,21 +107,11 @@ final class LinearMemory implements Memory {
     }
     for (int b = 0; b < blocks.length; b++) {
       if (written[b] != 0) {
-        int from = b << BLOCK_SHIFT;
-        blocks[b] = allZero(from) ? null : Arrays.copyOfRange(bytes, from, from + BLOCK);
+        blocks[b] = block(bytes, b);
         written[b] = 0;
       }
     }
     return new Image(pages, blocks, segments.clone());
-  }
-
-  private boolean allZero(int from) {
-    for (int i = from; i < from + BLOCK; i++) {
-      if (bytes[i] != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -157,14 +149,17 @@ final class LinearMemory implements Memory {
   static byte[][] blocksOf(byte[] image) {
     byte[][] blocks = new byte[image.length / BLOCK][];
     for (int b = 0; b < blocks.length; b++) {
-      for (int i = b * BLOCK; i < (b + 1) * BLOCK; i++) {
-        if (image[i] != 0) {
-          blocks[b] = Arrays.copyOfRange(image, b * BLOCK, (b + 1) * BLOCK);
-          break;
-        }
-      }
+      blocks[b] = block(image, b);
     }
     return blocks;
+  }
+
+  /** A copy of block {@code b} of {@code bytes}, or null when it is all zeroes. */
+  private static byte[] block(byte[] bytes, int b) {
+    int from = b << BLOCK_SHIFT;
+    return Arrays.mismatch(bytes, from, from + BLOCK, ZEROES, 0, BLOCK) < 0
+        ? null
+        : Arrays.copyOfRange(bytes, from, from + BLOCK);
   }
 
   private void mark(int address, int length) {
