@@ -10,14 +10,20 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.ENGINE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.ENV_PREFIX;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.FORBIDDEN_HEADERS;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_BODY;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_CONCURRENT;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_CONCURRENT_WAIT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_FIELD_SIZE;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_HOST_MEMORY;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_MEMORY;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_BETWEEN_BYTES_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_CONNECT_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_FIRST_BYTE_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL_IDLE_TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.REQUEST_TIMEOUT;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.SHUTDOWN_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.STRIP_SERVLET_PATH;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_PASSWORD;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_TYPE;
@@ -100,9 +106,34 @@ final class InitParams {
             e);
       }
     }
-    String timeout = given(param, REQUEST_TIMEOUT);
+    String timeout = given(param, TIMEOUT);
     if (timeout != null) {
-      http.requestTimeout(parseDuration(REQUEST_TIMEOUT, timeout));
+      http.timeout(duration(TIMEOUT, timeout, true));
+    }
+    String maxConcurrent = given(param, MAX_CONCURRENT);
+    if (maxConcurrent != null) {
+      http.maxConcurrent(
+          OptionValues.count(label(MAX_CONCURRENT), maxConcurrent, 1, "concurrent calls"));
+    }
+    String maxConcurrentWait = given(param, MAX_CONCURRENT_WAIT);
+    if (maxConcurrentWait != null) {
+      http.maxConcurrentWait(duration(MAX_CONCURRENT_WAIT, maxConcurrentWait, true));
+    }
+    String maxBody = given(param, MAX_BODY);
+    if (maxBody != null) {
+      http.maxBody(OptionValues.size(label(MAX_BODY), maxBody));
+    }
+    String maxMemory = given(param, MAX_MEMORY);
+    if (maxMemory != null) {
+      http.maxMemory(OptionValues.size(label(MAX_MEMORY), maxMemory));
+    }
+    String maxHostMemory = given(param, MAX_HOST_MEMORY);
+    if (maxHostMemory != null) {
+      http.maxHostMemory(OptionValues.size(label(MAX_HOST_MEMORY), maxHostMemory));
+    }
+    String shutdown = given(param, SHUTDOWN_TIMEOUT);
+    if (shutdown != null) {
+      http.shutdownTimeout(duration(SHUTDOWN_TIMEOUT, shutdown, true));
     }
     String pool = given(param, POOL);
     String poolIdle = given(param, POOL_IDLE_TIMEOUT);
@@ -110,10 +141,12 @@ final class InitParams {
       InstancePool.Config defaults = InstancePool.Config.DEFAULT;
       http.pool(
           new InstancePool.Config(
-              pool == null ? defaults.maxIdle() : parseCount(POOL, pool),
+              pool == null
+                  ? defaults.maxIdle()
+                  : OptionValues.count(label(POOL), pool, 0, "instances"),
               poolIdle == null
                   ? defaults.idleTimeout()
-                  : parseBoundedDuration(POOL_IDLE_TIMEOUT, poolIdle)));
+                  : duration(POOL_IDLE_TIMEOUT, poolIdle, false)));
     }
     String allow = given(param, ALLOW_OUTBOUND);
     if (allow != null) {
@@ -132,16 +165,15 @@ final class InitParams {
     }
     String connect = given(param, OUTBOUND_CONNECT_TIMEOUT);
     if (connect != null) {
-      jetty.connectTimeout(parsePositiveDuration(OUTBOUND_CONNECT_TIMEOUT, connect));
+      jetty.connectTimeout(duration(OUTBOUND_CONNECT_TIMEOUT, connect, false));
     }
     String firstByte = given(param, OUTBOUND_FIRST_BYTE_TIMEOUT);
     if (firstByte != null) {
-      jetty.firstByteTimeout(parsePositiveDuration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte));
+      jetty.firstByteTimeout(duration(OUTBOUND_FIRST_BYTE_TIMEOUT, firstByte, false));
     }
     String betweenBytes = given(param, OUTBOUND_BETWEEN_BYTES_TIMEOUT);
     if (betweenBytes != null) {
-      jetty.betweenBytesTimeout(
-          parsePositiveDuration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes));
+      jetty.betweenBytesTimeout(duration(OUTBOUND_BETWEEN_BYTES_TIMEOUT, betweenBytes, false));
     }
     String store = given(param, TRUST_STORE);
     if (store != null) {
@@ -160,28 +192,17 @@ final class InitParams {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  /** {@link WasiHttpServletOptions#parseDuration}, its message naming the init-param. */
-  static Duration parseDuration(String name, String value) {
-    try {
-      return WasiHttpServletOptions.parseDuration(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("init-param " + name + ": " + e.getMessage(), e);
-    }
+  /** How messages name an init-param. */
+  private static String label(String name) {
+    return "init-param " + name;
   }
 
-  /** {@link #parseDuration}, refusing zero and negative durations. */
-  static Duration parsePositiveDuration(String name, String value) {
-    return WasiHttpServletOptions.parsePositiveDuration("init-param " + name, value, null);
-  }
-
-  /** {@link #parsePositiveDuration}, refusing durations over {@link Timeouts#MAX} too. */
-  static Duration parseBoundedDuration(String name, String value) {
-    return WasiHttpServletOptions.parsePositiveDuration("init-param " + name, value, Timeouts.MAX);
-  }
-
-  /** A number of instances, 0 or more. */
-  static int parseCount(String name, String value) {
-    return WasiHttpServletOptions.parseInstanceCount("init-param " + name, value);
+  /**
+   * An {@link OptionValues#duration} of at most {@link Timeouts#MAX}, zero allowed or not, its
+   * message naming the init-param.
+   */
+  private static Duration duration(String name, String value, boolean zeroAllowed) {
+    return OptionValues.duration(label(name), value, zeroAllowed, Timeouts.MAX);
   }
 
   static boolean parseBoolean(String name, String value) {

@@ -8,10 +8,8 @@ import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -71,8 +69,36 @@ public final class WasiHttpServletOptions {
   /** Init-param: {@link WasiHttpConfig#maxFieldSize()}, in bytes. */
   public static final String MAX_FIELD_SIZE = "maxFieldSize";
 
-  /** Init-param: {@link WasiHttpConfig#requestTimeout()} ({@code 30s}, {@code 500ms}, ISO-8601). */
-  public static final String REQUEST_TIMEOUT = "requestTimeout";
+  /**
+   * Init-param: {@link WasiHttpConfig#timeout()}, a duration ({@code 30s}, {@code 500ms}, {@code
+   * 10m}, plain seconds, ISO-8601 {@code PT30S}; see {@link OptionValues#duration}), {@code 0} for
+   * none; default {@code 60s}.
+   */
+  public static final String TIMEOUT = "timeout";
+
+  /** Init-param: {@link WasiHttpConfig#maxConcurrent()}, at least 1; default 64. */
+  public static final String MAX_CONCURRENT = "maxConcurrent";
+
+  /** Init-param: {@link WasiHttpConfig#maxConcurrentWait()}, a duration; default {@code 1s}. */
+  public static final String MAX_CONCURRENT_WAIT = "maxConcurrentWait";
+
+  /**
+   * Init-param: {@link WasiHttpConfig#maxBody()}, a size ({@code 1GiB}, {@code 512MiB}, bytes; see
+   * {@link OptionValues#size}); default {@code 1GiB}.
+   */
+  public static final String MAX_BODY = "maxBody";
+
+  /** Init-param: {@link WasiHttpConfig#maxMemory()}, a size; default {@code 256MiB}. */
+  public static final String MAX_MEMORY = "maxMemory";
+
+  /** Init-param: {@link WasiHttpConfig#maxHostMemory()}, a size; default {@code 16MiB}. */
+  public static final String MAX_HOST_MEMORY = "maxHostMemory";
+
+  /**
+   * Init-param: {@link WasiHttpConfig#shutdownTimeout()}, how long {@code destroy()} lets requests
+   * in flight finish, a duration; default {@code 10s}.
+   */
+  public static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
 
   /**
    * Init-param: {@link InstancePool.Config#maxIdle()} of {@link WasiHttpConfig#pool()}, the
@@ -83,8 +109,8 @@ public final class WasiHttpServletOptions {
 
   /**
    * Init-param: {@link InstancePool.Config#idleTimeout()} of {@link WasiHttpConfig#pool()}, how
-   * long a ready instance may wait unused before it is dropped (same syntax as {@link
-   * #REQUEST_TIMEOUT}, positive); default {@code 60s} ({@link InstancePool.Config#DEFAULT}).
+   * long a ready instance may wait unused before it is dropped (same syntax as {@link #TIMEOUT},
+   * positive); default {@code 60s} ({@link InstancePool.Config#DEFAULT}).
    */
   public static final String POOL_IDLE_TIMEOUT = "poolIdleTimeout";
 
@@ -162,88 +188,6 @@ public final class WasiHttpServletOptions {
     }
     return options.withCompileCache(
         cache == null ? EngineOptions.defaultCompileCache() : Path.of(cache));
-  }
-
-  /**
-   * A positive {@link #parseDuration duration} of at most {@code max} (null: no bound), for a
-   * setting the command line shares with the init-params; a refused value's message starts with
-   * {@code label} (e.g. {@code init-param poolIdleTimeout}, {@code --pool-idle-timeout}).
-   *
-   * @throws IllegalArgumentException naming {@code label} and what was expected
-   */
-  public static Duration parsePositiveDuration(String label, String value, Duration max) {
-    Duration d;
-    try {
-      d = parseDuration(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
-    }
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(
-          label + ": expected a positive duration, got \"" + value + "\"");
-    }
-    if (max != null && d.compareTo(max) > 0) {
-      throw new IllegalArgumentException(
-          label + ": expected a duration of at most " + max + ", got \"" + value + "\"");
-    }
-    return d;
-  }
-
-  /**
-   * A number of instances, 0 or more ({@link #POOL}), as {@link #parsePositiveDuration} labels it.
-   *
-   * @throws IllegalArgumentException naming {@code label} and what was expected
-   */
-  public static int parseInstanceCount(String label, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        label + ": expected a number of instances, 0 or more, got \"" + value + "\"");
-  }
-
-  /**
-   * A duration in the syntax of the duration init-params ({@link #REQUEST_TIMEOUT}, {@link
-   * #POOL_IDLE_TIMEOUT}, ...): {@code 30s}, {@code 500ms}, {@code 10m}, {@code 1h}, plain seconds
-   * ({@code 30}), or ISO-8601 ({@code PT30S}). Range checks are the caller's.
-   *
-   * @throws IllegalArgumentException when {@code text} is none of these
-   */
-  public static Duration parseDuration(String text) {
-    String value = text.trim();
-    try {
-      if (value.startsWith("P") || value.startsWith("p")) {
-        return Duration.parse(value);
-      }
-      String v = value.toLowerCase(Locale.ROOT);
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      }
-      char unit = v.charAt(v.length() - 1);
-      if (Character.isDigit(unit)) {
-        return Duration.ofSeconds(Long.parseLong(v));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1).trim());
-      switch (unit) {
-        case 's':
-          return Duration.ofSeconds(n);
-        case 'm':
-          return Duration.ofMinutes(n);
-        case 'h':
-          return Duration.ofHours(n);
-        default:
-          break;
-      }
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "expected a duration such as 30s, 500ms or PT1M, got \"" + text + "\"");
   }
 
   /** A builder with every option at its default. */
@@ -389,8 +333,20 @@ public final class WasiHttpServletOptions {
         + new TreeSet<>(http.forbiddenHeaders())
         + ", maxFieldSize="
         + http.maxFieldSize()
-        + ", requestTimeout="
-        + http.requestTimeout()
+        + ", timeout="
+        + http.timeout()
+        + ", maxConcurrent="
+        + http.maxConcurrent()
+        + ", maxConcurrentWait="
+        + http.maxConcurrentWait()
+        + ", maxBody="
+        + http.maxBody()
+        + ", maxMemory="
+        + http.maxMemory()
+        + ", maxHostMemory="
+        + http.maxHostMemory()
+        + ", shutdownTimeout="
+        + http.shutdownTimeout()
         + ", pool="
         + http.pool().maxIdle()
         + ", poolIdleTimeout="

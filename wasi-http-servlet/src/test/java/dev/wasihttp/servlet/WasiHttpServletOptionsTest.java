@@ -42,7 +42,7 @@ class WasiHttpServletOptionsTest {
     assertNull(o.canonicalAuthority());
     assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, o.http().forbiddenHeaders());
     assertEquals(128 * 1024, o.http().maxFieldSize());
-    assertEquals(Duration.ofMinutes(10), o.http().requestTimeout());
+    assertEquals(Duration.ofSeconds(60), o.http().timeout());
     assertEquals(
         EngineOptions.of(EngineMode.AUTO).withCompileCache(EngineOptions.defaultCompileCache()),
         o.engine());
@@ -125,28 +125,56 @@ class WasiHttpServletOptionsTest {
     WasiHttpServletOptions o =
         parse(
             Map.of(
-                "forbiddenHeaders",
-                "X-Internal, host",
-                "maxFieldSize",
-                "4096",
-                "requestTimeout",
-                "30s"));
+                "forbiddenHeaders", "X-Internal, host", "maxFieldSize", "4096", "timeout", "30s"));
     assertEquals(Set.of("x-internal", "host"), o.http().forbiddenHeaders());
     assertEquals(4096, o.http().maxFieldSize());
-    assertEquals(Duration.ofSeconds(30), o.http().requestTimeout());
-    assertEquals(Duration.ZERO, parse(Map.of("requestTimeout", "0")).http().requestTimeout());
-    assertEquals(
-        Duration.ofMillis(500), parse(Map.of("requestTimeout", "500ms")).http().requestTimeout());
-    assertEquals(
-        Duration.ofMinutes(2), parse(Map.of("requestTimeout", "PT2M")).http().requestTimeout());
-    assertEquals(
-        Duration.ofMinutes(2), parse(Map.of("requestTimeout", "2m")).http().requestTimeout());
+    assertEquals(Duration.ofSeconds(30), o.http().timeout());
+    assertEquals(Duration.ZERO, parse(Map.of("timeout", "0")).http().timeout());
+    assertEquals(Duration.ofMillis(500), parse(Map.of("timeout", "500ms")).http().timeout());
+    assertEquals(Duration.ofMinutes(2), parse(Map.of("timeout", "PT2M")).http().timeout());
+    assertEquals(Duration.ofMinutes(2), parse(Map.of("timeout", "2m")).http().timeout());
     WasiHttpConfig config = o.toWasiHttpConfig(LogSink.discard());
     assertEquals(o.componentName(), config.componentName());
     assertEquals(4096, config.maxFieldSize());
     assertEquals(Set.of("x-internal", "host"), config.forbiddenHeaders());
-    assertThrows(IllegalArgumentException.class, () -> parse(Map.of("requestTimeout", "soon")));
+    assertThrows(IllegalArgumentException.class, () -> parse(Map.of("timeout", "soon")));
     assertThrows(IllegalArgumentException.class, () -> parse(Map.of("maxFieldSize", "-1")));
+  }
+
+  @Test
+  void theLimitsHaveTheirDefaultsAndInitParams() {
+    WasiHttpConfig defaults = parse(Map.of()).http();
+    assertEquals(Duration.ofSeconds(60), defaults.timeout());
+    assertEquals(64, defaults.maxConcurrent());
+    assertEquals(Duration.ofSeconds(1), defaults.maxConcurrentWait());
+    assertEquals(1L << 30, defaults.maxBody());
+    assertEquals(256L << 20, defaults.maxMemory());
+    assertEquals(16L << 20, defaults.maxHostMemory());
+    assertEquals(Duration.ofSeconds(10), defaults.shutdownTimeout());
+
+    WasiHttpConfig set =
+        parse(
+                Map.of(
+                    "timeout", "2s",
+                    "maxConcurrent", "32",
+                    "maxConcurrentWait", "250ms",
+                    "maxBody", "10MiB",
+                    "maxMemory", "64MiB",
+                    "maxHostMemory", "1m",
+                    "shutdownTimeout", "0"))
+            .http();
+    assertEquals(Duration.ofSeconds(2), set.timeout());
+    assertEquals(32, set.maxConcurrent());
+    assertEquals(Duration.ofMillis(250), set.maxConcurrentWait());
+    assertEquals(10L << 20, set.maxBody());
+    assertEquals(64L << 20, set.maxMemory());
+    assertEquals(1L << 20, set.maxHostMemory());
+    assertEquals(Duration.ZERO, set.shutdownTimeout());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("maxBody", "lots")));
+    assertTrue(e.getMessage().startsWith("init-param maxBody: expected a size"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> parse(Map.of("maxConcurrent", "0")));
   }
 
   @Test

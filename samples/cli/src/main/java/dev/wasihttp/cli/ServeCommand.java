@@ -5,6 +5,7 @@ import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
+import dev.wasihttp.servlet.OptionValues;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
 import jakarta.servlet.ServletException;
@@ -25,15 +26,18 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] [--allow ENTRY]...
  * [--trust-store FILE.p12 [--trust-store-password PW]] [--engine MODE [--compile-cache DIR]]
- * [--pool N] [--pool-idle-timeout DURATION] COMPONENT.wasm}: serves the component with {@link
- * WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by
- * upgrade or prior knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port 0}
- * picks a free port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted;
- * guest output and errors go to standard error through Jetty's log. {@code --allow} entries make
- * the outbound policy; {@code --trust-store} is a PKCS12 (or JKS) key store whose certificates
- * outgoing TLS connections trust instead of the JDK's. {@code --pool} and {@code
- * --pool-idle-timeout} set the instance pool ({@link WasiHttpConfig#pool()}, the servlet's {@code
- * pool} and {@code poolIdleTimeout} init-params).
+ * [--pool N] [--pool-idle-timeout DURATION] [--timeout DURATION] [--max-concurrent N]
+ * [--max-concurrent-wait DURATION] [--max-body SIZE] [--max-memory SIZE] [--max-host-memory SIZE]
+ * [--shutdown-timeout DURATION] COMPONENT.wasm}: serves the component with {@link WasiHttpServlet}
+ * at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by upgrade or prior
+ * knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port 0} picks a free
+ * port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted; guest output and
+ * errors go to standard error through Jetty's log. {@code --allow} entries make the outbound
+ * policy; {@code --trust-store} is a PKCS12 (or JKS) key store whose certificates outgoing TLS
+ * connections trust instead of the JDK's. {@code --pool} and {@code --pool-idle-timeout} set the
+ * instance pool ({@link WasiHttpConfig#pool()}, the servlet's {@code pool} and {@code
+ * poolIdleTimeout} init-params); the limits are the servlet's init-params of the same names ({@code
+ * --max-body} is {@code maxBody}).
  */
 final class ServeCommand {
   static final String USAGE =
@@ -42,6 +46,9 @@ final class ServeCommand {
           + " [--trust-store FILE.p12 [--trust-store-password PW]]"
           + " [--engine auto|compiler|interpreter [--compile-cache DIR|none]]"
           + " [--pool N] [--pool-idle-timeout DURATION]"
+          + " [--timeout DURATION] [--max-concurrent N] [--max-concurrent-wait DURATION]"
+          + " [--max-body SIZE] [--max-memory SIZE] [--max-host-memory SIZE]"
+          + " [--shutdown-timeout DURATION]"
           + " COMPONENT.wasm\n"
           + "  --pool N                      instances kept ready, each reset to its image after a"
           + " request (default "
@@ -50,7 +57,18 @@ final class ServeCommand {
           + "  --pool-idle-timeout DURATION  how long a ready instance may wait unused before it is"
           + " dropped (default "
           + InstancePool.Config.DEFAULT.idleTimeout().toSeconds()
-          + "s; 30s, 500ms, 10m, PT1M)";
+          + "s; 30s, 500ms, 10m, PT1M)\n"
+          + "  --timeout DURATION            a request's deadline: then the guest is interrupted,"
+          + " 504 (default 60s; 0: none)\n"
+          + "  --max-concurrent N            guest calls at once (default 64); more wait"
+          + " --max-concurrent-wait (default 1s), then 503 with Retry-After\n"
+          + "  --max-body SIZE               largest request body, else 413 (default 1GiB;"
+          + " 512KiB, 256MiB, bytes)\n"
+          + "  --max-memory SIZE             linear memory per instance; memory.grow fails"
+          + " beyond (default 256MiB)\n"
+          + "  --max-host-memory SIZE        host-side bytes per instance (default 16MiB)\n"
+          + "  --shutdown-timeout DURATION   on SIGTERM, how long requests in flight may finish"
+          + " (default 10s)";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
   static final String TRUST_STORE_PASSWORD_ENV = "WASI_HTTP_TRUST_STORE_PASSWORD";
@@ -199,11 +217,31 @@ final class ServeCommand {
           compileCache = value(args, ++i, a);
           break;
         case "--pool":
-          pool = WasiHttpServletOptions.parseInstanceCount(a, value(args, ++i, a));
+          pool = OptionValues.count(a, value(args, ++i, a), 0, "instances");
           break;
         case "--pool-idle-timeout":
-          poolIdleTimeout =
-              WasiHttpServletOptions.parsePositiveDuration(a, value(args, ++i, a), Timeouts.MAX);
+          poolIdleTimeout = OptionValues.duration(a, value(args, ++i, a), false, Timeouts.MAX);
+          break;
+        case "--timeout":
+          http.timeout(OptionValues.duration(a, value(args, ++i, a), true, Timeouts.MAX));
+          break;
+        case "--max-concurrent":
+          http.maxConcurrent(OptionValues.count(a, value(args, ++i, a), 1, "concurrent calls"));
+          break;
+        case "--max-concurrent-wait":
+          http.maxConcurrentWait(OptionValues.duration(a, value(args, ++i, a), true, Timeouts.MAX));
+          break;
+        case "--max-body":
+          http.maxBody(OptionValues.size(a, value(args, ++i, a)));
+          break;
+        case "--max-memory":
+          http.maxMemory(OptionValues.size(a, value(args, ++i, a)));
+          break;
+        case "--max-host-memory":
+          http.maxHostMemory(OptionValues.size(a, value(args, ++i, a)));
+          break;
+        case "--shutdown-timeout":
+          http.shutdownTimeout(OptionValues.duration(a, value(args, ++i, a), true, Timeouts.MAX));
           break;
         case "--trust-store":
           trustStore = value(args, ++i, a);

@@ -23,7 +23,7 @@ import java.util.Set;
  *     .componentName("shop.wasm")
  *     .log(sink)
  *     .wasi(WasiHttpConfig.wasiBuilder("shop.wasm", sink).env("GREETING", "hi").build())
- *     .requestTimeout(Duration.ofSeconds(30))
+ *     .timeout(Duration.ofSeconds(30))
  *     .build();
  * }</pre>
  */
@@ -47,8 +47,26 @@ public final class WasiHttpConfig {
   /** 128 KiB: the most one {@code fields} object may hold (Wasmtime's default). */
   public static final int DEFAULT_MAX_FIELD_SIZE = 128 * 1024;
 
-  /** 10 minutes: how long one request may run before the guest is interrupted. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+  /** 60 s: how long one request may run before the guest is interrupted ({@link #timeout()}). */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** 64: how many guest calls may run at once ({@link #maxConcurrent()}). */
+  public static final int DEFAULT_MAX_CONCURRENT = 64;
+
+  /** 1 s: how long a request waits for a free guest call ({@link #maxConcurrentWait()}). */
+  public static final Duration DEFAULT_MAX_CONCURRENT_WAIT = Duration.ofSeconds(1);
+
+  /** 1 GiB: the largest request body ({@link #maxBody()}). */
+  public static final long DEFAULT_MAX_BODY = 1L << 30;
+
+  /** 256 MiB: the most linear memory one instance may have ({@link #maxMemory()}). */
+  public static final long DEFAULT_MAX_MEMORY = 256L << 20;
+
+  /** 16 MiB: the most host-side bytes one instance may hold ({@link #maxHostMemory()}). */
+  public static final long DEFAULT_MAX_HOST_MEMORY = 16L << 20;
+
+  /** 10 s: how long requests in flight may finish at shutdown ({@link #shutdownTimeout()}). */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
   /** The name used in log lines when none is configured. */
   public static final String DEFAULT_COMPONENT_NAME = "component";
@@ -56,7 +74,13 @@ public final class WasiHttpConfig {
   private final String componentName;
   private final Set<String> forbiddenHeaders;
   private final int maxFieldSize;
-  private final Duration requestTimeout;
+  private final Duration timeout;
+  private final int maxConcurrent;
+  private final Duration maxConcurrentWait;
+  private final long maxBody;
+  private final long maxMemory;
+  private final long maxHostMemory;
+  private final Duration shutdownTimeout;
   private final LogSink log;
   private final WasiConfig wasi;
   private final boolean wasiGiven;
@@ -68,7 +92,13 @@ public final class WasiHttpConfig {
     this.componentName = b.componentName;
     this.forbiddenHeaders = Set.copyOf(b.forbiddenHeaders);
     this.maxFieldSize = b.maxFieldSize;
-    this.requestTimeout = b.requestTimeout;
+    this.timeout = b.timeout;
+    this.maxConcurrent = b.maxConcurrent;
+    this.maxConcurrentWait = b.maxConcurrentWait;
+    this.maxBody = b.maxBody;
+    this.maxMemory = b.maxMemory;
+    this.maxHostMemory = b.maxHostMemory;
+    this.shutdownTimeout = b.shutdownTimeout;
     this.log = b.log;
     this.wasiGiven = b.wasi != null;
     this.outboundPolicy = b.outboundPolicy;
@@ -120,10 +150,61 @@ public final class WasiHttpConfig {
 
   /**
    * The deadline of one request, or {@link Duration#ZERO} for none; default {@link
-   * #DEFAULT_REQUEST_TIMEOUT}.
+   * #DEFAULT_TIMEOUT}. Past it the guest is interrupted, computing or blocked in {@code poll}; the
+   * request ends with 504, or an aborted response if it had started.
    */
-  public Duration requestTimeout() {
-    return requestTimeout;
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * How many guest calls of this handler may run at once; default {@link #DEFAULT_MAX_CONCURRENT}.
+   * A request over it waits up to {@link #maxConcurrentWait()}, then gets 503 with {@code
+   * Retry-After}.
+   */
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  /**
+   * How long a request over {@link #maxConcurrent()} waits for a free call; default {@link
+   * #DEFAULT_MAX_CONCURRENT_WAIT}; zero: none.
+   */
+  public Duration maxConcurrentWait() {
+    return maxConcurrentWait;
+  }
+
+  /**
+   * The largest request body in bytes; default {@link #DEFAULT_MAX_BODY}. A declared length over it
+   * is answered with 413 before the guest runs; a body that grows past it fails the guest's read
+   * with {@code HTTP-request-body-size}.
+   */
+  public long maxBody() {
+    return maxBody;
+  }
+
+  /**
+   * The most linear memory one instance may have, in bytes, all its core memories together; default
+   * {@link #DEFAULT_MAX_MEMORY}. Past it {@code memory.grow} returns -1.
+   */
+  public long maxMemory() {
+    return maxMemory;
+  }
+
+  /**
+   * The most host-side bytes one instance may hold for its guest (fields, buffered bodies,
+   * resources); default {@link #DEFAULT_MAX_HOST_MEMORY}.
+   */
+  public long maxHostMemory() {
+    return maxHostMemory;
+  }
+
+  /**
+   * How long {@link WasiHttpHandler#close()} lets requests in flight finish before it interrupts
+   * them; default {@link #DEFAULT_SHUTDOWN_TIMEOUT}.
+   */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
   }
 
   /** Where log lines go; default {@link LogSink#stderr()}. */
@@ -174,7 +255,13 @@ public final class WasiHttpConfig {
     b.componentName = componentName;
     b.forbiddenHeaders = new LinkedHashSet<>(forbiddenHeaders);
     b.maxFieldSize = maxFieldSize;
-    b.requestTimeout = requestTimeout;
+    b.timeout = timeout;
+    b.maxConcurrent = maxConcurrent;
+    b.maxConcurrentWait = maxConcurrentWait;
+    b.maxBody = maxBody;
+    b.maxMemory = maxMemory;
+    b.maxHostMemory = maxHostMemory;
+    b.shutdownTimeout = shutdownTimeout;
     b.log = log;
     b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
     b.outboundPolicy = outboundPolicy;
@@ -188,7 +275,13 @@ public final class WasiHttpConfig {
     private String componentName = DEFAULT_COMPONENT_NAME;
     private Set<String> forbiddenHeaders = new LinkedHashSet<>(DEFAULT_FORBIDDEN_HEADERS);
     private int maxFieldSize = DEFAULT_MAX_FIELD_SIZE;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
+    private Duration maxConcurrentWait = DEFAULT_MAX_CONCURRENT_WAIT;
+    private long maxBody = DEFAULT_MAX_BODY;
+    private long maxMemory = DEFAULT_MAX_MEMORY;
+    private long maxHostMemory = DEFAULT_MAX_HOST_MEMORY;
+    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private LogSink log = LogSink.stderr();
     private WasiConfig wasi;
     private OutboundPolicy outboundPolicy = OutboundPolicy.denyAll();
@@ -208,8 +301,6 @@ public final class WasiHttpConfig {
       this.outgoingHandler = Objects.requireNonNull(factory, "factory");
       return this;
     }
-
-    /** Timers count in milliseconds and nanoseconds: a bound keeps every conversion exact. */
 
     /** The component's name in log lines (e.g. its file name). */
     public Builder componentName(String name) {
@@ -236,10 +327,56 @@ public final class WasiHttpConfig {
       return this;
     }
 
-    /** The deadline of one request; {@link Duration#ZERO} for none. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Timeouts.checked(timeout, "requestTimeout", true);
+    /** See {@link WasiHttpConfig#timeout()}; {@link Duration#ZERO} for none. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Timeouts.checked(timeout, "timeout", true);
       return this;
+    }
+
+    /** See {@link WasiHttpConfig#maxConcurrent()}; at least 1. */
+    public Builder maxConcurrent(int calls) {
+      if (calls < 1) {
+        throw new IllegalArgumentException("maxConcurrent must be at least 1: " + calls);
+      }
+      this.maxConcurrent = calls;
+      return this;
+    }
+
+    /** See {@link WasiHttpConfig#maxConcurrentWait()}; {@link Duration#ZERO} for none. */
+    public Builder maxConcurrentWait(Duration wait) {
+      this.maxConcurrentWait = Timeouts.checked(wait, "maxConcurrentWait", true);
+      return this;
+    }
+
+    /** See {@link WasiHttpConfig#maxBody()}; 0 or more. */
+    public Builder maxBody(long bytes) {
+      this.maxBody = notNegative(bytes, "maxBody");
+      return this;
+    }
+
+    /** See {@link WasiHttpConfig#maxMemory()}; 0 or more. */
+    public Builder maxMemory(long bytes) {
+      this.maxMemory = notNegative(bytes, "maxMemory");
+      return this;
+    }
+
+    /** See {@link WasiHttpConfig#maxHostMemory()}; 0 or more. */
+    public Builder maxHostMemory(long bytes) {
+      this.maxHostMemory = notNegative(bytes, "maxHostMemory");
+      return this;
+    }
+
+    /** See {@link WasiHttpConfig#shutdownTimeout()}; {@link Duration#ZERO}: abort at once. */
+    public Builder shutdownTimeout(Duration timeout) {
+      this.shutdownTimeout = Timeouts.checked(timeout, "shutdownTimeout", true);
+      return this;
+    }
+
+    private static long notNegative(long bytes, String name) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException(name + " must not be negative: " + bytes);
+      }
+      return bytes;
     }
 
     /** Where log lines go. */

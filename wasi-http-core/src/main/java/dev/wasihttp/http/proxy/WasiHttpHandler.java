@@ -48,9 +48,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>after the response was committed, any ending other than {@code outgoing-body.finish} (a
  *       trap, a return with the body open, a dropped body, the deadline): {@link
  *       HttpExchange#abort} and a log line;
- *   <li>past {@link WasiHttpConfig#requestTimeout()}, the guest's thread is interrupted (the engine
- *       checks it at calls and loop back-edges) and the request ends as above with "guest timed
- *       out".
+ *   <li>past {@link WasiHttpConfig#timeout()}, the guest's thread is interrupted (the engine checks
+ *       it at calls and loop back-edges) and the request ends as above with "guest timed out".
  * </ul>
  *
  * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
@@ -155,7 +154,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
         new HttpState(
             exchange, rules, wasi, readers, config.log(), tag, outgoing, config.outboundPolicy());
     RequestData instanceData = new RequestData(wasi, state);
-    Deadline deadline = Deadline.start(deadlines, config.requestTimeout());
+    Deadline deadline = Deadline.start(deadlines, config.timeout());
     String ending = null;
     ComponentInstance<RequestData> instance = null;
     boolean reusable = false;

@@ -64,7 +64,7 @@ class WasiHttpHandlerTest {
         WasiHttpConfig.builder()
             .componentName("slow")
             .log(log)
-            .requestTimeout(Duration.ofMillis(300))
+            .timeout(Duration.ofMillis(300))
             .build();
     try (WasiHttpHandler handler =
         WasiHttpHandler.create(Samples.load(Samples.HELLO_C, mode), config)) {
@@ -154,7 +154,7 @@ class WasiHttpHandlerTest {
     WasiHttpConfig d = WasiHttpConfig.defaults();
     assertEquals(WasiHttpConfig.DEFAULT_FORBIDDEN_HEADERS, d.forbiddenHeaders());
     assertEquals(128 * 1024, d.maxFieldSize());
-    assertEquals(Duration.ofMinutes(10), d.requestTimeout());
+    assertEquals(Duration.ofSeconds(60), d.timeout());
     assertEquals("component", d.componentName());
     assertEquals("component", d.wasi().componentName());
 
@@ -164,7 +164,7 @@ class WasiHttpHandlerTest {
             .componentName("shop")
             .forbiddenHeaders(Set.of("X-Internal"))
             .maxFieldSize(1000)
-            .requestTimeout(Duration.ZERO)
+            .timeout(Duration.ZERO)
             .log(log)
             .build();
     assertEquals(Set.of("x-internal"), c.forbiddenHeaders());
@@ -175,7 +175,7 @@ class WasiHttpHandlerTest {
     assertThrows(IllegalArgumentException.class, () -> WasiHttpConfig.builder().maxFieldSize(0));
     assertThrows(
         IllegalArgumentException.class,
-        () -> WasiHttpConfig.builder().requestTimeout(Duration.ofSeconds(-1)));
+        () -> WasiHttpConfig.builder().timeout(Duration.ofSeconds(-1)));
   }
 
   static long clientThreads(String name) {
