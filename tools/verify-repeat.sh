@@ -13,13 +13,12 @@ work="${WORK:-$(mktemp -d)}"
 echo "clones and logs in $work"
 
 git clone -q "$root" "$work/neighbour"
-# The neighbour: verify in a loop, skipping nothing, until the runs are over.
-(
-  cd "$work/neighbour"
-  while true; do ./mvnw -B -q verify >>"$work/neighbour.log" 2>&1; done
-) &
+# The neighbour: verify in a loop, skipping nothing, until the runs are over; in a session of its
+# own so that one signal stops it and its JVMs.
+setsid bash -c 'cd "$1/neighbour" && while true; do ./mvnw -B -q verify >>"$1/neighbour.log" 2>&1; done' \
+  _ "$work" &
 neighbour=$!
-trap 'kill -- -$neighbour 2>/dev/null; pkill -P $neighbour 2>/dev/null; kill $neighbour 2>/dev/null' EXIT
+trap 'kill -- -$neighbour 2>/dev/null' EXIT
 
 failed=0
 for n in $(seq 1 "$runs"); do
