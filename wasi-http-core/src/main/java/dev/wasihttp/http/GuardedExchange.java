@@ -56,6 +56,7 @@ public final class GuardedExchange implements HttpExchange {
   private final String tag;
   private final OutputStream body = new Body();
   private State state = State.UNCOMMITTED;
+  private int status;
   private OutputStream out;
   private boolean clientGone;
 
@@ -100,6 +101,11 @@ public final class GuardedExchange implements HttpExchange {
   /** Where the response stands. */
   public State state() {
     return state;
+  }
+
+  /** The status committed by {@link #respond} or answered by {@link #fail}; 0 before either. */
+  public int status() {
+    return status;
   }
 
   /** Whether a response call of the wrapped exchange failed: the client went away. */
@@ -183,6 +189,7 @@ public final class GuardedExchange implements HttpExchange {
       throw new IllegalStateException("respond after the response was " + state);
     }
     state = State.COMMITTED;
+    this.status = status;
     try {
       exchange.respond(status, headers);
       out = exchange.responseBody();
@@ -256,6 +263,7 @@ public final class GuardedExchange implements HttpExchange {
     switch (state) {
       case UNCOMMITTED -> {
         state = State.FAILED;
+        this.status = status;
         log.log(LogSink.Level.WARN, tag + "answered " + status + ": " + reason);
         exchange.fail(status, reason);
       }

@@ -3,6 +3,7 @@ package dev.wasihttp.servlet;
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Serves a {@code wasi:http/proxy} component: every request becomes an {@code incoming-request}
@@ -31,6 +34,9 @@ import java.util.Collections;
  * broken response, never a clean short one. The servlet only maps an abort onto the container (see
  * {@link ServletHttpExchange#abort}) and drains what is left of the request body. Log lines go to
  * {@code ServletContext.log}, each starting with the component's name.
+ *
+ * <p>A servlet that runs a component puts its counters on the platform MBean server while it is in
+ * service: see {@link WasiHttpServletMXBean}.
  */
 public class WasiHttpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -44,6 +50,7 @@ public class WasiHttpServlet extends HttpServlet {
   private transient WasiHttpServletOptions options;
   private transient ExchangeHandler handler;
   private transient boolean ownsHandler;
+  private transient ObjectName mbean;
 
   /** A servlet configured by its init-params. */
   public WasiHttpServlet() {}
@@ -84,6 +91,18 @@ public class WasiHttpServlet extends HttpServlet {
         throw e;
       }
     }
+    if (handler instanceof WasiHttpHandler wasi) {
+      try {
+        mbean =
+            ServletMBean.register(
+                ServletMBean.name(getServletContext().getContextPath(), getServletName()),
+                options.componentName(),
+                wasi);
+      } catch (JMException | RuntimeException e) {
+        // Counters are for the operator; a server without JMX still serves.
+        logLine("WARN its counters are not on JMX: " + e);
+      }
+    }
     logLine("serving " + describe());
   }
 
@@ -108,6 +127,14 @@ public class WasiHttpServlet extends HttpServlet {
   /** Closes the handler this servlet created (stopping the host's threads). */
   @Override
   public void destroy() {
+    if (mbean != null) {
+      try {
+        ServletMBean.unregister(mbean);
+      } catch (JMException | RuntimeException e) {
+        logLine("WARN unregistering its JMX counters failed: " + e);
+      }
+      mbean = null;
+    }
     if (ownsHandler && handler instanceof AutoCloseable closeable) {
       try {
         closeable.close();

@@ -69,6 +69,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   private final InstancePool<RequestData> pool;
+  private final HandlerMetrics metrics = new HandlerMetrics();
   private final WasiHttpConfig config;
   private final HttpResources http;
   private final FieldRules rules;
@@ -156,10 +157,15 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     RequestData instanceData = new RequestData(wasi, state);
     Deadline deadline = Deadline.start(deadlines, config.timeout());
     String ending = null;
+    HandlerMetrics.Outcome fault = null;
     ComponentInstance<RequestData> instance = null;
     boolean reusable = false;
+    long start = System.nanoTime();
+    long called = start;
     try {
       instance = pool.acquire(instanceData);
+      called = System.nanoTime();
+      metrics.instantiateTime(called - start);
       Func handle = instance.func(HttpResources.INCOMING_HANDLER, "handle");
       handle.call(http.incomingRequest(state), http.responseOutparam(state));
       reusable = true;
@@ -175,24 +181,51 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       ending = "host error: " + e;
       config.log().log(LogSink.Level.ERROR, tag + "host error while handling a request: " + e);
     } finally {
+      if (instance != null) {
+        metrics.guestTime(System.nanoTime() - called);
+      }
       deadline.end();
       if (instance != null) {
         pool.release(instance, reusable && !deadline.expired());
       }
     }
+    if (ending != null && instance != null) {
+      fault = deadline.expired() ? HandlerMetrics.Outcome.TIMEOUT : HandlerMetrics.Outcome.TRAP;
+    }
+    GuardedExchange guarded = state.exchange();
     try {
       if (ending == null) {
-        state
-            .exchange()
-            .returned(
-                "the guest returned without calling response-outparam.set",
-                "the guest returned without finishing the outgoing-body");
+        guarded.returned(
+            "the guest returned without calling response-outparam.set",
+            "the guest returned without finishing the outgoing-body");
       } else {
-        state.exchange().faulted(ending);
+        guarded.faulted(ending);
       }
     } finally {
+      metrics.count(outcome(fault, guarded));
       Endings.release(state, instanceData, config.log(), tag);
     }
+  }
+
+  /** The request's one outcome: the fault that ended it, else how the response ended. */
+  private static HandlerMetrics.Outcome outcome(
+      HandlerMetrics.Outcome fault, GuardedExchange exchange) {
+    if (fault != null) {
+      return fault;
+    }
+    return switch (exchange.state()) {
+      case ABORTED, COMMITTED, UNCOMMITTED -> HandlerMetrics.Outcome.ABORTED;
+      case FINISHED, FAILED -> HandlerMetrics.ofStatus(exchange.status());
+    };
+  }
+
+  /**
+   * The handler's counters (requests by outcome, guest and instantiation time) with what it holds
+   * now (instances in use and pooled, their memory).
+   */
+  public HandlerMetrics.Snapshot metrics() {
+    InstancePool.Stats stats = pool.stats();
+    return metrics.snapshot(stats.inUse(), stats.idle(), 0, 0);
   }
 
   /** The exception and its stack, for a log line about a bug of the host's. */

@@ -1,0 +1,148 @@
+package dev.wasihttp.servlet;
+
+import dev.wasihttp.http.proxy.HandlerMetrics;
+import dev.wasihttp.http.proxy.WasiHttpHandler;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** A servlet's {@link WasiHttpServletMXBean}, read from its handler's metrics at each call. */
+final class ServletMBean implements WasiHttpServletMXBean {
+  /** The JMX domain of every name registered here. */
+  static final String DOMAIN = "dev.wasihttp";
+
+  private final String component;
+  private final WasiHttpHandler handler;
+
+  private ServletMBean(String component, WasiHttpHandler handler) {
+    this.component = component;
+    this.handler = handler;
+  }
+
+  /**
+   * The name for a servlet {@code servletName} in the context at {@code contextPath} ({@code ""}
+   * for the root context, shown as {@code "/"}).
+   */
+  static ObjectName name(String contextPath, String servletName) throws JMException {
+    String context = contextPath == null || contextPath.isEmpty() ? "/" : contextPath;
+    return new ObjectName(
+        DOMAIN
+            + ":type=WasiHttpServlet,context="
+            + ObjectName.quote(context)
+            + ",name="
+            + ObjectName.quote(servletName));
+  }
+
+  /**
+   * Registers {@code handler}'s counters under {@code name} on the platform MBean server, replacing
+   * one left registered there (by a servlet of the same name and context that was not destroyed,
+   * e.g. a redeployment in the same JVM), and returns the name to unregister.
+   */
+  static ObjectName register(ObjectName name, String component, WasiHttpHandler handler)
+      throws JMException {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ServletMBean bean = new ServletMBean(component, handler);
+    try {
+      server.registerMBean(bean, name);
+    } catch (InstanceAlreadyExistsException e) {
+      server.unregisterMBean(name);
+      server.registerMBean(bean, name);
+    }
+    return name;
+  }
+
+  /** Unregisters {@code name}; nothing if it is not registered. */
+  static void unregister(ObjectName name) throws JMException {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    if (server.isRegistered(name)) {
+      server.unregisterMBean(name);
+    }
+  }
+
+  private HandlerMetrics.Snapshot now() {
+    return handler.metrics();
+  }
+
+  @Override
+  public String getComponent() {
+    return component;
+  }
+
+  @Override
+  public long getRequests() {
+    return now().requests();
+  }
+
+  @Override
+  public long getRequests2xx() {
+    return now().requests2xx();
+  }
+
+  @Override
+  public long getRequests3xx() {
+    return now().requests3xx();
+  }
+
+  @Override
+  public long getRequests4xx() {
+    return now().requests4xx();
+  }
+
+  @Override
+  public long getRequests5xx() {
+    return now().requests5xx();
+  }
+
+  @Override
+  public long getTraps() {
+    return now().traps();
+  }
+
+  @Override
+  public long getTimeouts() {
+    return now().timeouts();
+  }
+
+  @Override
+  public long getRejected() {
+    return now().rejected();
+  }
+
+  @Override
+  public long getAborted() {
+    return now().aborted();
+  }
+
+  @Override
+  public long getGuestTimeMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(now().guestNanos());
+  }
+
+  @Override
+  public long getInstantiateTimeMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(now().instantiateNanos());
+  }
+
+  @Override
+  public int getInstancesInUse() {
+    return now().instancesInUse();
+  }
+
+  @Override
+  public int getInstancesPooled() {
+    return now().instancesPooled();
+  }
+
+  @Override
+  public long getGuestMemoryBytes() {
+    return now().guestMemoryBytes();
+  }
+
+  @Override
+  public long getHostMemoryBytes() {
+    return now().hostMemoryBytes();
+  }
+}

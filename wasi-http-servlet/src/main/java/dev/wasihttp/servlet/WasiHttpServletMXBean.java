@@ -1,0 +1,58 @@
+package dev.wasihttp.servlet;
+
+/**
+ * The counters of one {@link WasiHttpServlet}'s component, on the platform MBean server (JConsole,
+ * VisualVM, a JMX exporter) as {@code dev.wasihttp:type=WasiHttpServlet,context="/shop",name="app"}
+ * (the context path, {@code "/"} for the root context, and the servlet's name). Registered when the
+ * servlet starts, unregistered by {@code destroy()}. Every request counts in exactly one of the
+ * eight outcome attributes; see {@link dev.wasihttp.http.proxy.HandlerMetrics.Outcome}.
+ */
+public interface WasiHttpServletMXBean {
+  /** The component's name in the log. */
+  String getComponent();
+
+  /** Every request counted, whatever its outcome. */
+  long getRequests();
+
+  /** Requests answered 1xx or 2xx. */
+  long getRequests2xx();
+
+  /** Requests answered 3xx. */
+  long getRequests3xx();
+
+  /** Requests answered 4xx (413 for a body over {@code maxBody} included). */
+  long getRequests4xx();
+
+  /** Requests answered 5xx without a trap, timeout or rejection. */
+  long getRequests5xx();
+
+  /** Requests whose guest trapped (500, or an aborted response). */
+  long getTraps();
+
+  /** Requests past their deadline (504, or an aborted response). */
+  long getTimeouts();
+
+  /** Requests refused by a limit before the guest ran (503 with {@code Retry-After}). */
+  long getRejected();
+
+  /** Responses that started and ended broken. */
+  long getAborted();
+
+  /** Time spent in guest calls, all requests together, in milliseconds. */
+  long getGuestTimeMillis();
+
+  /** Time spent making instances ready (instantiating or resetting), in milliseconds. */
+  long getInstantiateTimeMillis();
+
+  /** Instances serving a request now. */
+  int getInstancesInUse();
+
+  /** Instances waiting in the pool now, reset to their image. */
+  int getInstancesPooled();
+
+  /** Linear memory of the component's instances now, in use and pooled, in bytes. */
+  long getGuestMemoryBytes();
+
+  /** Host-side bytes held for the component's guests now. */
+  long getHostMemoryBytes();
+}
