@@ -2,6 +2,7 @@ package dev.wasihttp.component.internal.engine;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 import com.dylibso.chicory.wasm.types.Table;
@@ -17,6 +18,13 @@ import java.util.Arrays;
  * which every later instance of the module starts from: one instance's {@code table.grow} would
  * make the next instance's table larger. Here each table has its own limits. Every access goes
  * through the overridden methods; the superclass holds nothing.
+ *
+ * <p>An entry is a function index and the instance that defines the function (null: the caller's),
+ * and its two halves must travel together: components share tables between core instances, so an
+ * index paired with the wrong instance calls a function its instance never put in a table. Chicory
+ * 1.7.5 reads an entry as {@link #ref} then {@link #instance}; {@code table.copy} passes the
+ * destination index to the second (fixed after 1.7.5, in Endive), so {@link #instance} answers for
+ * the entry {@link #ref} read last. Out-of-range indices trap here, never as a Java exception.
  */
 final class ResettableTable extends TableInstance {
   private static final int REF_NULL = -1;
@@ -27,6 +35,9 @@ final class ResettableTable extends TableInstance {
   private Instance[] instances;
   private TableLimits limits;
   private boolean changed;
+
+  /** The index {@link #ref} or {@link #requiredRef} read last, until {@link #instance} takes it. */
+  private int lastRead = -1;
 
   /** The refs and their defining instances at one moment. */
   record Image(int[] refs, Instance[] instances) {}
@@ -95,16 +106,25 @@ final class ResettableTable extends TableInstance {
     return old;
   }
 
+  /**
+   * The entry's function index. Out of range it traps as {@code table.copy} must (the one caller
+   * that does not check first: its own check overflows for indices near 2^31).
+   */
   @Override
   public int ref(int index) {
     if (index < 0 || index >= refs.length) {
-      throw new ChicoryException("undefined element");
+      throw new WasmRuntimeException("out of bounds table access");
     }
+    lastRead = index;
     return refs[index];
   }
 
+  /** The entry's function index for {@code call_indirect}, which traps on a missing one. */
   @Override
   public int requiredRef(int index) {
+    if (index < 0 || index >= refs.length) {
+      throw new ChicoryException("undefined element");
+    }
     int ref = ref(index);
     if (ref == REF_NULL) {
       throw new ChicoryException("uninitialized element " + index);
@@ -122,9 +142,20 @@ final class ResettableTable extends TableInstance {
     changed = true;
   }
 
+  /**
+   * The instance of the entry {@link #ref} read last, whatever {@code index} says: every caller in
+   * Chicory 1.7.5 reads the ref first, with the same index but in {@code table.copy}, whose index
+   * here is the destination's.
+   */
   @Override
   public Instance instance(int index) {
-    return instances[index];
+    int read = lastRead;
+    lastRead = -1;
+    int entry = read >= 0 ? read : index;
+    if (entry < 0 || entry >= instances.length) {
+      throw new WasmRuntimeException("out of bounds table access");
+    }
+    return instances[entry];
   }
 
   @Override
