@@ -147,7 +147,9 @@ public final class Component {
   /**
    * The functions Chicory's compiler left to the interpreter, as {@code "core module at byte
    * OFFSET: func INDEX (NAME)"} (the name when the module has a name section), in binary order;
-   * empty in {@link EngineMode#INTERPRETER}, where nothing is compiled.
+   * empty in {@link EngineMode#INTERPRETER}, where nothing is compiled. Besides the functions too
+   * large to compile, the runtime leaves it every function that uses {@code table.fill} or {@code
+   * table.init}: only there are their bounds checked right.
    */
   public List<String> interpretedFunctions() {
     return modules.interpretedFunctions();

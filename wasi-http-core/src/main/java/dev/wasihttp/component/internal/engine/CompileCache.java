@@ -35,10 +35,10 @@ import java.util.Set;
 public final class CompileCache implements Cache {
   /**
    * The version of this runtime's rewrites of a module before it is compiled ({@link
-   * SharedTypeIndices}, {@link TagIdentity}, the memory image): part of every key, raised when a
-   * rewrite changes what is compiled.
+   * SharedTypeIndices}, {@link TagIdentity}, the memory image, the functions a {@link BoundsGuard}
+   * keeps interpreted): part of every key, raised when a rewrite changes what is compiled.
    */
-  static final int REWRITE_VERSION = 1;
+  static final int REWRITE_VERSION = 2;
 
   /** Where entries are found on the class path: {@code META-INF/wasi-http/compiled/KEY.classes}. */
   public static final String CLASS_PATH_PREFIX = "META-INF/wasi-http/compiled/";

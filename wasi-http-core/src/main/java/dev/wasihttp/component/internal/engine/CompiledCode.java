@@ -27,7 +27,8 @@ import java.util.function.Function;
  * instance of the module: each instance gets a machine that runs the generated classes.
  *
  * <p>Chicory's compiler leaves to its interpreter a function whose bytecode would exceed the JVM's
- * method size limit (64 KB); {@link #interpreted} names them. Its public entry point ({@code
+ * method size limit (64 KB), and this runtime leaves it the functions whose bounds only a {@link
+ * BoundsGuard} checks right; {@link #interpreted} names them. Its public entry point ({@code
  * MachineFactoryCompiler}) does not say which functions it left, so this class calls the compiler
  * itself ({@code compiler.internal.Compiler}, exported by Chicory's module); the generated classes
  * ({@code CompilerResult.classBytes()}) are what a compile cache would keep.
@@ -52,24 +53,25 @@ final class CompiledCode {
    * refuse any other), or loads what an earlier compilation left in {@code cache} under {@code key}
    * (a cache that cannot be read or written only costs a compilation).
    *
+   * @param interpreted functions (by index, imports counted) to leave to the interpreter whether or
+   *     not they can be compiled
    * @param cache where compiled modules are kept, or null: none
    * @throws ChicoryException when a function cannot be compiled and {@code fallback} is off, or the
    *     compiler fails
    */
-  static CompiledCode of(WasmModule module, boolean fallback, CompileCache cache, String key) {
+  static CompiledCode of(
+      WasmModule module,
+      boolean fallback,
+      Set<Integer> interpreted,
+      CompileCache cache,
+      String key) {
     if (cache != null) {
       CompiledCode cached = load(module, cache, key);
       if (cached != null) {
         return cached;
       }
     }
-    CompilerResult result =
-        Compiler.builder(module)
-            .withInterpreterFallback(
-                fallback ? InterpreterFallback.SILENT : InterpreterFallback.FAIL)
-            .withClassCollectorFactory(ClassLoadingCollector::new)
-            .build()
-            .compile();
+    CompilerResult result = compile(module, fallback, interpreted);
     var collector = (ClassLoadingCollector) result.collector();
     if (cache != null) {
       try {
@@ -84,6 +86,48 @@ final class CompiledCode {
     return new CompiledCode(
         new MachineFactory(module, collector.machineFactory()),
         describe(module, result.interpretedFunctions()));
+  }
+
+  /**
+   * Chicory's compiler takes a fixed set of interpreted functions only if it may leave no other to
+   * the interpreter: when a function of the module is too large to compile as well, and {@code
+   * fallback} allows, a compilation without the set finds which, and a last one leaves both.
+   */
+  private static CompilerResult compile(
+      WasmModule module, boolean fallback, Set<Integer> interpreted) {
+    if (interpreted.isEmpty()) {
+      return compiler(module)
+          .withInterpreterFallback(fallback ? InterpreterFallback.SILENT : InterpreterFallback.FAIL)
+          .build()
+          .compile();
+    }
+    try {
+      return compileLeaving(module, interpreted);
+    } catch (ChicoryException e) {
+      if (!fallback) {
+        throw e;
+      }
+      Set<Integer> left = new TreeSet<>(interpreted);
+      left.addAll(
+          compiler(module)
+              .withInterpreterFallback(InterpreterFallback.SILENT)
+              .build()
+              .compile()
+              .interpretedFunctions());
+      return compileLeaving(module, left);
+    }
+  }
+
+  private static CompilerResult compileLeaving(WasmModule module, Set<Integer> interpreted) {
+    return compiler(module)
+        .withInterpreterFallback(InterpreterFallback.FAIL)
+        .withInterpretedFunctions(interpreted)
+        .build()
+        .compile();
+  }
+
+  private static Compiler.Builder compiler(WasmModule module) {
+    return Compiler.builder(module).withClassCollectorFactory(ClassLoadingCollector::new);
   }
 
   /** The classes {@code cache} holds for {@code key}, loaded; null when there are none usable. */

@@ -197,8 +197,9 @@ public final class CoreModule {
   }
 
   /**
-   * The functions the compiler left to the interpreter ({@link #compiled}), as {@code "func INDEX"}
-   * or {@code "func INDEX (NAME)"}; empty when the module is not compiled.
+   * The functions the compiler left to the interpreter ({@link #compiled}: those too large to
+   * compile, and those a {@link BoundsGuard} must see), as {@code "func INDEX"} or {@code "func
+   * INDEX (NAME)"}; empty when the module is not compiled.
    */
   public List<String> interpretedFunctions() {
     if (leftToInterpreter) {

@@ -137,6 +137,7 @@ public final class Engine {
     try {
       Instance instance;
       Map<TagInstance, FunctionType> marked = TagIdentity.declared(tags);
+      BoundsGuard guard = prepared.guard.any() ? new BoundsGuard() : null;
       try {
         var instanceBuilder =
             Instance.builder(prepared.module)
@@ -148,9 +149,16 @@ public final class Engine {
         if (prepared.compiled != null) {
           instanceBuilder.withMachineFactory(prepared.compiled.machines);
         }
+        if (guard != null) {
+          // Only the interpreter calls it; compiled code never does.
+          instanceBuilder.withUnsafeExecutionListener(guard);
+        }
         instance = instanceBuilder.build();
       } finally {
         TagIdentity.restore(marked);
+      }
+      if (guard != null) {
+        guard.bind(instance);
       }
       TagIdentity.mark(instance);
       prepared.initialize(instance);

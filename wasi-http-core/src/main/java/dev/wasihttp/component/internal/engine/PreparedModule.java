@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A core module as it is instantiated: what only depends on the module (its memory image, its
- * element segments) is computed once, and each instance only creates state from it. Immutable and
- * shared by all instances of the module.
+ * element segments, what its {@link BoundsGuard} checks) is computed once, and each instance only
+ * creates state from it. Immutable and shared by all instances of the module.
  */
 final class PreparedModule {
   /** The module to build instances from: the original one, or a variant (see the parts). */
@@ -22,33 +22,47 @@ final class PreparedModule {
   /** The module's functions compiled to JVM bytecode; null when the interpreter runs them. */
   final CompiledCode compiled;
 
+  /** What the module's instances need of a {@link BoundsGuard}. */
+  final BoundsGuard.Needs guard;
+
   private PreparedModule(
-      WasmModule module, MemoryImage memory, ElementSegments elements, CompiledCode compiled) {
+      WasmModule module,
+      MemoryImage memory,
+      ElementSegments elements,
+      CompiledCode compiled,
+      BoundsGuard.Needs guard) {
     this.module = module;
     this.memory = memory;
     this.elements = elements;
     this.compiled = compiled;
+    this.guard = guard;
   }
 
   /**
    * This preparation with the module compiled ({@link CompiledCode}); {@code fallback} lets the
-   * compiler leave a function it cannot compile to the interpreter.
+   * compiler leave a function it cannot compile to the interpreter. The functions whose bounds only
+   * the guard checks right are left to the interpreter whatever {@code fallback} says.
    */
   PreparedModule compiled(boolean fallback, CompileCache cache, String key) {
     return new PreparedModule(
-        module, memory, elements, CompiledCode.of(module, fallback, cache, key));
+        module,
+        memory,
+        elements,
+        CompiledCode.of(module, fallback, guard.tableFunctions(), cache, key),
+        guard);
   }
 
   /** This preparation running {@code code}, compiled earlier for the same module. */
   PreparedModule withCode(CompiledCode code) {
-    return new PreparedModule(module, memory, elements, code);
+    return new PreparedModule(module, memory, elements, code, guard);
   }
 
   static PreparedModule of(WasmModule m) {
+    BoundsGuard.Needs guard = BoundsGuard.needs(m);
     MemoryImage memory = MemoryImage.of(m);
     ElementSegments elements = ElementSegments.of(m);
     if (memory == null && elements == null) {
-      return new PreparedModule(m, null, null, null);
+      return new PreparedModule(m, null, null, null, guard);
     }
     WasmModule.Builder variant = CoreModule.copy(m);
     if (memory != null) {
@@ -62,7 +76,7 @@ final class PreparedModule {
     if (elements != null) {
       variant.setElementSection(elements.section);
     }
-    return new PreparedModule(variant.build(), memory, elements, null);
+    return new PreparedModule(variant.build(), memory, elements, null, guard);
   }
 
   /** The memory the variant imports, filled with the image; null when it imports none. */

@@ -37,6 +37,14 @@ class CompiledCodeTest {
    * with 30,000 const/drop pairs: about 120 KB of JVM bytecode, over the 64 KB a method may hold.
    */
   static byte[] huge() {
+    return huge(false);
+  }
+
+  /**
+   * {@link #huge()}, where {@code withFill} adds a table of one entry and a second function, {@code
+   * (func (param i32 i32) (table.fill 0 (local.get 0) (ref.null func) (local.get 1)))}.
+   */
+  static byte[] huge(boolean withFill) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(0); // no locals
     for (int i = 0; i < 30_000; i++) {
@@ -44,16 +52,28 @@ class CompiledCodeTest {
     }
     body.writeBytes(new byte[] {0x41, 7, 0x0b});
     ByteArrayOutputStream code = new ByteArrayOutputStream();
-    code.write(1);
+    code.write(withFill ? 2 : 1);
     leb(code, body.size());
     code.writeBytes(body.toByteArray());
+    if (withFill) {
+      code.writeBytes(
+          new byte[] {11, 0, 0x20, 0, (byte) 0xd0, 0x70, 0x20, 1, (byte) 0xfc, 17, 0, 0x0b});
+    }
     ByteArrayOutputStream section = new ByteArrayOutputStream();
     section.write(10);
     leb(section, code.size());
     section.writeBytes(code.toByteArray());
+    if (!withFill) {
+      return ModuleBytes.module(
+          ModuleBytes.section(1, 1, 0x60, 0, 1, 0x7f),
+          ModuleBytes.section(3, 1, 0),
+          ModuleBytes.section(7, 1, 1, 'f', 0, 0),
+          section.toByteArray());
+    }
     return ModuleBytes.module(
-        ModuleBytes.section(1, 1, 0x60, 0, 1, 0x7f),
-        ModuleBytes.section(3, 1, 0),
+        ModuleBytes.section(1, 2, 0x60, 0, 1, 0x7f, 0x60, 2, 0x7f, 0x7f, 0),
+        ModuleBytes.section(3, 2, 0, 1),
+        ModuleBytes.section(4, 1, 0x70, 0, 1),
         ModuleBytes.section(7, 1, 1, 'f', 0, 0),
         section.toByteArray());
   }
@@ -91,6 +111,13 @@ class CompiledCodeTest {
   }
 
   @Test
+  void aFunctionUsingTableFillIsLeftToTheInterpreterBesideOneTooLargeToCompile() throws Exception {
+    CoreModule compiled = CoreModule.parse(huge(true), 0).compiled(true, 0, null, null);
+    assertEquals(List.of("func 0", "func 1"), compiled.interpretedFunctions());
+    assertArrayEquals(new long[] {7}, callF(compiled));
+  }
+
+  @Test
   void withoutTheFallbackAFunctionTooLargeToCompileFailsTheModule() throws Exception {
     CoreModule parsed = CoreModule.parse(huge(), 0);
     ComponentException e =
@@ -98,6 +125,11 @@ class CompiledCodeTest {
     assertEquals(ComponentException.Kind.UNINSTANTIABLE, e.kind());
     assertEquals(12, e.offset());
     assertTrue(e.getMessage().contains("WASM function index: 0"), e.getMessage());
+    ComponentException withFill =
+        assertThrows(
+            ComponentException.class,
+            () -> CoreModule.parse(huge(true), 0).compiled(false, 12, null, null));
+    assertTrue(withFill.getMessage().contains("WASM function index: 0"), withFill.getMessage());
   }
 
   static final String KEY = CompileCache.key(new byte[32], 0, true);
