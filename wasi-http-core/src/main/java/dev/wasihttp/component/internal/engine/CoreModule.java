@@ -139,21 +139,45 @@ public final class CoreModule {
    */
   public static CoreModule parse(byte[] bytes, long offset, boolean validate)
       throws ComponentException {
+    WasmModule module;
     try {
       byte[] rewritten = EmptyImportNames.rewrite(bytes);
-      return new CoreModule(
+      module =
           validate
               ? Parser.parse(rewritten)
               : Parser.builder()
                   .withValidation(false)
                   .build()
-                  .parse(() -> new ByteArrayInputStream(rewritten)));
+                  .parse(() -> new ByteArrayInputStream(rewritten));
     } catch (MalformedException e) {
       throw new ComponentException(
           ComponentException.Kind.MALFORMED, offset, "core module: " + e.getMessage(), e);
     } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new ComponentException(
           ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);
+    }
+    refuseSharedMemory(module, offset);
+    return new CoreModule(module);
+  }
+
+  /**
+   * A module that defines a shared memory is refused: a component instance runs on one thread, and
+   * Chicory 1.7.5's shared memory ({@code ByteArrayMemory}) checks the bounds of bulk accesses with
+   * an int sum that overflows, so {@code memory.fill}, {@code memory.copy} and {@code memory.init}
+   * near 2^31 escape as Java exceptions. Every other memory is a {@link LinearMemory}.
+   */
+  private static void refuseSharedMemory(WasmModule module, long offset) throws ComponentException {
+    var section = module.memorySection();
+    for (int i = 0; section.isPresent() && i < section.get().memoryCount(); i++) {
+      if (section.get().getMemory(i).limits().shared()) {
+        throw new ComponentException(
+            ComponentException.Kind.INVALID,
+            offset,
+            "core module: memory "
+                + (module.importSection().count(ExternalType.MEMORY) + i)
+                + " is shared (threads), which this runtime does not run: a component instance"
+                + " has one thread, and the engine's shared memories check bounds unsafely");
+      }
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.wasihttp.component.internal.engine;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
@@ -87,8 +86,9 @@ public final class Engine {
       return memories.size() == 1 && memories.get(0) instanceof LinearMemory m ? m : null;
     }
 
+    /** Every memory is unshared: {@link CoreModule} refuses modules that define a shared one. */
     Memory create(MemoryLimits limits) {
-      Memory m = limits.shared() ? new ByteArrayMemory(limits) : new LinearMemory(limits);
+      Memory m = new LinearMemory(limits);
       memories.add(m);
       return m;
     }

@@ -58,7 +58,21 @@ final class LinearMemory implements Memory {
 
   private DataSegment[] segments = new DataSegment[0];
 
+  /**
+   * A memory of {@code limits.initialPages()} zero pages.
+   *
+   * @throws UninstantiableException when that is more than {@code RUNTIME_MAX_PAGES} (32767, just
+   *     under 2 GiB: a Java array's limit); its size would overflow an int
+   */
   LinearMemory(MemoryLimits limits) {
+    if (limits.initialPages() > RUNTIME_MAX_PAGES) {
+      throw new UninstantiableException(
+          "memory of "
+              + limits.initialPages()
+              + " pages is larger than the "
+              + RUNTIME_MAX_PAGES
+              + " this runtime can hold");
+    }
     this.limits = limits;
     this.maxPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
     this.pages = limits.initialPages();

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.UninstantiableException;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import dev.wasihttp.component.errors.ComponentException;
 import org.junit.jupiter.api.Test;
 
 /** A linear memory put back to a captured image after stores, bulk operations and growth. */
@@ -82,5 +84,26 @@ class LinearMemoryTest {
     assertThrows(WasmRuntimeException.class, () -> m.fill((byte) 1, PAGE - 1, PAGE + 1));
     assertThrows(WasmRuntimeException.class, () -> m.copy(0, PAGE - 4, 8));
     m.fill((byte) 1, PAGE, PAGE); // zero bytes at the end are in bounds
+  }
+
+  // (module (memory 40000)): more pages than a Java array holds, fewer than wasm allows
+  static final byte[] TOO_LARGE =
+      ModuleBytes.module(ModuleBytes.section(5, 1, 0x00, 0xc0, 0xb8, 0x02));
+
+  @Test
+  void aMemoryLargerThanTheRuntimeHoldsFailsInstantiation() throws Exception {
+    UninstantiableException direct =
+        assertThrows(
+            UninstantiableException.class, () -> new LinearMemory(new MemoryLimits(40000)));
+    assertEquals(
+        "memory of 40000 pages is larger than the 32767 this runtime can hold",
+        direct.getMessage());
+
+    ComponentException e =
+        assertThrows(
+            ComponentException.class,
+            () -> Engine.instantiate(CoreModule.parse(TOO_LARGE, 0), imp -> null));
+    assertEquals(ComponentException.Kind.UNINSTANTIABLE, e.kind());
+    assertEquals(direct.getMessage(), e.detail());
   }
 }
