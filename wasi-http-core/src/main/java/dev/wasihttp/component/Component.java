@@ -91,8 +91,7 @@ public final class Component {
                 cache != null
                     && cache.contains(
                         CompileCache.key(digest, offset, engine.interpreterFallback())));
-    Instantiator<Object> dry =
-        new Instantiator<>(new Store<>(null, Store.Limits.DEFAULT), modules, true);
+    Instantiator<Object> dry = new Instantiator<>(Store.dryRun(), modules, true);
     InstanceExports exports =
         dry.instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));
     // Compiled after validation: an invalid component fails before paying for it.

@@ -4,6 +4,7 @@ import dev.wasihttp.component.internal.link.ComponentFunc;
 import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.internal.link.Store;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,16 +12,20 @@ import java.util.Map;
 
 /**
  * One instance of a component with all its state: core instances, memories, handle tables and the
- * embedder's data. Not thread-safe: use it from one thread at a time, and drop it to free
- * everything it holds.
+ * embedder's data. Not thread-safe: use it from one thread at a time. {@link #close} gives its
+ * linear memory back to the {@link MemoryBudget} it was reserved from; an instance dropped without
+ * it gives it back once the garbage collector finds it unreachable.
  *
  * @param <T> the embedder's per-instance data type
  */
-public final class ComponentInstance<T> {
+public final class ComponentInstance<T> implements AutoCloseable {
+  private static final Cleaner CLEANER = Cleaner.create();
+
   private final InstanceExports exports;
   private final Store<T> store;
   private final boolean resettable;
   private final Map<String, Func> funcs = new HashMap<>();
+  private final Cleaner.Cleanable memory;
 
   /**
    * With {@code resettable}, captures the instance's image for {@link #reset}: call right after
@@ -30,6 +35,29 @@ public final class ComponentInstance<T> {
     this.exports = exports;
     this.store = store;
     this.resettable = resettable && store.capture();
+    this.memory = CLEANER.register(this, store.closer());
+  }
+
+  /** The size of the instance's linear memories together, in bytes, as the guest sees them. */
+  public long memorySize() {
+    return store.memorySize();
+  }
+
+  /**
+   * The bytes the instance's linear memories hold, and have reserved from their budget: their size,
+   * and the room a reset keeps from earlier growth.
+   */
+  public long memoryHeld() {
+    return store.memoryHeld();
+  }
+
+  /**
+   * Gives the instance's linear memory back to its budget. The instance must not be called or reset
+   * afterwards. Idempotent.
+   */
+  @Override
+  public void close() {
+    memory.clean();
   }
 
   /** The embedder's data object given at instantiation or at the last {@link #reset}. */

@@ -3,6 +3,8 @@ package dev.wasihttp.component;
 import dev.wasihttp.component.errors.ComponentException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,8 +16,10 @@ import java.util.Objects;
  * <p>An instance the caller returns as not reusable (it trapped, or the host failed under it) is
  * dropped, never reset. At most {@link Config#maxIdle()} instances wait in the pool; one that
  * waited longer than {@link Config#idleTimeout()} is dropped by {@link #evictIdle()} (also run by
- * {@link #acquire} and {@link #release}), so a quiet pool gives its memory back. The most recently
- * used instance is handed out first: it is the one most likely still in the CPU's caches.
+ * {@link #acquire} and {@link #release}), so a quiet pool gives its memory back: a dropped instance
+ * is {@linkplain ComponentInstance#close closed}, its linear memory given back to the budget at
+ * once. The most recently used instance is handed out first: it is the one most likely still in the
+ * CPU's caches.
  *
  * <p>Thread-safe; an instance is used by one caller at a time.
  *
@@ -63,14 +67,24 @@ public final class InstancePool<T> implements AutoCloseable {
    *     was closed
    * @param idle instances waiting in the pool now
    * @param inUse instances handed out and not yet released
+   * @param memory bytes of linear memory the pool's instances hold now, in use and idle (room kept
+   *     from earlier growth included), as reserved from the memory budget
    */
   public record Stats(
-      long instantiations, long resets, long discarded, long evicted, int idle, int inUse) {}
+      long instantiations,
+      long resets,
+      long discarded,
+      long evicted,
+      int idle,
+      int inUse,
+      long memory) {}
 
   private record Idle<T>(ComponentInstance<T> instance, long since) {}
 
   private final InstancePre<T> pre;
   private final Config config;
+  private final InstanceLimits limits;
+  private final MemoryBudget memory;
   private final long idleNanos;
 
   // Guarded by this. Newest first.
@@ -82,9 +96,21 @@ public final class InstancePool<T> implements AutoCloseable {
   private int inUse;
   private boolean closed;
 
+  /** A pool of {@code pre}'s instances under {@link InstanceLimits#defaults()}. */
   public InstancePool(InstancePre<T> pre, Config config) {
+    this(pre, config, InstanceLimits.defaults());
+  }
+
+  /**
+   * A pool of {@code pre}'s instances, each under {@code limits}: the pool's instances reserve
+   * their memory, through a budget of the pool's own ({@link Stats#memory()}), from {@code limits}'
+   * budget.
+   */
+  public InstancePool(InstancePre<T> pre, Config config, InstanceLimits limits) {
     this.pre = Objects.requireNonNull(pre, "pre");
     this.config = Objects.requireNonNull(config, "config");
+    this.memory = MemoryBudget.counting("instance pool", limits.budget());
+    this.limits = limits.withBudget(memory);
     this.idleNanos = config.idleTimeout().toNanos();
   }
 
@@ -96,16 +122,21 @@ public final class InstancePool<T> implements AutoCloseable {
    * An instance for one use, with {@code data} as its data: a pooled one reset to its image, or a
    * new one. Give it back with {@link #release}.
    *
-   * @throws ComponentException UNINSTANTIABLE when a new instance's initialisation traps
+   * @throws ComponentException UNINSTANTIABLE when a new instance's initialisation traps, or its
+   *     initial memory is over the limits' {@code maxMemory}
+   * @throws dev.wasihttp.component.errors.ResourceExhausted when the memory budget cannot hold a
+   *     new instance's initial memory now
    */
   public ComponentInstance<T> acquire(T data) throws ComponentException {
     while (true) {
       Idle<T> ready;
+      List<ComponentInstance<T>> dropped;
       synchronized (this) {
-        evict(System.nanoTime());
+        dropped = evict(System.nanoTime());
         ready = idle.pollFirst();
         inUse++;
       }
+      closeAll(dropped);
       if (ready == null) {
         break;
       }
@@ -119,10 +150,11 @@ public final class InstancePool<T> implements AutoCloseable {
         inUse--;
         discarded++;
       }
+      ready.instance().close();
     }
     try {
       // Without room to keep it, an instance is never reset: its image is not captured.
-      ComponentInstance<T> fresh = pre.instantiate(data, config.maxIdle() > 0);
+      ComponentInstance<T> fresh = pre.instantiate(data, limits, config.maxIdle() > 0);
       synchronized (this) {
         instantiations++;
       }
@@ -138,7 +170,7 @@ public final class InstancePool<T> implements AutoCloseable {
   /**
    * Gives back an instance from {@link #acquire}. A {@code reusable} instance waits in the pool
    * (without its data) unless the pool is full or closed; one that is not, or that cannot be reset,
-   * is dropped.
+   * is dropped: {@linkplain ComponentInstance#close closed}, its memory given back.
    *
    * @param reusable false when the use ended in a trap or a host failure: state inside the instance
    *     may be half-changed, so it is never reset and used again
@@ -146,6 +178,8 @@ public final class InstancePool<T> implements AutoCloseable {
   public void release(ComponentInstance<T> instance, boolean reusable) {
     instance.clearData();
     long now = System.nanoTime();
+    boolean kept = false;
+    List<ComponentInstance<T>> dropped;
     synchronized (this) {
       inUse--;
       if (!reusable) {
@@ -156,37 +190,63 @@ public final class InstancePool<T> implements AutoCloseable {
         discarded++;
       } else {
         idle.addFirst(new Idle<>(instance, now));
+        kept = true;
       }
-      evict(now);
+      dropped = evict(now);
     }
+    if (!kept) {
+      instance.close();
+    }
+    closeAll(dropped);
   }
 
   /** Drops the instances that waited longer than the idle timeout; returns how many. */
-  public synchronized int evictIdle() {
-    return evict(System.nanoTime());
+  public int evictIdle() {
+    List<ComponentInstance<T>> dropped;
+    synchronized (this) {
+      dropped = evict(System.nanoTime());
+    }
+    closeAll(dropped);
+    return dropped.size();
   }
 
-  private int evict(long now) {
-    int n = 0;
+  /** Takes the instances idle for longer than the timeout out of the pool, for closing. */
+  private List<ComponentInstance<T>> evict(long now) {
+    List<ComponentInstance<T>> out = List.of();
     for (Idle<T> oldest = idle.peekLast();
         oldest != null && now - oldest.since() > idleNanos;
         oldest = idle.peekLast()) {
-      idle.pollLast();
-      n++;
+      if (out.isEmpty()) {
+        out = new ArrayList<>();
+      }
+      out.add(idle.pollLast().instance());
     }
-    evicted += n;
-    return n;
+    evicted += out.size();
+    return out;
+  }
+
+  private static <T> void closeAll(List<ComponentInstance<T>> instances) {
+    for (ComponentInstance<T> i : instances) {
+      i.close();
+    }
   }
 
   public synchronized Stats stats() {
-    return new Stats(instantiations, resets, discarded, evicted, idle.size(), inUse);
+    return new Stats(instantiations, resets, discarded, evicted, idle.size(), inUse, memory.used());
   }
 
   /** Drops every waiting instance; instances released later are dropped too. */
   @Override
-  public synchronized void close() {
-    closed = true;
-    evicted += idle.size();
-    idle.clear();
+  public void close() {
+    List<ComponentInstance<T>> dropped = new ArrayList<>();
+    synchronized (this) {
+      closed = true;
+      evicted += idle.size();
+      for (Idle<T> i : idle) {
+        dropped.add(i.instance());
+      }
+      idle.clear();
+    }
+    closeAll(dropped);
   }
 }

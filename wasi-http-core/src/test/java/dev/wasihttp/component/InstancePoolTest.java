@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.errors.ResourceExhausted;
 import dev.wasihttp.component.values.Val;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * a reused instance looks like inside is the subject of the wasi:http handler's pooled tests.
  */
 class InstancePoolTest {
+  /** calculator.wat's one memory: a page. */
+  static final long PAGE = 65536;
+
   static InstancePre<String> pre;
 
   @BeforeAll
@@ -41,7 +49,7 @@ class InstancePoolTest {
     assertSame(first, second);
     assertEquals("request 2", second.data());
     pool.release(second, true);
-    assertEquals(new InstancePool.Stats(1, 1, 0, 0, 1, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(1, 1, 0, 0, 1, 0, PAGE), pool.stats());
   }
 
   @Test
@@ -54,7 +62,7 @@ class InstancePoolTest {
     pool.release(a, true);
     pool.release(b, true);
     pool.release(c, true);
-    assertEquals(new InstancePool.Stats(3, 0, 0, 1, 2, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(3, 0, 0, 1, 2, 0, 2 * PAGE), pool.stats());
     assertSame(b, pool.acquire("d")); // the most recently released first
   }
 
@@ -64,7 +72,7 @@ class InstancePoolTest {
     ComponentInstance<String> a = pool.acquire("a");
     pool.release(a, false);
     assertNotSame(a, pool.acquire("b"));
-    assertEquals(new InstancePool.Stats(2, 0, 1, 0, 0, 1), pool.stats());
+    assertEquals(new InstancePool.Stats(2, 0, 1, 0, 0, 1, PAGE), pool.stats());
   }
 
   @Test
@@ -73,7 +81,7 @@ class InstancePoolTest {
     pool.release(pool.acquire("a"), true);
     Thread.sleep(20); // longer than the timeout: the outcome does not depend on how much longer
     assertEquals(1, pool.evictIdle());
-    assertEquals(new InstancePool.Stats(1, 0, 0, 1, 0, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(1, 0, 0, 1, 0, 0, 0), pool.stats());
   }
 
   @Test
@@ -83,7 +91,7 @@ class InstancePoolTest {
     pool.release(pool.acquire("b"), true);
     pool.close();
     pool.release(a, true);
-    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0, 0), pool.stats());
   }
 
   @Test
@@ -93,5 +101,81 @@ class InstancePoolTest {
     assertThrows(IllegalArgumentException.class, () -> new InstancePool.Config(1, Duration.ZERO));
     assertThrows(
         IllegalArgumentException.class, () -> new InstancePool.Config(1, Duration.ofDays(366)));
+  }
+
+  @Test
+  void instancesMadeAndDroppedLeaveTheBudgetAsTheyFoundIt() throws Exception {
+    MemoryBudget budget = new MemoryBudget("test budget", 1L << 30, null);
+    InstancePool<String> pool =
+        new InstancePool<>(
+            pre,
+            new InstancePool.Config(2, Duration.ofMinutes(1)),
+            InstanceLimits.defaults().withBudget(budget));
+    List<ComponentInstance<String>> held = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      held.add(pool.acquire("use " + i));
+    }
+    assertEquals(20 * PAGE, budget.used());
+    assertEquals(20 * PAGE, pool.stats().memory());
+    for (int i = 0; i < held.size(); i++) {
+      pool.release(held.get(i), i % 3 != 0); // some trapped, two are kept, the rest evicted
+    }
+    assertEquals(2 * PAGE, budget.used(), "the two idle instances hold their memory");
+    pool.release(pool.acquire("reset"), false); // an idle one handed out, then discarded
+    assertEquals(PAGE, budget.used());
+    pool.close();
+    assertEquals(0, budget.used());
+    assertEquals(0, pool.stats().memory());
+  }
+
+  @Test
+  void aBudgetThatCannotHoldANewInstanceRefusesItUntilAnotherIsDropped() throws Exception {
+    MemoryBudget budget = new MemoryBudget("test budget", PAGE + PAGE / 2, null);
+    InstancePool<String> pool =
+        new InstancePool<>(
+            pre,
+            new InstancePool.Config(0, Duration.ofMinutes(1)),
+            InstanceLimits.defaults().withBudget(budget));
+    ComponentInstance<String> a = pool.acquire("a");
+    ResourceExhausted e = assertThrows(ResourceExhausted.class, () -> pool.acquire("b"));
+    assertTrue(e.getMessage().contains("memory budget"), e.getMessage());
+    assertEquals(PAGE, budget.used(), "the refused instance reserved nothing");
+    assertEquals(1, pool.stats().inUse());
+    pool.release(a, true); // no room to keep it: dropped
+    assertEquals(0, budget.used());
+    ComponentInstance<String> c = pool.acquire("c");
+    assertEquals(new Val.U32(3), c.func("add").call(new Val.U32(1), new Val.U32(2)));
+    pool.release(c, true);
+    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0, 0), pool.stats());
+  }
+
+  @Test
+  void anInstanceWhoseInitialMemoryIsOverTheLimitCannotBeMade() throws Exception {
+    assertEquals(PAGE, pre.initialMemory());
+    MemoryBudget budget = new MemoryBudget("test budget", 1L << 30, null);
+    InstanceLimits limits = InstanceLimits.defaults().withBudget(budget).withMaxMemory(PAGE - 1);
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> pre.instantiate("x", limits));
+    assertEquals(ComponentException.Kind.UNINSTANTIABLE, e.kind());
+    assertTrue(e.getMessage().contains("over the limit of 65535 bytes"), e.getMessage());
+    assertEquals(0, budget.used());
+    try (ComponentInstance<String> fits = pre.instantiate("y", limits.withMaxMemory(PAGE))) {
+      assertEquals(PAGE, fits.memorySize());
+      assertEquals(PAGE, budget.used());
+    }
+    assertEquals(0, budget.used());
+  }
+
+  @Test
+  void anInstanceDroppedWithoutCloseGivesItsMemoryBackOnceUnreachable() throws Exception {
+    MemoryBudget budget = new MemoryBudget("test budget", 1L << 30, null);
+    pre.instantiate("forgotten", InstanceLimits.defaults().withBudget(budget));
+    assertEquals(PAGE, budget.used());
+    // The garbage collector finds it when it runs; ask it until it has (it always does, soon).
+    for (int i = 0; i < 200 && budget.used() != 0; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertEquals(0, budget.used());
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasihttp.servlet;
 
+import dev.wasihttp.component.Sizes;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -98,38 +99,16 @@ public final class OptionValues {
   }
 
   /**
-   * A size in bytes, 0 or more: a number with an optional binary unit, any case, e.g. {@code
-   * 1048576}, {@code 512KiB}, {@code 256MiB}, {@code 1GiB}, {@code 64m}, {@code 2g} ({@code k},
-   * {@code m}, {@code g} and {@code KB}, {@code MB}, {@code GB} count in 1024s too, as the JVM's
-   * {@code -Xmx} does).
+   * A size in bytes, 0 or more, in {@link Sizes#parse}'s syntax: a number with an optional binary
+   * unit, e.g. {@code 1048576}, {@code 512KiB}, {@code 256MiB}, {@code 1GiB}, {@code 64m}.
    *
    * @throws IllegalArgumentException naming {@code label} and what was expected
    */
   public static long size(String label, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    int end = v.length();
-    while (end > 0 && !Character.isDigit(v.charAt(end - 1))) {
-      end--;
-    }
-    String unit = v.substring(end).trim();
-    int shift =
-        switch (unit) {
-          case "", "b" -> 0;
-          case "k", "kb", "kib" -> 10;
-          case "m", "mb", "mib" -> 20;
-          case "g", "gb", "gib" -> 30;
-          case "t", "tb", "tib" -> 40;
-          default -> -1;
-        };
     try {
-      long n = Long.parseLong(v.substring(0, end).trim());
-      if (shift >= 0 && n >= 0 && n <= (Long.MAX_VALUE >> shift)) {
-        return n << shift;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+      return Sizes.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException(
-        label + ": expected a size such as 1048576, 512KiB, 256MiB or 1GiB, got \"" + value + "\"");
   }
 }

@@ -47,29 +47,41 @@ public final class Engine {
    */
   public static CoreInstance instantiate(CoreModule module, ImportResolver resolver)
       throws ComponentException {
-    return instantiate(module, resolver, false);
+    return instantiate(module, resolver, false, MemoryLimiter.NONE);
   }
 
   /**
    * {@link #instantiate(CoreModule, ImportResolver)}, where {@code importsChecked} says a dry
    * {@link #link} of the same definitions has already checked each import's kind and function type,
-   * so they are not compared again.
+   * so they are not compared again, and the memories the module defines are counted by {@code
+   * limiter}.
+   *
+   * @throws ComponentException also UNINSTANTIABLE when {@code limiter} refuses a memory over a
+   *     per-instance cap
+   * @throws dev.wasihttp.component.errors.ResourceExhausted when {@code limiter}'s shared budget
+   *     cannot hold a memory now
    */
   public static CoreInstance instantiate(
-      CoreModule module, ImportResolver resolver, boolean importsChecked)
+      CoreModule module, ImportResolver resolver, boolean importsChecked, MemoryLimiter limiter)
       throws ComponentException {
-    Owned owned = new Owned();
+    Owned owned = new Owned(limiter);
     Instance instance = build(module, resolver, true, importsChecked, owned);
     return new CoreInstance.Module(instance, module, owned.memory(), owned.base);
   }
 
   /**
    * Links {@code module}'s imports like {@link #instantiate} but runs nothing: the result has the
-   * module's exports with their declared types, and its functions trap when called.
+   * module's exports with their declared types, and its functions trap when called. The memories
+   * the module defines are reported to {@code limiter} as created, with their initial sizes, so a
+   * dry run learns what an instance starts with.
    */
-  public static CoreInstance link(CoreModule module, ImportResolver resolver)
+  public static CoreInstance link(CoreModule module, ImportResolver resolver, MemoryLimiter limiter)
       throws ComponentException {
     build(module, resolver, false, false, null);
+    var memories = module.module.memorySection();
+    for (int i = 0; memories.isPresent() && i < memories.get().memoryCount(); i++) {
+      limiter.create(initialBytes(memories.get().getMemory(i).limits()));
+    }
     return new CoreInstance.Symbolic(module);
   }
 
@@ -78,20 +90,47 @@ public final class Engine {
    * from ({@link MemoryImage}), or by Chicory through the memory factory.
    */
   private static final class Owned {
+    final MemoryLimiter limiter;
     final List<Memory> memories = new ArrayList<>(1);
     byte[][] base;
+
+    Owned(MemoryLimiter limiter) {
+      this.limiter = limiter;
+    }
 
     /** The instance's one resettable memory; null when it has none, or several, or another kind. */
     LinearMemory memory() {
       return memories.size() == 1 && memories.get(0) instanceof LinearMemory m ? m : null;
     }
 
-    /** Every memory is unshared: {@link CoreModule} refuses modules that define a shared one. */
+    /**
+     * Chicory's memory factory. Every memory is unshared: {@link CoreModule} refuses modules that
+     * define a shared one. A refusal leaves Chicory unchecked and is unwrapped by build.
+     */
     Memory create(MemoryLimits limits) {
-      Memory m = new LinearMemory(limits);
+      Memory m;
+      try {
+        m = new LinearMemory(limits, limiter);
+      } catch (ComponentException e) {
+        throw new Refused(e);
+      }
       memories.add(m);
       return m;
     }
+  }
+
+  /** A memory refused inside Chicory's instance builder. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(ComponentException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /** The bytes a new memory of these limits starts with, at most what the runtime holds. */
+  private static long initialBytes(MemoryLimits limits) {
+    return (long) Math.min(limits.initialPages(), Memory.RUNTIME_MAX_PAGES) * Memory.PAGE_SIZE;
   }
 
   private static Instance build(
@@ -128,7 +167,7 @@ public final class Engine {
       return null;
     }
     PreparedModule prepared = module.prepared();
-    LinearMemory memory = prepared.newMemory();
+    LinearMemory memory = prepared.newMemory(owned.limiter);
     if (memory != null) {
       builder.addMemory(MemoryImage.asImport(memory));
       owned.memories.add(memory);
@@ -163,6 +202,8 @@ public final class Engine {
       TagIdentity.mark(instance);
       prepared.initialize(instance);
       return instance.initialize(false);
+    } catch (Refused e) {
+      throw (ComponentException) e.getCause();
     } catch (UnlinkableException e) {
       throw new ComponentException(ComponentException.Kind.UNLINKABLE, e.getMessage(), e);
     } catch (Trap e) {

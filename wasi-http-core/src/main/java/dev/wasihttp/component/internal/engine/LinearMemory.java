@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import dev.wasihttp.component.errors.ComponentException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -24,6 +25,10 @@ import java.util.Arrays;
  * <p>Both of Chicory's machines reach memory only through the {@link Memory} interface, so tracking
  * here sees every store, {@code memory.fill}, {@code memory.copy}, {@code memory.init} and every
  * write of the host. Not thread-safe and never shared: components have no shared memories.
+ *
+ * <p>Its {@link MemoryLimiter} is asked before the memory is created and before it grows, and told
+ * when a reset shrinks it, with both the size the guest sees and the bytes the array holds (room a
+ * reset keeps is held, not seen): a refused growth is a {@code memory.grow} of -1.
  */
 final class LinearMemory implements Memory {
   private static final VarHandle SHORT = view(short[].class);
@@ -46,6 +51,7 @@ final class LinearMemory implements Memory {
 
   private final MemoryLimits limits;
   private final int maxPages;
+  private final MemoryLimiter limiter;
 
   /** The memory's bytes, then zeroes up to the array's end: room kept from earlier growth. */
   private byte[] bytes;
@@ -59,12 +65,13 @@ final class LinearMemory implements Memory {
   private DataSegment[] segments = new DataSegment[0];
 
   /**
-   * A memory of {@code limits.initialPages()} zero pages.
+   * A memory of {@code limits.initialPages()} zero pages, counted by {@code limiter}.
    *
    * @throws UninstantiableException when that is more than {@code RUNTIME_MAX_PAGES} (32767, just
    *     under 2 GiB: a Java array's limit); its size would overflow an int
+   * @throws ComponentException when {@code limiter} refuses it (see {@link MemoryLimiter#create})
    */
-  LinearMemory(MemoryLimits limits) {
+  LinearMemory(MemoryLimits limits, MemoryLimiter limiter) throws ComponentException {
     if (limits.initialPages() > RUNTIME_MAX_PAGES) {
       throw new UninstantiableException(
           "memory of "
@@ -75,8 +82,10 @@ final class LinearMemory implements Memory {
     }
     this.limits = limits;
     this.maxPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
+    this.limiter = limiter;
     this.pages = limits.initialPages();
     this.size = pages * PAGE_SIZE;
+    limiter.create(size);
     this.bytes = new byte[size];
     this.written = new byte[pages * BLOCKS_PER_PAGE];
   }
@@ -134,10 +143,13 @@ final class LinearMemory implements Memory {
    */
   void restore(Image image) {
     int imageSize = image.pages * PAGE_SIZE;
+    long given = 0;
     if (bytes.length - imageSize > KEPT_GROWTH) {
+      given = bytes.length - imageSize;
       bytes = Arrays.copyOf(bytes, imageSize);
       written = Arrays.copyOf(written, imageSize >>> BLOCK_SHIFT);
     }
+    limiter.shrink(Math.max(0, size - imageSize), given);
     pages = image.pages;
     size = imageSize;
     byte[] marks = written;
@@ -210,6 +222,11 @@ final class LinearMemory implements Memory {
     return pages;
   }
 
+  /** Bytes the memory holds: its size and the room kept from earlier growth. */
+  long held() {
+    return bytes.length;
+  }
+
   @Override
   public int grow(int delta) {
     long grown = (long) pages + Integer.toUnsignedLong(delta);
@@ -218,9 +235,22 @@ final class LinearMemory implements Memory {
     }
     int old = pages;
     int grownSize = (int) grown * PAGE_SIZE;
-    if (grownSize > bytes.length) {
-      bytes = Arrays.copyOf(bytes, grownSize);
-      written = Arrays.copyOf(written, grownSize >>> BLOCK_SHIFT);
+    long sizeDelta = (long) grownSize - size;
+    long heldDelta = Math.max(0, (long) grownSize - bytes.length);
+    if (!limiter.grow(sizeDelta, heldDelta)) {
+      return -1;
+    }
+    if (heldDelta > 0) {
+      try {
+        byte[] grownBytes = Arrays.copyOf(bytes, grownSize);
+        written = Arrays.copyOf(written, grownSize >>> BLOCK_SHIFT);
+        bytes = grownBytes;
+      } catch (OutOfMemoryError e) {
+        // One large allocation the heap cannot take fails this growth, as the spec lets it,
+        // rather than the thread.
+        limiter.shrink(sizeDelta, heldDelta);
+        return -1;
+      }
     }
     pages = (int) grown;
     size = grownSize;

@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import dev.wasihttp.component.errors.ComponentException;
 
 /**
  * The initial contents of the memory a core module defines: its active data segments applied once,
@@ -84,9 +85,13 @@ final class MemoryImage {
     return new MemoryImport(MODULE, NAME, limits);
   }
 
-  /** A new memory holding the image; owned by the caller. */
-  LinearMemory newMemory() {
-    LinearMemory memory = new LinearMemory(limits);
+  /**
+   * A new memory holding the image, counted by {@code limiter}; owned by the caller.
+   *
+   * @throws ComponentException when {@code limiter} refuses it
+   */
+  LinearMemory newMemory(MemoryLimiter limiter) throws ComponentException {
+    LinearMemory memory = new LinearMemory(limits, limiter);
     memory.fill(blocks);
     return memory;
   }

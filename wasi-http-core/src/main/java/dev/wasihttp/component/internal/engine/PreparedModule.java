@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ImportSection;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasihttp.component.errors.ComponentException;
 import java.util.List;
 
 /**
@@ -79,12 +80,17 @@ final class PreparedModule {
     return new PreparedModule(variant.build(), memory, elements, null, guard);
   }
 
-  /** The memory the variant imports, filled with the image; null when it imports none. */
-  LinearMemory newMemory() {
-    return memory == null ? null : memory.newMemory();
+  /**
+   * The memory the variant imports, filled with the image and counted by {@code limiter}; null when
+   * it imports none.
+   *
+   * @throws ComponentException when {@code limiter} refuses it
+   */
+  LinearMemory newMemory(MemoryLimiter limiter) throws ComponentException {
+    return memory == null ? null : memory.newMemory(limiter);
   }
 
-  /** The blocks {@link #newMemory()} fills a memory from; null when it imports none. */
+  /** The blocks {@link #newMemory} fills a memory from; null when it imports none. */
   byte[][] memoryBlocks() {
     return memory == null ? null : memory.blocks;
   }

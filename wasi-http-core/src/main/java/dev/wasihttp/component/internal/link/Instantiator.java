@@ -314,10 +314,10 @@ public final class Instantiator<T> {
             return e;
           };
       if (!dry) {
-        return store.add(Engine.instantiate(module, resolver, planned));
+        return store.add(Engine.instantiate(module, resolver, planned, store.memoryLimiter()));
       }
       coreTypes.check(module, args, at);
-      CoreInstance linked = Engine.link(module, resolver);
+      CoreInstance linked = Engine.link(module, resolver, store.memoryLimiter());
       coreTypes.instantiated(linked, module);
       return linked;
     } catch (ComponentException e) {

@@ -34,13 +34,19 @@ public final class LinkPlan<T> {
   // Per root definition, by index: a HostImport, a flattened CoreFuncType, an evaluated type, or
   // null where the instantiator evaluates the definition each time.
   private final Object[] steps;
+  private final long initialMemory;
 
   private LinkPlan(
-      ComponentAst ast, ParsedCoreModules modules, HostDefinitions<T> host, Object[] steps) {
+      ComponentAst ast,
+      ParsedCoreModules modules,
+      HostDefinitions<T> host,
+      Object[] steps,
+      long initialMemory) {
     this.ast = ast;
     this.modules = modules;
     this.host = host;
     this.steps = steps;
+    this.initialMemory = initialMemory;
   }
 
   /**
@@ -52,9 +58,9 @@ public final class LinkPlan<T> {
       ComponentAst ast, ParsedCoreModules modules, HostDefinitions<T> host)
       throws ComponentException {
     Object[] steps = new Object[ast.definitions().size()];
-    new Instantiator<T>(new Store<>(null, Store.Limits.DEFAULT), modules, null, steps)
-        .instantiateRoot(ast, host);
-    return new LinkPlan<>(ast, modules, host, steps);
+    Store<T> dry = Store.dryRun();
+    new Instantiator<T>(dry, modules, null, steps).instantiateRoot(ast, host);
+    return new LinkPlan<>(ast, modules, host, steps, dry.memorySize());
   }
 
   /**
@@ -65,6 +71,14 @@ public final class LinkPlan<T> {
    */
   public InstanceExports instantiate(Store<T> store) throws ComponentException {
     return new Instantiator<>(store, modules, this, null).instantiateRoot(ast, host);
+  }
+
+  /**
+   * The bytes of linear memory every instantiation creates, all core memories at their initial
+   * sizes (the dry run met each core instantiation an instantiation makes).
+   */
+  public long initialMemory() {
+    return initialMemory;
   }
 
   /** What the plan holds for root definition {@code index}, or null. */

@@ -1,10 +1,13 @@
 package dev.wasihttp.component.internal.link;
 
+import dev.wasihttp.component.InstanceLimits;
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.abi.CoreFunc;
 import dev.wasihttp.component.internal.engine.CoreImage;
 import dev.wasihttp.component.internal.engine.CoreInstance;
+import dev.wasihttp.component.internal.engine.MemoryLimiter;
 import dev.wasihttp.component.internal.resources.HandleTable;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.ArrayList;
@@ -14,9 +17,10 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * Everything one instantiation of a root component owns: the embedder's data, the limits, and which
- * instance implements each resource type (for destructors and {@code lower_borrow}). Dropping the
- * store drops the whole instance; nothing here is shared with other instances.
+ * Everything one instantiation of a root component owns: the embedder's data, the limits and the
+ * account of its linear memory, and which instance implements each resource type (for destructors
+ * and {@code lower_borrow}). Dropping the store drops the whole instance; {@link #close} gives its
+ * memory back to the budget it was reserved from. Nothing here is shared with other instances.
  *
  * <p>An instance that serves one request after another is {@link #reset} to what {@link #capture}
  * saw right after instantiation and takes fresh data for each; everything else stays.
@@ -24,10 +28,6 @@ import java.util.function.IntConsumer;
  * @param <T> the embedder's data type, as the host functions bound to this store see it
  */
 public final class Store<T> implements Caller<T> {
-  /** Caps on what a guest controls. */
-  public record Limits(int maxHandles) {
-    public static final Limits DEFAULT = new Limits(1 << 20);
-  }
 
   /**
    * Who implements a resource type and how its owning handles are destroyed: by a guest function of
@@ -36,7 +36,8 @@ public final class Store<T> implements Caller<T> {
   record ResourceImpl(ComponentInstanceState impl, CoreFunc guestDtor, IntConsumer hostDtor) {}
 
   private T data;
-  private final Limits limits;
+  private final InstanceLimits limits;
+  private final InstanceMemory memory;
   private final Map<ResourceType, ResourceImpl> resources = new IdentityHashMap<>();
   private boolean guestResources;
 
@@ -46,9 +47,24 @@ public final class Store<T> implements Caller<T> {
   private HandleTable.Image[] tableImages;
   private CoreImage[] coreImages;
 
-  public Store(T data, Limits limits) {
+  /**
+   * A store for one instantiation with {@code data}, its memory and handles under {@code limits}.
+   */
+  public Store(T data, InstanceLimits limits) {
     this.data = data;
     this.limits = limits;
+    this.memory = new InstanceMemory(limits.maxMemory(), limits.budget());
+  }
+
+  /**
+   * A store for a dry run (linking, validation): nothing is capped, and the memories the run
+   * reports are counted in a budget of their own ({@link #memorySize()}).
+   */
+  public static <T> Store<T> dryRun() {
+    return new Store<>(
+        null,
+        new InstanceLimits(
+            Long.MAX_VALUE, Integer.MAX_VALUE, MemoryBudget.counting("dry run", null)));
   }
 
   @Override
@@ -124,8 +140,39 @@ public final class Store<T> implements Caller<T> {
     return true;
   }
 
-  Limits limits() {
+  InstanceLimits limits() {
     return limits;
+  }
+
+  /** What decides whether the instance's core memories may be created and grow. */
+  MemoryLimiter memoryLimiter() {
+    return memory;
+  }
+
+  /** The size of the instance's linear memories together, in bytes, as the guest sees it. */
+  public long memorySize() {
+    return memory.size();
+  }
+
+  /** The bytes the instance's linear memories hold, room kept from earlier growth included. */
+  public long memoryHeld() {
+    return memory.held();
+  }
+
+  /**
+   * What {@link #close} does, as an action that does not hold the store, for a cleaner to run once
+   * the instance is unreachable.
+   */
+  public Runnable closer() {
+    return memory::close;
+  }
+
+  /**
+   * Gives back the memory the instance holds to its budget; the instance must not run after this
+   * (its memories can no longer grow). Idempotent.
+   */
+  public void close() {
+    memory.close();
   }
 
   void defineGuestResource(ResourceType type, ComponentInstanceState impl, CoreFunc dtor) {

@@ -18,8 +18,16 @@ import org.junit.jupiter.api.Test;
 class LinearMemoryTest {
   static final int PAGE = Memory.PAGE_SIZE;
 
+  static LinearMemory memory(MemoryLimits limits) {
+    try {
+      return new LinearMemory(limits, MemoryLimiter.NONE);
+    } catch (ComponentException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static LinearMemory withImage(byte[][] image) {
-    LinearMemory m = new LinearMemory(new MemoryLimits(2, 4));
+    LinearMemory m = memory(new MemoryLimits(2, 4));
     m.fill(image);
     return m;
   }
@@ -51,7 +59,7 @@ class LinearMemoryTest {
 
   @Test
   void aMemoryGrownSinceTheImageShrinksBack() {
-    LinearMemory m = new LinearMemory(new MemoryLimits(1, 4));
+    LinearMemory m = memory(new MemoryLimits(1, 4));
     m.writeI32(100, 77);
     LinearMemory.Image image = m.capture(null); // a block written before the capture is kept
     assertEquals(1, m.grow(2));
@@ -68,7 +76,7 @@ class LinearMemoryTest {
 
   @Test
   void growBeyondTheMaximumFailsWithMinusOne() {
-    LinearMemory m = new LinearMemory(new MemoryLimits(1, 2));
+    LinearMemory m = memory(new MemoryLimits(1, 2));
     assertEquals(-1, m.grow(2));
     assertEquals(-1, m.grow(-1)); // an unsigned delta of 2^32 - 1 pages
     assertEquals(1, m.grow(1));
@@ -77,7 +85,7 @@ class LinearMemoryTest {
 
   @Test
   void accessesOutsideTheMemoryTrapWithTheEnginesMessage() {
-    LinearMemory m = new LinearMemory(new MemoryLimits(1, 1));
+    LinearMemory m = memory(new MemoryLimits(1, 1));
     WasmRuntimeException e = assertThrows(WasmRuntimeException.class, () -> m.readInt(PAGE - 3));
     assertTrue(e.getMessage().startsWith("out of bounds memory access"), e.getMessage());
     assertThrows(WasmRuntimeException.class, () -> m.writeLong(-8, 1)); // address 2^32 - 8
@@ -94,7 +102,8 @@ class LinearMemoryTest {
   void aMemoryLargerThanTheRuntimeHoldsFailsInstantiation() throws Exception {
     UninstantiableException direct =
         assertThrows(
-            UninstantiableException.class, () -> new LinearMemory(new MemoryLimits(40000)));
+            UninstantiableException.class,
+            () -> new LinearMemory(new MemoryLimits(40000), MemoryLimiter.NONE));
     assertEquals(
         "memory of 40000 pages is larger than the 32767 this runtime can hold",
         direct.getMessage());
@@ -105,5 +114,80 @@ class LinearMemoryTest {
             () -> Engine.instantiate(CoreModule.parse(TOO_LARGE, 0), imp -> null));
     assertEquals(ComponentException.Kind.UNINSTANTIABLE, e.kind());
     assertEquals(direct.getMessage(), e.detail());
+  }
+
+  /** A limiter that caps the size at {@code max} bytes and counts what it let through. */
+  static final class Counting implements MemoryLimiter {
+    final long max;
+    long size;
+    long held;
+
+    Counting(long max) {
+      this.max = max;
+    }
+
+    @Override
+    public void create(long bytes) throws ComponentException {
+      if (bytes > max - size) {
+        throw new ComponentException(ComponentException.Kind.UNINSTANTIABLE, "over " + max);
+      }
+      size += bytes;
+      held += bytes;
+    }
+
+    @Override
+    public boolean grow(long sizeDelta, long heldDelta) {
+      if (sizeDelta > max - size) {
+        return false;
+      }
+      size += sizeDelta;
+      held += heldDelta;
+      return true;
+    }
+
+    @Override
+    public void shrink(long sizeDelta, long heldDelta) {
+      size -= sizeDelta;
+      held -= heldDelta;
+    }
+  }
+
+  @Test
+  void growPastTheLimitersCapFailsWithMinusOneAndChangesNothing() throws Exception {
+    Counting limiter = new Counting(3 * PAGE);
+    LinearMemory m = new LinearMemory(new MemoryLimits(1, 100), limiter);
+    assertEquals(1, m.grow(2));
+    assertEquals(-1, m.grow(1));
+    assertEquals(3, m.pages());
+    assertEquals(3 * PAGE, limiter.size);
+    assertThrows(WasmRuntimeException.class, () -> m.readInt(3 * PAGE));
+  }
+
+  @Test
+  void aMemoryOverTheCapIsNotCreated() {
+    assertThrows(
+        ComponentException.class,
+        () -> new LinearMemory(new MemoryLimits(4, 100), new Counting(3 * PAGE)));
+  }
+
+  @Test
+  void theLimiterCountsTheRoomAResetKeepsAsHeldButNotAsSize() throws Exception {
+    Counting limiter = new Counting(1000 * PAGE);
+    LinearMemory m = new LinearMemory(new MemoryLimits(1, 1000), limiter);
+    LinearMemory.Image image = m.capture(null);
+    m.grow(3);
+    assertEquals(4 * PAGE, limiter.held);
+    m.restore(image); // the 3 pages of room are kept, zeroed
+    assertEquals(PAGE, limiter.size);
+    assertEquals(4 * PAGE, limiter.held);
+    assertEquals(4 * PAGE, m.held());
+    m.grow(2); // into the kept room: nothing more is held
+    assertEquals(3 * PAGE, limiter.size);
+    assertEquals(4 * PAGE, limiter.held);
+    m.grow(400); // 25 MiB: past what a reset keeps
+    m.restore(image);
+    assertEquals(PAGE, limiter.size);
+    assertEquals(PAGE, limiter.held); // given back
+    assertEquals(PAGE, m.held());
   }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.InstanceLimits;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.internal.binary.ComponentAst;
@@ -39,7 +40,7 @@ class LinkPlanTest {
     LinkPlan<Integer> plan =
         plan(IMPORTS_F, new HostDefinitions<>(Map.of(), Map.of("f", f), false));
     for (int data : new int[] {7, 8}) {
-      Store<Integer> store = new Store<>(data, Store.Limits.DEFAULT);
+      Store<Integer> store = new Store<>(data, InstanceLimits.defaults());
       ComponentFunc g = ((Item.Func) plan.instantiate(store).export("g")).func();
       assertEquals(new Val.U32(data), g.call(null, List.of()));
     }
@@ -69,7 +70,7 @@ class LinkPlanTest {
   }
 
   private static ComponentFunc exported(LinkPlan<Object> plan) throws ComponentException {
-    return ((Item.Func) plan.instantiate(new Store<>(null, Store.Limits.DEFAULT)).export("g"))
+    return ((Item.Func) plan.instantiate(new Store<>(null, InstanceLimits.defaults())).export("g"))
         .func();
   }
 

@@ -138,8 +138,7 @@ public final class Asts {
   /** Links {@code ast} at load as {@code Component.decode} does (no guest code runs). */
   public static void link(ComponentAst ast) throws ComponentException {
     Validator.validate(ast);
-    new Instantiator<>(
-            new Store<>(null, Store.Limits.DEFAULT), ParsedCoreModules.parseAll(ast), true)
+    new Instantiator<>(Store.dryRun(), ParsedCoreModules.parseAll(ast), true)
         .instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));
   }
 }
