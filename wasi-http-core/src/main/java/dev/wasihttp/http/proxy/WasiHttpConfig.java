@@ -1,6 +1,7 @@
 package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.component.InstancePool;
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
@@ -80,6 +81,7 @@ public final class WasiHttpConfig {
   private final long maxBody;
   private final long maxMemory;
   private final long maxHostMemory;
+  private final MemoryBudget memoryBudget;
   private final Duration shutdownTimeout;
   private final LogSink log;
   private final WasiConfig wasi;
@@ -98,6 +100,7 @@ public final class WasiHttpConfig {
     this.maxBody = b.maxBody;
     this.maxMemory = b.maxMemory;
     this.maxHostMemory = b.maxHostMemory;
+    this.memoryBudget = b.memoryBudget;
     this.shutdownTimeout = b.shutdownTimeout;
     this.log = b.log;
     this.wasiGiven = b.wasi != null;
@@ -185,18 +188,32 @@ public final class WasiHttpConfig {
 
   /**
    * The most linear memory one instance may have, in bytes, all its core memories together; default
-   * {@link #DEFAULT_MAX_MEMORY}. Past it {@code memory.grow} returns -1.
+   * {@link #DEFAULT_MAX_MEMORY}. Past it {@code memory.grow} returns -1. A component whose
+   * instances start with more fails {@link WasiHttpHandler#create}.
    */
   public long maxMemory() {
     return maxMemory;
   }
 
   /**
-   * The most host-side bytes one instance may hold for its guest (fields, buffered bodies,
-   * resources); default {@link #DEFAULT_MAX_HOST_MEMORY}.
+   * The most host-side bytes one request's instance may hold for its guest, in bytes; default
+   * {@link #DEFAULT_MAX_HOST_MEMORY}. Counted: 64 bytes per host resource the guest holds, the
+   * fields it holds (as {@link #maxFieldSize()} counts them), the request body buffered ahead of it
+   * once it opened it, the response body it wrote before setting the response, and what its
+   * outgoing-request bodies hold unsent. Past it the guest's call traps with {@code host memory
+   * limit exceeded}.
    */
   public long maxHostMemory() {
     return maxHostMemory;
+  }
+
+  /**
+   * The budget every instance of the handler reserves its linear memory from, shared with the other
+   * handlers that use it; default {@link MemoryBudget#jvm()}. When it cannot hold a new instance
+   * the request gets 503, and a {@code memory.grow} past it returns -1.
+   */
+  public MemoryBudget memoryBudget() {
+    return memoryBudget != null ? memoryBudget : MemoryBudget.jvm();
   }
 
   /**
@@ -261,6 +278,7 @@ public final class WasiHttpConfig {
     b.maxBody = maxBody;
     b.maxMemory = maxMemory;
     b.maxHostMemory = maxHostMemory;
+    b.memoryBudget = memoryBudget;
     b.shutdownTimeout = shutdownTimeout;
     b.log = log;
     b.wasi = wasiGiven ? wasi : null; // a default one follows the new name and log
@@ -281,6 +299,7 @@ public final class WasiHttpConfig {
     private long maxBody = DEFAULT_MAX_BODY;
     private long maxMemory = DEFAULT_MAX_MEMORY;
     private long maxHostMemory = DEFAULT_MAX_HOST_MEMORY;
+    private MemoryBudget memoryBudget;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private LogSink log = LogSink.stderr();
     private WasiConfig wasi;
@@ -363,6 +382,12 @@ public final class WasiHttpConfig {
     /** See {@link WasiHttpConfig#maxHostMemory()}; 0 or more. */
     public Builder maxHostMemory(long bytes) {
       this.maxHostMemory = notNegative(bytes, "maxHostMemory");
+      return this;
+    }
+
+    /** See {@link WasiHttpConfig#memoryBudget()}; null for {@link MemoryBudget#jvm()}. */
+    public Builder memoryBudget(MemoryBudget budget) {
+      this.memoryBudget = budget;
       return this;
     }
 

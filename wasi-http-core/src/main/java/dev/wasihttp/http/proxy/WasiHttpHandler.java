@@ -3,11 +3,14 @@ package dev.wasihttp.http.proxy;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentInstance;
 import dev.wasihttp.component.Func;
+import dev.wasihttp.component.InstanceLimits;
 import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.component.InstancePre;
 import dev.wasihttp.component.Linker;
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.HostFault;
+import dev.wasihttp.component.errors.ResourceExhausted;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
@@ -49,7 +52,9 @@ import java.util.concurrent.TimeUnit;
  *       trap, a return with the body open, a dropped body, the deadline): {@link
  *       HttpExchange#abort} and a log line;
  *   <li>past {@link WasiHttpConfig#timeout()}, the guest's thread is interrupted (the engine checks
- *       it at calls and loop back-edges) and the request ends as above with "guest timed out".
+ *       it at calls and loop back-edges) and the request ends as above with "guest timed out";
+ *   <li>no instance at hand and the memory budget ({@link WasiHttpConfig#memoryBudget()}) cannot
+ *       hold a new one: 503, before the guest runs.
  * </ul>
  *
  * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
@@ -80,10 +85,11 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
 
   private WasiHttpHandler(
       InstancePre<RequestData> pre,
+      InstanceLimits limits,
       WasiHttpConfig config,
       HttpResources http,
       OutgoingHandler outgoing) {
-    this.pool = new InstancePool<>(pre, config.pool());
+    this.pool = new InstancePool<>(pre, config.pool(), limits);
     this.config = config;
     this.http = http;
     this.rules = new FieldRules(config.forbiddenHeaders(), config.maxFieldSize());
@@ -101,7 +107,9 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    * Links {@code component} against the WASI 0.2 host and the wasi:http host.
    *
    * @throws ComponentException UNLINKABLE naming the first missing import, or naming {@code
-   *     wasi:http/incoming-handler} when the component does not export it
+   *     wasi:http/incoming-handler} when the component does not export it; UNINSTANTIABLE when its
+   *     instances start with more linear memory than {@link WasiHttpConfig#maxMemory()} or the
+   *     memory budget allows
    * @throws IllegalStateException (or another runtime exception) from the outgoing handler's
    *     factory, e.g. a client that cannot start
    */
@@ -118,6 +126,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
           ComponentException.Kind.UNLINKABLE,
           "the component does not export " + HttpResources.INCOMING_HANDLER_0_2 + "x");
     }
+    InstanceLimits limits = limits(pre, config);
     OutgoingHandler outgoing =
         config
             .outgoingHandler()
@@ -127,7 +136,27 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
                     config.maxFieldSize(),
                     config.log(),
                     config.componentName()));
-    return new WasiHttpHandler(pre, config, http, outgoing);
+    return new WasiHttpHandler(pre, limits, config, http, outgoing);
+  }
+
+  /**
+   * What each instance may take; a component whose instances could never be made under it is
+   * refused here, at deployment, rather than with a 500 per request.
+   */
+  private static InstanceLimits limits(InstancePre<RequestData> pre, WasiHttpConfig config)
+      throws ComponentException {
+    MemoryBudget budget = config.memoryBudget();
+    long initial = pre.initialMemory();
+    String over =
+        initial > config.maxMemory()
+            ? "maxMemory (" + config.maxMemory() + " bytes)"
+            : initial > budget.limit() ? budget.name() + " (" + budget.limit() + " bytes)" : null;
+    if (over != null) {
+      throw new ComponentException(
+          ComponentException.Kind.UNINSTANTIABLE,
+          "its instances start with " + initial + " bytes of linear memory, more than " + over);
+    }
+    return new InstanceLimits(config.maxMemory(), InstanceLimits.DEFAULT_MAX_HANDLES, budget);
   }
 
   /** What the handler's instance pool has done and holds now. */
@@ -157,6 +186,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     RequestData instanceData = new RequestData(wasi, state);
     Deadline deadline = Deadline.start(deadlines, config.timeout());
     String ending = null;
+    String refused = null;
     HandlerMetrics.Outcome fault = null;
     ComponentInstance<RequestData> instance = null;
     boolean reusable = false;
@@ -177,6 +207,8 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       ending = deadline.expired() ? "guest timed out" : Endings.describe(t);
     } catch (ComponentException e) {
       ending = "instantiation failed: " + e.getMessage();
+    } catch (ResourceExhausted e) {
+      refused = "no memory for another instance: " + e.getMessage();
     } catch (RuntimeException e) {
       ending = "host error: " + e;
       config.log().log(LogSink.Level.ERROR, tag + "host error while handling a request: " + e);
@@ -191,10 +223,14 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     }
     if (ending != null && instance != null) {
       fault = deadline.expired() ? HandlerMetrics.Outcome.TIMEOUT : HandlerMetrics.Outcome.TRAP;
+    } else if (refused != null) {
+      fault = HandlerMetrics.Outcome.REJECTED;
     }
     GuardedExchange guarded = state.exchange();
     try {
-      if (ending == null) {
+      if (refused != null) {
+        guarded.fail(503, refused); // capacity, not a fault: another try may succeed
+      } else if (ending == null) {
         guarded.returned(
             "the guest returned without calling response-outparam.set",
             "the guest returned without finishing the outgoing-body");
@@ -225,7 +261,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    */
   public HandlerMetrics.Snapshot metrics() {
     InstancePool.Stats stats = pool.stats();
-    return metrics.snapshot(stats.inUse(), stats.idle(), 0, 0);
+    return metrics.snapshot(stats.inUse(), stats.idle(), stats.memory(), 0);
   }
 
   /** The exception and its stack, for a log line about a bug of the host's. */
