@@ -1,5 +1,6 @@
 package dev.wasihttp.wasi;
 
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.wasi.io.Waker;
 import java.util.ArrayList;
@@ -29,10 +30,18 @@ public final class WasiContext implements AutoCloseable {
   private final Waker waker = new Waker();
   private final Map<Class<?>, Object> locals = new LinkedHashMap<>();
 
-  /** A fresh context granting what {@code config} says. */
+  /** A fresh context granting what {@code config} says; the host memory it holds is not capped. */
   public WasiContext(WasiConfig config) {
+    this(config, MemoryBudget.counting("host memory", null));
+  }
+
+  /**
+   * A fresh context granting what {@code config} says, the host memory held for the guest charged
+   * to {@code hostMemory} (see {@link ResourceTable}).
+   */
+  public WasiContext(WasiConfig config, MemoryBudget hostMemory) {
     this.config = Objects.requireNonNull(config, "config");
-    this.table = new ResourceTable(config.maxResources());
+    this.table = new ResourceTable(config.maxResources(), hostMemory);
   }
 
   /** What this instance was granted. */
@@ -43,6 +52,11 @@ public final class WasiContext implements AutoCloseable {
   /** The host resources handed to the guest. */
   public ResourceTable table() {
     return table;
+  }
+
+  /** What the host holds for this guest is charged to: its table's budget. */
+  public MemoryBudget hostMemory() {
+    return table.memory();
   }
 
   /** What this instance's blocked calls wait on; thread-safe. */

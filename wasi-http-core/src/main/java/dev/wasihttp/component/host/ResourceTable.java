@@ -1,11 +1,13 @@
 package dev.wasihttp.component.host;
 
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One instance's table of host resources: the Java object behind each {@code rep} a host function
@@ -16,6 +18,10 @@ import java.util.Map;
  *   <li>Reps start at 1 and are never reused within a table, so a stale rep is always an error.
  *   <li>At most {@link #capacity()} entries live at once; one more traps, so a guest cannot grow
  *       host memory without bound.
+ *   <li>Each live entry is charged to the table's {@link MemoryBudget} (the host memory held for
+ *       the guest): {@link #ENTRY_COST} bytes, plus what a {@link Sized} state holds, recounted by
+ *       {@link #recount} when it changes. Past the budget's limit the call that would take more
+ *       traps ({@link MemoryBudget#charge}); a deleted entry gives its bytes back.
  *   <li>A misused rep (unknown, or of another state class) is a host bug or a guest misuse the
  *       runtime did not catch; either way it traps.
  *   <li>{@link #close()} closes every {@link AutoCloseable} entry: dropping the instance's data
@@ -25,10 +31,20 @@ import java.util.Map;
  * <p>Not thread-safe: used by the thread running the guest.
  */
 public final class ResourceTable implements AutoCloseable {
+  /** What one live entry costs, whatever its state: the table's and the handle's share. */
+  public static final int ENTRY_COST = 64;
+
+  /** A resource state that holds bytes for the guest (fields, buffered body bytes). */
+  public interface Sized {
+    /** The bytes held now; the table recounts them when told to ({@link #recount}). */
+    long hostBytes();
+  }
+
   private static final class Entry {
     final Object state;
     final Entry parent;
     int children;
+    long cost; // what is charged to the budget for it now
 
     Entry(Object state, Entry parent) {
       this.state = state;
@@ -38,14 +54,24 @@ public final class ResourceTable implements AutoCloseable {
 
   private final Map<Integer, Entry> entries = new HashMap<>();
   private final int capacity;
+  private final MemoryBudget memory;
   private int nextRep = 1;
 
-  /** An empty table holding at most {@code capacity} entries (positive). */
+  /** An empty table holding at most {@code capacity} entries (positive), their bytes uncapped. */
   public ResourceTable(int capacity) {
+    this(capacity, MemoryBudget.counting("host memory", null));
+  }
+
+  /**
+   * An empty table holding at most {@code capacity} entries (positive), whose entries are charged
+   * to {@code memory}.
+   */
+  public ResourceTable(int capacity, MemoryBudget memory) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.capacity = capacity;
+    this.memory = Objects.requireNonNull(memory, "memory");
   }
 
   /** The most entries that may live at once. */
@@ -61,7 +87,7 @@ public final class ResourceTable implements AutoCloseable {
   /**
    * Adds {@code state} and returns its rep.
    *
-   * @throws Trap when the table is full
+   * @throws Trap when the table is full or the host memory budget cannot take it
    */
   public int push(Object state) {
     return add(state, null);
@@ -71,7 +97,8 @@ public final class ResourceTable implements AutoCloseable {
    * Adds {@code state} as a child of the live entry {@code parentRep}: the parent cannot be deleted
    * until this child is.
    *
-   * @throws Trap when the table is full or {@code parentRep} is not live
+   * @throws Trap when the table is full, the host memory budget cannot take it, or {@code
+   *     parentRep} is not live
    */
   public int pushChild(Object state, int parentRep) {
     Entry parent = entry(parentRep);
@@ -90,9 +117,38 @@ public final class ResourceTable implements AutoCloseable {
     if (nextRep == Integer.MAX_VALUE) {
       throw new Trap("resource table exhausted");
     }
+    Entry e = new Entry(state, parent);
+    e.cost = cost(state);
+    memory.charge(e.cost);
     int rep = nextRep++;
-    entries.put(rep, new Entry(state, parent));
+    entries.put(rep, e);
     return rep;
+  }
+
+  private static long cost(Object state) {
+    return ENTRY_COST + (state instanceof Sized sized ? sized.hostBytes() : 0);
+  }
+
+  /**
+   * Counts again what the state behind {@code rep} holds ({@link Sized}), after it changed: more is
+   * charged, less given back.
+   *
+   * @throws Trap when {@code rep} is not live, or the host memory budget cannot take the growth
+   */
+  public void recount(int rep) {
+    Entry e = entry(rep);
+    long now = cost(e.state);
+    if (now > e.cost) {
+      memory.charge(now - e.cost);
+    } else {
+      memory.release(e.cost - now);
+    }
+    e.cost = now;
+  }
+
+  /** The budget this table's entries are charged to. */
+  public MemoryBudget memory() {
+    return memory;
   }
 
   /** Whether {@code rep} is live. */
@@ -132,6 +188,7 @@ public final class ResourceTable implements AutoCloseable {
               + " of its child resources are alive");
     }
     entries.remove(rep);
+    memory.release(e.cost);
     if (e.parent != null) {
       e.parent.children--;
     }
@@ -154,6 +211,7 @@ public final class ResourceTable implements AutoCloseable {
     // Newer entries first: children are always newer than their parents.
     all.sort((a, b) -> Integer.compare(b.getKey(), a.getKey()));
     for (Map.Entry<Integer, Entry> e : all) {
+      memory.release(e.getValue().cost);
       if (e.getValue().state instanceof AutoCloseable) {
         try {
           ((AutoCloseable) e.getValue().state).close();

@@ -33,6 +33,14 @@ public interface BodySource {
    */
   byte[] read(int max) throws IOException;
 
+  /**
+   * The most bytes the source buffers ahead of the guest: host memory held on the guest's behalf
+   * while it holds the body ({@code maxHostMemory}); 0 when it buffers nothing, or does not say.
+   */
+  default long capacity() {
+    return 0;
+  }
+
   /** Whether the body reached its end (trailers are known). */
   boolean ended();
 

@@ -31,6 +31,15 @@ public interface OutgoingBody {
   boolean writeReady();
 
   /**
+   * Bytes the guest wrote that the body holds and has not sent yet: host memory held on the guest's
+   * behalf, recounted after each write and flush ({@code maxHostMemory}); 0 when it holds none, or
+   * does not say.
+   */
+  default long buffered() {
+    return 0;
+  }
+
+  /**
    * {@code outgoing-body.finish}, with the trailers to send (the host has checked that the stream
    * is gone).
    *

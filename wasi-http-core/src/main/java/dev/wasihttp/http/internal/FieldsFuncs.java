@@ -8,6 +8,8 @@ import java.util.List;
 
 /**
  * {@code wasi:http/types.fields}: constructor, from-list and the methods, over {@link HostFields}.
+ * A fields' bytes count as host memory while the guest holds it; a method that changes them has
+ * them recounted.
  */
 final class FieldsFuncs {
   private FieldsFuncs() {}
@@ -59,21 +61,30 @@ final class FieldsFuncs {
           for (Val v : ((Val.ListValue) args.get(2)).elements()) {
             values.add(Host.bytes(v));
           }
-          return HeaderError.result(f.set(Vals.str(args.get(1)), values));
+          HeaderError e = f.set(Vals.str(args.get(1)), values);
+          s.table.recount(args.get(0));
+          return HeaderError.result(e);
         });
     r.method(
         linker,
         r.fields,
         "delete",
         HostFields.class,
-        (s, f, args) -> HeaderError.result(f.delete(Vals.str(args.get(1)))));
+        (s, f, args) -> {
+          HeaderError e = f.delete(Vals.str(args.get(1)));
+          s.table.recount(args.get(0));
+          return HeaderError.result(e);
+        });
     r.method(
         linker,
         r.fields,
         "append",
         HostFields.class,
-        (s, f, args) ->
-            HeaderError.result(f.append(Vals.str(args.get(1)), Host.bytes(args.get(2)))));
+        (s, f, args) -> {
+          HeaderError e = f.append(Vals.str(args.get(1)), Host.bytes(args.get(2)));
+          s.table.recount(args.get(0));
+          return HeaderError.result(e);
+        });
     r.method(
         linker,
         r.fields,

@@ -1,6 +1,7 @@
 package dev.wasihttp.http.internal;
 
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.http.HttpField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Objects;
  *
  * <p>Used by one request's thread only.
  */
-public final class HostFields {
+public final class HostFields implements ResourceTable.Sized {
   /** One field: the name as given and the value bytes (never modified once stored). */
   public record Entry(String name, byte[] value) {
     public Entry {
@@ -106,6 +107,12 @@ public final class HostFields {
 
   /** The bytes counted against the cap: each entry's name, value and a 32-byte overhead. */
   public long size() {
+    return size;
+  }
+
+  /** What the fields hold for the guest: {@link #size()}. */
+  @Override
+  public long hostBytes() {
     return size;
   }
 

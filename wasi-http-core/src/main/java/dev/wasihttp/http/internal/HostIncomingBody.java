@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.http.client.BodySource;
 
 /**
@@ -7,12 +8,18 @@ import dev.wasihttp.http.client.BodySource;
  * {@code input-stream} is a child of this body in the resource table ({@code finish} or a drop
  * while it lives traps).
  */
-final class HostIncomingBody implements AutoCloseable {
+final class HostIncomingBody implements AutoCloseable, ResourceTable.Sized {
   final BodySource reader;
   boolean streamTaken;
 
   HostIncomingBody(BodySource reader) {
     this.reader = reader;
+  }
+
+  /** What the body's source may buffer ahead of the guest ({@link BodySource#capacity()}). */
+  @Override
+  public long hostBytes() {
+    return reader.capacity();
   }
 
   /** Dropped unfinished (or left at the end of the request): the source stops. */

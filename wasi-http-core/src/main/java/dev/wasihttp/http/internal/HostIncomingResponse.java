@@ -1,12 +1,13 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.http.client.BodySource;
 
 /**
  * The host state behind {@code wasi:http/types.incoming-response}: a response to an outgoing
  * request.
  */
-final class HostIncomingResponse implements AutoCloseable {
+final class HostIncomingResponse implements AutoCloseable, ResourceTable.Sized {
   final int status;
   final HostFields headers;
   final BodySource body;
@@ -16,6 +17,12 @@ final class HostIncomingResponse implements AutoCloseable {
     this.status = status;
     this.headers = headers;
     this.body = body;
+  }
+
+  /** Its headers' bytes, held for the guest with it. */
+  @Override
+  public long hostBytes() {
+    return headers.size();
   }
 
   /** Dropped without taking its body: the response is abandoned. */

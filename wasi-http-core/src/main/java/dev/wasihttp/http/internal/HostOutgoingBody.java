@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.http.client.OutgoingBody;
 
 /**
@@ -7,12 +8,18 @@ import dev.wasihttp.http.client.OutgoingBody;
  * response's {@link OutgoingResponseBody}, or a request body the outgoing handler made) and whether
  * its one {@code output-stream} was taken.
  */
-final class HostOutgoingBody {
+final class HostOutgoingBody implements ResourceTable.Sized {
   final OutgoingBody body;
   private boolean streamTaken;
 
   HostOutgoingBody(OutgoingBody body) {
     this.body = body;
+  }
+
+  /** What the body holds unsent ({@link OutgoingBody#buffered()}). */
+  @Override
+  public long hostBytes() {
+    return body.buffered();
   }
 
   /** {@code outgoing-body.write}: true the first time, false after (the stream was taken). */

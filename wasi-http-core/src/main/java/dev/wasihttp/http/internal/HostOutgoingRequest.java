@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.http.client.OutgoingBody;
 
 /**
@@ -8,7 +9,7 @@ import dev.wasihttp.http.client.OutgoingBody;
  * dev.wasihttp.http.client.OutgoingRequest} by {@code wasi:http/outgoing-handler.handle} ({@link
  * OutgoingChecks}).
  */
-final class HostOutgoingRequest {
+final class HostOutgoingRequest implements ResourceTable.Sized {
   final HostFields headers;
   String method = "GET";
   String scheme;
@@ -19,5 +20,11 @@ final class HostOutgoingRequest {
 
   HostOutgoingRequest(HostFields headers) {
     this.headers = headers;
+  }
+
+  /** Its headers' bytes, held for the guest with it. */
+  @Override
+  public long hostBytes() {
+    return headers.size();
   }
 }

@@ -1,10 +1,12 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.host.ResourceTable;
+
 /**
  * The host state behind {@code wasi:http/types.outgoing-response}: status (200 until set), headers
  * (frozen when handed to the constructor) and the body, handed out once.
  */
-final class HostOutgoingResponse {
+final class HostOutgoingResponse implements ResourceTable.Sized {
   final HostFields headers;
   int status = 200;
   OutgoingResponseBody body;
@@ -12,6 +14,12 @@ final class HostOutgoingResponse {
 
   HostOutgoingResponse(HostFields headers) {
     this.headers = headers;
+  }
+
+  /** Its headers' bytes, held for the guest with it. */
+  @Override
+  public long hostBytes() {
+    return headers.size();
   }
 
   /**

@@ -39,6 +39,11 @@ final class HttpTable {
     return table.delete(rep, state);
   }
 
+  /** Counts again what the state behind a handle holds, after it changed. */
+  public void recount(Val handle) {
+    table.recount(ResourceTable.rep(handle));
+  }
+
   /** {@link #delete(int, Class)} of a handle's rep. */
   public <T> T delete(Val handle, Class<T> state) {
     return table.delete(handle, state);

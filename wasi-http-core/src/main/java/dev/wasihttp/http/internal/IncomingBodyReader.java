@@ -55,6 +55,12 @@ public final class IncomingBodyReader implements BodySource {
     this.capacity = capacity;
   }
 
+  /** The most bytes buffered ahead of the guest. */
+  @Override
+  public long capacity() {
+    return capacity;
+  }
+
   /** Starts reading on {@code executor} unless already started. */
   public void start(ExecutorService executor) {
     lock.lock();

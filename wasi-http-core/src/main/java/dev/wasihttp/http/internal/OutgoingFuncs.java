@@ -100,7 +100,9 @@ final class OutgoingFuncs {
           }
           return Val.Result.ok(
               IoResources.pushOutputStream(
-                  s.wasi, new OutgoingBodyStream(b.body), Vals.rep(args.get(0))));
+                  s.wasi,
+                  new OutgoingBodyStream(b.body, s.wasi.table(), Vals.rep(args.get(0))),
+                  Vals.rep(args.get(0))));
         });
     linker.func(
         HttpResources.TYPES,

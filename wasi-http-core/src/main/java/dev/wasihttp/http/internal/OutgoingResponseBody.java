@@ -114,6 +114,12 @@ final class OutgoingResponseBody implements OutgoingBody {
 
   // ---- output-stream ----
 
+  /** What is held for the guest: the bytes written before {@code set}, until {@code set}. */
+  @Override
+  public long buffered() {
+    return pending == null ? 0 : pending.size();
+  }
+
   /** {@code check-write}: bytes the guest may write now. */
   public long checkWrite() throws StreamError {
     checkOpen();

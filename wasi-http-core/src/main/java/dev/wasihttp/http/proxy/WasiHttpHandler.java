@@ -82,6 +82,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   private final ScheduledExecutorService deadlines;
   private final String tag;
   private final OutgoingHandler outgoing;
+  private final MemoryBudget hostMemory = MemoryBudget.counting("host memory", null);
 
   private WasiHttpHandler(
       InstancePre<RequestData> pre,
@@ -179,7 +180,9 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    */
   @Override
   public void handle(HttpExchange exchange) {
-    WasiContext wasi = new WasiContext(config.wasi());
+    MemoryBudget requestMemory =
+        new MemoryBudget("host memory", config.maxHostMemory(), hostMemory);
+    WasiContext wasi = new WasiContext(config.wasi(), requestMemory);
     HttpState state =
         new HttpState(
             exchange, rules, wasi, readers, config.log(), tag, outgoing, config.outboundPolicy());
@@ -240,6 +243,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     } finally {
       metrics.count(outcome(fault, guarded));
       Endings.release(state, instanceData, config.log(), tag);
+      requestMemory.close(); // what a body still held when the request ended
     }
   }
 
@@ -261,7 +265,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    */
   public HandlerMetrics.Snapshot metrics() {
     InstancePool.Stats stats = pool.stats();
-    return metrics.snapshot(stats.inUse(), stats.idle(), stats.memory(), 0);
+    return metrics.snapshot(stats.inUse(), stats.idle(), stats.memory(), hostMemory.used());
   }
 
   /** The exception and its stack, for a log line about a bug of the host's. */

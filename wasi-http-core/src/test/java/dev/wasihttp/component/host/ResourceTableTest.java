@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.Trap;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,5 +65,56 @@ class ResourceTableTest {
     t.close();
     assertEquals(List.of("child", "parent"), closed);
     assertEquals(0, t.size());
+  }
+
+  /** A state holding {@code bytes} for the guest, which may change. */
+  static final class Held implements ResourceTable.Sized {
+    long bytes;
+
+    Held(long bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public long hostBytes() {
+      return bytes;
+    }
+  }
+
+  @Test
+  void everyEntryIsChargedToTheHostMemoryBudgetAndTrapsPastIt() {
+    MemoryBudget memory = new MemoryBudget("host memory", 1000, null);
+    ResourceTable t = new ResourceTable(100, memory);
+    int a = t.push(new Body("a"));
+    int held = t.push(new Held(500));
+    assertEquals(2 * ResourceTable.ENTRY_COST + 500, memory.used());
+    Trap full = assertThrows(Trap.class, () -> t.push(new Held(400)));
+    assertEquals("host memory limit exceeded: 1000 bytes", full.reason());
+    assertEquals(628, memory.used(), "the refused entry took nothing");
+    t.delete(held, Held.class);
+    assertEquals(ResourceTable.ENTRY_COST, memory.used());
+    t.push(new Held(400)); // room again
+    t.delete(a, Body.class);
+    t.close();
+    assertEquals(0, memory.used());
+  }
+
+  @Test
+  void aStateThatChangedIsRecounted() {
+    MemoryBudget memory = new MemoryBudget("host memory", 1000, null);
+    ResourceTable t = new ResourceTable(100, memory);
+    Held h = new Held(100);
+    int rep = t.push(h);
+    h.bytes = 900;
+    t.recount(rep);
+    assertEquals(964, memory.used());
+    h.bytes = 10;
+    t.recount(rep);
+    assertEquals(74, memory.used());
+    h.bytes = 2000;
+    assertThrows(Trap.class, () -> t.recount(rep));
+    assertEquals(74, memory.used());
+    t.delete(rep, Held.class); // what was last counted is given back
+    assertEquals(0, memory.used());
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;
@@ -50,7 +51,7 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
     HTTP.define(FUNCTIONS);
   }
 
-  final WasiContext wasi = new WasiContext(WasiConfig.defaults());
+  final WasiContext wasi;
   final HttpState http;
 
   HttpHarness(HttpExchange exchange) {
@@ -59,6 +60,15 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
 
   /** With {@code outgoing} sending outgoing requests (null: every one is denied). */
   HttpHarness(HttpExchange exchange, Outgoing outgoing) {
+    this(exchange, outgoing, MemoryBudget.counting("host memory", null));
+  }
+
+  /**
+   * With {@code outgoing} sending outgoing requests (null: every one is denied), the host memory
+   * held for the guest charged to {@code hostMemory}.
+   */
+  HttpHarness(HttpExchange exchange, Outgoing outgoing, MemoryBudget hostMemory) {
+    this.wasi = new WasiContext(WasiConfig.defaults(), hostMemory);
     this.http =
         outgoing == null
             ? new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "")

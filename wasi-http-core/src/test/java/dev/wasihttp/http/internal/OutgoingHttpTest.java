@@ -13,6 +13,8 @@ import static dev.wasihttp.http.internal.HttpHarness.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.MemoryBudget;
+import dev.wasihttp.component.host.ResourceTable;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.wasi.internal.Host;
@@ -181,6 +183,34 @@ class OutgoingHttpTest {
       Val tf = ((Val.Option) got).value();
       assertEquals(List.of("x-echo: done"), HttpTypesHostTest.entries(h, tf));
     }
+  }
+
+  @Test
+  void anOutgoingRequestBodyCountsWhatItHoldsUnsentAsHostMemory() {
+    MemoryBudget memory = new MemoryBudget("host memory", 1 << 20, null);
+    try (var client = client("http://127.0.0.1:*");
+        HttpHarness h = new HttpHarness(HttpTypesHostTest.request("GET"), client, memory)) {
+      Val req = request(h, "post", "HTTP", "127.0.0.1:" + port, "/echo");
+      Val body = ok(h.method("outgoing-request", "body", req));
+      Val out = ok(h.method("outgoing-body", "write", body));
+      long before = memory.used();
+      ok(h.method(STREAMS, "output-stream", "check-write", out));
+      h.method(STREAMS, "output-stream", "write", out, bytes("x".repeat(1000)));
+      assertEquals(before + 1000, memory.used(), "not sent before handle");
+      Val future = ok(h.call(HANDLER, "handle", req, Val.Option.none()));
+      long handled = memory.used();
+      h.drop(STREAMS, "output-stream", out);
+      assertEquals(
+          Val.Result.ok(null),
+          h.call(TYPES, "[static]outgoing-body.finish", body, Val.Option.none()));
+      assertEquals(
+          handled - 1000 - 2 * ResourceTable.ENTRY_COST,
+          memory.used(),
+          "the stream, the body and what it held are given back");
+      Val resp = ok(await(h, future));
+      assertEquals(new Val.U16(201), h.method("incoming-response", "status", resp));
+    }
+    assertEquals(0, memory.used());
   }
 
   @Test

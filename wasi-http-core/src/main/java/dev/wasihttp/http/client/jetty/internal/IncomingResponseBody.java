@@ -86,6 +86,12 @@ final class IncomingResponseBody implements BodySource {
 
   // ---- the guest's side ----
 
+  /** The most bytes buffered ahead of the guest. */
+  @Override
+  public long capacity() {
+    return CAPACITY;
+  }
+
   @Override
   public void start(ExecutorService executor) {
     // Jetty pushes content; nothing to start.

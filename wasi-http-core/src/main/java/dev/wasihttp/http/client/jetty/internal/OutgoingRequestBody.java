@@ -52,6 +52,14 @@ final class OutgoingRequestBody implements OutgoingBody, AutoCloseable {
     this.waker = waker;
   }
 
+  /** Bytes written and not yet sent. */
+  @Override
+  public long buffered() {
+    synchronized (lock) {
+      return inFlight;
+    }
+  }
+
   /**
    * What the request sends: the guest's bytes, with the declared {@code content-length} as the
    * content's length (Jetty otherwise drops the field and sends the body chunked).
