@@ -6,7 +6,10 @@
  * written by the host to a "return pointer" the caller passes last.
  *
  *   GET  /anything  -> 200 "hello from C: GET /anything\n"
- *   ANY  /echo      -> 200, streams the request body back in 4096-byte chunks
+ *   ANY  /echo      -> 200, streams the request body back in pieces of up to
+ *                      64 KiB; if reading it fails (the client went away, or the
+ *                      body is longer than the host allows) the response is left
+ *                      unfinished, so the host aborts it: never a clean short echo
  *   ANY  /bytes?n=N -> 200 application/octet-stream, exactly N bytes (byte i is
  *                      i & 0xff), N decimal from 0 to 1 GiB, written in pieces
  *                      of up to 64 KiB with check-write + write; a missing or
@@ -267,10 +270,12 @@ static void append_header(handle_t fields, const char *name, const char *value) 
 }
 
 /* Streams the request body into `out`, in pieces of up to 64 KiB each way. */
-static void echo_body(handle_t request, handle_t out) {
+/* Echoes the request body; returns 0 when reading it failed. */
+static int echo_body(handle_t request, handle_t out) {
+  int whole = 1;
   result_handle_t body;
   incoming_request_consume(request, &body);
-  if (body.is_err) return;
+  if (body.is_err) return 1;
   result_handle_t in;
   incoming_body_stream(body.val, &in);
   if (!in.is_err) {
@@ -279,8 +284,11 @@ static void echo_body(handle_t request, handle_t out) {
       result_bytes_t r;
       input_stream_blocking_read(in.val, PIECE, &r);
       if (r.is_err) {
-        if (r.u.err.tag == 0) io_error_drop(r.u.err.error);
-        break; /* closed: end of body */
+        if (r.u.err.tag == 0) { /* last-operation-failed, not closed (the end) */
+          io_error_drop(r.u.err.error);
+          whole = 0;
+        }
+        break;
       }
       int ok = write_granted(out, r.u.ok.ptr, r.u.ok.len);
       heap_top = mark;
@@ -289,6 +297,7 @@ static void echo_body(handle_t request, handle_t out) {
     input_stream_drop(in.val);
   }
   incoming_body_drop(body.val);
+  return whole;
 }
 
 /* ---- export: wasi:http/incoming-handler@0.2.0#handle ---- */
@@ -349,7 +358,12 @@ void handle(handle_t request, handle_t response_out) {
     static const char bad_n[] = "bad request: expected /bytes?n=N, N from 0 to 1073741824\n";
     write_all(out.val, (const uint8_t *)bad_n, sizeof bad_n - 1);
   } else if (echo) {
-    echo_body(request, out.val);
+    if (!echo_body(request, out.val)) {
+      /* Return with the body unfinished: the host aborts the response. */
+      output_stream_drop(out.val);
+      incoming_request_drop(request);
+      return;
+    }
   } else {
     static const char prefix[] = "hello from C: ";
     size_t len = sizeof prefix - 1 + method_len + 1 + path_len + 1;

@@ -348,6 +348,8 @@ final class ServletHttpExchange implements HttpExchange {
     switch (status) {
       case 400:
         return "Bad Request";
+      case 413:
+        return "Content Too Large";
       case 500:
         return "Internal Server Error";
       case 502:

@@ -3,8 +3,11 @@ package dev.wasihttp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The sample components behind {@code WasiHttpServlet}, configured by init-params only: hello-js
  * (componentize-js) at {@code /} and at {@code /app/*} under the context path {@code /shop} (with
- * {@code stripServletPath}), hello-c at {@code /c}, hello-libc at {@code /libc} with {@code
- * env.GREETING}. Parameterized tests run on both hello-js mounts; the guest sees the same target on
- * each.
+ * {@code stripServletPath}), hello-c at {@code /c} and with {@code maxBody} 1 KiB at {@code
+ * /limited}, hello-libc at {@code /libc} with {@code env.GREETING}. Parameterized tests run on both
+ * hello-js mounts; the guest sees the same target on each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ComponentScenarios {
@@ -60,6 +63,12 @@ public abstract class ComponentScenarios {
                     "hello-c",
                     "/",
                     Map.of("component", Samples.component("hello-c").toString())),
+                Deployment.component(
+                    "/limited",
+                    "hello-c-limited",
+                    "/",
+                    Map.of(
+                        "component", Samples.component("hello-c").toString(), "maxBody", "1KiB")),
                 Deployment.component(
                     "/libc",
                     "hello-libc",
@@ -138,6 +147,26 @@ public abstract class ComponentScenarios {
     assertEquals(200, r.statusCode());
     assertEquals("echo \u00e9 body", r.body());
     assertEquals("text/plain", r.headers().firstValue("content-type").orElse(null));
+  }
+
+  @Test
+  void aDeclaredBodyOverMaxBodyIsAnswered413() throws Exception {
+    HttpResponse<String> r = send(client, "POST", "/limited/echo", "x".repeat(1025));
+    assertEquals(413, r.statusCode());
+    HttpResponse<String> fits = send(client, "POST", "/limited/echo", "y".repeat(1024));
+    assertEquals(200, fits.statusCode());
+    assertEquals("y".repeat(1024), fits.body());
+  }
+
+  @Test
+  void aChunkedBodyGrowingPastMaxBodyBreaksTheEchoThatStarted() {
+    HttpRequest chunked =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/limited/echo"))
+            .timeout(Duration.ofSeconds(60))
+            .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[4096])))
+            .build();
+    // hello-c sent its 200 before reading: the read that fails leaves it unfinished, aborted.
+    assertThrows(IOException.class, () -> client.send(chunked, BodyHandlers.ofByteArray()));
   }
 
   @Test

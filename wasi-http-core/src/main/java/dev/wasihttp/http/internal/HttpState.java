@@ -34,12 +34,13 @@ public final class HttpState {
       ExecutorService readers,
       LogSink log,
       String tag) {
-    this(exchange, rules, wasi, readers, log, tag, null, OutboundPolicy.denyAll());
+    this(exchange, rules, wasi, readers, log, tag, null, OutboundPolicy.denyAll(), Long.MAX_VALUE);
   }
 
   /**
    * With {@code outgoing} sending the guest's outgoing requests that {@code policy} allows (null:
-   * all are denied).
+   * all are denied), and a request body of at most {@code maxBody} bytes (past it the guest's read
+   * fails with {@code HTTP-request-body-size}).
    */
   public HttpState(
       HttpExchange exchange,
@@ -49,7 +50,8 @@ public final class HttpState {
       LogSink log,
       String tag,
       OutgoingHandler outgoing,
-      OutboundPolicy policy) {
+      OutboundPolicy policy,
+      long maxBody) {
     this.outgoing = outgoing;
     this.policy = policy;
     this.log = log;
@@ -59,7 +61,7 @@ public final class HttpState {
     this.table = new HttpTable(wasi.table());
     this.readers = readers;
     this.exchange = GuardedExchange.of(exchange, log, tag);
-    this.body = new IncomingBodyReader(exchange, IncomingBodyReader.DEFAULT_CAPACITY);
+    this.body = new IncomingBodyReader(exchange, IncomingBodyReader.DEFAULT_CAPACITY, maxBody);
     this.body.addListener(wasi.waker()::wake);
   }
 

@@ -1,8 +1,10 @@
 package dev.wasihttp.http.internal;
 
+import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.BodySource;
+import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.wasi.io.internal.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * blocked and waits for the thread to leave the container's stream, which the container may recycle
  * once the request is over.
  *
+ * <p>A body longer than its limit ({@code maxBody}) fails once the guest has read that many bytes:
+ * its read gets {@code last-operation-failed} with {@code HTTP-request-body-size} as the {@code
+ * error-code}, and nothing more is read from the client.
+ *
  * <p>Thread-safe: the reader thread fills, the request's thread drains.
  */
 public final class IncomingBodyReader implements BodySource {
@@ -38,6 +44,8 @@ public final class IncomingBodyReader implements BodySource {
 
   private final HttpExchange exchange;
   private final int capacity;
+  private final long maxBody;
+  private long received; // by the reader thread
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ByteChunks chunks = new ByteChunks();
@@ -50,9 +58,38 @@ public final class IncomingBodyReader implements BodySource {
   private List<HttpField> trailers;
   private volatile boolean running;
 
+  /** A reader of {@code exchange}'s body, buffering up to {@code capacity} bytes, of any length. */
   public IncomingBodyReader(HttpExchange exchange, int capacity) {
+    this(exchange, capacity, Long.MAX_VALUE);
+  }
+
+  /** A reader of {@code exchange}'s body of at most {@code maxBody} bytes (see the class). */
+  public IncomingBodyReader(HttpExchange exchange, int capacity, long maxBody) {
     this.exchange = exchange;
     this.capacity = capacity;
+    this.maxBody = maxBody;
+  }
+
+  /** The body went past its limit: {@code received} bytes came, more than {@code maxBody}. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long received;
+
+    TooLarge(long maxBody, long received) {
+      super("the request body is longer than the limit of " + maxBody + " bytes");
+      this.received = received;
+    }
+  }
+
+  /**
+   * {@code HTTP-request-body-size} with the bytes received when the body went past its limit; for
+   * another failure, what any body's does.
+   */
+  @Override
+  public Val errorCode(IOException failure) {
+    return failure instanceof TooLarge t
+        ? ErrorCodes.requestBodySize(t.received)
+        : BodySource.super.errorCode(failure);
   }
 
   /** The most bytes buffered ahead of the guest. */
@@ -124,13 +161,22 @@ public final class IncomingBodyReader implements BodySource {
           return;
         }
         if (n > 0) {
-          lock.lock();
-          try {
-            if (!draining) {
-              chunks.add(n == CHUNK ? buf : Arrays.copyOf(buf, n));
+          // What fits under the limit is kept, so the guest reads exactly maxBody bytes first.
+          int kept = (int) Math.min(n, maxBody - received);
+          received += n;
+          if (kept > 0) {
+            lock.lock();
+            try {
+              if (!draining) {
+                chunks.add(kept == CHUNK ? buf : Arrays.copyOf(buf, kept));
+              }
+            } finally {
+              signal();
             }
-          } finally {
-            signal();
+          }
+          if (received > maxBody) {
+            fail(new TooLarge(maxBody, received));
+            return;
           }
         }
       }

@@ -53,6 +53,9 @@ import java.util.concurrent.TimeUnit;
  *       HttpExchange#abort} and a log line;
  *   <li>past {@link WasiHttpConfig#timeout()}, the guest's thread is interrupted (the engine checks
  *       it at calls and loop back-edges) and the request ends as above with "guest timed out";
+ *   <li>a request whose declared {@code content-length} is over {@link WasiHttpConfig#maxBody()}:
+ *       413, before the guest runs; a body that grows past it fails the guest's read with {@code
+ *       HTTP-request-body-size};
  *   <li>no instance at hand and the memory budget ({@link WasiHttpConfig#memoryBudget()}) cannot
  *       hold a new one: 503, before the guest runs.
  * </ul>
@@ -180,12 +183,25 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
    */
   @Override
   public void handle(HttpExchange exchange) {
+    String tooLarge = BodyLimit.refusal(exchange, config.maxBody());
+    if (tooLarge != null) {
+      GuardedExchange.of(exchange, config.log(), tag).fail(413, tooLarge); // no instance taken
+      return;
+    }
     MemoryBudget requestMemory =
         new MemoryBudget("host memory", config.maxHostMemory(), hostMemory);
     WasiContext wasi = new WasiContext(config.wasi(), requestMemory);
     HttpState state =
         new HttpState(
-            exchange, rules, wasi, readers, config.log(), tag, outgoing, config.outboundPolicy());
+            exchange,
+            rules,
+            wasi,
+            readers,
+            config.log(),
+            tag,
+            outgoing,
+            config.outboundPolicy(),
+            config.maxBody());
     RequestData instanceData = new RequestData(wasi, state);
     Deadline deadline = Deadline.start(deadlines, config.timeout());
     String ending = null;

@@ -68,19 +68,26 @@ final class HttpHarness implements HttpState.View, Caller<HttpHarness>, AutoClos
    * held for the guest charged to {@code hostMemory}.
    */
   HttpHarness(HttpExchange exchange, Outgoing outgoing, MemoryBudget hostMemory) {
+    this(exchange, outgoing, hostMemory, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #HttpHarness(HttpExchange, Outgoing, MemoryBudget)}, the request body at most {@code
+   * maxBody}.
+   */
+  HttpHarness(HttpExchange exchange, Outgoing outgoing, MemoryBudget hostMemory, long maxBody) {
     this.wasi = new WasiContext(WasiConfig.defaults(), hostMemory);
     this.http =
-        outgoing == null
-            ? new HttpState(exchange, RULES, wasi, READERS, LogSink.discard(), "")
-            : new HttpState(
-                exchange,
-                RULES,
-                wasi,
-                READERS,
-                LogSink.discard(),
-                "",
-                outgoing.handler(),
-                outgoing.policy());
+        new HttpState(
+            exchange,
+            RULES,
+            wasi,
+            READERS,
+            LogSink.discard(),
+            "",
+            outgoing == null ? null : outgoing.handler(),
+            outgoing == null ? OutboundPolicy.denyAll() : outgoing.policy(),
+            maxBody);
   }
 
   /** An outgoing handler and the policy the host checks requests against before it. */

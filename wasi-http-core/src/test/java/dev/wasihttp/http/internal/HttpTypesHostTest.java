@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
@@ -110,6 +111,31 @@ class HttpTypesHostTest {
       assertThrows(Trap.class, () -> h.drop(TYPES, "future-trailers", future));
       h.drop(POLL, "pollable", pollable);
       h.drop(TYPES, "future-trailers", future);
+    }
+  }
+
+  @Test
+  void aBodyPastMaxBodyFailsTheReadWithHttpRequestBodySize() {
+    MemoryExchange x = request("POST");
+    x.body("0123456789".getBytes());
+    try (HttpHarness h = new HttpHarness(x, null, MemoryBudget.counting("m", null), 4)) {
+      Val body = ok(h.method("incoming-request", "consume", h.request()));
+      Val stream = ok(h.method("incoming-body", "stream", body));
+      StringBuilder got = new StringBuilder();
+      Val.Variant failed;
+      while (true) {
+        Val r = h.method(STREAMS, "input-stream", "blocking-read", stream, new Val.U64(3));
+        if (!((Val.Result) r).isOk()) {
+          failed = (Val.Variant) err(r);
+          break;
+        }
+        got.append(text(ok(r)));
+      }
+      assertEquals("0123", got.toString(), "the bytes up to the limit");
+      assertEquals("last-operation-failed", failed.caseName());
+      assertEquals(
+          Val.Option.some(ErrorCodes.requestBodySize(10)),
+          h.call(TYPES, "http-error-code", HttpHarness.borrow(failed.payload())));
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.http.client.ErrorCodes;
 import dev.wasihttp.http.proxy.MemoryExchange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -129,5 +131,33 @@ class IncomingBodyReaderTest {
     Thread.sleep(50);
     assertTrue(reader.stop(10_000), "the reader left the stream");
     client.close();
+  }
+
+  @Test
+  void aBodyPastItsLimitGivesTheLimitsBytesThenFailsWithHttpRequestBodySize() throws Exception {
+    byte[] body = new byte[100_000];
+    new Random(7).nextBytes(body);
+    IncomingBodyReader reader =
+        new IncomingBodyReader(
+            exchange(new ByteArrayInputStream(body), List.of()), 1 << 20, 70_000);
+    reader.start(POOL);
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    IOException failure = null;
+    while (failure == null) {
+      reader.await();
+      try {
+        byte[] b = reader.read(8192);
+        assertTrue(b != null, "no end before the failure");
+        got.writeBytes(b);
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    assertArrayEquals(Arrays.copyOf(body, 70_000), got.toByteArray());
+    assertEquals("the request body is longer than the limit of 70000 bytes", failure.getMessage());
+    // The reader read in 64 KiB chunks: the second took it past the limit.
+    assertEquals(ErrorCodes.requestBodySize(100_000), reader.errorCode(failure));
+    assertFalse(reader.ended());
+    assertTrue(reader.stop(10_000));
   }
 }
