@@ -66,7 +66,8 @@ final class ServeCommand {
           + " 512KiB, 256MiB, bytes)\n"
           + "  --max-memory SIZE             linear memory per instance; memory.grow fails"
           + " beyond (default 256MiB)\n"
-          + "  --max-host-memory SIZE        host-side bytes per instance (default 16MiB)\n"
+          + "  --max-host-memory SIZE        host-side bytes per request (resources, fields,"
+          + " buffered bodies); the guest traps beyond (default 16MiB)\n"
           + "  --shutdown-timeout DURATION   on SIGTERM, how long requests in flight may finish"
           + " (default 10s)";
 
