@@ -4,6 +4,7 @@ import dev.wasihttp.component.internal.link.ComponentFunc;
 import dev.wasihttp.component.internal.link.InstanceExports;
 import dev.wasihttp.component.internal.link.Item;
 import dev.wasihttp.component.internal.link.Store;
+import dev.wasihttp.component.limits.MemoryBudget;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.HashMap;

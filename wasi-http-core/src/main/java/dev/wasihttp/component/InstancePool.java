@@ -1,6 +1,8 @@
 package dev.wasihttp.component;
 
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.limits.InstanceLimits;
+import dev.wasihttp.component.limits.MemoryBudget;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.ResourceExhausted;
 import dev.wasihttp.component.internal.link.LinkPlan;
 import dev.wasihttp.component.internal.link.Store;
+import dev.wasihttp.component.limits.InstanceLimits;
 
 /**
  * A component linked against a host: every import has been found. Immutable and thread-safe; each

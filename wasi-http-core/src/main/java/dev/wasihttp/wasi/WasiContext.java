@@ -1,7 +1,7 @@
 package dev.wasihttp.wasi;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.ResourceTable;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.wasi.io.Waker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

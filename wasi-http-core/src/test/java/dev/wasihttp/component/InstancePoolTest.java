@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.ResourceExhausted;
+import dev.wasihttp.component.limits.InstanceLimits;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.values.Val;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.wasihttp.servlet;
 
-import dev.wasihttp.component.Sizes;
+import dev.wasihttp.component.limits.Sizes;
 import java.time.Duration;
 import java.util.Locale;
 

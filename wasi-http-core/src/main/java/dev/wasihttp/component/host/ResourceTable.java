@@ -1,7 +1,7 @@
 package dev.wasihttp.component.host;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.values.Val;
 import java.util.ArrayList;
 import java.util.HashMap;

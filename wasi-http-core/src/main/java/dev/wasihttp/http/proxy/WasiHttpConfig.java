@@ -1,7 +1,7 @@
 package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.component.InstancePool;
-import dev.wasihttp.component.MemoryBudget;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;

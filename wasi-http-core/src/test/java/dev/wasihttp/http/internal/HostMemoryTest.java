@@ -9,9 +9,9 @@ import static dev.wasihttp.http.internal.HttpHarness.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.Trap;
 import dev.wasihttp.component.host.ResourceTable;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.proxy.MemoryExchange;
 import org.junit.jupiter.api.Test;

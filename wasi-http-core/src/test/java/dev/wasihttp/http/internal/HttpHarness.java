@@ -1,7 +1,7 @@
 package dev.wasihttp.http.internal;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.Caller;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;

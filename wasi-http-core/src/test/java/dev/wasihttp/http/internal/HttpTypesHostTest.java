@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.client.ErrorCodes;

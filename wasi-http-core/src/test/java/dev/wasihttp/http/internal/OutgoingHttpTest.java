@@ -13,8 +13,8 @@ import static dev.wasihttp.http.internal.HttpHarness.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.ResourceTable;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.values.Val;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.wasi.internal.Host;

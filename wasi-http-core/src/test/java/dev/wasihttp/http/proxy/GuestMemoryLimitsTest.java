@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.InstancePool;
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.component.limits.MemoryBudget;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.ByteBuffer;

@@ -1,9 +1,9 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.errors.ResourceExhausted;
 import dev.wasihttp.component.internal.engine.MemoryLimiter;
+import dev.wasihttp.component.limits.MemoryBudget;
 
 /**
  * The linear memory of one root instance, all its core memories together: their size is held under

@@ -1,7 +1,5 @@
 package dev.wasihttp.component.internal.link;
 
-import dev.wasihttp.component.InstanceLimits;
-import dev.wasihttp.component.MemoryBudget;
 import dev.wasihttp.component.host.Caller;
 import dev.wasihttp.component.host.ResourceDestructor;
 import dev.wasihttp.component.internal.abi.CoreFunc;
@@ -9,6 +7,8 @@ import dev.wasihttp.component.internal.engine.CoreImage;
 import dev.wasihttp.component.internal.engine.CoreInstance;
 import dev.wasihttp.component.internal.engine.MemoryLimiter;
 import dev.wasihttp.component.internal.resources.HandleTable;
+import dev.wasihttp.component.limits.InstanceLimits;
+import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.component.types.ResourceType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasihttp.component.InstanceLimits;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.host.HostFunction;
 import dev.wasihttp.component.internal.binary.ComponentAst;
 import dev.wasihttp.component.internal.binary.DefType;
 import dev.wasihttp.component.internal.binary.Sort;
+import dev.wasihttp.component.limits.InstanceLimits;
 import dev.wasihttp.component.types.PrimitiveType;
 import dev.wasihttp.component.values.Val;
 import java.util.List;

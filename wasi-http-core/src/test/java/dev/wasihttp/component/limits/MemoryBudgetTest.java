@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.limits;
 
 import dev.wasihttp.component.errors.Trap;
 import java.util.Objects;
@@ -11,9 +11,9 @@ import java.util.Objects;
  * <p>The runtime uses budgets for two things. Guest linear memory: every memory of every instance
  * reserves the bytes it really holds (its contents and the room a pooled instance keeps from
  * earlier growth) from {@link #jvm()}, the JVM-wide budget, usually through a budget per {@link
- * InstancePool}; past it {@code memory.grow} returns -1 and a new instance is refused. Host memory:
- * what a host holds on one guest's behalf (resources, fields, buffered bodies), whose {@link
- * #charge} traps the guest past the limit.
+ * dev.wasihttp.component.InstancePool}; past it {@code memory.grow} returns -1 and a new instance
+ * is refused. Host memory: what a host holds on one guest's behalf (resources, fields, buffered
+ * bodies), whose {@link #charge} traps the guest past the limit.
  *
  * <p>Thread-safe. A budget counts; it allocates nothing.
  */

@@ -1,4 +1,4 @@
-package dev.wasihttp.component;
+package dev.wasihttp.component.limits;
 
 import java.util.Locale;
 
