@@ -186,6 +186,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     String tooLarge = BodyLimit.refusal(exchange, config.maxBody());
     if (tooLarge != null) {
       GuardedExchange.of(exchange, config.log(), tag).fail(413, tooLarge); // no instance taken
+      metrics.count(HandlerMetrics.ofStatus(413));
       return;
     }
     MemoryBudget requestMemory =

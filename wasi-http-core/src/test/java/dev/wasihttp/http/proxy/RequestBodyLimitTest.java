@@ -47,6 +47,7 @@ class RequestBodyLimitTest {
           "the request body of 100001 bytes declared is over the limit of 100000 bytes",
           x.failReason);
       assertEquals(0, handler.poolStats().instantiations());
+      assertEquals(1, handler.metrics().requests4xx());
       assertTrue(LOG.contains("answered 413: the request body of 100001 bytes"));
 
       byte[] fits = Samples.randomBytes(MAX_BODY);
