@@ -184,7 +184,8 @@ public final class Engine {
                 .withStart(false)
                 .withInitialize(false)
                 .withMemoryFactory(owned::create)
-                .withTableFactory(ResettableTable::new);
+                .withTableFactory(ResettableTable::new)
+                .withUnsafeExecutionListener(BranchInterrupts.INSTANCE);
         if (prepared.compiled != null) {
           instanceBuilder.withMachineFactory(prepared.compiled.machines);
         }
