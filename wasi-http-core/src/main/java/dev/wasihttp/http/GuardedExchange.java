@@ -2,6 +2,7 @@ package dev.wasihttp.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -28,9 +29,11 @@ import java.util.List;
  *       {@link IOException} means the client went away: logged once, later writes fail at once
  *       without touching the wrapped exchange, and a {@code finish} then aborts;
  *   <li>after the handler, {@link #returned} and {@link #faulted} end what it left open: {@code
- *       fail(500)} before commit, {@code abort} after;
+ *       fail(500)} (or the fault's status, e.g. 504 for a deadline) before commit, {@code abort}
+ *       after;
  *   <li>every {@code fail} and {@code abort} is logged at {@code WARN} with its reason, so the
- *       wrapped exchange need not log it.
+ *       wrapped exchange need not log it; a {@link #reject} is not (refusals come in bursts: the
+ *       handler logs them at its own rate).
  * </ul>
  *
  * <p>The request side is passed through unchanged. The response side is used by one thread at a
@@ -126,12 +129,20 @@ public final class GuardedExchange implements HttpExchange {
   }
 
   /**
-   * The handler ended by a fault ({@code fault} says which: a trap, a timeout, an exception): fails
-   * with 500 when nothing was committed, aborts after commit, and only logs it once ended.
+   * The handler ended by a fault ({@code fault} says which: a trap, an exception): fails with 500
+   * when nothing was committed, aborts after commit, and only logs it once ended.
    */
   public void faulted(String fault) {
+    faulted(500, fault);
+  }
+
+  /**
+   * The handler ended by a fault: fails with {@code status} (500 for a trap, 504 for a deadline)
+   * when nothing was committed, aborts after commit, and only logs it once ended.
+   */
+  public void faulted(int status, String fault) {
     switch (state) {
-      case UNCOMMITTED -> fail(500, fault);
+      case UNCOMMITTED -> fail(status, fault);
       case COMMITTED -> abort("error after the response started: " + fault);
       case FINISHED, ABORTED, FAILED ->
           log.log(LogSink.Level.WARN, tag + "after the response ended: " + fault);
@@ -260,12 +271,36 @@ public final class GuardedExchange implements HttpExchange {
   /** Answers {@code status}, logging why; aborts after commit; once ended, no-op. */
   @Override
   public void fail(int status, String reason) {
+    fail(status, List.of(), reason);
+  }
+
+  /**
+   * Answers {@code status} with {@code headers}, logging why; aborts after commit; once ended,
+   * no-op.
+   */
+  @Override
+  public void fail(int status, List<HttpField> headers, String reason) {
+    if (state == State.UNCOMMITTED) {
+      log.log(LogSink.Level.WARN, tag + "answered " + status + ": " + reason);
+    }
+    answer(status, headers, reason);
+  }
+
+  /**
+   * Answers {@code status} with {@code headers} for a request the handler will not run (e.g. 503
+   * with {@code Retry-After} when it is busy or shutting down), without a log line: refusals come
+   * in bursts, and the handler logs them at a rate of its own. Otherwise as {@link #fail}.
+   */
+  public void reject(int status, List<HttpField> headers, String reason) {
+    answer(status, headers, reason);
+  }
+
+  private void answer(int status, List<HttpField> headers, String reason) {
     switch (state) {
       case UNCOMMITTED -> {
         state = State.FAILED;
         this.status = status;
-        log.log(LogSink.Level.WARN, tag + "answered " + status + ": " + reason);
-        exchange.fail(status, reason);
+        exchange.fail(status, headers, reason);
       }
       case COMMITTED -> abort(reason);
       case FINISHED, ABORTED, FAILED -> {}
@@ -275,7 +310,11 @@ public final class GuardedExchange implements HttpExchange {
   private void gone(IOException e) {
     if (!clientGone) {
       clientGone = true;
-      log.log(LogSink.Level.INFO, tag + "client went away: " + e);
+      // An interrupted write is the request's deadline (or a shutdown), not the client: that
+      // ending is logged by whoever interrupted, once.
+      if (!(e instanceof InterruptedIOException)) {
+        log.log(LogSink.Level.INFO, tag + "client went away: " + e);
+      }
     }
   }
 

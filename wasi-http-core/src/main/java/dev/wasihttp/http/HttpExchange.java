@@ -21,7 +21,8 @@ import java.util.List;
  *       finished its body: a clean end) or {@link #abort} (any other ending: the client must see a
  *       broken response, never a clean short one).
  *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response (trap, return
- *       without set, {@code set(err)}): answer an error status.
+ *       without set, {@code set(err)}, the deadline) or never ran (the handler was busy or shutting
+ *       down): answer an error status.
  * </ul>
  *
  * <p>The request side: {@link #method()} to {@link #requestHeaders()} are read on the guest's
@@ -75,4 +76,13 @@ public interface HttpExchange {
    * {@code reason}; an implementation need not log it again.
    */
   void fail(int status, String reason);
+
+  /**
+   * Answers an error status with header fields, e.g. 503 with {@code Retry-After} for a request the
+   * handler refused to run; otherwise as {@link #fail(int, String)}. The default drops {@code
+   * headers} and calls {@link #fail(int, String)}; a container's exchange overrides it.
+   */
+  default void fail(int status, List<HttpField> headers, String reason) {
+    fail(status, reason);
+  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The ending rules, on an exchange that records what reaches it. */
 class GuardedExchangeTest {
   /** Records the response calls that get through; its stream fails once told to. */
-  static final class Recorder implements HttpExchange {
+  static class Recorder implements HttpExchange {
     final List<String> calls = new ArrayList<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
     boolean broken;
@@ -216,6 +217,71 @@ class GuardedExchangeTest {
     x.faulted("the guest trapped: unreachable");
     assertEquals(List.of("respond 204", "finish"), r.calls);
     assertEquals(List.of("WARN [t] after the response ended: the guest trapped: unreachable"), log);
+  }
+
+  @Test
+  void aFailWithHeadersPassesThemOnAndARejectIsNotLogged() {
+    List<HttpField> retry = List.of(HttpField.latin1("Retry-After", "1"));
+    Recorder headed = new Recorder(); // implements fail(status, reason) only: headers dropped
+    GuardedExchange.of(headed, LogSink.discard(), "").fail(503, retry, "busy");
+    assertEquals(List.of("fail 503: busy"), headed.calls, "the default method");
+
+    List<List<HttpField>> seen = new ArrayList<>();
+    Recorder withHeaders =
+        new Recorder() {
+          @Override
+          public void fail(int status, List<HttpField> headers, String reason) {
+            seen.add(headers);
+            super.fail(status, reason);
+          }
+        };
+    GuardedExchange rejected = GuardedExchange.of(withHeaders, (l, line) -> log.add(line), "");
+    rejected.reject(503, retry, "busy");
+    assertEquals(List.of(retry), seen);
+    assertEquals(List.of("fail 503: busy"), withHeaders.calls);
+    assertEquals(List.of(), log, "a reject is the caller's to log");
+    assertEquals(GuardedExchange.State.FAILED, rejected.state());
+    assertEquals(503, rejected.status());
+  }
+
+  @Test
+  void theStatusSentAndAFaultsOwnStatus() throws Exception {
+    assertEquals(0, x.status());
+    x.faulted(504, "guest timed out after 1 s");
+    assertEquals(504, x.status());
+    assertEquals(List.of("fail 504: guest timed out after 1 s"), r.calls);
+    assertEquals(List.of("WARN [t] answered 504: guest timed out after 1 s"), log);
+
+    Recorder r2 = new Recorder();
+    GuardedExchange y = GuardedExchange.of(r2, LogSink.discard(), "");
+    respond(y, 201);
+    y.faulted(504, "guest timed out after 1 s");
+    assertEquals(201, y.status());
+    assertEquals(
+        List.of(
+            "respond 201", "abort: error after the response started: guest timed out after 1 s"),
+        r2.calls);
+  }
+
+  @Test
+  void anInterruptedWriteIsNoClientGoingAway() throws Exception {
+    HttpExchange interrupted =
+        new Recorder() {
+          @Override
+          public OutputStream responseBody() {
+            return new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new InterruptedIOException("write interrupted");
+              }
+            };
+          }
+        };
+    GuardedExchange y = GuardedExchange.of(interrupted, (l, line) -> log.add(line), "");
+    respond(y, 200);
+    assertThrows(IOException.class, () -> y.responseBody().write('a'));
+    assertTrue(y.clientGone(), "later writes fail at once all the same");
+    assertEquals(List.of(), log, "the deadline's ending is logged by the handler");
   }
 
   private static void respond(HttpExchange ex, int status) {
