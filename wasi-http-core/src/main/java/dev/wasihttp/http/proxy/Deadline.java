@@ -1,53 +1,76 @@
 package dev.wasihttp.http.proxy;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One request's deadline: when it passes, the guest's thread is interrupted (Chicory checks the
- * flag at calls and loop back-edges, the WASI host's blocking calls wake and trap), the JVM's
- * equivalent of Wasmtime's epoch interruption. {@link #end()} disarms it and clears an interrupt it
- * delivered, so the container's thread goes back clean.
+ * One running request's deadline: the thread that runs its guest, when the guest must stop, and why
+ * it was stopped. Firing interrupts that thread (the engine checks the flag at calls and branches;
+ * the WASI host's blocking calls wake and trap), the JVM's equivalent of Wasmtime's epoch
+ * interruption. Made, fired and ended by {@link Deadlines}.
  */
 final class Deadline {
-  private final Thread guest = Thread.currentThread();
-  private ScheduledFuture<?> task;
+  /** The thread running the guest. */
+  final Thread thread;
+
+  /** The request's timeout; {@link Duration#ZERO}: none, only a shutdown fires it. */
+  final Duration timeout;
+
+  /** Whether the request has a timeout. */
+  final boolean timed;
+
+  /** When it fires, as {@link System#nanoTime()}; meaningful only when {@link #timed}. */
+  final long due;
+
+  // Guarded by this.
+  private String expired;
   private boolean ended;
-  private boolean expired;
 
-  private Deadline() {}
-
-  /** Arms a deadline {@code timeout} from now for the calling thread; zero: none. */
-  static Deadline start(ScheduledExecutorService timer, Duration timeout) {
-    Deadline d = new Deadline();
-    if (!timeout.isZero()) {
-      d.task = timer.schedule(d::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-    return d;
+  /** A deadline {@code timeout} from now for {@code thread}'s request. */
+  Deadline(Thread thread, Duration timeout) {
+    this.thread = thread;
+    this.timeout = timeout;
+    this.timed = !timeout.isZero();
+    this.due = timed ? System.nanoTime() + timeout.toNanos() : 0;
   }
 
-  private synchronized void fire() {
+  /** Fires it for its timeout. */
+  void fireTimeout() {
+    fire("guest timed out after " + format(timeout));
+  }
+
+  /**
+   * Interrupts the guest's thread, unless the request ended; the first {@code why} is kept. Fired
+   * again on every tick until the request ends, so a host call that swallows the interrupt (clears
+   * the flag and goes on) cannot keep the guest running.
+   */
+  synchronized void fire(String why) {
     if (!ended) {
-      expired = true;
-      guest.interrupt();
+      if (expired == null) {
+        expired = why;
+      }
+      thread.interrupt();
     }
   }
 
-  /** Whether the deadline passed while the guest ran. */
-  synchronized boolean expired() {
+  /** Why the deadline fired (e.g. {@code "guest timed out after 300 ms"}), or null: it did not. */
+  synchronized String expired() {
     return expired;
   }
 
-  /** Disarms the deadline; clears the interrupt if it fired. Call on the guest's thread. */
+  /**
+   * Disarms it; clears the thread's interrupt if it fired, so the container's thread goes back
+   * clean. Call on the guest's thread, once it left the guest.
+   */
   synchronized void end() {
     ended = true;
-    if (task != null) {
-      task.cancel(false);
-    }
-    if (expired) {
+    if (expired != null) {
       Thread.interrupted(); // the interrupt was ours, for the guest
     }
+  }
+
+  /** {@code d} for a log line: {@code 60 s}, {@code 300 ms}. */
+  static String format(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

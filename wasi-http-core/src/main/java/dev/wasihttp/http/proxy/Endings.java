@@ -1,11 +1,15 @@
 package dev.wasihttp.http.proxy;
 
 import dev.wasihttp.component.errors.Trap;
+import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiExit;
 
-/** How a request's guest ended, in words for the log, and the release of its state. */
+/**
+ * How a request's guest ended: in words for the log, as the exchange's ending and its {@link
+ * HandlerMetrics.Outcome}, and the release of its state.
+ */
 final class Endings {
   /** How long to wait for a request body reader to leave the container's stream. */
   static final long READER_STOP_MILLIS = 2000;
@@ -22,6 +26,30 @@ final class Endings {
       return status == 0 ? null : "the guest exited with status " + status;
     }
     return "the guest trapped: " + t.reason();
+  }
+
+  /**
+   * Ends what the guest left open and says how the request ended; the one place that decides it.
+   *
+   * @param fault why the guest call failed (a trap, a host failure), or null: it returned
+   * @param expired why its deadline fired (a timeout, a shutdown), or null: it did not
+   */
+  static HandlerMetrics.Outcome end(GuardedExchange exchange, String fault, String expired) {
+    if (fault == null) {
+      // Returned on its own (in time, or just as the deadline fired): its response stands.
+      exchange.returned(
+          "the guest returned without calling response-outparam.set",
+          "the guest returned without finishing the outgoing-body");
+    } else if (expired != null) {
+      exchange.faulted(504, expired);
+      return HandlerMetrics.Outcome.TIMEOUT;
+    } else {
+      exchange.faulted(fault);
+      return HandlerMetrics.Outcome.TRAP;
+    }
+    return exchange.state() == GuardedExchange.State.ABORTED
+        ? HandlerMetrics.Outcome.ABORTED
+        : HandlerMetrics.ofStatus(exchange.status());
   }
 
   /**

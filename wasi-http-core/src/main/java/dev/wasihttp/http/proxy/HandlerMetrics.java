@@ -26,7 +26,10 @@ public final class HandlerMetrics {
     STATUS_5XX,
     /** The guest trapped, exited with an error, or the host failed under it. */
     TRAP,
-    /** The deadline passed ({@code timeout}): 504 or an aborted response. */
+    /**
+     * The deadline passed ({@code timeout}), or the request outlasted the shutdown's grace: 504 or
+     * an aborted response.
+     */
     TIMEOUT,
     /** Refused without running the guest: over {@code maxConcurrent}, shut down, out of memory. */
     REJECTED,

@@ -9,7 +9,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The handler's thread pools, all of daemon threads that end when idle. */
+/**
+ * The handler's threads, all daemons: pools whose threads end when idle, and the timer of {@link
+ * Deadlines}.
+ */
 final class Threads {
   private Threads() {}
 
@@ -30,10 +33,17 @@ final class Threads {
     return pool;
   }
 
-  /** One thread that fires request deadlines. */
-  static ScheduledExecutorService deadlines(String name) {
+  /** The thread that fires request deadlines (not started). */
+  static Thread timer(String name, Runnable loop) {
+    Thread t = new Thread(loop, "wasi-http-deadlines-" + name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** One thread for periodic housekeeping (the pool's idle eviction), started when first needed. */
+  static ScheduledExecutorService scheduler(String name) {
     ScheduledThreadPoolExecutor pool =
-        new ScheduledThreadPoolExecutor(1, factory("wasi-http-deadline-" + name));
+        new ScheduledThreadPoolExecutor(1, factory("wasi-http-scheduler-" + name));
     pool.setRemoveOnCancelPolicy(true);
     pool.setKeepAliveTime(30, TimeUnit.SECONDS);
     pool.allowCoreThreadTimeOut(true);

@@ -15,6 +15,7 @@ import dev.wasihttp.component.limits.MemoryBudget;
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.HttpField;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.OutgoingHandler;
 import dev.wasihttp.http.internal.FieldRules;
@@ -24,6 +25,8 @@ import dev.wasihttp.wasi.WasiContext;
 import dev.wasihttp.wasi.host.WasiHost;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +36,31 @@ import java.util.concurrent.TimeUnit;
  * request, on the calling thread, on an instance of its own that it cannot tell from a fresh one
  * (components such as StarlingMonkey rely on it): an instance from the handler's {@link
  * InstancePool}, reset to its state right after instantiation, or a new one. An instance whose
- * request ended in a trap or a host failure is dropped, never reused; see {@link
+ * request ended in a trap, a host failure or its deadline is dropped, never reused; see {@link
  * WasiHttpConfig#pool()}.
  *
  * <p>{@link #create} links the component once against the WASI 0.2 host and the wasi:http host and
  * fails there if an import is missing; the handler is then immutable and thread-safe, and many
  * threads may call {@link #handle} at once.
+ *
+ * <p>Limits (see {@link WasiHttpConfig}):
+ *
+ * <ul>
+ *   <li>at most {@link WasiHttpConfig#maxConcurrent()} guest calls run at once; a request over it
+ *       waits its turn (first come, first served) up to {@link WasiHttpConfig#maxConcurrentWait()},
+ *       then gets 503 with {@code Retry-After: 1} ({@link #RETRY_AFTER_SECONDS}) without anything
+ *       being instantiated. Refusals are logged at most once a second, with their count;
+ *   <li>past {@link WasiHttpConfig#timeout()} the guest's thread is interrupted, whether it
+ *       computes (the engine checks the flag at calls and branches, interpreted or compiled) or
+ *       waits in the host ({@code poll}, a blocking read or write); the interrupt is delivered
+ *       again every {@link Deadlines#TICK_MILLIS} ms until the guest stops, so a host call that
+ *       swallows it does not keep the guest running. A deadline fires within that tick after the
+ *       timeout. The request ends with 504, or an aborted response if it had started; the thread
+ *       goes back with its interrupt cleared, and the instance is dropped;
+ *   <li>{@link #close} stops taking requests (503 with {@code Retry-After}), lets those in flight
+ *       finish for up to {@link WasiHttpConfig#shutdownTimeout()}, interrupts the rest as their
+ *       deadline would, and then releases the handler's threads, pool and outgoing client.
+ * </ul>
  *
  * <p>How a request ends, whatever the guest does (the rules are {@link GuardedExchange}'s; the
  * exchange is guarded unless it already is):
@@ -48,20 +70,21 @@ import java.util.concurrent.TimeUnit;
  *   <li>a trap, a return without {@code response-outparam.set}, or {@code set(err)} before anything
  *       was committed: {@link HttpExchange#fail} (500, or a status matching the {@code error-code})
  *       and a log line with the reason;
+ *   <li>the deadline before anything was committed: {@code fail(504)} and a log line;
  *   <li>after the response was committed, any ending other than {@code outgoing-body.finish} (a
  *       trap, a return with the body open, a dropped body, the deadline): {@link
  *       HttpExchange#abort} and a log line;
- *   <li>past {@link WasiHttpConfig#timeout()}, the guest's thread is interrupted (the engine checks
- *       it at calls and loop back-edges) and the request ends as above with "guest timed out";
  *   <li>a request whose declared {@code content-length} is over {@link WasiHttpConfig#maxBody()}:
  *       413, before the guest runs; a body that grows past it fails the guest's read with {@code
  *       HTTP-request-body-size};
  *   <li>no instance at hand and the memory budget ({@link WasiHttpConfig#memoryBudget()}) cannot
- *       hold a new one: 503, before the guest runs.
+ *       hold a new one: 503 with {@code Retry-After}, before the guest runs, logged as refusals
+ *       are.
  * </ul>
  *
  * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
- * ok} ends like a return; with {@code err}, like a trap.
+ * ok} ends like a return; with {@code err}, like a trap. Each request has one {@link
+ * HandlerMetrics.Outcome}, counted in {@link #metrics()}.
  *
  * <p>Outgoing requests ({@code wasi:http/outgoing-handler.handle}) go to the destinations {@link
  * WasiHttpConfig#outboundPolicy()} allows (by default none: every request is answered with {@code
@@ -72,17 +95,37 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: the guest runs on the caller's thread, and response bytes are written there. A
  * request body is read ahead by a small daemon thread per request (started only when the guest
- * opens the body), so the guest never blocks on the client unless it calls a blocking read. The
- * handler owns these threads; {@link #close} stops the pools (idle threads also end by themselves).
+ * opens the body), so the guest never blocks on the client unless it calls a blocking read. One
+ * daemon thread fires deadlines; another evicts idle instances. The handler owns these threads;
+ * {@link #close} stops them.
  */
 public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
+  /**
+   * 1: the {@code Retry-After} seconds of a 503 for a request refused because the handler was busy
+   * or shutting down. A second is long enough for a burst to pass, and short enough that a client
+   * retrying does not wait for a free call it could have had.
+   */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
+  /**
+   * 5 s: how long {@link #close} waits for the requests it interrupted to end before it releases
+   * the handler's threads anyway (a guest stops within a tick; a host call blocked outside the
+   * JVM's reach may not).
+   */
+  static final Duration INTERRUPTED_WAIT = Duration.ofSeconds(5);
+
+  private static final List<HttpField> RETRY_AFTER =
+      List.of(HttpField.latin1("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+
   private final InstancePool<RequestData> pool;
   private final HandlerMetrics metrics = new HandlerMetrics();
   private final WasiHttpConfig config;
   private final HttpResources http;
   private final FieldRules rules;
   private final ExecutorService readers;
-  private final ScheduledExecutorService deadlines;
+  private final ScheduledExecutorService scheduler;
+  private final Deadlines deadlines;
+  private final Admission admission;
   private final String tag;
   private final OutgoingHandler outgoing;
   private final MemoryBudget hostMemory = MemoryBudget.counting("host memory", null);
@@ -99,11 +142,14 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     this.rules = new FieldRules(config.forbiddenHeaders(), config.maxFieldSize());
     this.tag = "[" + config.componentName() + "] ";
     this.readers = Threads.readers(config.componentName());
-    this.deadlines = Threads.deadlines(config.componentName());
+    this.scheduler = Threads.scheduler(config.componentName());
+    this.deadlines = new Deadlines(config.componentName());
+    this.admission =
+        new Admission(config.maxConcurrent(), config.maxConcurrentWait(), config.log(), tag);
     this.outgoing = outgoing;
     if (config.pool().maxIdle() > 0) {
       long every = Math.max(1, config.pool().idleTimeout().toMillis() / 2);
-      deadlines.scheduleWithFixedDelay(pool::evictIdle, every, every, TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(pool::evictIdle, every, every, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -174,21 +220,43 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   }
 
   /**
-   * Runs one request: takes an instance from the pool (or instantiates one), calls {@code
-   * wasi:http/incoming-handler.handle} and ends {@code exchange} by its contract. Never throws for
-   * guest faults. A failed write to {@code exchange} is the guest's to see (a failed stream
-   * operation); any other exception {@code exchange} throws while the guest runs ends the request
-   * like a trap and is logged at {@code ERROR}; one thrown by its {@code fail} or {@code abort}
-   * propagates.
+   * Runs one request: waits for a free guest call (see {@link WasiHttpConfig#maxConcurrent()}),
+   * takes an instance from the pool (or instantiates one), calls {@code
+   * wasi:http/incoming-handler.handle} under the request's deadline and ends {@code exchange} by
+   * its contract. Never throws for guest faults. A failed write to {@code exchange} is the guest's
+   * to see (a failed stream operation); any other exception {@code exchange} throws while the guest
+   * runs ends the request like a trap and is logged at {@code ERROR}; one thrown by its {@code
+   * fail} or {@code abort} propagates.
    */
   @Override
   public void handle(HttpExchange exchange) {
-    String tooLarge = BodyLimit.refusal(exchange, config.maxBody());
+    GuardedExchange guarded = GuardedExchange.of(exchange, config.log(), tag);
+    String tooLarge = BodyLimit.refusal(guarded, config.maxBody());
     if (tooLarge != null) {
-      GuardedExchange.of(exchange, config.log(), tag).fail(413, tooLarge); // no instance taken
+      guarded.fail(413, tooLarge); // no instance taken
       metrics.count(HandlerMetrics.ofStatus(413));
       return;
     }
+    String refused = admission.enter();
+    if (refused != null) {
+      reject(guarded, refused);
+      metrics.count(HandlerMetrics.Outcome.REJECTED);
+      return;
+    }
+    try {
+      metrics.count(run(guarded)); // every request's one outcome, counted before it leaves
+    } finally {
+      admission.leave();
+    }
+  }
+
+  /** Answers 503 with Retry-After to a request not run, logged at the refusals' rate. */
+  private void reject(GuardedExchange exchange, String why) {
+    exchange.reject(503, RETRY_AFTER, why);
+    admission.refused(why);
+  }
+
+  private HandlerMetrics.Outcome run(GuardedExchange exchange) {
     MemoryBudget requestMemory =
         new MemoryBudget("host memory", config.maxHostMemory(), hostMemory);
     WasiContext wasi = new WasiContext(config.wasi(), requestMemory);
@@ -204,10 +272,10 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
             config.outboundPolicy(),
             config.maxBody());
     RequestData instanceData = new RequestData(wasi, state);
-    Deadline deadline = Deadline.start(deadlines, config.timeout());
-    String ending = null;
+    Deadline deadline = deadlines.start(config.timeout());
+    String fault = null;
     String refused = null;
-    HandlerMetrics.Outcome fault = null;
+    String hostError = null; // a log line about a bug of the host's
     ComponentInstance<RequestData> instance = null;
     boolean reusable = false;
     long start = System.nanoTime();
@@ -220,60 +288,41 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       handle.call(http.incomingRequest(state), http.responseOutparam(state));
       reusable = true;
     } catch (HostFault f) {
-      ending = "host error: " + f.getCause();
-      config.log().log(
-          LogSink.Level.ERROR, tag + "host error under a guest call: " + trace(f.getCause()));
+      fault = "host error: " + f.getCause();
+      hostError = "host error under a guest call: " + trace(f.getCause());
     } catch (Trap t) {
-      ending = deadline.expired() ? "guest timed out" : Endings.describe(t);
+      fault = Endings.describe(t); // null for exit(ok): a return
     } catch (ComponentException e) {
-      ending = "instantiation failed: " + e.getMessage();
+      fault = "instantiation failed: " + e.getMessage();
     } catch (ResourceExhausted e) {
       refused = "no memory for another instance: " + e.getMessage();
     } catch (RuntimeException e) {
-      ending = "host error: " + e;
-      config.log().log(LogSink.Level.ERROR, tag + "host error while handling a request: " + e);
+      fault = "host error: " + e;
+      hostError = "host error while handling a request: " + e;
     } finally {
       if (instance != null) {
         metrics.guestTime(System.nanoTime() - called);
       }
-      deadline.end();
-      if (instance != null) {
-        pool.release(instance, reusable && !deadline.expired());
-      }
+      deadlines.end(deadline); // no interrupt after this, and none left on the thread
     }
-    if (ending != null && instance != null) {
-      fault = deadline.expired() ? HandlerMetrics.Outcome.TIMEOUT : HandlerMetrics.Outcome.TRAP;
-    } else if (refused != null) {
-      fault = HandlerMetrics.Outcome.REJECTED;
+    String expired = deadline.expired();
+    if (instance != null) {
+      pool.release(instance, reusable && expired == null);
     }
-    GuardedExchange guarded = state.exchange();
+    if (hostError != null && expired == null) {
+      // Under an expired deadline, a host call failing is the interrupt's doing, not a bug.
+      config.log().log(LogSink.Level.ERROR, tag + hostError);
+    }
     try {
       if (refused != null) {
-        guarded.fail(503, refused); // capacity, not a fault: another try may succeed
-      } else if (ending == null) {
-        guarded.returned(
-            "the guest returned without calling response-outparam.set",
-            "the guest returned without finishing the outgoing-body");
-      } else {
-        guarded.faulted(ending);
+        reject(exchange, refused); // capacity, not a fault: another try may succeed
+        return HandlerMetrics.Outcome.REJECTED;
       }
+      return Endings.end(exchange, fault, expired);
     } finally {
-      metrics.count(outcome(fault, guarded));
       Endings.release(state, instanceData, config.log(), tag);
       requestMemory.close(); // what a body still held when the request ended
     }
-  }
-
-  /** The request's one outcome: the fault that ended it, else how the response ended. */
-  private static HandlerMetrics.Outcome outcome(
-      HandlerMetrics.Outcome fault, GuardedExchange exchange) {
-    if (fault != null) {
-      return fault;
-    }
-    return switch (exchange.state()) {
-      case ABORTED, COMMITTED, UNCOMMITTED -> HandlerMetrics.Outcome.ABORTED;
-      case FINISHED, FAILED -> HandlerMetrics.ofStatus(exchange.status());
-    };
   }
 
   /**
@@ -285,6 +334,16 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     return metrics.snapshot(stats.inUse(), stats.idle(), stats.memory(), hostMemory.used());
   }
 
+  /** How many requests run a guest call now (for tests). */
+  int running() {
+    return admission.inside();
+  }
+
+  /** About how many requests wait for a free guest call now (for tests). */
+  int waiting() {
+    return admission.waiting();
+  }
+
   /** The exception and its stack, for a log line about a bug of the host's. */
   private static String trace(Throwable t) {
     StringWriter out = new StringWriter();
@@ -293,14 +352,48 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   }
 
   /**
-   * Stops the handler's threads and closes its outgoing handler (which stops a client it created; a
-   * supplied one keeps running). Requests in flight end; later calls must not be made.
+   * Shuts the handler down: from now on every request gets 503 with {@code Retry-After}; requests
+   * in flight may finish for up to {@link WasiHttpConfig#shutdownTimeout()}; those still running
+   * then are interrupted as their deadline would (504, or an aborted response) and waited for up to
+   * 5 s more. Then it stops the handler's threads, drops the pooled instances and closes its
+   * outgoing handler (which stops a client it created; a supplied one keeps running). Returns at
+   * the latest after both waits; a second call returns at once. An interrupt of the calling thread
+   * ends the grace early and is kept.
    */
   @Override
   public void close() {
-    pool.close();
-    outgoing.close();
-    readers.shutdownNow();
-    deadlines.shutdownNow();
+    if (!admission.close()) {
+      return;
+    }
+    try {
+      if (!admission.awaitEmpty(config.shutdownTimeout())) {
+        int left = admission.inside();
+        String why =
+            "guest still running "
+                + Deadline.format(config.shutdownTimeout())
+                + " after shutdown began (shutdownTimeout)";
+        config.log().log(
+            LogSink.Level.WARN, tag + "interrupting " + left + " request(s) at shutdown: " + why);
+        deadlines.expireAll(why);
+        if (!admission.awaitEmpty(INTERRUPTED_WAIT)) {
+          config.log().log(
+              LogSink.Level.WARN,
+              tag
+                  + admission.inside()
+                  + " request(s) still running "
+                  + Deadline.format(INTERRUPTED_WAIT)
+                  + " after they were interrupted; releasing the handler anyway");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      deadlines.expireAll("the handler was closed");
+    } finally {
+      deadlines.close();
+      pool.close();
+      outgoing.close();
+      readers.shutdownNow();
+      scheduler.shutdownNow();
+    }
   }
 }

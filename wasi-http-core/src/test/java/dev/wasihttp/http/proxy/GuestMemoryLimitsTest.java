@@ -8,6 +8,7 @@ import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.component.errors.ComponentException;
 import dev.wasihttp.component.limits.MemoryBudget;
+import dev.wasihttp.http.HttpField;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.ByteBuffer;
@@ -128,7 +129,10 @@ class GuestMemoryLimitsTest {
       handler.handle(second);
       assertEquals(List.of("fail 503"), second.calls);
       assertTrue(second.failReason.contains("memory budget"), second.failReason);
-      assertTrue(LOG.contains("answered 503: no memory for another instance"));
+      assertEquals(List.of(HttpField.latin1("Retry-After", "1")), second.failHeaders);
+      assertTrue(
+          LOG.contains("logged at most once a second): no memory for another instance"),
+          LOG.snapshot()::toString);
 
       client.write("echo".getBytes());
       client.close();

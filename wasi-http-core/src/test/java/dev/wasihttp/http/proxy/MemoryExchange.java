@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +49,7 @@ public final class MemoryExchange implements HttpExchange {
 
   List<HttpField> trailers;
   String failReason;
+  List<HttpField> failHeaders;
   String abortReason;
   int failStatus = -1;
   boolean finished;
@@ -63,6 +66,7 @@ public final class MemoryExchange implements HttpExchange {
 
   private long writesFailAfter = Long.MAX_VALUE;
   private Exception writeFailure;
+  private boolean writesBlock;
   private boolean trailersInCalls;
 
   /** A request for {@code pathWithQuery} by {@code method}, without headers or body. */
@@ -127,6 +131,17 @@ public final class MemoryExchange implements HttpExchange {
     }
     writesFailAfter = bytes;
     writeFailure = failure;
+    return this;
+  }
+
+  /**
+   * Every response body write blocks until the writing thread is interrupted, then clears the
+   * interrupt and throws {@link InterruptedIOException}, as a container's blocking write to a
+   * client that reads nothing does (Jetty's, for one). A write not interrupted within 60 s throws
+   * {@link IOException}.
+   */
+  public MemoryExchange writesBlockUntilInterrupted() {
+    writesBlock = true;
     return this;
   }
 
@@ -218,6 +233,14 @@ public final class MemoryExchange implements HttpExchange {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         check(!finished && abortReason == null, "write after the end");
+        if (writesBlock) {
+          try {
+            new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+            throw new IOException("the write was not interrupted within 60 s");
+          } catch (InterruptedException e) { // the flag is cleared: swallowed
+            throw new InterruptedIOException("write interrupted");
+          }
+        }
         synchronized (MemoryExchange.this) {
           if (body.size() + len > writesFailAfter) {
             if (writeFailure instanceof IOException e) {
@@ -257,10 +280,16 @@ public final class MemoryExchange implements HttpExchange {
   }
 
   @Override
-  public synchronized void fail(int status, String reason) {
+  public void fail(int status, String reason) {
+    fail(status, List.of(), reason);
+  }
+
+  @Override
+  public synchronized void fail(int status, List<HttpField> headers, String reason) {
     check(this.status < 0 && failStatus < 0, "fail after respond or twice");
     calls.add("fail " + status);
     failStatus = status;
+    failHeaders = List.copyOf(headers);
     failReason = reason;
   }
 
