@@ -365,6 +365,17 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
     if (!admission.close()) {
       return;
     }
+    int inFlight = admission.inside();
+    if (inFlight > 0) {
+      config.log().log(
+          LogSink.Level.INFO,
+          tag
+              + "shutting down: "
+              + inFlight
+              + " request(s) in flight may finish within "
+              + Deadline.format(config.shutdownTimeout())
+              + " (shutdownTimeout)");
+    }
     try {
       if (!admission.awaitEmpty(config.shutdownTimeout())) {
         int left = admission.inside();
