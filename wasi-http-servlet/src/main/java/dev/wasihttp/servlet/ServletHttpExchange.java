@@ -319,6 +319,15 @@ final class ServletHttpExchange implements HttpExchange {
   /** Replaces whatever the container has buffered with {@code status} and a one-line text body. */
   @Override
   public void fail(int status, String reason) {
+    fail(status, List.of(), reason);
+  }
+
+  /**
+   * Replaces whatever the container has buffered with {@code status}, {@code headers} (e.g. {@code
+   * Retry-After}) and a one-line text body.
+   */
+  @Override
+  public void fail(int status, List<HttpField> headers, String reason) {
     // The guard has committed nothing, but the container may have (a filter that flushed, a full
     // buffer written around the exchange): an error status can then no longer replace the
     // response, and ending it cleanly would pass a short response off as whole.
@@ -326,13 +335,20 @@ final class ServletHttpExchange implements HttpExchange {
       abort(reason);
       return;
     }
-    sendStatus(status);
+    sendStatus(status, headers);
   }
 
   private void sendStatus(int status) {
+    sendStatus(status, List.of());
+  }
+
+  private void sendStatus(int status, List<HttpField> headers) {
     try {
       response.reset();
       response.setStatus(status);
+      for (HttpField f : headers) {
+        response.addHeader(f.name(), f.latin1Value());
+      }
       response.setContentType("text/plain;charset=utf-8");
       byte[] text = (status + " " + statusText(status) + "\n").getBytes(StandardCharsets.UTF_8);
       response.setContentLength(text.length);

@@ -124,7 +124,19 @@ public class WasiHttpServlet extends HttpServlet {
     return (level, line) -> context.log(level == LogSink.Level.INFO ? line : level + " " + line);
   }
 
-  /** Closes the handler this servlet created (stopping the host's threads). */
+  /**
+   * Closes the handler this servlet created: requests that still arrive get 503 with {@code
+   * Retry-After}, those in flight may finish for the {@code shutdownTimeout} init-param's time, the
+   * rest are interrupted (504, or an aborted response), and the host's threads stop. Returns within
+   * {@code shutdownTimeout} and 5 s.
+   *
+   * <p>A container calls this once it routes no more requests here, and what a request in flight
+   * can still send depends on it: Tomcat waits up to its {@code unloadDelay} (2 s) for requests in
+   * flight, then calls this with their connections open, so they may finish; embedded Jetty closes
+   * its connections before it stops the servlets, unless it stops gracefully (a {@code
+   * GracefulHandler} and a stop timeout, as {@code wasi-http serve} runs it), which lets requests
+   * in flight finish first.
+   */
   @Override
   public void destroy() {
     if (mbean != null) {

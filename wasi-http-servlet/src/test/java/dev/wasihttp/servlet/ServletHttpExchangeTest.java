@@ -3,10 +3,15 @@ package dev.wasihttp.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasihttp.http.HttpField;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request side of {@link ServletHttpExchange} without a container: targets, authorities and
- * fields from a request stub answering only what the exchange asks.
+ * {@link ServletHttpExchange} without a container: targets, authorities and fields from a request
+ * stub answering only what the exchange asks; an error status on a response stub that records.
  */
 class ServletHttpExchangeTest {
   /** A request stub: method name to answer; unknown methods fail the test. */
@@ -152,5 +157,68 @@ class ServletHttpExchangeTest {
             HttpField.latin1("X-Dup", "b"),
             new HttpField("X-Latin", new byte[] {'c', 'a', 'f', (byte) 0xe9})),
         fields);
+  }
+
+  /** A response stub, not committed, recording the calls an error status makes, in order. */
+  static HttpServletResponse response(List<String> calls, ByteArrayOutputStream body) {
+    ServletOutputStream out =
+        new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {}
+
+          @Override
+          public void write(int b) {
+            body.write(b);
+          }
+        };
+    return (HttpServletResponse)
+        Proxy.newProxyInstance(
+            ServletHttpExchangeTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletResponse.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "isCommitted":
+                  return false;
+                case "getOutputStream":
+                  return out;
+                case "reset":
+                  calls.add("reset");
+                  return null;
+                case "setStatus":
+                case "setContentType":
+                case "setContentLength":
+                  calls.add(method.getName() + " " + args[0]);
+                  return null;
+                case "addHeader":
+                  calls.add("addHeader " + args[0] + ": " + args[1]);
+                  return null;
+                default:
+                  throw new UnsupportedOperationException(method.getName());
+              }
+            });
+  }
+
+  @Test
+  void anErrorStatusReplacesTheResponseWithItsFields() {
+    List<String> calls = new ArrayList<>();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    ServletHttpExchange x =
+        new ServletHttpExchange(
+            null, response(calls, body), WasiHttpServletOptions.builder().build(), l -> {});
+    x.fail(503, List.of(HttpField.latin1("Retry-After", "1")), "busy");
+    assertEquals(
+        List.of(
+            "reset",
+            "setStatus 503",
+            "addHeader Retry-After: 1",
+            "setContentType text/plain;charset=utf-8",
+            "setContentLength 24"),
+        calls);
+    assertEquals("503 Service Unavailable\n", body.toString(StandardCharsets.UTF_8));
   }
 }
