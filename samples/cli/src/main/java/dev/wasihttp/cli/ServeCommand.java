@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * {@code serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] [--allow ENTRY]...
@@ -38,6 +39,12 @@ import org.eclipse.jetty.server.ServerConnector;
  * instance pool ({@link WasiHttpConfig#pool()}, the servlet's {@code pool} and {@code
  * poolIdleTimeout} init-params); the limits are the servlet's init-params of the same names ({@code
  * --max-body} is {@code maxBody}).
+ *
+ * <p>On SIGTERM (or Ctrl-C) the server stops gracefully: it accepts no more connections and answers
+ * new requests on open ones with 503, lets requests in flight finish with their connections open
+ * for up to {@code --shutdown-timeout} (Jetty's {@link GracefulHandler} and stop timeout), then
+ * closes the connections and closes the servlet's handler, which interrupts the guests still
+ * running at once (their clients see an aborted response), and the process exits.
  */
 final class ServeCommand {
   static final String USAGE =
@@ -281,12 +288,20 @@ final class ServeCommand {
     connector.setPort(port);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    ServletHolder holder = new ServletHolder("wasi-http", new WasiHttpServlet(options));
+    // Jetty's graceful stop gives requests in flight the grace, with their connections open; the
+    // handler, closed after it, then interrupts what is left at once instead of waiting again.
+    Duration grace = options.http().shutdownTimeout();
+    WasiHttpServletOptions servletOptions =
+        options.toBuilder()
+            .http(options.http().toBuilder().shutdownTimeout(Duration.ZERO).build())
+            .build();
+    ServletHolder holder = new ServletHolder("wasi-http", new WasiHttpServlet(servletOptions));
     holder.setInitOrder(1);
     context.addServlet(holder, "/");
     // A component that cannot load fails the start instead of leaving a server answering 503.
     context.getServletHandler().setStartWithUnavailable(false);
-    server.setHandler(context);
+    server.setHandler(new GracefulHandler(context));
+    server.setStopTimeout(grace.toMillis());
     server.setStopAtShutdown(true);
     try {
       server.start();
