@@ -263,6 +263,14 @@ public abstract class AdapterScenarios {
   }
 
   @Test
+  void anErrorStatusCarriesItsFields() throws Exception {
+    HttpResponse<String> busy = send("GET", "/busy", null);
+    assertEquals(503, busy.statusCode());
+    assertEquals(List.of("1"), busy.headers().allValues("retry-after"));
+    assertEquals("503 Service Unavailable\n", busy.body());
+  }
+
+  @Test
   void anAbortBreaksAChunkedResponse() throws Exception {
     // Keep-alive: a cleanly ended response would leave the connection open until the timeout.
     RawHttp.Reply r = RawHttp.exchange(port, "GET /abort HTTP/1.1\r\nHost: h\r\n\r\n", 10_000);

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code undeclared}: sends a trailer it did not declare (dropped, logged)
  *   <li>{@code abort} / {@code abortlength}: 200, some bytes, then an abort (chunked / with a
  *       larger Content-Length)
- *   <li>{@code fail}: {@code fail(500)} before any response; {@code throw}: throws
+ *   <li>{@code fail}: {@code fail(500)} before any response; {@code busy}: {@code fail(503)} with
+ *       {@code Retry-After: 1}; {@code throw}: throws
  *   <li>{@code noend}: returns after respond without finishing the body
  * </ul>
  */
@@ -140,6 +141,9 @@ public final class JavaHandler implements ExchangeHandler {
         return;
       case "fail":
         ex.fail(500, "requested failure (test)");
+        return;
+      case "busy":
+        ex.fail(503, List.of(HttpField.latin1("Retry-After", "1")), "requested refusal (test)");
         return;
       case "throw":
         throw new IllegalStateException("thrown by the handler (test)");
