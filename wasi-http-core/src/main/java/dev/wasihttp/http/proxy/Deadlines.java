@@ -1,21 +1,22 @@
 package dev.wasihttp.http.proxy;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The deadlines of a handler's running requests, and the one timer thread that fires them.
  *
- * <p>A request costs a set insertion and removal, nothing scheduled: the timer scans the running
- * requests every {@link #TICK_MILLIS} ms while any has a timeout (it sleeps otherwise) and fires
- * those past due. So a deadline fires between its timeout and one tick later (later only on a
- * machine too busy to run the timer), and an expired deadline is fired again on every tick until
- * its request ends. {@link #expireAll} fires every running request at once, timeout or not (a
- * shutdown whose grace ran out).
+ * <p>Each thread that runs requests has one {@link Deadline}, reused: a request only sets and
+ * clears it (two uncontended locks, nothing allocated, nothing scheduled). The timer looks at them
+ * every {@link #TICK_MILLIS} ms and fires those past due, so a deadline fires between its timeout
+ * and one tick later (later only on a machine too busy to run the timer), and fires again on every
+ * tick until its request ends. The timer sleeps once no request ran for a second; the next request
+ * wakes it. {@link #expireAll} fires every running request at once, timeout or not (a shutdown
+ * whose grace ran out).
  *
  * <p>Thread-safe.
  */
@@ -25,9 +26,12 @@ final class Deadlines implements AutoCloseable {
 
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
 
-  private final Set<Deadline> running = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger timed = new AtomicInteger();
+  /** 1 s without a request, and the timer sleeps until the next one. */
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Map<Thread, Deadline> threads = new ConcurrentHashMap<>();
   private final Thread timer;
+  private volatile boolean sleeping;
   private volatile String expireAll;
   private volatile boolean closed;
 
@@ -38,14 +42,19 @@ final class Deadlines implements AutoCloseable {
   }
 
   /**
-   * Registers the calling thread's request with a deadline {@code timeout} from now ({@link
+   * Starts the calling thread's request with a deadline {@code timeout} from now ({@link
    * Duration#ZERO}: none, but a shutdown may still fire it). End it with {@link #end}.
    */
   Deadline start(Duration timeout) {
-    Deadline d = new Deadline(Thread.currentThread(), timeout);
-    running.add(d);
-    if (d.timed && timed.getAndIncrement() == 0) {
-      LockSupport.unpark(timer); // it sleeps while no request has a timeout
+    Thread me = Thread.currentThread();
+    Deadline d = threads.get(me);
+    if (d == null) {
+      d = new Deadline(me);
+      threads.put(me, d);
+    }
+    d.begin(timeout);
+    if (sleeping) { // read after begin; the timer sets it before it looks at the deadlines
+      LockSupport.unpark(timer);
     }
     String all = expireAll;
     if (all != null) {
@@ -57,42 +66,60 @@ final class Deadlines implements AutoCloseable {
   /** Ends {@code d}'s request: disarms it and clears an interrupt it delivered. */
   void end(Deadline d) {
     d.end();
-    running.remove(d);
-    if (d.timed) {
-      timed.decrementAndGet();
-    }
   }
 
   /** Fires every running request's deadline now and on every tick after, for {@code why}. */
   void expireAll(String why) {
     expireAll = why;
-    for (Deadline d : running) {
+    for (Deadline d : threads.values()) {
       d.fire(why);
     }
-    LockSupport.unpark(timer);
   }
 
   /** How many requests run now. */
   int running() {
-    return running.size();
+    int n = 0;
+    for (Deadline d : threads.values()) {
+      if (d.running) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void run() {
+    long lastBusy = System.nanoTime();
     while (!closed) {
-      String all = expireAll;
-      if (all == null && timed.get() == 0) {
-        LockSupport.park(this);
-      } else {
-        LockSupport.parkNanos(this, TICK_NANOS);
-      }
-      long now = System.nanoTime();
-      all = expireAll;
-      for (Deadline d : running) {
-        if (all != null) {
-          d.fire(all);
-        } else if (d.timed && now - d.due >= 0) {
-          d.fireTimeout();
+      if (running() > 0) {
+        lastBusy = System.nanoTime();
+      } else if (System.nanoTime() - lastBusy > IDLE_NANOS) {
+        sleeping = true;
+        if (running() == 0 && !closed) {
+          LockSupport.park(this); // until a request starts, or close()
         }
+        sleeping = false;
+        lastBusy = System.nanoTime();
+        continue;
+      }
+      LockSupport.parkNanos(this, TICK_NANOS);
+      tick();
+    }
+  }
+
+  /** Fires what is due; forgets threads that ended (a container's pool retires its threads). */
+  private void tick() {
+    long now = System.nanoTime();
+    String all = expireAll;
+    for (Iterator<Deadline> it = threads.values().iterator(); it.hasNext(); ) {
+      Deadline d = it.next();
+      if (!d.running) {
+        if (!d.thread.isAlive()) {
+          it.remove();
+        }
+      } else if (all != null) {
+        d.fire(all);
+      } else {
+        d.fireIfDue(now);
       }
     }
   }
