@@ -46,6 +46,14 @@ final class BranchInterrupts implements ExecutionListener {
 
   private BranchInterrupts() {}
 
+  /** This check, then {@code next}'s: an instance has one listener. */
+  ExecutionListener then(ExecutionListener next) {
+    return (instruction, stack) -> {
+      onExecution(instruction, stack);
+      next.onExecution(instruction, stack);
+    };
+  }
+
   @Override
   public void onExecution(Instruction instruction, MStack stack) {
     if (CHECKED[instruction.opcode().ordinal()] && Thread.currentThread().isInterrupted()) {

@@ -184,15 +184,13 @@ public final class Engine {
                 .withStart(false)
                 .withInitialize(false)
                 .withMemoryFactory(owned::create)
-                .withTableFactory(ResettableTable::new)
-                .withUnsafeExecutionListener(BranchInterrupts.INSTANCE);
+                .withTableFactory(ResettableTable::new);
         if (prepared.compiled != null) {
           instanceBuilder.withMachineFactory(prepared.compiled.machines);
         }
-        if (guard != null) {
-          // Only the interpreter calls it; compiled code never does.
-          instanceBuilder.withUnsafeExecutionListener(guard);
-        }
+        // Only the interpreter calls the listener; compiled code never does. An instance has one.
+        instanceBuilder.withUnsafeExecutionListener(
+            guard == null ? BranchInterrupts.INSTANCE : BranchInterrupts.INSTANCE.then(guard));
         instance = instanceBuilder.build();
       } finally {
         TagIdentity.restore(marked);
