@@ -56,8 +56,9 @@ final class OutgoingResponseBody implements OutgoingBody {
   private List<HttpField> trailers;
   private boolean droppedBeforeSet;
 
-  // A flush the guest asked for, made when its thread next waits or when the body ends (see
-  // Waker.beforeWait); a failure then is reported by the stream's next operation.
+  // A flush, made when the guest's thread next waits or when the body ends (see Waker.beforeWait),
+  // after a write or a flush the guest asked for; a failure then is reported by the stream's next
+  // operation.
   private Waker waker;
   private boolean flushDeferred;
   private boolean flushFailed;
@@ -146,6 +147,10 @@ final class OutgoingResponseBody implements OutgoingBody {
       pending.writeBytes(b);
     } else if (!send(b)) {
       clientGone();
+    } else {
+      // Written bytes reach the client by the time the guest waits, flush or not: an echo that
+      // writes what it read and reads again must not leave the echo in the container's buffer.
+      deferFlush();
     }
   }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.HttpField;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -137,6 +140,33 @@ class HelloCHandlerTest {
     assertTrue(early[0], "response bytes flowed before the request body was complete");
     assertEquals(List.of("respond 200", "finish"), x.calls);
     assertArrayEquals(body, x.body.toByteArray());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
+  void anInteractiveEchoReachesTheClientBeforeItSendsMore(EngineMode mode) throws Exception {
+    // The guest writes without asking for a flush, then waits for the next piece: what it wrote
+    // must reach the client while it waits, or client and guest wait for each other.
+    PipedOutputStream client = new PipedOutputStream();
+    MemoryExchange x = new MemoryExchange("POST", "/echo");
+    x.body(new PipedInputStream(client));
+    Thread guest = new Thread(() -> run(mode, x));
+    guest.start();
+    try {
+      client.write("ping".getBytes(StandardCharsets.US_ASCII));
+      client.flush();
+      assertTrue(x.awaitFlushed(4, 30_000), "the first piece was flushed while the guest waited");
+      client.write("pong".getBytes(StandardCharsets.US_ASCII));
+      client.flush();
+      assertTrue(x.awaitFlushed(8, 30_000), "the second piece too");
+    } finally {
+      client.close();
+      guest.join(30_000);
+    }
+    assertEquals(List.of("respond 200", "finish"), x.calls);
+    assertEquals("pingpong", x.bodyText());
   }
 
   @ParameterizedTest

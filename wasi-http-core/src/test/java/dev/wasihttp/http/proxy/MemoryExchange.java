@@ -44,6 +44,9 @@ public final class MemoryExchange implements HttpExchange {
   /** How many times the host flushed the response body. */
   public final AtomicInteger flushes = new AtomicInteger();
 
+  /** The body bytes written before the last flush: what a client would have received. */
+  private long flushed;
+
   /** The length of every response body write, in order. */
   final List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
 
@@ -158,6 +161,22 @@ public final class MemoryExchange implements HttpExchange {
     return true;
   }
 
+  /**
+   * Waits up to {@code millis} until {@code bytes} of the body were flushed, as a client would see
+   * them; false on timeout.
+   */
+  synchronized boolean awaitFlushed(long bytes, long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (flushed < bytes) {
+      long left = (end - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
   /** The response body written so far, as UTF-8. */
   public String bodyText() {
     return body.toString(StandardCharsets.UTF_8);
@@ -260,6 +279,10 @@ public final class MemoryExchange implements HttpExchange {
       @Override
       public void flush() {
         flushes.incrementAndGet();
+        synchronized (MemoryExchange.this) {
+          flushed = body.size();
+          MemoryExchange.this.notifyAll();
+        }
       }
     };
   }
