@@ -2,6 +2,7 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -254,9 +255,47 @@ final class ServletHttpExchange implements HttpExchange {
         response.addHeader(f.name(), f.latin1Value());
       }
     }
+    if (jettyWouldEndByClosing(status, headers)) {
+      // Chunks, so that an abort shows as a missing last chunk rather than a clean end.
+      response.setHeader("Transfer-Encoding", "chunked");
+    }
     // Not flushed here: the container sends the head with the body's first flush, or with the
     // whole response at finish (one write, with a Content-Length, for a small response).
     responded = true;
+  }
+
+  /**
+   * Whether Jetty would send this response's body unframed, ending it by closing the connection, so
+   * that an abort would look like a clean end to the client: a body without a declared length for
+   * an HTTP/1.1 request that asked to close the connection. A {@code Transfer-Encoding: chunked}
+   * set by the application makes Jetty chunk it. Tomcat chunks such a body by itself (and would
+   * send a second framing if told), so this is Jetty's case alone. An HTTP/1.0 client cannot be
+   * sent chunks: a body without a length ends by closing, and an abort looks like its end.
+   */
+  private boolean jettyWouldEndByClosing(int status, List<HttpField> headers) {
+    if (!"HTTP/1.1".equals(request.getProtocol())
+        || "HEAD".equals(request.getMethod())
+        || status < 200
+        || status == 204
+        || status == 304) {
+      return false;
+    }
+    for (HttpField f : headers) {
+      if (f.name().equalsIgnoreCase("content-length")) {
+        return false;
+      }
+    }
+    boolean close = false;
+    for (Enumeration<String> e = request.getHeaders("Connection");
+        e != null && e.hasMoreElements(); ) {
+      for (String token : e.nextElement().split(",")) {
+        close |= token.trim().equalsIgnoreCase("close");
+      }
+    }
+    ServletContext context = close ? request.getServletContext() : null;
+    return context != null
+        && context.getServerInfo() != null
+        && context.getServerInfo().regionMatches(true, 0, "jetty", 0, 5);
   }
 
   @Override

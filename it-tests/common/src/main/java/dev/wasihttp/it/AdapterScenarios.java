@@ -280,6 +280,18 @@ public abstract class AdapterScenarios {
   }
 
   @Test
+  void anAbortBreaksTheResponseToARequestThatAskedToClose() throws Exception {
+    // Without chunks, a body that ends with the connection would end cleanly even when aborted.
+    RawHttp.Reply r =
+        RawHttp.exchange(
+            port, "GET /abort HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", 10_000);
+    assertTrue(r.statusLine().contains(" 200"), r.text());
+    assertTrue(r.head().toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked"), r.head());
+    assertTrue(r.closed(), "the server closes the connection");
+    assertFalse(r.body().endsWith("0\r\n\r\n"), "no final chunk: " + r.body());
+  }
+
+  @Test
   void anAbortBreaksAResponseWithContentLength() throws Exception {
     RawHttp.Reply r =
         RawHttp.exchange(port, "GET /abortlength HTTP/1.1\r\nHost: h\r\n\r\n", 10_000);
