@@ -8,6 +8,7 @@ import dev.wasihttp.servlet.WasiHttpServletOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
 /** Embedded Jetty 12 (ee10) on a free loopback port, HTTP/1.1 and h2c on the same connector. */
@@ -68,11 +70,32 @@ final class JettyFixture implements ContainerFixture {
             StandardCharsets.UTF_8));
   }
 
+  private final Duration threadIdleTimeout;
   private Server server;
+
+  /** A server with Jetty's default thread pool. */
+  JettyFixture() {
+    this(null);
+  }
+
+  /**
+   * A server whose pool threads end once idle for {@code threadIdleTimeout}, all of them at once
+   * (Jetty's default lets one go per minute), so the thread count settles soon after a load.
+   */
+  JettyFixture(Duration threadIdleTimeout) {
+    this.threadIdleTimeout = threadIdleTimeout;
+  }
 
   @Override
   public int start(List<Deployment> deployments) throws Exception {
-    server = new Server();
+    if (threadIdleTimeout == null) {
+      server = new Server();
+    } else {
+      QueuedThreadPool threads = new QueuedThreadPool();
+      threads.setIdleTimeout((int) threadIdleTimeout.toMillis());
+      threads.setMaxEvictCount(threads.getMaxThreads());
+      server = new Server(threads);
+    }
     HttpConfiguration config = new HttpConfiguration();
     // Trust X-Forwarded-* (as behind a proxy): the servlet reports what the container decides.
     config.addCustomizer(new ForwardedRequestCustomizer());
