@@ -11,11 +11,12 @@
 #
 # The server runs with --timeout 2s --max-concurrent 32 --max-memory 64MiB (and JAVA_OPTS, default
 # -Xmx1g). The hostile routes are /loop /trap /no-response /unfinished /poll-forever /leak, and
-# /grow with GROW=1. The server's log lines are counted by kind (numbers blanked). A request that
-# gets no answer within 30 s (wrk's timeout), a hostile 200 or 404, a 503 without Retry-After, a
-# /hi answered other than 200 alone or other than 200, 500, 503 or 504 under the load (a /hi
-# starved of CPU past the timeout is a 504; 500 before the timeout had its own status), or an
-# ERROR or exception in the log makes the script fail after printing its figures.
+# /grow with GROW=1; ROUTES="/loop /leak" (space-separated) asks only those. The server's log
+# lines are counted by kind (numbers blanked). The script fails, after printing its figures, on: a
+# request without an answer within 30 s (wrk's timeout); a hostile 200 or 404, or a 503 without
+# Retry-After; a /hi answered other than 200 alone, or other than 200, 500, 503 or 504 under the
+# load (a /hi starved of CPU past the timeout gets the timeout's status); an ERROR or an exception
+# in the server's log.
 # Needs: ./mvnw -B -DskipTests package (samples/cli/target/wasi-http.jar), wrk (Debian package
 # `wrk`), curl, jcmd (JDK). Every connection stays on 127.0.0.1.
 set -eEuo pipefail
@@ -41,8 +42,12 @@ command -v wrk >/dev/null || fail "wrk is missing: apt-get install wrk"
 command -v jcmd >/dev/null || fail "jcmd is missing (a JDK's bin)"
 [ -f "$JAR" ] || fail "build first: ./mvnw -B -DskipTests package"
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || fail "SECONDS must be a positive integer"
-ROUTES=(/loop /trap /no-response /unfinished /poll-forever /leak)
-[ "$GROW" = 0 ] || ROUTES+=(/grow)
+if [ -n "${ROUTES:-}" ]; then
+  read -r -a ROUTES <<<"$ROUTES"
+else
+  ROUTES=(/loop /trap /no-response /unfinished /poll-forever /leak)
+  [ "$GROW" = 0 ] || ROUTES+=(/grow)
+fi
 
 # The server: exec, so that $PID is the JVM's.
 (exec java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" serve --port 0 --compile-cache none \
