@@ -29,13 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A hostile guest harms nothing but its own requests. One server runs the hostile-c sample (it
- * computes forever, traps, leaks handles, polls a timer due in a day, returns without a response or
- * with its body unfinished) under limits this test sets, and the well-behaved hello-c at another
- * path. 64 clients hit the hostile routes round robin while one client asks hello-c in a loop.
- * Every hello-c request gets its 200; every hostile request ends, as a 500, a 504, a 503 with
- * {@code Retry-After} or an aborted response; afterwards no instance of either servlet is in use,
- * each servlet's counters (JMX) hold every request its clients saw end, and the JVM holds no more
- * threads than after a warm-up round of the same load.
+ * computes forever, grows its memory without end, traps, leaks handles, polls a timer due in a day,
+ * returns without a response or with its body unfinished) under limits this test sets, and the
+ * well-behaved hello-c at another path. 64 clients hit the hostile routes round robin while one
+ * client asks hello-c in a loop. Every hello-c request gets its 200; every hostile request ends, as
+ * a 500, a 504, a 503 with {@code Retry-After} or an aborted response; afterwards no instance of
+ * either servlet is in use, no host memory is held for hostile-c's requests, each servlet's
+ * counters (JMX) hold every request its clients saw end, and the JVM holds no more threads than
+ * after a warm-up round of the same load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HostileGuestScenarios {
@@ -55,7 +56,7 @@ public abstract class HostileGuestScenarios {
 
   /** hostile-c's routes that misbehave (its README says how). */
   static final List<String> HOSTILE_ROUTES =
-      List.of("/loop", "/trap", "/no-response", "/unfinished", "/poll-forever", "/leak");
+      List.of("/loop", "/grow", "/trap", "/no-response", "/unfinished", "/poll-forever", "/leak");
 
   /**
    * The hostile servlet's limits, by init-param: the request deadline, concurrent requests (the
@@ -132,6 +133,10 @@ public abstract class HostileGuestScenarios {
         hostile,
         await(() -> counter("hostile", "Requests") - hostileBefore, n -> n == hostile),
         "hostile-c's Requests counter");
+    assertEquals(
+        0L,
+        await(() -> counter("hostile", "HostMemoryBytes"), n -> n == 0),
+        "host memory held for hostile-c's requests after the round");
     long good = round.good.sum();
     assertEquals(
         good,
