@@ -237,13 +237,31 @@ final class LinearMemory implements Memory {
     int grownSize = (int) grown * PAGE_SIZE;
     long sizeDelta = (long) grownSize - size;
     long heldDelta = Math.max(0, (long) grownSize - bytes.length);
-    if (!limiter.grow(sizeDelta, heldDelta)) {
+    int capacity = grownSize;
+    if (heldDelta > 0) {
+      // Room for more: a guest growing a page at a time (a malloc) would otherwise copy the whole
+      // memory at every page, quadratic in its size. Half again what it holds, at most the growth
+      // a reset keeps and within what it may still grow to, when the limiter grants that much (the
+      // budget counts
+      // it); else exactly what it asked for.
+      long roomy =
+          Math.min(
+              Math.min((long) maxPages * PAGE_SIZE, size + limiter.growthLeft()),
+              Math.min(bytes.length + (long) bytes.length / 2, (long) grownSize + KEPT_GROWTH));
+      roomy -= roomy % PAGE_SIZE;
+      if (roomy > grownSize && limiter.grow(sizeDelta, roomy - bytes.length)) {
+        capacity = (int) roomy;
+        heldDelta = roomy - bytes.length;
+      } else if (!limiter.grow(sizeDelta, heldDelta)) {
+        return -1;
+      }
+    } else if (!limiter.grow(sizeDelta, 0)) {
       return -1;
     }
     if (heldDelta > 0) {
       try {
-        byte[] grownBytes = Arrays.copyOf(bytes, grownSize);
-        written = Arrays.copyOf(written, grownSize >>> BLOCK_SHIFT);
+        byte[] grownBytes = Arrays.copyOf(bytes, capacity);
+        written = Arrays.copyOf(written, capacity >>> BLOCK_SHIFT);
         bytes = grownBytes;
       } catch (OutOfMemoryError e) {
         // One large allocation the heap cannot take fails this growth, as the spec lets it,

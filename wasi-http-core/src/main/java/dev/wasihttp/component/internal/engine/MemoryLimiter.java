@@ -22,6 +22,11 @@ public interface MemoryLimiter {
 
         @Override
         public void shrink(long sizeDelta, long heldDelta) {}
+
+        @Override
+        public long growthLeft() {
+          return Long.MAX_VALUE / 2;
+        }
       };
 
   /**
@@ -42,4 +47,10 @@ public interface MemoryLimiter {
 
   /** A memory became {@code sizeDelta} bytes smaller and gave {@code heldDelta} bytes back. */
   void shrink(long sizeDelta, long heldDelta);
+
+  /**
+   * How many bytes the memories may still grow by, their size together; a memory keeps no more room
+   * than that.
+   */
+  long growthLeft();
 }

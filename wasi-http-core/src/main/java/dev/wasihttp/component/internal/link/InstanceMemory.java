@@ -56,6 +56,11 @@ final class InstanceMemory implements MemoryLimiter {
     held.release(heldDelta);
   }
 
+  @Override
+  public long growthLeft() {
+    return maxMemory - size;
+  }
+
   /** The size of all the memories, as the guest sees it. */
   long size() {
     return size;

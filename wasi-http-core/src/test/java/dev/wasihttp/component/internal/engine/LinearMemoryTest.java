@@ -150,6 +150,32 @@ class LinearMemoryTest {
       size -= sizeDelta;
       held -= heldDelta;
     }
+
+    @Override
+    public long growthLeft() {
+      return max - size;
+    }
+  }
+
+  @Test
+  void growingAPageAtATimeCopiesTheMemoryOnlyNowAndThen() throws Exception {
+    Counting limiter = new Counting(64L << 20);
+    LinearMemory m = new LinearMemory(new MemoryLimits(1, 65536), limiter);
+    m.writeByte(PAGE - 1, (byte) 7);
+    int reallocations = 0;
+    long held = m.held();
+    for (int page = 1; page < 1024; page++) { // to 64 MiB
+      assertEquals(page, m.grow(1));
+      if (m.held() != held) {
+        reallocations++;
+        held = m.held();
+      }
+    }
+    assertEquals(1024, m.pages());
+    assertEquals(7, m.read(PAGE - 1));
+    assertTrue(reallocations < 30, "reallocated " + reallocations + " times for 1023 pages");
+    assertTrue(m.held() <= 64L << 20, "no room past what the limiter lets it grow to");
+    assertEquals(limiter.held, m.held(), "the limiter counted the room too");
   }
 
   @Test
