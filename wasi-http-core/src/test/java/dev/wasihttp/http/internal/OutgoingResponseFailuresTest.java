@@ -45,6 +45,10 @@ class OutgoingResponseFailuresTest {
                 try (Socket s = server.accept()) {
                   s.setSoTimeout(5000); // a connection that sends nothing must not stall the rest
                   String path = requestPath(s.getInputStream());
+                  if (path.equals("/reset")) {
+                    s.setSoLinger(true, 0); // closing sends a TCP reset, not a FIN
+                    continue;
+                  }
                   OutputStream out = s.getOutputStream();
                   out.write(answer(path));
                   out.flush();
@@ -172,6 +176,15 @@ class OutgoingResponseFailuresTest {
     try (var client = client();
         HttpHarness h = OutgoingHttpTest.harness(client)) {
       assertEquals(variant("connection-terminated"), get(h, "/no-head").value());
+    }
+  }
+
+  @Test
+  void aConnectionResetBeforeAnyResponseIsTerminatedToo() {
+    // A reset is the upstream closing: the same error-code as a FIN, never HTTP-protocol-error.
+    try (var client = client();
+        HttpHarness h = OutgoingHttpTest.harness(client)) {
+      assertEquals(variant("connection-terminated"), get(h, "/reset").value());
     }
   }
 
