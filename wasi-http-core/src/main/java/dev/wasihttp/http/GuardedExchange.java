@@ -33,7 +33,9 @@ import java.util.List;
  *       after;
  *   <li>every {@code fail} and {@code abort} is logged at {@code WARN} with its reason, so the
  *       wrapped exchange need not log it; a {@link #reject} is not (refusals come in bursts: the
- *       handler logs them at its own rate).
+ *       handler logs them at its own rate); once the client went away, that one line ({@code INFO})
+ *       says how the request ended, and an abort that follows from it is not logged again (a fault
+ *       of the handler's still is).
  * </ul>
  *
  * <p>The request side is passed through unchanged. The response side is used by one thread at a
@@ -62,6 +64,7 @@ public final class GuardedExchange implements HttpExchange {
   private int status;
   private OutputStream out;
   private boolean clientGone;
+  private boolean clientGoneLogged; // the one line of a request whose client went away
 
   private GuardedExchange(HttpExchange exchange, LogSink log, String tag) {
     this.exchange = exchange;
@@ -143,7 +146,13 @@ public final class GuardedExchange implements HttpExchange {
   public void faulted(int status, String fault) {
     switch (state) {
       case UNCOMMITTED -> fail(status, fault);
-      case COMMITTED -> abort("error after the response started: " + fault);
+      case COMMITTED -> {
+        if (clientGoneLogged) {
+          // The abort is the client's doing; the fault is the handler's, and worth its line.
+          log.log(LogSink.Level.WARN, tag + "after the client went away: " + fault);
+        }
+        abort("error after the response started: " + fault);
+      }
       case FINISHED, ABORTED, FAILED ->
           log.log(LogSink.Level.WARN, tag + "after the response ended: " + fault);
     }
@@ -261,7 +270,9 @@ public final class GuardedExchange implements HttpExchange {
       case UNCOMMITTED -> fail(500, reason);
       case COMMITTED -> {
         state = State.ABORTED;
-        log.log(LogSink.Level.WARN, tag + "response aborted after it started: " + reason);
+        if (!clientGoneLogged) { // else the client-went-away line told how this request ended
+          log.log(LogSink.Level.WARN, tag + "response aborted after it started: " + reason);
+        }
         exchange.abort(reason);
       }
       case FINISHED, ABORTED, FAILED -> {}
@@ -314,6 +325,7 @@ public final class GuardedExchange implements HttpExchange {
       // ending is logged by whoever interrupted, once.
       if (!(e instanceof InterruptedIOException)) {
         log.log(LogSink.Level.INFO, tag + "client went away: " + e);
+        clientGoneLogged = true;
       }
     }
   }

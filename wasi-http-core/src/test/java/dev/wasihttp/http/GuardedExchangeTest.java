@@ -162,6 +162,18 @@ class GuardedExchangeTest {
     assertEquals(GuardedExchange.State.ABORTED, x.state());
     assertTrue(
         log.get(0).startsWith("INFO [t] client went away: java.io.IOException"), log::toString);
+    assertEquals(1, log.size(), "the abort that follows is not logged again: " + log);
+  }
+
+  @Test
+  void aFaultAfterTheClientWentAwayIsStillLogged() throws Exception {
+    x.respond(200, List.of());
+    r.broken = true;
+    assertThrows(IOException.class, () -> x.responseBody().write('a'));
+    x.faulted("the guest trapped: unreachable");
+    assertEquals(GuardedExchange.State.ABORTED, x.state());
+    assertEquals(2, log.size(), log::toString);
+    assertEquals("WARN [t] after the client went away: the guest trapped: unreachable", log.get(1));
   }
 
   @Test

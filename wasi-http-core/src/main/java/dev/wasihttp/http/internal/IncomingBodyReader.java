@@ -52,6 +52,7 @@ public final class IncomingBodyReader implements BodySource {
   private final List<Runnable> listeners = new ArrayList<>();
   private boolean eof;
   private IOException failure;
+  private boolean failureReported;
   private boolean stopped;
   private boolean draining;
   private Future<?> task;
@@ -239,6 +240,7 @@ public final class IncomingBodyReader implements BodySource {
     try {
       if (chunks.size() == 0) {
         if (failure != null) {
+          failureReported = true;
           throw failure;
         }
         return eof ? null : new byte[0];
@@ -278,6 +280,19 @@ public final class IncomingBodyReader implements BodySource {
     lock.lock();
     try {
       return failure;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The failure a read handed to the guest, or null: one that came after the guest stopped reading
+   * (a client going on after the response) was not the guest's concern.
+   */
+  public IOException reportedFailure() {
+    lock.lock();
+    try {
+      return failureReported ? failure : null;
     } finally {
       lock.unlock();
     }

@@ -5,6 +5,7 @@ import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.internal.HttpState;
 import dev.wasihttp.wasi.WasiExit;
+import java.io.IOException;
 
 /**
  * How a request's guest ended: in words for the log, as the exchange's ending and its {@link
@@ -33,13 +34,18 @@ final class Endings {
    *
    * @param fault why the guest call failed (a trap, a host failure), or null: it returned
    * @param expired why its deadline fired (a timeout, a shutdown), or null: it did not
+   * @param bodyFailure the request body's failure a read handed the guest, or null: a guest may
+   *     return unfinished because of it, and the one line then says so
    */
-  static HandlerMetrics.Outcome end(GuardedExchange exchange, String fault, String expired) {
+  static HandlerMetrics.Outcome end(
+      GuardedExchange exchange, String fault, String expired, IOException bodyFailure) {
     if (fault == null) {
       // Returned on its own (in time, or just as the deadline fired): its response stands.
+      String cause =
+          bodyFailure == null ? "" : " (after its request body failed: " + bodyFailure + ")";
       exchange.returned(
-          "the guest returned without calling response-outparam.set",
-          "the guest returned without finishing the outgoing-body");
+          "the guest returned without calling response-outparam.set" + cause,
+          "the guest returned without finishing the outgoing-body" + cause);
     } else if (expired != null) {
       exchange.faulted(504, expired);
       return HandlerMetrics.Outcome.TIMEOUT;
@@ -50,6 +56,22 @@ final class Endings {
     return exchange.state() == GuardedExchange.State.ABORTED
         ? HandlerMetrics.Outcome.ABORTED
         : HandlerMetrics.ofStatus(exchange.status());
+  }
+
+  /**
+   * Logs a request body whose read failed under the guest (malformed, or cut off by a client that
+   * went away) when the exchange's ending said nothing: a response the guest finished anyway, for a
+   * client still there. Otherwise the line about the ending (an abort, a failure, the client gone)
+   * stands for the request, which is logged once either way.
+   */
+  static void reportBodyFailure(HttpState state, LogSink log, String tag) {
+    IOException failure = state.body().reportedFailure();
+    GuardedExchange exchange = state.exchange();
+    if (failure != null
+        && exchange.state() == GuardedExchange.State.FINISHED
+        && !exchange.clientGone()) {
+      log.log(LogSink.Level.INFO, tag + "the request body failed: " + failure);
+    }
   }
 
   /**

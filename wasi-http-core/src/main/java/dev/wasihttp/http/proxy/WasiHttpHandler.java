@@ -318,7 +318,10 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
         reject(exchange, refused); // capacity, not a fault: another try may succeed
         return HandlerMetrics.Outcome.REJECTED;
       }
-      return Endings.end(exchange, fault, expired);
+      HandlerMetrics.Outcome outcome =
+          Endings.end(exchange, fault, expired, state.body().reportedFailure());
+      Endings.reportBodyFailure(state, config.log(), tag);
+      return outcome;
     } finally {
       Endings.release(state, instanceData, config.log(), tag);
       requestMemory.close(); // what a body still held when the request ended

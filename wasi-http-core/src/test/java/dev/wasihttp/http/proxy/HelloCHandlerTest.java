@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.HttpField;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -284,6 +287,7 @@ class HelloCHandlerTest {
       names = {"INTERPRETER", "COMPILER"})
   void aClientGoneMidEchoFailsTheGuestsWriteAndAbortsTheResponse(EngineMode mode) {
     byte[] body = Samples.randomBytes(BODY_SIZE);
+    int before = LOG.snapshot().size();
     MemoryExchange x =
         run(
             mode,
@@ -294,9 +298,43 @@ class HelloCHandlerTest {
     // write, stopped echoing and finished its body, which cannot end cleanly any more.
     assertArrayEquals(Arrays.copyOf(body, 65536), x.body.toByteArray());
     assertEquals(List.of("respond 200", "abort"), x.calls);
-    assertTrue(
-        LOG.contains("INFO [hello-c] client went away: java.io.IOException: client went away"),
-        LOG.snapshot()::toString);
+    assertEquals(
+        List.of("INFO [hello-c] client went away: java.io.IOException: client went away"),
+        linesSince(before),
+        "one line: the abort that follows is the client's doing");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
+  void aRequestBodyCutShortIsLoggedOnceWithTheAbort(EngineMode mode) {
+    InputStream cut =
+        new SequenceInputStream(
+            new ByteArrayInputStream("hello".getBytes(StandardCharsets.US_ASCII)),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("early EOF");
+              }
+            });
+    int before = LOG.snapshot().size();
+    MemoryExchange x = run(mode, new MemoryExchange("POST", "/echo").body(cut));
+    // hello-c leaves its echo unfinished when a read fails: the response is aborted, and its one
+    // line names the body's failure.
+    assertEquals(List.of("respond 200", "abort"), x.calls);
+    assertEquals("hello", x.bodyText());
+    assertEquals(
+        List.of(
+            "WARN [hello-c] response aborted after it started: the guest returned without"
+                + " finishing the outgoing-body (after its request body failed:"
+                + " java.io.IOException: early EOF)"),
+        linesSince(before));
+  }
+
+  static List<String> linesSince(int before) {
+    List<String> all = LOG.snapshot();
+    return all.subList(before, all.size());
   }
 
   @ParameterizedTest
