@@ -283,6 +283,29 @@ class ProxyCHandlerTest {
     }
   }
 
+  /**
+   * A container that accepted 10,000 request headers (Jetty and Tomcat refuse them by default):
+   * proxy-c clones them for its outgoing request, the clone passes the 128 KiB fields cap and
+   * traps, and the host answers 500 with one line; the next request is served.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
+  void tenThousandRequestHeadersMeetTheFieldsCap(EngineMode mode) {
+    MemoryExchange x = to(target, "GET", "/echo");
+    for (int i = 0; i < 10_000; i++) {
+      x.header("x-h-" + i, Integer.toString(i));
+    }
+    int before = LOG.snapshot().size();
+    run(mode, x);
+    assertEquals(List.of("fail 500"), x.calls);
+    List<String> lines = LOG.snapshot().subList(before, LOG.snapshot().size());
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(lines.get(0).contains("[proxy-c] answered 500: the guest trapped"), lines::toString);
+    assertEquals(List.of("respond 201", "finish"), run(mode, to(target, "GET", "/echo")).calls);
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = EngineMode.class,
