@@ -7,10 +7,12 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -54,7 +56,7 @@ final class ServletHttpExchange implements HttpExchange {
   private final HttpServletResponse response;
   private final WasiHttpServletOptions options;
   private final Consumer<String> log;
-  private volatile InputStream body;
+  private volatile WatchedBody body;
   private OutputStream out;
   private volatile Map<String, String> trailers;
   private boolean trailersRegistered;
@@ -203,9 +205,47 @@ final class ServletHttpExchange implements HttpExchange {
   @Override
   public synchronized InputStream requestBody() throws IOException {
     if (body == null) {
-      body = request.getInputStream();
+      body = new WatchedBody(request.getInputStream());
     }
     return body;
+  }
+
+  /**
+   * The container's request body, noting whether a read reached its end or failed: the drain after
+   * the response must not read a failed body again (Tomcat answers a second read with another
+   * exception, which its error page then shows instead of the first).
+   */
+  private static final class WatchedBody extends FilterInputStream {
+    volatile boolean ended;
+    volatile boolean failed;
+
+    WatchedBody(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        int b = super.read();
+        ended |= b < 0;
+        return b;
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = super.read(b, off, len);
+        ended |= n < 0;
+        return n;
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
   }
 
   @Override
@@ -419,17 +459,26 @@ final class ServletHttpExchange implements HttpExchange {
   }
 
   /**
-   * Reads and discards what is left of the request body, at most {@code limit} bytes, after the
-   * handler is done: a container that finds the body unread closes the connection, and a client
-   * still sending it may then lose the response to a TCP reset. Returns whether the body's end was
-   * reached; if not, the container closes the connection as before.
+   * Reads and discards what is left of the request body, at most {@code limit} bytes and for at
+   * most {@code timeLimit}, after the handler is done: a container that finds the body unread
+   * closes the connection, and a client still sending it may then lose the response to a TCP reset.
+   * The time limit keeps a client that sends the rest slowly (a byte now and then) from holding the
+   * container's thread here; a read is checked against it when it returns. Returns whether the
+   * body's end was reached; if not, the container deals with the rest as for any servlet.
    */
-  boolean drainRequestBody(long limit) {
+  boolean drainRequestBody(long limit, Duration timeLimit) {
+    long deadline = System.nanoTime() + timeLimit.toNanos();
     try {
-      InputStream in = requestBody();
+      WatchedBody in = (WatchedBody) requestBody();
+      if (in.failed || in.ended) {
+        return in.ended;
+      }
       byte[] buf = new byte[8192];
       long left = limit;
       while (left > 0) {
+        if (System.nanoTime() - deadline > 0) {
+          return false;
+        }
         int n = in.read(buf, 0, (int) Math.min(buf.length, left));
         if (n < 0) {
           return true;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collections;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -47,10 +48,19 @@ public class WasiHttpServlet extends HttpServlet {
    */
   public static final long DRAIN_LIMIT = 4L << 20;
 
+  /**
+   * 5 s: the most time spent on that (generous for {@link #DRAIN_LIMIT} over any working network);
+   * a client sending the rest slower (a byte now and then) is left to the container, which closes
+   * the connection (Jetty) or reads on by itself up to its own limit (Tomcat's {@code
+   * maxSwallowSize}), as it does for any servlet.
+   */
+  public static final Duration DRAIN_TIME_LIMIT = Duration.ofSeconds(5);
+
   private transient WasiHttpServletOptions options;
   private transient ExchangeHandler handler;
   private transient boolean ownsHandler;
   private transient ObjectName mbean;
+  private final transient AbortSignals abortSignals = new AbortSignals();
 
   /** A servlet configured by its init-params. */
   public WasiHttpServlet() {}
@@ -169,31 +179,13 @@ public class WasiHttpServlet extends HttpServlet {
         new ServletHttpExchange(request, response, options, this::logLine);
     GuardedExchange.run(handler, exchange, containerLog(), "[" + options.componentName() + "] ");
     if (!exchange.broken()) {
-      exchange.drainRequestBody(DRAIN_LIMIT);
+      exchange.drainRequestBody(DRAIN_LIMIT, DRAIN_TIME_LIMIT);
     }
     String aborted = exchange.abortPending();
     if (aborted != null) {
       // After commit, an exception is how a container (Tomcat) is told to close the connection
       // without ending the body cleanly.
-      throw new AbortedResponse(aborted);
-    }
-  }
-
-  /**
-   * Thrown from {@code service()} after commit so that the container (Tomcat) closes the connection
-   * without ending the body. Carries no stack trace: the container logs it, and the reason was
-   * logged already.
-   */
-  static final class AbortedResponse extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    AbortedResponse(String reason) {
-      super("response aborted: " + reason);
-    }
-
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-      return this;
+      throw abortSignals.abort(response, aborted);
     }
   }
 }

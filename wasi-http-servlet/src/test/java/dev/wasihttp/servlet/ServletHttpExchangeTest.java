@@ -1,8 +1,13 @@
 package dev.wasihttp.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.HttpField;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletMapping;
@@ -10,15 +15,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link ServletHttpExchange} without a container: targets, authorities and fields from a request
@@ -220,5 +229,102 @@ class ServletHttpExchangeTest {
             "setContentLength 24"),
         calls);
     assertEquals("503 Service Unavailable\n", body.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A body of {@code length} bytes (negative: endless) that arrives one byte per read. */
+  static ServletInputStream trickle(long length, long pauseMillis, AtomicLong read) {
+    return new ServletInputStream() {
+      @Override
+      public int read() throws IOException {
+        if (length >= 0 && read.get() >= length) {
+          return -1;
+        }
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+        read.incrementAndGet();
+        return 'x';
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int c = read();
+        if (c < 0) {
+          return -1;
+        }
+        b[off] = (byte) c;
+        return 1;
+      }
+
+      @Override
+      public boolean isFinished() {
+        return false;
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setReadListener(ReadListener listener) {}
+    };
+  }
+
+  static ServletHttpExchange withBody(ServletInputStream body) {
+    return new ServletHttpExchange(
+        request(Map.of("getInputStream", body)),
+        null,
+        WasiHttpServletOptions.builder().build(),
+        l -> {});
+  }
+
+  @Test
+  void theDrainReadsAnUnreadBodyToItsEnd() {
+    AtomicLong read = new AtomicLong();
+    assertTrue(withBody(trickle(100, 0, read)).drainRequestBody(1000, Duration.ofSeconds(30)));
+    assertEquals(100, read.get());
+  }
+
+  @Test
+  void aBodyWhoseReadFailedIsNotReadAgain() throws IOException {
+    AtomicLong reads = new AtomicLong();
+    ServletHttpExchange x =
+        withBody(
+            new ServletInputStream() {
+              @Override
+              public int read() throws IOException {
+                reads.incrementAndGet();
+                throw new IOException("Invalid chunk header");
+              }
+
+              @Override
+              public boolean isFinished() {
+                return false;
+              }
+
+              @Override
+              public boolean isReady() {
+                return true;
+              }
+
+              @Override
+              public void setReadListener(ReadListener listener) {}
+            });
+    assertThrows(IOException.class, () -> x.requestBody().read(new byte[10]));
+    assertFalse(x.drainRequestBody(1000, Duration.ofSeconds(30)));
+    assertEquals(1, reads.get(), "the container is not asked again");
+  }
+
+  @Test
+  @Timeout(60) // a hang guard: without its time limit the drain would read for hours
+  void aBodySentByteByByteIsNotWaitedFor() {
+    AtomicLong read = new AtomicLong();
+    assertFalse(
+        withBody(trickle(-1, 20, read))
+            .drainRequestBody(WasiHttpServlet.DRAIN_LIMIT, Duration.ofMillis(200)));
+    assertTrue(read.get() < WasiHttpServlet.DRAIN_LIMIT, "gave up before the byte limit");
   }
 }
