@@ -61,6 +61,7 @@ final class ServletHttpExchange implements HttpExchange {
   private volatile Map<String, String> trailers;
   private boolean trailersRegistered;
   private boolean responded;
+  private int respondedStatus;
   private String abortReason;
   private boolean broken;
 
@@ -302,6 +303,7 @@ final class ServletHttpExchange implements HttpExchange {
     // Not flushed here: the container sends the head with the body's first flush, or with the
     // whole response at finish (one write, with a Content-Length, for a small response).
     responded = true;
+    respondedStatus = status;
   }
 
   /**
@@ -370,10 +372,18 @@ final class ServletHttpExchange implements HttpExchange {
    * final chunk, the connection closed or the stream reset); other containers (Tomcat) refuse
    * {@code sendError} after commit and are told by an exception from {@code service()}, see {@link
    * #abortPending()}. A response the container has not committed (its {@code respond} failed)
-   * cannot be broken: it is answered with 500 instead.
+   * cannot be broken: it is answered with 500 instead; nor can one the container answered by itself
+   * (Tomcat's 400 after a failed read of a malformed body): its answer stands.
    */
   @Override
   public void abort(String reason) {
+    if (responded && response.getStatus() != respondedStatus) {
+      // The container answered by itself before anything of the guest's went out (Tomcat sends
+      // 400 when a read of a malformed body fails, and then reports itself committed): its answer
+      // stands, and an exception from service() would only turn it into a 500 error page.
+      broken = true;
+      return;
+    }
     if (!response.isCommitted()) {
       if (!responded) {
         sendStatus(500);

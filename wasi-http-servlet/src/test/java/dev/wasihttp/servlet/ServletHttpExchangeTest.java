@@ -282,6 +282,37 @@ class ServletHttpExchangeTest {
   }
 
   @Test
+  void anAbortOfAResponseTheContainerAnsweredLeavesItsAnswer() throws IOException {
+    // Tomcat after a failed read of a malformed body: it has sent 400 itself (and reports the
+    // response committed).
+    List<String> calls = new ArrayList<>();
+    HttpServletResponse held =
+        (HttpServletResponse)
+            Proxy.newProxyInstance(
+                ServletHttpExchangeTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
+                  calls.add(method.getName());
+                  return switch (method.getName()) {
+                    case "isCommitted" -> true;
+                    case "getStatus" -> 400;
+                    default -> null;
+                  };
+                });
+    ServletHttpExchange x =
+        new ServletHttpExchange(
+            request(Map.of("getProtocol", "HTTP/1.0")),
+            held,
+            WasiHttpServletOptions.builder().build(),
+            l -> {});
+    x.respond(200, List.of());
+    x.abort("the guest returned without finishing the outgoing-body");
+    assertTrue(x.broken());
+    assertEquals(null, x.abortPending(), "nothing for service() to throw");
+    assertFalse(calls.contains("sendError"), calls::toString);
+  }
+
+  @Test
   void theDrainReadsAnUnreadBodyToItsEnd() {
     AtomicLong read = new AtomicLong();
     assertTrue(withBody(trickle(100, 0, read)).drainRequestBody(1000, Duration.ofSeconds(30)));
