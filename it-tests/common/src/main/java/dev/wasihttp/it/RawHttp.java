@@ -31,6 +31,19 @@ public final class RawHttp {
       return eol < 0 ? t : t.substring(0, eol);
     }
 
+    /** The status code, or -1 when no status line came. */
+    public int status() {
+      String[] parts = statusLine().split(" ", 3);
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+        return -1;
+      }
+      try {
+        return Integer.parseInt(parts[1]);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
     /** The head (status line and fields) without the blank line. */
     public String head() {
       String t = text();
@@ -63,6 +76,31 @@ public final class RawHttp {
       }
     }
 
+    /**
+     * Whether one whole response is in: its head, then as many body bytes as its {@code
+     * Content-Length} says, or a chunked body up to its final chunk and trailers. A body framed by
+     * neither is whole only once the server closed.
+     */
+    public boolean complete() {
+      String t = text();
+      int end = t.indexOf("\r\n\r\n");
+      if (end < 0) {
+        return false;
+      }
+      String head = head().toLowerCase(Locale.ROOT);
+      String body = t.substring(end + 4);
+      if (head.contains("transfer-encoding: chunked")) {
+        return (body.startsWith("0\r\n") || body.contains("\r\n0\r\n"))
+            && body.endsWith("\r\n\r\n");
+      }
+      for (String line : head.split("\r\n")) {
+        if (line.startsWith("content-length:")) {
+          return body.length() >= Long.parseLong(line.substring(15).trim());
+        }
+      }
+      return closed;
+    }
+
     /** Everything after the head's blank line (raw: chunk framing included). */
     public String body() {
       String t = text();
@@ -77,12 +115,89 @@ public final class RawHttp {
    * {@code Connection: close} to make a well-behaved server close after one response.
    */
   public static Reply exchange(int port, String request, int timeoutMillis) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    try (Client c = Client.open(port, timeoutMillis)) {
+      c.send(request);
+      return c.readToClose();
+    }
+  }
+
+  /**
+   * A connection whose request is written piece by piece, for clients that misbehave: one that
+   * sends slowly, stops, or vanishes in the middle of its body. Every read is bounded by the
+   * timeout given to {@link #open}.
+   */
+  public static final class Client implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final ByteArrayOutputStream got = new ByteArrayOutputStream();
+
+    private Client(Socket socket) throws IOException {
+      this.socket = socket;
+      this.in = socket.getInputStream();
+    }
+
+    /** Connects to 127.0.0.1:port; a read waits at most {@code timeoutMillis} for data. */
+    public static Client open(int port, int timeoutMillis) throws IOException {
+      Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
       s.setSoTimeout(timeoutMillis);
-      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      s.getOutputStream().flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      return new Client(s);
+    }
+
+    /** Writes {@code text} (ISO-8859-1) and flushes it. */
+    public void send(String text) throws IOException {
+      send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Writes {@code bytes} and flushes them. */
+    public void send(byte[] bytes) throws IOException {
+      socket.getOutputStream().write(bytes);
+      socket.getOutputStream().flush();
+    }
+
+    /**
+     * Reads until the response holds {@code text} (e.g. the head's blank line): whether it came
+     * before the server closed or the timeout passed.
+     */
+    public boolean awaitText(String text) throws IOException {
+      byte[] buf = new byte[8192];
+      try {
+        while (!got.toString(StandardCharsets.ISO_8859_1).contains(text)) {
+          int n = in.read(buf);
+          if (n < 0) {
+            return false;
+          }
+          got.write(buf, 0, n);
+        }
+        return true;
+      } catch (SocketTimeoutException e) {
+        return false;
+      }
+    }
+
+    /**
+     * Everything received, read on until one whole response is in ({@link Reply#complete()}), the
+     * server closes, or the timeout passes; it does not wait for the server to close.
+     */
+    public Reply awaitResponse() throws IOException {
+      byte[] buf = new byte[8192];
+      try {
+        while (!new Reply(got.toByteArray(), false).complete()) {
+          int n = in.read(buf);
+          if (n < 0) {
+            return new Reply(got.toByteArray(), true);
+          }
+          got.write(buf, 0, n);
+        }
+        return new Reply(got.toByteArray(), false);
+      } catch (SocketTimeoutException e) {
+        return new Reply(got.toByteArray(), false);
+      } catch (IOException e) {
+        return new Reply(got.toByteArray(), true);
+      }
+    }
+
+    /** Everything received, read on until the server closes or the timeout passes. */
+    public Reply readToClose() throws IOException {
       byte[] buf = new byte[8192];
       try {
         for (int n; (n = in.read(buf)) >= 0; ) {
@@ -95,6 +210,17 @@ public final class RawHttp {
         // A reset is a close too.
         return new Reply(got.toByteArray(), true);
       }
+    }
+
+    /** Drops the connection with a TCP reset, as a client that crashed or lost its network. */
+    public void reset() throws IOException {
+      socket.setSoLinger(true, 0);
+      socket.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
     }
   }
 }

@@ -37,7 +37,8 @@ final class TomcatFixture implements ContainerFixture {
                 for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
                   s.append(" | ").append(t);
                 }
-                LOG.add(s.toString());
+                // One record, one line: Tomcat's messages may carry a note on a second line.
+                LOG.add(s.toString().replaceAll("\\s*\\R\\s*", " "));
               }
 
               @Override
