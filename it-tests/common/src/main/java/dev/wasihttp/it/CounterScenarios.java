@@ -45,14 +45,21 @@ public abstract class CounterScenarios {
                       "/*",
                       Map.of(
                           "component", Samples.component("hostile-c").toString(),
-                          "timeout", "1s",
+                          "timeout", "6s",
                           "maxConcurrent", "1",
-                          "maxConcurrentWait", "0"))));
+                          "maxConcurrentWait", "2s"))));
       String base = "http://127.0.0.1:" + port + "/ops";
       assertTrue(JMX.isRegistered(name), "registered while the servlet serves");
 
-      // The one call slot is taken by a guest that loops until its deadline: the next request is
-      // refused, and the looping one ends with 504.
+      // One call at a time: a request waits up to 2 s for the slot (the previous request frees it
+      // just after its client has the answer).
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, send(client, base + "/hi").get(30, TimeUnit.SECONDS).statusCode());
+      }
+      assertEquals(500, send(client, base + "/trap").get(30, TimeUnit.SECONDS).statusCode());
+
+      // The slot is taken by a guest that loops until its 6 s deadline: a request that waited
+      // 2 s for it is refused, and the looping one ends with 504.
       CompletableFuture<HttpResponse<String>> looping = send(client, base + "/loop");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (attribute(name, "InstancesInUse") < 1 && System.nanoTime() < deadline) {
@@ -62,11 +69,6 @@ public abstract class CounterScenarios {
       assertEquals(503, refused.statusCode());
       assertEquals("1", refused.headers().firstValue("retry-after").orElse(null));
       assertEquals(504, looping.get(30, TimeUnit.SECONDS).statusCode());
-
-      for (int i = 0; i < 3; i++) {
-        assertEquals(200, send(client, base + "/hi").get(30, TimeUnit.SECONDS).statusCode());
-      }
-      assertEquals(500, send(client, base + "/trap").get(30, TimeUnit.SECONDS).statusCode());
 
       // A request is counted as its handler returns, just after the client has its answer.
       deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
