@@ -31,8 +31,7 @@ public abstract class CounterScenarios {
 
   @Test
   void eachOutcomeIsCountedOnceAndTheMBeanLeavesWithTheServlet() throws Exception {
-    ObjectName name =
-        new ObjectName("dev.wasihttp:type=WasiHttpServlet,context=\"/ops\",name=\"counted\"");
+    ObjectName name = ServletCounters.name("/ops", "counted");
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     ContainerFixture fixture = newFixture();
     try {
@@ -98,7 +97,7 @@ public abstract class CounterScenarios {
     return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private static long attribute(ObjectName name, String attribute) throws Exception {
-    return ((Number) JMX.getAttribute(name, attribute)).longValue();
+  private static long attribute(ObjectName name, String attribute) {
+    return ServletCounters.read(name, attribute);
   }
 }

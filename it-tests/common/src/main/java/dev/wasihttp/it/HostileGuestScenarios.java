@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -385,15 +383,7 @@ public abstract class HostileGuestScenarios {
    * the platform MBean server.
    */
   private static long counter(String servlet, String attribute) {
-    try {
-      ObjectName name =
-          new ObjectName(
-              "dev.wasihttp:type=WasiHttpServlet,context=\"/\",name=" + ObjectName.quote(servlet));
-      return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute))
-          .longValue();
-    } catch (JMException e) {
-      throw new IllegalStateException(attribute + " of servlet " + servlet, e);
-    }
+    return ServletCounters.read(ServletCounters.name("/", servlet), attribute);
   }
 
   /**

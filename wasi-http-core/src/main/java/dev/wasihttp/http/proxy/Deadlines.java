@@ -46,12 +46,7 @@ final class Deadlines implements AutoCloseable {
    * Duration#ZERO}: none, but a shutdown may still fire it). End it with {@link #end}.
    */
   Deadline start(Duration timeout) {
-    Thread me = Thread.currentThread();
-    Deadline d = threads.get(me);
-    if (d == null) {
-      d = new Deadline(me);
-      threads.put(me, d);
-    }
+    Deadline d = threads.computeIfAbsent(Thread.currentThread(), Deadline::new);
     d.begin(timeout);
     if (sleeping) { // read after begin; the timer sets it before it looks at the deadlines
       LockSupport.unpark(timer);
