@@ -3,6 +3,7 @@ package dev.wasihttp.servlet;
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.proxy.HandlerMetrics;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -57,7 +58,8 @@ public class WasiHttpServlet extends HttpServlet {
   public static final Duration DRAIN_TIME_LIMIT = Duration.ofSeconds(5);
 
   private transient WasiHttpServletOptions options;
-  private transient ExchangeHandler handler;
+  // Volatile: metrics() reads it from threads the container never ordered after init().
+  private transient volatile ExchangeHandler handler;
   private transient boolean ownsHandler;
   private transient ObjectName mbean;
   private final transient AbortSignals abortSignals = new AbortSignals();
@@ -123,6 +125,15 @@ public class WasiHttpServlet extends HttpServlet {
   /** The options this servlet runs with (after {@link #init()}). */
   public WasiHttpServletOptions options() {
     return options;
+  }
+
+  /**
+   * The counters of the component this servlet runs, read now: the figures its MBean shows (see
+   * {@link WasiHttpServletMXBean}), for a metrics library to poll. Null until {@link #init()} has
+   * loaded the component, and for a servlet that runs a Java handler. Thread-safe.
+   */
+  public HandlerMetrics.Snapshot metrics() {
+    return handler instanceof WasiHttpHandler wasi ? wasi.metrics() : null;
   }
 
   /**
