@@ -41,6 +41,12 @@ final class ComponentServlets implements ServletContextInitializer, SmartLifecyc
               } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
               }
+              if (!options.http().outboundPolicy().isDenyAll()) {
+                String problem = JettyClientVersion.problem();
+                if (problem != null) {
+                  throw new IllegalStateException(key + ".allow-outbound: " + problem);
+                }
+              }
               servlets.put(name, new ComponentServlet(options));
               paths.put(
                   name,
@@ -75,7 +81,7 @@ final class ComponentServlets implements ServletContextInitializer, SmartLifecyc
   @Override
   public void start() {
     for (ComponentServlet servlet : servlets.values()) {
-      Exception failure = servlet.failure;
+      Throwable failure = servlet.failure;
       if (failure != null) {
         throw new IllegalStateException(failure.getMessage(), failure);
       }
@@ -103,7 +109,7 @@ final class ComponentServlets implements ServletContextInitializer, SmartLifecyc
   static final class ComponentServlet extends WasiHttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private transient volatile Exception failure;
+    private transient volatile Throwable failure;
 
     ComponentServlet(WasiHttpServletOptions options) {
       super(options);
@@ -113,7 +119,8 @@ final class ComponentServlets implements ServletContextInitializer, SmartLifecyc
     public void init() throws ServletException {
       try {
         super.init();
-      } catch (ServletException | RuntimeException e) {
+      } catch (ServletException | RuntimeException | Error e) {
+        // An Error too: a class of the wrong version on the application's class path.
         failure = e;
         throw e;
       }

@@ -35,6 +35,15 @@ class ComponentServletsTest {
         .get();
   }
 
+  /** Properties in the order given ({@code key, value, ...}): components keep that order. */
+  static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> p = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      p.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return p;
+  }
+
   @Test
   void eachSettingIsTheInitParamOfTheSameNameInAnySpelling() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -101,7 +110,7 @@ class ComponentServletsTest {
     ComponentServlets servlets =
         new ComponentServlets(
             bind(
-                Map.of(
+                ordered(
                     "wasi-http.components.hello.location",
                     HELLO_C,
                     "wasi-http.components.proxy.location",
