@@ -10,13 +10,17 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * resolves every outgoing request's host through the outbound policy with the {@code resolve}
  * method that Jetty 12.1 added (it carries the request's context); Spring Boot 3.5 manages Jetty
  * 12.0, where the first outgoing request would fail with an {@code AbstractMethodError}. Checked at
- * start instead, for the components that may send requests.
+ * start instead, for the components that may send requests. On Tomcat, Jetty 12.1 is a property
+ * away; Boot 3.5's own Jetty server does not start on 12.1 (its mime-type set-up names a class that
+ * 12.1 dropped), so there such components need Tomcat, or Boot 4.
  */
 final class JettyClientVersion {
   private JettyClientVersion() {}
 
-  /** The override that brings Jetty 12.1 to a Boot 3.5 application, as the README gives it. */
-  static final String OVERRIDE = "set the property jetty.version to 12.1.14";
+  /** What to do about it on Boot 3.5, as the README says. */
+  static final String OVERRIDE =
+      "with Tomcat, set the property jetty.version to 12.1.14; Boot 3.5's Jetty server does not"
+          + " run on 12.1: serve the component with Tomcat, or on Boot 4";
 
   /** Null if the class path's Jetty client will do, else why not and what to do. */
   static String problem() {

@@ -21,7 +21,9 @@ class JettyClientVersionTest {
   void anOlderOneFailsTheStartWithTheOverride() {
     assertEquals(
         "outgoing HTTP needs Jetty's client 12.1, the application has an older one (Spring Boot"
-            + " 3.5 manages Jetty 12.0): set the property jetty.version to 12.1.14",
+            + " 3.5 manages Jetty 12.0): with Tomcat, set the property jetty.version to 12.1.14;"
+            + " Boot 3.5's Jetty server does not run on 12.1: serve the component with Tomcat, or"
+            + " on Boot 4",
         JettyClientVersion.problem(Jetty120Resolver.class, null));
   }
 }
