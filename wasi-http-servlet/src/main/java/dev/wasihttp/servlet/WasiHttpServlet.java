@@ -130,7 +130,8 @@ public class WasiHttpServlet extends HttpServlet {
   /**
    * The counters of the component this servlet runs, read now: the figures its MBean shows (see
    * {@link WasiHttpServletMXBean}), for a metrics library to poll. Null until {@link #init()} has
-   * loaded the component, and for a servlet that runs a Java handler. Thread-safe.
+   * loaded the component, and for a servlet whose handler is not a {@link WasiHttpHandler} (a Java
+   * handler). Thread-safe.
    */
   public HandlerMetrics.Snapshot metrics() {
     return handler instanceof WasiHttpHandler wasi ? wasi.metrics() : null;

@@ -26,32 +26,31 @@ final class ComponentServlets implements ServletContextInitializer, SmartLifecyc
   private volatile boolean running;
 
   ComponentServlets(WasiHttpProperties properties) {
-    properties
-        .getComponents()
-        .forEach(
-            (name, component) -> {
-              String key = WasiHttpProperties.PREFIX + ".components." + name;
-              if (component.getLocation() == null || component.getLocation().isBlank()) {
-                throw new IllegalArgumentException(key + ".location: not set (the component)");
-              }
-              Map<String, String> params = component.initParameters(name);
-              WasiHttpServletOptions options;
-              try {
-                options = WasiHttpServletOptions.fromInitParameters(params.keySet(), params::get);
-              } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-              }
-              if (!options.http().outboundPolicy().isDenyAll()) {
-                String problem = JettyClientVersion.problem();
-                if (problem != null) {
-                  throw new IllegalStateException(key + ".allow-outbound: " + problem);
-                }
-              }
-              servlets.put(name, new ComponentServlet(options));
-              paths.put(
-                  name,
-                  component.getPath().isEmpty() ? List.of("/" + name + "/*") : component.getPath());
-            });
+    properties.getComponents().forEach(this::add);
+  }
+
+  /** Parses one component's settings (as its servlet would its init-params) into its servlet. */
+  private void add(String name, WasiHttpProperties.Component component) {
+    String key = WasiHttpProperties.PREFIX + ".components." + name;
+    if (component.getLocation() == null || component.getLocation().isBlank()) {
+      throw new IllegalArgumentException(key + ".location: not set (the component)");
+    }
+    Map<String, String> params = component.initParameters(name);
+    WasiHttpServletOptions options;
+    try {
+      options = WasiHttpServletOptions.fromInitParameters(params.keySet(), params::get);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+    }
+    if (!options.http().outboundPolicy().isDenyAll()) {
+      String problem = JettyClientVersion.problem();
+      if (problem != null) {
+        throw new IllegalStateException(key + ".allow-outbound: " + problem);
+      }
+    }
+    servlets.put(name, new ComponentServlet(options));
+    paths.put(
+        name, component.getPath().isEmpty() ? List.of("/" + name + "/*") : component.getPath());
   }
 
   /** The servlets by component name, in the order configured. */
