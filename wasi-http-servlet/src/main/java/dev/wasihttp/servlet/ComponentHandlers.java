@@ -40,21 +40,36 @@ final class ComponentHandlers {
       throw unavailable(
           "component " + name + " (" + location + ") cannot be read: " + e.getMessage(), e);
     }
+    return link(decode(bytes, options, log, true), outbound(options, context), log);
+  }
+
+  /**
+   * Decodes the component's bytes, through the JVM's {@link ComponentCache} when {@code shared}
+   * (servlets serving the same bytes share one decoded component); a reloading servlet decodes its
+   * own, so that a version it drops takes its compiled classes with it.
+   */
+  static Component decode(byte[] bytes, WasiHttpServletOptions options, LogSink log, boolean shared)
+      throws ServletException {
+    String name = options.componentName();
     Component component;
     try {
-      component = ComponentCache.decode(bytes, options.engine());
+      component =
+          shared
+              ? ComponentCache.decode(bytes, options.engine())
+              : Component.decode(bytes, options.engine());
     } catch (ComponentException e) {
       throw unavailable(
-          "component " + name + " (" + location + ") failed to load: " + e.getMessage(), e);
+          "component " + name + " (" + options.component() + ") failed to load: " + e.getMessage(),
+          e);
     }
     if (!component.interpretedFunctions().isEmpty()) {
       // What the compiler left to the interpreter (a function too large for a JVM method, a module
-      // too large to compile at load): said once, here.
+      // too large to compile at load): said once per load, here.
       log.log(
           LogSink.Level.WARN,
           "[" + name + "] left to the interpreter: " + component.interpretedFunctions());
     }
-    return link(component, outbound(options, context), log);
+    return component;
   }
 
   /**
@@ -174,8 +189,9 @@ final class ComponentHandlers {
     return Files.readAllBytes(path);
   }
 
-  private static WasiHttpHandler link(
-      Component component, WasiHttpServletOptions options, LogSink log) throws ServletException {
+  /** Links the decoded component into a handler with the servlet's (resolved) options. */
+  static WasiHttpHandler link(Component component, WasiHttpServletOptions options, LogSink log)
+      throws ServletException {
     WasiHttpConfig config;
     try {
       config = options.toWasiHttpConfig(log);

@@ -21,6 +21,8 @@ import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_CONNECT_TIMEO
 import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_FIRST_BYTE_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL_IDLE_TIMEOUT;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.RELOAD;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.RELOAD_INTERVAL;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.SHUTDOWN_TIMEOUT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.STRIP_SERVLET_PATH;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.TIMEOUT;
@@ -182,6 +184,14 @@ final class InitParams {
     String attribute = given(param, HTTP_CLIENT_ATTRIBUTE);
     if (attribute != null) {
       b.httpClientAttribute(attribute);
+    }
+    String reload = given(param, RELOAD);
+    if (reload != null) {
+      b.reload(parseBoolean(RELOAD, reload));
+    }
+    String reloadInterval = given(param, RELOAD_INTERVAL);
+    if (reloadInterval != null) {
+      b.reloadInterval(duration(RELOAD_INTERVAL, reloadInterval, false));
     }
     return b.http(http.outgoingHandler(jetty.build()).build()).build();
   }

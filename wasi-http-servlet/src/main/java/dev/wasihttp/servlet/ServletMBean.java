@@ -14,10 +14,30 @@ final class ServletMBean implements WasiHttpServletMXBean {
   /** The JMX domain of every name registered here. */
   static final String DOMAIN = "dev.wasihttp";
 
-  private final String component;
-  private final WasiHttpHandler handler;
+  /**
+   * What the MBean reads: a {@link WasiHttpHandler}'s metrics, or a {@link ReloadingHandler}'s,
+   * which go on across its versions and count its reloads.
+   */
+  @FunctionalInterface
+  interface Source {
+    /** The counters now. */
+    HandlerMetrics.Snapshot metrics();
 
-  private ServletMBean(String component, WasiHttpHandler handler) {
+    /** Times the component was swapped for a new version of its file. */
+    default long reloads() {
+      return 0;
+    }
+
+    /** Changes of its file that failed to load (the version serving stayed). */
+    default long failedReloads() {
+      return 0;
+    }
+  }
+
+  private final String component;
+  private final Source handler;
+
+  private ServletMBean(String component, Source handler) {
     this.component = component;
     this.handler = handler;
   }
@@ -41,8 +61,7 @@ final class ServletMBean implements WasiHttpServletMXBean {
    * one left registered there (by a servlet of the same name and context that was not destroyed,
    * e.g. a redeployment in the same JVM), and returns the name to unregister.
    */
-  static ObjectName register(ObjectName name, String component, WasiHttpHandler handler)
-      throws JMException {
+  static ObjectName register(ObjectName name, String component, Source handler) throws JMException {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ServletMBean bean = new ServletMBean(component, handler);
     try {
@@ -144,5 +163,15 @@ final class ServletMBean implements WasiHttpServletMXBean {
   @Override
   public long getHostMemoryBytes() {
     return now().hostMemoryBytes();
+  }
+
+  @Override
+  public long getReloads() {
+    return handler.reloads();
+  }
+
+  @Override
+  public long getFailedReloads() {
+    return handler.failedReloads();
   }
 }

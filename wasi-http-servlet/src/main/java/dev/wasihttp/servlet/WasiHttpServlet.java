@@ -30,6 +30,13 @@ import javax.management.ObjectName;
  * message (with the byte offset for a malformed binary). {@link #service} handles every method
  * itself, so methods unknown to {@link HttpServlet} reach the guest too.
  *
+ * <p>For development, the init-param {@value WasiHttpServletOptions#RELOAD} makes the servlet load
+ * the component again whenever its file changes, without a restart of the container: requests in
+ * flight finish on the version they started on, every request that starts after the line {@code
+ * [name] reloaded from FILE (version N)} runs the new one, none fails because of the swap, and a
+ * new file that does not load leaves the serving version in place (logged with the loader's
+ * message).
+ *
  * <p>Failures: every handler runs through {@link GuardedExchange#run}, which decides how the
  * exchange ends: a guest (or handler) that sets no response gets a 500 (the reason goes to the
  * log); one that fails after its response started has the response aborted, so the client sees a
@@ -95,7 +102,10 @@ public class WasiHttpServlet extends HttpServlet {
     }
     if (handler == null) {
       try {
-        handler = ComponentHandlers.load(options, getServletContext(), containerLog());
+        handler =
+            options.reload()
+                ? ReloadingHandler.load(options, getServletContext(), containerLog())
+                : ComponentHandlers.load(options, getServletContext(), containerLog());
         ownsHandler = true;
       } catch (ServletException e) {
         // Said here too, so the reason is in the context's log whatever the container prints.
@@ -103,13 +113,17 @@ public class WasiHttpServlet extends HttpServlet {
         throw e;
       }
     }
-    if (handler instanceof WasiHttpHandler wasi) {
+    ServletMBean.Source counted =
+        handler instanceof WasiHttpHandler wasi
+            ? wasi::metrics
+            : handler instanceof ReloadingHandler reloading ? reloading : null;
+    if (counted != null) {
       try {
         mbean =
             ServletMBean.register(
                 ServletMBean.name(getServletContext().getContextPath(), getServletName()),
                 options.componentName(),
-                wasi);
+                counted);
       } catch (JMException | RuntimeException e) {
         // Counters are for the operator; a server without JMX still serves.
         logLine("WARN its counters are not on JMX: " + e);

@@ -6,6 +6,11 @@ package dev.wasihttp.servlet;
  * (the context path, {@code "/"} for the root context, and the servlet's name). Registered when the
  * servlet starts, unregistered by {@code destroy()}. Every request counts in exactly one of the
  * eight outcome attributes; see {@link dev.wasihttp.http.proxy.HandlerMetrics.Outcome}.
+ *
+ * <p>With {@code reload} on, the attributes are the servlet's, whatever version of the component
+ * served: the counters go on across reloads (what a replaced version counted stays counted), and
+ * what is held now (instances, memory) is what every version not closed yet holds, the current one
+ * and those still finishing requests. {@link #getReloads()} counts the swaps.
  */
 public interface WasiHttpServletMXBean {
   /** The component's name in the log. */
@@ -55,4 +60,13 @@ public interface WasiHttpServletMXBean {
 
   /** Host-side bytes held for the component's guests now. */
   long getHostMemoryBytes();
+
+  /**
+   * Times the component was swapped for a new version of its file ({@code reload}); 0 without
+   * {@code reload}. The version serving is {@code getReloads() + 1}.
+   */
+  long getReloads();
+
+  /** Changes of the component's file that failed to load, the version serving staying. */
+  long getFailedReloads();
 }

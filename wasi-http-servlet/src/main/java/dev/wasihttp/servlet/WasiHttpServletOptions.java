@@ -8,6 +8,7 @@ import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -147,6 +148,24 @@ public final class WasiHttpServletOptions {
    */
   public static final String HTTP_CLIENT_ATTRIBUTE = "httpClientAttribute";
 
+  /**
+   * Init-param: {@code true} to swap the component when its file changes, without restarting the
+   * container; for development. Only a component that is a file is watched: a path, a {@code file:}
+   * URI, or a {@code /WEB-INF/…} resource that the container has unpacked on disk ({@code
+   * ServletContext.getRealPath}); for any other the servlet logs once why it cannot watch and
+   * serves the component as loaded. Default {@code false}.
+   */
+  public static final String RELOAD = "reload";
+
+  /**
+   * Init-param: how often {@value #RELOAD} looks at the component's file (same syntax as {@link
+   * #TIMEOUT}, positive); default {@code 1s} ({@link #DEFAULT_RELOAD_INTERVAL}).
+   */
+  public static final String RELOAD_INTERVAL = "reloadInterval";
+
+  /** 1 s: the default {@value #RELOAD_INTERVAL}. */
+  public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(1);
+
   private final String component;
   private final String componentName;
 
@@ -161,6 +180,8 @@ public final class WasiHttpServletOptions {
   private final String canonicalAuthority;
   private final TrustStore trustStore;
   private final String httpClientAttribute;
+  private final boolean reload;
+  private final Duration reloadInterval;
 
   private WasiHttpServletOptions(Builder b) {
     this.component = b.component;
@@ -173,6 +194,8 @@ public final class WasiHttpServletOptions {
     this.canonicalAuthority = b.canonicalAuthority;
     this.trustStore = b.trustStore;
     this.httpClientAttribute = b.httpClientAttribute;
+    this.reload = b.reload;
+    this.reloadInterval = b.reloadInterval;
     this.http = b.http;
   }
 
@@ -208,6 +231,8 @@ public final class WasiHttpServletOptions {
     b.canonicalAuthority = canonicalAuthority;
     b.trustStore = trustStore;
     b.httpClientAttribute = httpClientAttribute;
+    b.reload = reload;
+    b.reloadInterval = reloadInterval;
     b.http = http;
     return b;
   }
@@ -262,7 +287,6 @@ public final class WasiHttpServletOptions {
     return dirGuestPath;
   }
 
-  /** Whether the servlet path is stripped from the guest's target as well as the context path. */
   /**
    * How the component's core code runs (default {@link EngineMode#AUTO} with the default compile
    * cache).
@@ -271,6 +295,7 @@ public final class WasiHttpServletOptions {
     return engine;
   }
 
+  /** Whether the servlet path is stripped from the guest's target as well as the context path. */
   public boolean stripServletPath() {
     return stripServletPath;
   }
@@ -288,6 +313,19 @@ public final class WasiHttpServletOptions {
   /** The ServletContext attribute that holds the application's HttpClient, or null. */
   public String httpClientAttribute() {
     return httpClientAttribute;
+  }
+
+  /**
+   * Whether the servlet swaps the component when its file changes (development mode); see {@link
+   * #RELOAD}.
+   */
+  public boolean reload() {
+    return reload;
+  }
+
+  /** How often {@link #reload()} looks at the component's file. */
+  public Duration reloadInterval() {
+    return reloadInterval;
   }
 
   /**
@@ -357,6 +395,7 @@ public final class WasiHttpServletOptions {
         + http.outgoingHandler()
         + (trustStore == null ? "" : ", trustStore=" + trustStore.location())
         + (httpClientAttribute == null ? "" : ", httpClientAttribute=" + httpClientAttribute)
+        + (reload ? ", reload every " + reloadInterval : "")
         + "}";
   }
 
@@ -389,6 +428,8 @@ public final class WasiHttpServletOptions {
     private String canonicalAuthority;
     private TrustStore trustStore;
     private String httpClientAttribute;
+    private boolean reload;
+    private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
     private WasiHttpConfig http = WasiHttpConfig.defaults();
 
     private Builder() {}
@@ -468,13 +509,13 @@ public final class WasiHttpServletOptions {
       return dir(Path.of(host), guest);
     }
 
-    /** Whether to strip the servlet path too (default false). */
     /** How the component's core code runs; see {@link WasiHttpServletOptions#ENGINE}. */
     public Builder engine(EngineOptions options) {
       this.engine = Objects.requireNonNull(options, "options");
       return this;
     }
 
+    /** Whether to strip the servlet path too (default false). */
     public Builder stripServletPath(boolean strip) {
       this.stripServletPath = strip;
       return this;
@@ -483,6 +524,29 @@ public final class WasiHttpServletOptions {
     /** The authority for requests that carry none (default: the container's server name). */
     public Builder canonicalAuthority(String authority) {
       this.canonicalAuthority = authority;
+      return this;
+    }
+
+    /**
+     * Whether to swap the component when its file changes (default false); for development. See
+     * {@link WasiHttpServletOptions#RELOAD}.
+     */
+    public Builder reload(boolean reload) {
+      this.reload = reload;
+      return this;
+    }
+
+    /**
+     * How often {@link #reload(boolean)} looks at the component's file (default {@link
+     * WasiHttpServletOptions#DEFAULT_RELOAD_INTERVAL}).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder reloadInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("reload interval must be positive, got " + interval);
+      }
+      this.reloadInterval = interval;
       return this;
     }
 

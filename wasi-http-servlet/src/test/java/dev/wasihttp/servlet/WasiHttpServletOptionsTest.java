@@ -292,6 +292,31 @@ class WasiHttpServletOptionsTest {
   }
 
   @Test
+  void reloadIsOffByDefaultAndPolledEverySecond() {
+    WasiHttpServletOptions o = parse(Map.of("component", "/srv/app.wasm"));
+    assertFalse(o.reload());
+    assertEquals(Duration.ofSeconds(1), o.reloadInterval());
+    o = parse(Map.of("component", "/srv/app.wasm", "reload", "true", "reloadInterval", "250ms"));
+    assertTrue(o.reload());
+    assertEquals(Duration.ofMillis(250), o.reloadInterval());
+    assertTrue(o.toString().endsWith(", reload every PT0.25S}"), o.toString());
+    assertEquals(
+        o.toString(),
+        WasiHttpServletOptions.builder()
+            .component("/srv/app.wasm")
+            .reload(true)
+            .reloadInterval(Duration.ofMillis(250))
+            .build()
+            .toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("reload", "yes")));
+    assertEquals("init-param reload: expected true or false, got \"yes\"", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> parse(Map.of("reloadInterval", "0")));
+    assertEquals(
+        "init-param reloadInterval: expected a positive duration, got \"0\"", e.getMessage());
+  }
+
+  @Test
   void badValuesNameTheirInitParam() {
     IllegalArgumentException e =
         assertThrows(

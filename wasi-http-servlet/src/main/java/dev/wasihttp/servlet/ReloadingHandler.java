@@ -1,0 +1,343 @@
+package dev.wasihttp.servlet;
+
+import dev.wasihttp.http.ExchangeHandler;
+import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.LogSink;
+import dev.wasihttp.http.proxy.HandlerMetrics;
+import dev.wasihttp.http.proxy.WasiHttpHandler;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The handler of a servlet with {@code reload} on: serves the current {@link ComponentVersion} of
+ * the component, and swaps in a new one when its file changes ({@link ComponentWatcher}, polled on
+ * one daemon thread of its own, stopped by {@link #close}).
+ *
+ * <p>Swaps lose no request: each request takes a lease on the version current when it starts and
+ * runs on it to its end; {@link #swap} publishes the new version first, then logs {@code [name]
+ * reloaded from FILE (version N)}, so every request that starts after that line runs the new
+ * version; the version it replaced is closed once its last request has ended, off the request
+ * threads.
+ *
+ * <p>{@link #metrics()} are the servlet's: what closed versions counted plus what the open ones
+ * (the current one, and those still finishing requests) count and hold now, so the JMX counters go
+ * on across reloads.
+ */
+final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletMBean.Source {
+  private final String name;
+  private final String tag;
+  private final LogSink log;
+  private final AutoCloseable shared;
+  private final ScheduledExecutorService thread;
+  private final AtomicLong failedReloads = new AtomicLong();
+  private volatile ComponentVersion current;
+  private ComponentWatcher watcher; // set once, right after construction
+
+  /** The versions not closed yet: the current one, and replaced ones still finishing requests. */
+  private final List<ComponentVersion> open = new ArrayList<>(); // guarded by this
+
+  /** What the closed versions counted, their gauges zero. */
+  private HandlerMetrics.Snapshot closedCounts = zero(); // guarded by this
+
+  private boolean closed; // guarded by this
+
+  /**
+   * Serves {@code first} as version 1; {@code shared} (what every version uses, the outgoing
+   * handler) is closed after the last version.
+   */
+  ReloadingHandler(WasiHttpHandler first, String componentName, LogSink log, AutoCloseable shared) {
+    this.name = componentName;
+    this.tag = "[" + componentName + "] ";
+    this.log = log;
+    this.shared = shared;
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "wasi-http-reload-" + componentName);
+              t.setDaemon(true);
+              // The web application's loader, as at init: compiled classes it ships are found.
+              t.setContextClassLoader(context);
+              return t;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+    this.thread = executor;
+    this.current = new ComponentVersion(first, 1, this::drained);
+    open.add(current);
+  }
+
+  /**
+   * The handler of a servlet whose options ask to {@code reload}: a {@link ReloadingHandler}
+   * watching the component's file, or, when the component is no file (a class-path resource, a web
+   * application the container keeps packed), the component loaded once, after a {@code WARN} line
+   * saying why it cannot be watched.
+   *
+   * @throws ServletException as {@link ComponentHandlers#load} does
+   */
+  static ExchangeHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
+      throws ServletException {
+    String location = options.component();
+    String[] why = new String[1];
+    Path file = location == null ? null : ComponentWatcher.fileOf(location, context, why);
+    if (file == null) {
+      if (location != null) {
+        log.log(
+            LogSink.Level.WARN,
+            "["
+                + options.componentName()
+                + "] reload: cannot watch "
+                + location
+                + ": "
+                + why[0]
+                + "; not reloading");
+      }
+      return ComponentHandlers.load(options, context, log);
+    }
+    ReloadingHandler handler = open(file, options, context, log);
+    handler.watch(options.reloadInterval());
+    return handler;
+  }
+
+  /**
+   * A handler serving {@code file} as version 1, its {@link #watcher()} not polled yet.
+   *
+   * @throws ServletException as {@link ComponentHandlers#load} does
+   */
+  static ReloadingHandler open(
+      Path file, WasiHttpServletOptions options, ServletContext context, LogSink log)
+      throws ServletException {
+    String name = options.componentName();
+    ComponentWatcher.Stamp stamp;
+    byte[] bytes;
+    try {
+      stamp = ComponentWatcher.Stamp.of(file); // before the read: a write after it is a change
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw ComponentHandlers.unavailable(
+          "component " + name + " (" + options.component() + ") cannot be read: " + e, e);
+    }
+    WasiHttpServletOptions resolved = ComponentHandlers.outbound(options, context);
+    SharedOutgoingHandler outgoing = new SharedOutgoingHandler(resolved.http().outgoingHandler());
+    WasiHttpServletOptions linked =
+        resolved.toBuilder()
+            .http(resolved.http().toBuilder().outgoingHandler(outgoing).build())
+            .build();
+    ComponentWatcher.Loader loader =
+        b -> ComponentHandlers.link(ComponentHandlers.decode(b, linked, log, false), linked, log);
+    WasiHttpHandler first;
+    try {
+      first = loader.load(bytes);
+    } catch (ServletException | RuntimeException e) {
+      outgoing.close();
+      throw e;
+    }
+    ReloadingHandler handler = new ReloadingHandler(first, name, log, outgoing);
+    handler.watcher = new ComponentWatcher(file, stamp, bytes, loader, handler, log, name);
+    return handler;
+  }
+
+  /** What looks at the component's file. */
+  ComponentWatcher watcher() {
+    return watcher;
+  }
+
+  /** Polls the {@link #watcher()} every {@code interval} on this handler's thread, until closed. */
+  void watch(Duration interval) {
+    long every = Math.max(1, interval.toMillis());
+    thread.scheduleWithFixedDelay(watcher, every, every, TimeUnit.MILLISECONDS);
+    log.log(
+        LogSink.Level.INFO,
+        tag
+            + "reload: watching "
+            + watcher.file()
+            + " every "
+            + every
+            + " ms (development mode: each change is loaded anew)");
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    ComponentVersion version = current;
+    while (!version.acquire()) {
+      // Retired just now: it was replaced before, so the current one is newer.
+      version = current;
+    }
+    try {
+      version.handler.handle(exchange);
+    } finally {
+      version.release();
+    }
+  }
+
+  /**
+   * Makes {@code next} the current version, then logs {@code [name] reloaded from FROM (version
+   * N)}: a request that starts after that line runs {@code next}. The version it replaces finishes
+   * its requests and is closed after the last. After {@link #close}, {@code next} is closed
+   * instead.
+   */
+  void swap(WasiHttpHandler next, String from) {
+    ComponentVersion replaced;
+    ComponentVersion version;
+    synchronized (this) {
+      if (closed) {
+        next.close();
+        return;
+      }
+      replaced = current;
+      version = new ComponentVersion(next, replaced.number + 1, this::drained);
+      open.add(version);
+      current = version; // published before the line below is logged
+    }
+    log.log(
+        LogSink.Level.INFO, tag + "reloaded from " + from + " (version " + version.number + ")");
+    replaced.retire();
+  }
+
+  /** Counts a change that did not load. */
+  void reloadFailed() {
+    failedReloads.incrementAndGet();
+  }
+
+  /** The number of the version serving now: 1, then one more for each reload. */
+  int version() {
+    return current.number;
+  }
+
+  /** How many versions are not closed yet (the current one included). */
+  synchronized int openVersions() {
+    return open.size();
+  }
+
+  @Override
+  public long reloads() {
+    return current.number - 1L;
+  }
+
+  @Override
+  public long failedReloads() {
+    return failedReloads.get();
+  }
+
+  /** A replaced version's last request ended: it is closed on this handler's thread. */
+  private void drained(ComponentVersion version) {
+    try {
+      thread.execute(() -> closeReplaced(version));
+    } catch (RejectedExecutionException e) {
+      closeReplaced(version); // shutting down: close() closes the rest
+    }
+  }
+
+  private void closeReplaced(ComponentVersion version) {
+    synchronized (this) {
+      if (!open.remove(version)) {
+        return; // closed by close()
+      }
+      // Final: no request runs on it any more.
+      closedCounts = plus(closedCounts, counts(version.handler.metrics()));
+    }
+    version.handler.close();
+  }
+
+  @Override
+  public synchronized HandlerMetrics.Snapshot metrics() {
+    HandlerMetrics.Snapshot sum = closedCounts;
+    for (ComponentVersion v : open) {
+      sum = plus(sum, v.handler.metrics());
+    }
+    return sum;
+  }
+
+  /**
+   * Stops watching, then closes every version as {@link WasiHttpHandler#close} does (the current
+   * one and those still finishing requests at once, each with its {@code shutdownTimeout}), then
+   * what they shared. Returns once they are closed; a second call returns at once.
+   */
+  @Override
+  public void close() {
+    List<ComponentVersion> versions;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      versions = new ArrayList<>(open);
+    }
+    thread.shutdownNow();
+    List<Thread> closing = new ArrayList<>();
+    for (ComponentVersion v : versions) {
+      if (v != current) {
+        Thread t = new Thread(v.handler::close, "wasi-http-close-" + name);
+        t.setDaemon(true);
+        t.start();
+        closing.add(t);
+      }
+    }
+    current.handler.close();
+    try {
+      for (Thread t : closing) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      shared.close();
+    } catch (Exception e) {
+      log.log(LogSink.Level.WARN, tag + "closing the outgoing handler failed: " + e);
+    }
+  }
+
+  private static HandlerMetrics.Snapshot zero() {
+    return new HandlerMetrics.Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /** The counters of {@code s}, without what it held at that moment. */
+  private static HandlerMetrics.Snapshot counts(HandlerMetrics.Snapshot s) {
+    return new HandlerMetrics.Snapshot(
+        s.requests2xx(),
+        s.requests3xx(),
+        s.requests4xx(),
+        s.requests5xx(),
+        s.traps(),
+        s.timeouts(),
+        s.rejected(),
+        s.aborted(),
+        s.guestNanos(),
+        s.instantiateNanos(),
+        0,
+        0,
+        0,
+        0);
+  }
+
+  private static HandlerMetrics.Snapshot plus(
+      HandlerMetrics.Snapshot a, HandlerMetrics.Snapshot b) {
+    return new HandlerMetrics.Snapshot(
+        a.requests2xx() + b.requests2xx(),
+        a.requests3xx() + b.requests3xx(),
+        a.requests4xx() + b.requests4xx(),
+        a.requests5xx() + b.requests5xx(),
+        a.traps() + b.traps(),
+        a.timeouts() + b.timeouts(),
+        a.rejected() + b.rejected(),
+        a.aborted() + b.aborted(),
+        a.guestNanos() + b.guestNanos(),
+        a.instantiateNanos() + b.instantiateNanos(),
+        a.instancesInUse() + b.instancesInUse(),
+        a.instancesPooled() + b.instancesPooled(),
+        a.guestMemoryBytes() + b.guestMemoryBytes(),
+        a.hostMemoryBytes() + b.hostMemoryBytes());
+  }
+}
