@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <pre>
  * java -jar wasi-http.jar wit COMPONENT.wasm
  * java -jar wasi-http.jar invoke COMPONENT.wasm CALL...
- * java -jar wasi-http.jar serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] COMPONENT.wasm
+ * java -jar wasi-http.jar serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]] [--route /PREFIX=COMPONENT.wasm]... [COMPONENT.wasm]
  * </pre>
  *
  * Exit status: 0 when everything ran, 1 for {@code error:} (usage, load, parse), 2 after a {@code
@@ -63,7 +63,9 @@ public final class Main {
     p.println(
         "                                  'pkg:name/iface@1.0.0.func(\"a\")', 'iface#func([1, 2])'");
     p.println("  serve [--port N] [--addr HOST] [--env K=V]... [--dir HOST[::GUEST]]");
-    p.println("        [--allow scheme://host[:port]]... COMPONENT.wasm");
+    p.println(
+        "        [--allow scheme://host[:port]]... [--reload] [--route /PREFIX=COMPONENT.wasm]...");
+    p.println("        [COMPONENT.wasm]");
     p.println(
         "                                  serve it over HTTP/1.1 and h2c (default 127.0.0.1:8080)");
     p.println("  compile COMPONENT.wasm OUT.jar  compile it once, into a jar for the class path");

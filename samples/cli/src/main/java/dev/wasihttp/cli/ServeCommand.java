@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -29,16 +31,26 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * [--trust-store FILE.p12 [--trust-store-password PW]] [--engine MODE [--compile-cache DIR]]
  * [--pool N] [--pool-idle-timeout DURATION] [--timeout DURATION] [--max-concurrent N]
  * [--max-concurrent-wait DURATION] [--max-body SIZE] [--max-memory SIZE] [--max-host-memory SIZE]
- * [--shutdown-timeout DURATION] COMPONENT.wasm}: serves the component with {@link WasiHttpServlet}
- * at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by upgrade or prior
- * knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port 0} picks a free
- * port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted; guest output and
- * errors go to standard error through Jetty's log. {@code --allow} entries make the outbound
- * policy; {@code --trust-store} is a PKCS12 (or JKS) key store whose certificates outgoing TLS
- * connections trust instead of the JDK's. {@code --pool} and {@code --pool-idle-timeout} set the
- * instance pool ({@link WasiHttpConfig#pool()}, the servlet's {@code pool} and {@code
- * poolIdleTimeout} init-params); the limits are the servlet's init-params of the same names ({@code
- * --max-body} is {@code maxBody}).
+ * [--shutdown-timeout DURATION] [--reload] [--route /PREFIX=COMPONENT.wasm]... [--strip-prefix]
+ * [COMPONENT.wasm]}: serves the component with {@link WasiHttpServlet} at {@code /} on embedded
+ * Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by upgrade or prior knowledge) on one port.
+ * Defaults: address 127.0.0.1, port 8080; {@code --port 0} picks a free port. Prints {@code
+ * Listening on http://HOST:PORT/} once requests are accepted; guest output and errors go to
+ * standard error through Jetty's log. {@code --allow} entries make the outbound policy; {@code
+ * --trust-store} is a PKCS12 (or JKS) key store whose certificates outgoing TLS connections trust
+ * instead of the JDK's. {@code --pool} and {@code --pool-idle-timeout} set the instance pool
+ * ({@link WasiHttpConfig#pool()}, the servlet's {@code pool} and {@code poolIdleTimeout}
+ * init-params); the limits are the servlet's init-params of the same names ({@code --max-body} is
+ * {@code maxBody}). {@code --reload} is the servlets' {@code reload} init-param (development: a
+ * component is loaded again when its file changes).
+ *
+ * <p>Several components: each {@code --route /PREFIX=COMPONENT.wasm} serves {@code /PREFIX} and
+ * every path below it with a servlet of its own (its own instances, limits, counters; the flags
+ * above apply to each alike), the longest matching prefix winning ({@link Route}); the positional
+ * component, or {@code --route /=...}, serves every path no other route takes, and without one such
+ * a path gets 404. The guest sees the full path ({@code /PREFIX/x}), as under Spin; with {@code
+ * --strip-prefix} (the servlets' {@code stripServletPath}) it sees {@code /x}. A malformed prefix,
+ * or one given twice, is a usage error.
  *
  * <p>On SIGTERM (or Ctrl-C) the server stops gracefully: it accepts no more connections and answers
  * new requests on open ones with 503, lets requests in flight finish with their connections open
@@ -55,8 +67,9 @@ final class ServeCommand {
           + " [--pool N] [--pool-idle-timeout DURATION]"
           + " [--timeout DURATION] [--max-concurrent N] [--max-concurrent-wait DURATION]"
           + " [--max-body SIZE] [--max-memory SIZE] [--max-host-memory SIZE]"
-          + " [--shutdown-timeout DURATION]"
-          + " COMPONENT.wasm\n"
+          + " [--shutdown-timeout DURATION] [--reload]"
+          + " [--route /PREFIX=COMPONENT.wasm]... [--strip-prefix]"
+          + " [COMPONENT.wasm]\n"
           + "  --pool N                      instances kept ready, each reset to its image after a"
           + " request (default "
           + InstancePool.Config.DEFAULT.maxIdle()
@@ -76,7 +89,14 @@ final class ServeCommand {
           + "  --max-host-memory SIZE        host-side bytes per request (resources, fields,"
           + " buffered bodies); the guest traps beyond (default 16MiB)\n"
           + "  --shutdown-timeout DURATION   on SIGTERM, how long requests in flight may finish"
-          + " (default 10s)";
+          + " (default 10s)\n"
+          + "  --reload                      development: load a component again when its file"
+          + " changes, without a restart\n"
+          + "  --route /PREFIX=COMPONENT     serve /PREFIX and the paths below it with COMPONENT"
+          + " (longest prefix wins; COMPONENT.wasm alone, or --route /=..., takes the rest;"
+          + " unrouted paths get 404); each route has its own pool and limits\n"
+          + "  --strip-prefix                a routed component sees paths without its prefix"
+          + " (/PREFIX/x as /x; default: the full path)";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
   static final String TRUST_STORE_PASSWORD_ENV = "WASI_HTTP_TRUST_STORE_PASSWORD";
@@ -110,8 +130,7 @@ final class ServeCommand {
       err.println(USAGE);
       return null;
     }
-    String component = args.component();
-    if (component == null) {
+    if (args.routes().isEmpty()) {
       err.println("error: no component given");
       err.println(USAGE);
       return null;
@@ -119,11 +138,6 @@ final class ServeCommand {
     WasiHttpServletOptions.Builder options = args.options();
     String trustStore = args.trustStore();
     String trustStorePassword = args.trustStorePassword();
-    Path path = Path.of(component).toAbsolutePath();
-    if (!Files.isRegularFile(path)) {
-      err.println("error: cannot read " + component + ": no such file");
-      return null;
-    }
     if (trustStore != null) {
       if (trustStorePassword == null) {
         // Kept out of the command line (ps, shell history) when it comes from the environment.
@@ -140,23 +154,33 @@ final class ServeCommand {
       err.println(USAGE);
       return null;
     }
-    WasiHttpServletOptions built = options.component(path.toString()).build();
-    if (built.dir() != null && !Files.isDirectory(built.dir())) {
-      err.println("error: --dir: not a directory: " + built.dir());
+    if (options.build().dir() != null && !Files.isDirectory(options.build().dir())) {
+      err.println("error: --dir: not a directory: " + options.build().dir());
       return null;
     }
-    return listen(args.addr(), args.port(), built, out, err);
+    Map<Route, WasiHttpServletOptions> servlets = new LinkedHashMap<>();
+    for (Route route : args.routes()) {
+      Path path = Path.of(route.component()).toAbsolutePath();
+      if (!Files.isRegularFile(path)) {
+        err.println("error: cannot read " + route.component() + ": no such file");
+        return null;
+      }
+      servlets.put(route, options.component(path.toString()).build());
+    }
+    return listen(args.addr(), args.port(), servlets, out, err);
   }
 
   /**
-   * What the command line says: where to listen, the component as given, the trust store's file and
-   * password as given, and the servlet's options so far (all but the component and the trust store,
-   * which {@link #start} checks and adds).
+   * What the command line says: where to listen, the positional component as given, every route
+   * (the positional component's as the catch-all {@code /}), longest prefix first, the trust
+   * store's file and password as given, and the servlets' options so far (all but the component and
+   * the trust store, which {@link #start} checks and adds; the same for every route).
    */
   record Args(
       String addr,
       int port,
       String component,
+      List<Route> routes,
       WasiHttpServletOptions.Builder options,
       String trustStore,
       String trustStorePassword) {}
@@ -174,6 +198,7 @@ final class ServeCommand {
     WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
     WasiHttpConfig.Builder http = WasiHttpConfig.builder();
     List<String> allowed = new ArrayList<>();
+    List<String> routes = new ArrayList<>();
     String trustStore = null;
     String trustStorePassword = null;
     EngineMode engine = EngineMode.AUTO;
@@ -257,6 +282,15 @@ final class ServeCommand {
         case "--trust-store-password":
           trustStorePassword = value(args, ++i, a);
           break;
+        case "--reload":
+          options.reload(true);
+          break;
+        case "--route":
+          routes.add(value(args, ++i, a));
+          break;
+        case "--strip-prefix":
+          options.stripServletPath(true);
+          break;
         default:
           if (a.startsWith("--") || component != null) {
             throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
@@ -266,7 +300,14 @@ final class ServeCommand {
     }
     options.engine(WasiHttpServletOptions.engineOptions(engine, compileCache));
     options.http(http.pool(new InstancePool.Config(pool, poolIdleTimeout)).build());
-    return new Args(addr, port, component, options, trustStore, trustStorePassword);
+    return new Args(
+        addr,
+        port,
+        component,
+        Route.all(routes, component),
+        options,
+        trustStore,
+        trustStorePassword);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -276,8 +317,13 @@ final class ServeCommand {
     return args[i];
   }
 
+  /** Serves each route's servlet, with its options, on one connector. */
   private static Server listen(
-      String addr, int port, WasiHttpServletOptions options, PrintStream out, PrintStream err) {
+      String addr,
+      int port,
+      Map<Route, WasiHttpServletOptions> servlets,
+      PrintStream out,
+      PrintStream err) {
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -290,14 +336,21 @@ final class ServeCommand {
     ServletContextHandler context = new ServletContextHandler("/");
     // Jetty's graceful stop gives requests in flight the grace, with their connections open; the
     // handler, closed after it, then interrupts what is left at once instead of waiting again.
-    Duration grace = options.http().shutdownTimeout();
-    WasiHttpServletOptions servletOptions =
-        options.toBuilder()
-            .http(options.http().toBuilder().shutdownTimeout(Duration.ZERO).build())
-            .build();
-    ServletHolder holder = new ServletHolder("wasi-http", new WasiHttpServlet(servletOptions));
-    holder.setInitOrder(1);
-    context.addServlet(holder, "/");
+    Duration grace = Duration.ZERO;
+    List<ServletHolder> holders = new ArrayList<>();
+    for (Map.Entry<Route, WasiHttpServletOptions> servlet : servlets.entrySet()) {
+      WasiHttpServletOptions options = servlet.getValue();
+      grace = options.http().shutdownTimeout(); // the same for every route
+      WasiHttpServletOptions servletOptions =
+          options.toBuilder()
+              .http(options.http().toBuilder().shutdownTimeout(Duration.ZERO).build())
+              .build();
+      ServletHolder holder =
+          new ServletHolder(servlet.getKey().servletName(), new WasiHttpServlet(servletOptions));
+      holder.setInitOrder(1);
+      context.addServlet(holder, servlet.getKey().mapping());
+      holders.add(holder);
+    }
     // A component that cannot load fails the start instead of leaving a server answering 503.
     context.getServletHandler().setStartWithUnavailable(false);
     server.setHandler(new GracefulHandler(context));
@@ -305,9 +358,11 @@ final class ServeCommand {
     server.setStopAtShutdown(true);
     try {
       server.start();
-      if (!holder.isAvailable()) {
-        throw new IllegalStateException(
-            "the servlet is unavailable", holder.getUnavailableException());
+      for (ServletHolder holder : holders) {
+        if (!holder.isAvailable()) {
+          throw new IllegalStateException(
+              "the servlet is unavailable", holder.getUnavailableException());
+        }
       }
     } catch (Exception e) {
       err.println("error: " + reason(e));
