@@ -64,6 +64,7 @@ public abstract class ReloadScenarios {
     Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     List<Window> windows = new ArrayList<>();
     List<Thread> clients = new ArrayList<>();
+    List<Long> lags = new ArrayList<>(); // ms from each write to its line
     AtomicBoolean stop = new AtomicBoolean();
     try {
       int port =
@@ -124,6 +125,7 @@ public abstract class ReloadScenarios {
           replace(file, next);
         }
         since = awaitLine(log, from, "reloaded from " + file + " (version " + version + ")");
+        lags.add((since - written) / 1_000_000);
         serving = version % 2 == 0 ? HELLO_LIBC : HELLO_C;
         awaitStartedAfter(sent, since);
       }
@@ -165,7 +167,12 @@ public abstract class ReloadScenarios {
             + sent.size()
             + " requests over 22 versions, "
             + checked
-            + " of them checked against the version their start was due");
+            + " of them checked against the version their start was due; from a write to its"
+            + " line "
+            + lags.stream().sorted().toList().get(lags.size() / 2)
+            + " ms (median), "
+            + lags.stream().max(Long::compare).orElseThrow()
+            + " ms at most");
   }
 
   /** Every request counted once across the 22 versions, and the 21 swaps. */
