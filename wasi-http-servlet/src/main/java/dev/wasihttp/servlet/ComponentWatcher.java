@@ -62,30 +62,31 @@ final class ComponentWatcher implements Runnable {
     }
   }
 
+  /** Where a component is on disk ({@code file}), or why it is not ({@code unwatchable}). */
+  record Location(Path file, String unwatchable) {}
+
   /**
    * Where a component location is on disk: a file path or {@code file:} URI as it is, a {@code
-   * /WEB-INF/…} resource where the container unpacked it. Null when it is no file; then {@code
-   * why[0]} says why.
+   * /WEB-INF/…} resource where the container unpacked it; a class-path resource, or a web
+   * application the container keeps packed, is no file.
    */
-  static Path fileOf(String location, ServletContext context, String[] why) {
+  static Location locate(String location, ServletContext context) {
     if (location.startsWith("classpath:")) {
-      why[0] = "a class-path resource is no file of its own";
-      return null;
+      return new Location(null, "a class-path resource is no file of its own");
     }
     if (location.startsWith("/WEB-INF/")) {
       String real = context == null ? null : context.getRealPath(location);
       if (real == null) {
-        why[0] = "the container keeps the web application's files nowhere on disk (getRealPath)";
-        return null;
+        return new Location(
+            null, "the container keeps the web application's files nowhere on disk (getRealPath)");
       }
       Path file = Path.of(real);
-      if (!Files.isRegularFile(file)) {
-        why[0] = "no file at " + file;
-        return null;
-      }
-      return file;
+      return Files.isRegularFile(file)
+          ? new Location(file, null)
+          : new Location(null, "no file at " + file);
     }
-    return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+    return new Location(
+        location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location), null);
   }
 
   private final Path file;

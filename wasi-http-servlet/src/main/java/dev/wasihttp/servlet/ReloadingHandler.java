@@ -89,23 +89,23 @@ final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletM
   static ExchangeHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
       throws ServletException {
     String location = options.component();
-    String[] why = new String[1];
-    Path file = location == null ? null : ComponentWatcher.fileOf(location, context, why);
-    if (file == null) {
-      if (location != null) {
-        log.log(
-            LogSink.Level.WARN,
-            "["
-                + options.componentName()
-                + "] reload: cannot watch "
-                + location
-                + ": "
-                + why[0]
-                + "; not reloading");
-      }
+    if (location == null) {
+      return ComponentHandlers.load(options, context, log); // fails, saying so
+    }
+    ComponentWatcher.Location where = ComponentWatcher.locate(location, context);
+    if (where.file() == null) {
+      log.log(
+          LogSink.Level.WARN,
+          "["
+              + options.componentName()
+              + "] reload: cannot watch "
+              + location
+              + ": "
+              + where.unwatchable()
+              + "; not reloading");
       return ComponentHandlers.load(options, context, log);
     }
-    ReloadingHandler handler = open(file, options, context, log);
+    ReloadingHandler handler = open(where.file(), options, context, log);
     handler.watch(options.reloadInterval());
     return handler;
   }
