@@ -113,10 +113,7 @@ public class WasiHttpServlet extends HttpServlet {
         throw e;
       }
     }
-    ServletMBean.Source counted =
-        handler instanceof WasiHttpHandler wasi
-            ? wasi::metrics
-            : handler instanceof ReloadingHandler reloading ? reloading : null;
+    ServletMBean.Source counted = counted(handler);
     if (counted != null) {
       try {
         mbean =
@@ -144,11 +141,23 @@ public class WasiHttpServlet extends HttpServlet {
   /**
    * The counters of the component this servlet runs, read now: the figures its MBean shows (see
    * {@link WasiHttpServletMXBean}), for a metrics library to poll. Null until {@link #init()} has
-   * loaded the component, and for a servlet whose handler is not a {@link WasiHttpHandler} (a Java
-   * handler). Thread-safe.
+   * loaded the component, and for a servlet that runs a Java handler. With {@code reload}, the
+   * servlet's counters across the component's versions. Thread-safe.
    */
   public HandlerMetrics.Snapshot metrics() {
-    return handler instanceof WasiHttpHandler wasi ? wasi.metrics() : null;
+    ServletMBean.Source counted = counted(handler);
+    return counted == null ? null : counted.metrics();
+  }
+
+  /**
+   * Where the counters of {@code handler} are read: a component's handler, or a reloading one's
+   * (its counters go on across versions); null for a Java handler, or none yet.
+   */
+  private static ServletMBean.Source counted(ExchangeHandler handler) {
+    if (handler instanceof WasiHttpHandler wasi) {
+      return wasi::metrics;
+    }
+    return handler instanceof ReloadingHandler reloading ? reloading : null;
   }
 
   /**

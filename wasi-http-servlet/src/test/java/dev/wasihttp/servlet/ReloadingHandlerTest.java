@@ -1,6 +1,7 @@
 package dev.wasihttp.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +10,14 @@ import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import dev.wasihttp.servlet.ComponentWatcher.Outcome;
+import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +31,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -344,6 +350,74 @@ class ReloadingHandlerTest {
         "WARN [app] reload: cannot watch classpath:app.wasm: a class-path resource is no file of"
             + " its own; not reloading",
         log.get(0));
+  }
+
+  /**
+   * The servlet with {@code reload} on: its thread polls the file, its counters (JMX and {@code
+   * metrics()}) count the reload, and {@code destroy()} stops the thread and the counters.
+   */
+  @Test
+  void aReloadingServletPollsOnItsOwnThreadUntilDestroyed() throws Exception {
+    Path file = dir.resolve("app.wasm");
+    Files.copy(HELLO_C, file);
+    Map<String, String> params =
+        Map.of(
+            "component", file.toString(),
+            "reload", "true",
+            "reloadInterval", "50ms",
+            "engine", "interpreter");
+    ServletContext context =
+        (ServletContext)
+            Proxy.newProxyInstance(
+                ReloadingHandlerTest.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("log")) {
+                    log.add((String) args[0]);
+                  }
+                  return method.getName().equals("getContextPath") ? "/reload-test" : null;
+                });
+    ServletConfig config =
+        (ServletConfig)
+            Proxy.newProxyInstance(
+                ReloadingHandlerTest.class.getClassLoader(),
+                new Class<?>[] {ServletConfig.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getServletContext" -> context;
+                      case "getServletName" -> "dev";
+                      case "getInitParameterNames" -> Collections.enumeration(params.keySet());
+                      case "getInitParameter" -> params.get((String) args[0]);
+                      default -> null;
+                    });
+    ObjectName mbean = ServletMBean.name("/reload-test", "dev");
+    MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+    WasiHttpServlet servlet = new WasiHttpServlet();
+    servlet.init(config);
+    try {
+      assertEquals(0, servlet.metrics().requests());
+      assertEquals(0L, jmx.getAttribute(mbean, "Reloads"));
+      replace(file, Files.readAllBytes(HELLO_LIBC));
+      String line = "[app] reloaded from " + file + " (version 2)";
+      for (int i = 0; i < 3000 && !log.contains(line); i++) {
+        Thread.sleep(10);
+      }
+      assertLogged(line);
+      assertEquals(1L, jmx.getAttribute(mbean, "Reloads"));
+      assertEquals(0L, jmx.getAttribute(mbean, "FailedReloads"));
+    } finally {
+      servlet.destroy();
+    }
+    assertFalse(jmx.isRegistered(mbean));
+    for (int i = 0; i < 3000 && reloadThreadAlive(); i++) {
+      Thread.sleep(10);
+    }
+    assertFalse(reloadThreadAlive(), "destroy() stopped the reload thread");
+  }
+
+  private static boolean reloadThreadAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("wasi-http-reload-app"));
   }
 
   /**
