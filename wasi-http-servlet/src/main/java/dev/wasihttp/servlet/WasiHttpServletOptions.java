@@ -404,6 +404,7 @@ public final class WasiHttpServletOptions {
    * for none) and its format.
    */
   public record TrustStore(String location, String password, String type) {
+    /** Checks that the location and type are given. */
     public TrustStore {
       Objects.requireNonNull(location, "location");
       Objects.requireNonNull(type, "type");
