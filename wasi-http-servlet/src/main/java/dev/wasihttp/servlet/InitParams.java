@@ -48,6 +48,45 @@ import java.util.function.Function;
 final class InitParams {
   private InitParams() {}
 
+  /**
+   * Every init-param name {@link #options} reads, but the {@value
+   * WasiHttpServletOptions#ENV_PREFIX} ones (see {@link #known}).
+   */
+  static final Set<String> NAMES =
+      Set.of(
+          COMPONENT,
+          COMPONENT_NAME,
+          DIR,
+          ENGINE,
+          COMPILE_CACHE,
+          STRIP_SERVLET_PATH,
+          CANONICAL_AUTHORITY,
+          FORBIDDEN_HEADERS,
+          MAX_FIELD_SIZE,
+          TIMEOUT,
+          MAX_CONCURRENT,
+          MAX_CONCURRENT_WAIT,
+          MAX_BODY,
+          MAX_MEMORY,
+          MAX_HOST_MEMORY,
+          SHUTDOWN_TIMEOUT,
+          POOL,
+          POOL_IDLE_TIMEOUT,
+          ALLOW_OUTBOUND,
+          OUTBOUND_CONNECT_TIMEOUT,
+          OUTBOUND_FIRST_BYTE_TIMEOUT,
+          OUTBOUND_BETWEEN_BYTES_TIMEOUT,
+          TRUST_STORE,
+          TRUST_STORE_PASSWORD,
+          TRUST_STORE_TYPE,
+          HTTP_CLIENT_ATTRIBUTE);
+
+  /** Whether {@code name} is an init-param the servlet reads: one of {@link #NAMES} or env.X. */
+  static boolean known(String name) {
+    return NAMES.contains(name)
+        || (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length());
+  }
+
   /** The options the init-params read through {@code param} describe (see the README's table). */
   static WasiHttpServletOptions options(Iterable<String> names, Function<String, String> param) {
     WasiHttpServletOptions.Builder b = WasiHttpServletOptions.builder();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Init-params parse into the same options the builder makes; defaults and bad values. */
@@ -262,6 +263,26 @@ class WasiHttpServletOptionsTest {
     assertTrue(o.stripServletPath());
     assertEquals("shop.example:8443", o.canonicalAuthority());
     assertEquals("hello", parse(Map.of("component", "classpath:x/hello.wasm")).componentName());
+  }
+
+  /**
+   * The names a WEB-INF/wasm properties file may hold (InitParams.NAMES) are exactly those the
+   * parser reads, so a new init-param cannot be forgotten there.
+   */
+  @Test
+  void theKnownNamesAreTheOnesTheParserReads() {
+    Set<String> read = new TreeSet<>();
+    // A trust store given, so that its password and type are read too.
+    WasiHttpServletOptions.fromInitParameters(
+        List.of(),
+        name -> {
+          read.add(name);
+          return name.equals("trustStore") ? "/WEB-INF/upstreams.p12" : null;
+        });
+    assertEquals(new TreeSet<>(InitParams.NAMES), read);
+    assertTrue(InitParams.known("env.GREETING"));
+    assertFalse(InitParams.known("env."));
+    assertFalse(InitParams.known("timout"));
   }
 
   @Test

@@ -1,0 +1,96 @@
+package dev.wasihttp.servlet;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import java.util.Set;
+
+/**
+ * Serves every component dropped into a web application's {@code /WEB-INF/wasm/} without code or
+ * web.xml: {@code /WEB-INF/wasm/NAME.wasm} becomes a {@link WasiHttpServlet} named {@code
+ * wasm:NAME} at {@code /NAME/*}. The container finds this initializer by its own discovery ({@code
+ * META-INF/services/jakarta.servlet.ServletContainerInitializer} in the servlet module's jar) and
+ * calls it when the web application starts, before its servlets.
+ *
+ * <p>Such a servlet strips its servlet path ({@value WasiHttpServletOptions#STRIP_SERVLET_PATH}
+ * {@code true}), so a component written for {@code /} sees {@code /} for {@code /CONTEXT/NAME/} and
+ * {@code /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. It loads on startup, so a component that
+ * cannot be loaded fails as a declared one does, with its message in the log.
+ *
+ * <p>Its init-params come from {@code /WEB-INF/wasm/NAME.properties} (keys are the servlet's
+ * init-param names, read as UTF-8) and from the context-params {@code wasi-http.NAME.INIT-PARAM},
+ * which win over the file: the file ships in the WAR, a context-param may be set by the operator
+ * outside it. A key that is no init-param, or a value the servlet would refuse, fails the
+ * deployment with a message naming the file or context-param.
+ *
+ * <p>A component is left out (with a line in the log) when a declared servlet or filter (web.xml,
+ * {@code @WebServlet}, or registered before this initializer runs) names it in its {@code
+ * component} init-param: that declaration's mapping and the security constraints on it are never
+ * bypassed by a second mapping. It is also left out when a servlet named {@code wasm:NAME} exists
+ * or {@code /NAME/*} is mapped, and when NAME is not one URL path segment as it is.
+ *
+ * <p>Context-params: {@value #MOUNT} ({@code false} mounts nothing; default {@code true}) and
+ * {@value #PREFIX} (a path such as {@code /wasm} that mounts at {@code /wasm/NAME/*}; default
+ * none).
+ */
+public final class WebInfWasmInitializer implements ServletContainerInitializer {
+  /** The directory whose {@code NAME.wasm} files are mounted. */
+  public static final String DIRECTORY = "/WEB-INF/wasm/";
+
+  /** The prefix of this initializer's context-params. */
+  public static final String PARAM_PREFIX = "wasi-http.";
+
+  /** Context-param: {@code false} mounts nothing; default {@code true}. */
+  public static final String MOUNT = PARAM_PREFIX + "mount";
+
+  /** Context-param: the path under which components are mounted ({@code /PREFIX/NAME/*}). */
+  public static final String PREFIX = PARAM_PREFIX + "prefix";
+
+  /** Called by the container through its service discovery. */
+  public WebInfWasmInitializer() {}
+
+  /**
+   * Registers a servlet for every component of {@link #DIRECTORY} that is to be mounted.
+   *
+   * @param classes unused (no {@code @HandlesTypes})
+   * @throws ServletException when a context-param or properties file holds an invalid setting
+   */
+  @Override
+  public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+    for (WasmMounts.Mount m : WasmMounts.plan(context, line -> log(context, line))) {
+      ServletRegistration.Dynamic servlet =
+          context.addServlet(m.servletName(), WasiHttpServlet.class);
+      if (servlet == null) {
+        log(
+            context,
+            "not mounting " + m.location() + ": a servlet named " + m.servletName() + " exists");
+        continue;
+      }
+      servlet.setInitParameters(m.initParams());
+      servlet.setLoadOnStartup(1);
+      Set<String> conflicts = servlet.addMapping(m.pattern());
+      if (!conflicts.isEmpty()) {
+        // Checked before: only a registration made meanwhile gets here, and a servlet cannot be
+        // unregistered, so the deployment fails rather than leave it half mounted.
+        throw new ServletException(
+            m.location() + " cannot be mounted: " + m.pattern() + " is mapped already");
+      }
+      log(
+          context,
+          "mounted "
+              + m.location()
+              + " at "
+              + m.pattern()
+              + " (servlet "
+              + m.servletName()
+              + ", settings: "
+              + m.settings()
+              + ")");
+    }
+  }
+
+  private static void log(ServletContext context, String line) {
+    context.log("[wasi-http] " + line);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.wasihttp.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.ServletException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the initializer mounts from {@code /WEB-INF/wasm/}, on a fake ServletContext: names,
+ * mappings, settings and their precedence, what it leaves out, and what fails the deployment. The
+ * end-to-end tests run it in Jetty and Tomcat, found by their own discovery.
+ */
+class WebInfWasmInitializerTest {
+  private static final String WASM = WasiHttpServlet.class.getName();
+
+  private static FakeWebApp mounted(FakeWebApp app) throws ServletException {
+    new WebInfWasmInitializer().onStartup(null, app.context());
+    return app;
+  }
+
+  @Test
+  void everyWasmFileIsAServletAtItsNameThatSeesSlashForItsRoot() throws Exception {
+    FakeWebApp app =
+        mounted(
+            new FakeWebApp()
+                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .resource("/WEB-INF/wasm/shop.wasm", "")
+                .resource("/WEB-INF/wasm/README.txt", "")
+                .resource("/WEB-INF/wasm/old/legacy.wasm", ""));
+    assertEquals(Set.of("wasm:hello", "wasm:shop"), app.servlets.keySet());
+    FakeWebApp.Registered hello = app.servlets.get("wasm:hello");
+    assertEquals(WASM, hello.className);
+    assertEquals(Set.of("/hello/*"), hello.mappings);
+    assertEquals(1, hello.loadOnStartup);
+    assertEquals(
+        Map.of("component", "/WEB-INF/wasm/hello.wasm", "stripServletPath", "true"),
+        hello.initParams);
+    assertEquals(
+        List.of(
+            "[wasi-http] mounted /WEB-INF/wasm/hello.wasm at /hello/* (servlet wasm:hello,"
+                + " settings: defaults)",
+            "[wasi-http] mounted /WEB-INF/wasm/shop.wasm at /shop/* (servlet wasm:shop,"
+                + " settings: defaults)"),
+        app.log);
+  }
+
+  @Test
+  void settingsComeFromThePropertiesFileAndContextParamsWin() throws Exception {
+    FakeWebApp app =
+        mounted(
+            new FakeWebApp()
+                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .resource(
+                    "/WEB-INF/wasm/hello.properties",
+                    "# the guest's greeting\nenv.GREETING = howdy\ntimeout=5s\nstripServletPath=false\n")
+                .contextParam("wasi-http.hello.timeout", "7s")
+                .contextParam("wasi-http.hello.env.COLOR", "blue"));
+    assertEquals(
+        Map.of(
+            "component", "/WEB-INF/wasm/hello.wasm",
+            "stripServletPath", "false",
+            "env.GREETING", "howdy",
+            "timeout", "7s",
+            "env.COLOR", "blue"),
+        app.servlets.get("wasm:hello").initParams);
+    assertEquals(
+        List.of(
+            "[wasi-http] mounted /WEB-INF/wasm/hello.wasm at /hello/* (servlet wasm:hello,"
+                + " settings: /WEB-INF/wasm/hello.properties and context-params"
+                + " wasi-http.hello.*)"),
+        app.log);
+  }
+
+  @Test
+  void aPrefixMountsUnderIt() throws Exception {
+    FakeWebApp app =
+        mounted(
+            new FakeWebApp()
+                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .contextParam("wasi-http.prefix", "/apps/wasm/"));
+    assertEquals(Set.of("/apps/wasm/hello/*"), app.servlets.get("wasm:hello").mappings);
+  }
+
+  @Test
+  void theOffSwitchMountsNothing() throws Exception {
+    FakeWebApp app =
+        mounted(
+            new FakeWebApp()
+                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .contextParam("wasi-http.mount", "FALSE"));
+    assertEquals(Set.of(), app.servlets.keySet());
+    assertEquals(
+        List.of(
+            "[wasi-http] context-param wasi-http.mount is false: nothing in /WEB-INF/wasm/ is"
+                + " mounted"),
+        app.log);
+  }
+
+  @Test
+  void aComponentThatADeclaredServletOrFilterServesIsNotMountedAgain() throws Exception {
+    FakeWebApp app =
+        new FakeWebApp()
+            .resource("/WEB-INF/wasm/admin.wasm", "")
+            .resource("/WEB-INF/wasm/admin.properties", "timeout=5s")
+            .resource("/WEB-INF/wasm/filtered.wasm", "")
+            .resource("/WEB-INF/wasm/ondisk.wasm", "")
+            .resource("/WEB-INF/wasm/free.wasm", "");
+    app.realPathRoot = "/srv/webapps/shop";
+    // Behind a security constraint on /admin/*: a second mapping at /admin-x/* would bypass it.
+    app.declareServlet("admin", WASM, "/admin/*")
+        .initParams
+        .put("component", "/WEB-INF//wasm/./admin.wasm");
+    app.declareFilter("gate", "com.example.WasmFilter")
+        .initParams
+        .put("component", "/WEB-INF/wasm/filtered.wasm");
+    app.declareServlet("disk", WASM, "/disk/*")
+        .initParams
+        .put("component", "/srv/webapps/shop/WEB-INF/wasm/../wasm/ondisk.wasm");
+    mounted(app);
+    assertEquals(Set.of("admin", "disk", "wasm:free"), app.servlets.keySet());
+    assertEquals(
+        List.of(
+            "[wasi-http] not mounting /WEB-INF/wasm/admin.wasm: servlet admin serves it (with its"
+                + " own mapping and init-params); its admin.properties and wasi-http.admin.*"
+                + " settings are not used",
+            "[wasi-http] not mounting /WEB-INF/wasm/filtered.wasm: filter gate serves it (with"
+                + " its own mapping and init-params)",
+            "[wasi-http] not mounting /WEB-INF/wasm/ondisk.wasm: servlet disk serves it (with its"
+                + " own mapping and init-params)",
+            "[wasi-http] mounted /WEB-INF/wasm/free.wasm at /free/* (servlet wasm:free,"
+                + " settings: defaults)"),
+        app.log);
+  }
+
+  @Test
+  void aTakenServletNameOrMappingLeavesTheComponentOut() throws Exception {
+    FakeWebApp app =
+        new FakeWebApp()
+            .resource("/WEB-INF/wasm/named.wasm", "")
+            .resource("/WEB-INF/wasm/mapped.wasm", "")
+            .resource("/WEB-INF/wasm/my app.wasm", "");
+    app.declareServlet("wasm:named", "com.example.Other", "/other/*");
+    app.declareServlet("java", "com.example.JavaServlet", "/mapped/*");
+    mounted(app);
+    assertEquals(Set.of("wasm:named", "java"), app.servlets.keySet());
+    assertEquals(
+        List.of(
+            "[wasi-http] not mounting /WEB-INF/wasm/mapped.wasm: /mapped/* is mapped to servlet"
+                + " java",
+            "[wasi-http] not mounting /WEB-INF/wasm/my app.wasm: its name is not one URL path"
+                + " segment (letters, digits, '.', '_', '~', '-')",
+            "[wasi-http] not mounting /WEB-INF/wasm/named.wasm: a servlet named wasm:named"
+                + " exists"),
+        app.log);
+  }
+
+  @Test
+  void aContextParamBelongsToTheLongestNameItStartsWith() throws Exception {
+    FakeWebApp app =
+        mounted(
+            new FakeWebApp()
+                .resource("/WEB-INF/wasm/api.wasm", "")
+                .resource("/WEB-INF/wasm/api.v2.wasm", "")
+                .contextParam("wasi-http.api.v2.timeout", "3s")
+                .contextParam("wasi-http.api.timeout", "4s")
+                .contextParam("wasi-http.gone.timeout", "5s"));
+    assertEquals("4s", app.servlets.get("wasm:api").initParams.get("timeout"));
+    assertEquals("3s", app.servlets.get("wasm:api.v2").initParams.get("timeout"));
+    assertEquals(
+        "[wasi-http] context-param wasi-http.gone.timeout is not used: it names no"
+            + " /WEB-INF/wasm/NAME.wasm (expected wasi-http.NAME.INIT-PARAM)",
+        app.log.get(0));
+  }
+
+  @Test
+  void anInvalidSettingFailsTheDeploymentNamingWhereItIs() {
+    assertFails(
+        "/WEB-INF/wasm/hello.properties: init-param timeout: ",
+        app -> app.resource("/WEB-INF/wasm/hello.properties", "timeout=soon"));
+    assertFails(
+        "context-param wasi-http.hello.maxBody: init-param maxBody: ",
+        app -> app.contextParam("wasi-http.hello.maxBody", "lots"));
+    assertFails(
+        "/WEB-INF/wasm/hello.properties: \"timout\" is no init-param of WasiHttpServlet",
+        app -> app.resource("/WEB-INF/wasm/hello.properties", "timout=5s"));
+    assertFails(
+        "context-param wasi-http.hello.component: component cannot be set here: the component"
+            + " is /WEB-INF/wasm/hello.wasm",
+        app -> app.contextParam("wasi-http.hello.component", "/WEB-INF/other.wasm"));
+    assertFails(
+        "context-param wasi-http.mount: expected true or false, got \"yes\"",
+        app -> app.contextParam("wasi-http.mount", "yes"));
+    assertFails(
+        "context-param wasi-http.prefix: expected a path such as /wasm, got \"wasm\"",
+        app -> app.contextParam("wasi-http.prefix", "wasm"));
+  }
+
+  private static void assertFails(String message, Consumer<FakeWebApp> misconfigure) {
+    FakeWebApp app =
+        new FakeWebApp()
+            .resource("/WEB-INF/wasm/first.wasm", "")
+            .resource("/WEB-INF/wasm/hello.wasm", "");
+    misconfigure.accept(app);
+    ServletException e = assertThrows(ServletException.class, () -> mounted(app));
+    assertTrue(e.getMessage().startsWith(message), e::getMessage);
+    // Checked before anything is registered: no component of the web application is mounted.
+    assertEquals(Set.of(), app.servlets.keySet());
+  }
+}
