@@ -27,20 +27,30 @@ final class ComponentHandlers {
   /** Reads, decodes and links the component; every failure names the component. */
   static WasiHttpHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
       throws ServletException {
+    return link(
+        decode(bytes(options, context), options, log, true), outbound(options, context), log);
+  }
+
+  /** The component's bytes; fails naming it when none is configured or it cannot be read. */
+  static byte[] bytes(WasiHttpServletOptions options, ServletContext context)
+      throws ServletException {
     String location = options.component();
-    String name = options.componentName();
     if (location == null) {
       throw unavailable(
           "no component configured: set the init-param " + WasiHttpServletOptions.COMPONENT, null);
     }
-    byte[] bytes;
     try {
-      bytes = read(location, context);
+      return read(location, context);
     } catch (IOException e) {
       throw unavailable(
-          "component " + name + " (" + location + ") cannot be read: " + e.getMessage(), e);
+          "component "
+              + options.componentName()
+              + " ("
+              + location
+              + ") cannot be read: "
+              + e.getMessage(),
+          e);
     }
-    return link(decode(bytes, options, log, true), outbound(options, context), log);
   }
 
   /**

@@ -42,14 +42,15 @@ final class WasmMounts {
   private WasmMounts() {}
 
   /**
-   * One component to mount: servlet {@code servletName} at {@code pattern} with {@code initParams};
-   * {@code settings} says where they came from, for the log.
+   * One component to mount: servlet {@code servletName} at {@code pattern} with {@code initParams},
+   * which parse into {@code options}; {@code settings} says where they came from, for the log.
    */
   record Mount(
       String name,
       String servletName,
       String pattern,
       Map<String, String> initParams,
+      WasiHttpServletOptions options,
       String settings) {
 
     /** {@code /WEB-INF/wasm/NAME.wasm}. */
@@ -233,7 +234,7 @@ final class WasmMounts {
       params.putAll(fromFile);
     }
     params.putAll(fromContext);
-    check(location, params, location);
+    WasiHttpServletOptions options = check(location, params, location);
     params.put(WasiHttpServletOptions.COMPONENT, location);
     List<String> from = new ArrayList<>();
     if (fromFile != null) {
@@ -247,6 +248,7 @@ final class WasmMounts {
         servletName,
         pattern,
         Collections.unmodifiableMap(params),
+        options,
         from.isEmpty() ? "defaults" : String.join(" and ", from));
   }
 
@@ -295,12 +297,12 @@ final class WasmMounts {
   }
 
   /** Parses {@code params} as the servlet will, so a bad value fails here, named by its source. */
-  private static void check(String source, Map<String, String> params, String location)
-      throws ServletException {
+  private static WasiHttpServletOptions check(
+      String source, Map<String, String> params, String location) throws ServletException {
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put(WasiHttpServletOptions.COMPONENT, location);
     try {
-      WasiHttpServletOptions.fromInitParameters(all.keySet(), all::get);
+      return WasiHttpServletOptions.fromInitParameters(all.keySet(), all::get);
     } catch (IllegalArgumentException e) {
       throw new ServletException(source + ": " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,8 +16,11 @@ import java.util.Set;
  *
  * <p>Such a servlet strips its servlet path ({@value WasiHttpServletOptions#STRIP_SERVLET_PATH}
  * {@code true}), so a component written for {@code /} sees {@code /} for {@code /CONTEXT/NAME/} and
- * {@code /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. It loads on startup, so a component that
- * cannot be loaded fails as a declared one does, with its message in the log.
+ * {@code /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. Every component is read and decoded
+ * before anything is registered, so one that cannot be (e.g. {@code component bad
+ * (/WEB-INF/wasm/bad.wasm) failed to load: malformed component at byte 9 ...}) fails the web
+ * application's deployment in any container. The servlets load on startup, where one that decodes
+ * but cannot be linked fails its init as a declared one does.
  *
  * <p>Its init-params come from {@code /WEB-INF/wasm/NAME.properties} (keys are the servlet's
  * init-param names, read as UTF-8) and from the context-params {@code wasi-http.NAME.INIT-PARAM},
@@ -58,7 +62,25 @@ public final class WebInfWasmInitializer implements ServletContainerInitializer 
    */
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-    for (WasmMounts.Mount m : WasmMounts.plan(context, line -> log(context, line))) {
+    List<WasmMounts.Mount> mounts = WasmMounts.plan(context, line -> log(context, line));
+    // Decoded before anything is registered, so a component that cannot be decoded fails the
+    // deployment in every container (one whose servlet fails init may not: Jetty and Tomcat run on
+    // with it unavailable). The servlet takes the decoded component from ComponentCache, so nothing
+    // is decoded twice; but with reload, which decodes its own, this copy is dropped at once.
+    for (WasmMounts.Mount m : mounts) {
+      try {
+        ComponentHandlers.decode(
+            ComponentHandlers.bytes(m.options(), context),
+            m.options(),
+            (level, line) -> {}, // what the servlet says of the decoded component, it says itself
+            !m.options().reload());
+      } catch (ServletException e) {
+        // Said here too, so the reason is in the context's log whatever the container prints.
+        log(context, e.getMessage());
+        throw e;
+      }
+    }
+    for (WasmMounts.Mount m : mounts) {
       ServletRegistration.Dynamic servlet =
           context.addServlet(m.servletName(), WasiHttpServlet.class);
       if (servlet == null) {

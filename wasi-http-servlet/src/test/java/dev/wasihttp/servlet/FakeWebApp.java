@@ -4,9 +4,12 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,10 +46,23 @@ final class FakeWebApp {
   final List<String> log = new ArrayList<>();
   String realPathRoot;
 
-  /** Adds a resource, e.g. {@code /WEB-INF/wasm/a.wasm}. */
+  /** Adds a text resource, e.g. {@code /WEB-INF/wasm/a.properties}. */
   FakeWebApp resource(String path, String content) {
-    resources.put(path, content.getBytes(StandardCharsets.UTF_8));
+    return resource(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  FakeWebApp resource(String path, byte[] content) {
+    resources.put(path, content);
     return this;
+  }
+
+  /** Adds hello-c's bytes at {@code path}, e.g. {@code /WEB-INF/wasm/a.wasm}. */
+  FakeWebApp component(String path) {
+    try {
+      return resource(path, Files.readAllBytes(ComponentHandlersTest.HELLO_C));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   FakeWebApp contextParam(String name, String value) {

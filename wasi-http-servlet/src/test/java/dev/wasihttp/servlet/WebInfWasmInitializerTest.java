@@ -29,10 +29,10 @@ class WebInfWasmInitializerTest {
     FakeWebApp app =
         mounted(
             new FakeWebApp()
-                .resource("/WEB-INF/wasm/hello.wasm", "")
-                .resource("/WEB-INF/wasm/shop.wasm", "")
+                .component("/WEB-INF/wasm/hello.wasm")
+                .component("/WEB-INF/wasm/shop.wasm")
                 .resource("/WEB-INF/wasm/README.txt", "")
-                .resource("/WEB-INF/wasm/old/legacy.wasm", ""));
+                .component("/WEB-INF/wasm/old/legacy.wasm"));
     assertEquals(Set.of("wasm:hello", "wasm:shop"), app.servlets.keySet());
     FakeWebApp.Registered hello = app.servlets.get("wasm:hello");
     assertEquals(WASM, hello.className);
@@ -55,7 +55,7 @@ class WebInfWasmInitializerTest {
     FakeWebApp app =
         mounted(
             new FakeWebApp()
-                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .component("/WEB-INF/wasm/hello.wasm")
                 .resource(
                     "/WEB-INF/wasm/hello.properties",
                     "# the guest's greeting\nenv.GREETING = howdy\ntimeout=5s\nstripServletPath=false\n")
@@ -82,7 +82,7 @@ class WebInfWasmInitializerTest {
     FakeWebApp app =
         mounted(
             new FakeWebApp()
-                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .component("/WEB-INF/wasm/hello.wasm")
                 .contextParam("wasi-http.prefix", "/apps/wasm/"));
     assertEquals(Set.of("/apps/wasm/hello/*"), app.servlets.get("wasm:hello").mappings);
   }
@@ -92,7 +92,7 @@ class WebInfWasmInitializerTest {
     FakeWebApp app =
         mounted(
             new FakeWebApp()
-                .resource("/WEB-INF/wasm/hello.wasm", "")
+                .component("/WEB-INF/wasm/hello.wasm")
                 .contextParam("wasi-http.mount", "FALSE"));
     assertEquals(Set.of(), app.servlets.keySet());
     assertEquals(
@@ -106,11 +106,11 @@ class WebInfWasmInitializerTest {
   void aComponentThatADeclaredServletOrFilterServesIsNotMountedAgain() throws Exception {
     FakeWebApp app =
         new FakeWebApp()
-            .resource("/WEB-INF/wasm/admin.wasm", "")
+            .component("/WEB-INF/wasm/admin.wasm")
             .resource("/WEB-INF/wasm/admin.properties", "timeout=5s")
-            .resource("/WEB-INF/wasm/filtered.wasm", "")
-            .resource("/WEB-INF/wasm/ondisk.wasm", "")
-            .resource("/WEB-INF/wasm/free.wasm", "");
+            .component("/WEB-INF/wasm/filtered.wasm")
+            .component("/WEB-INF/wasm/ondisk.wasm")
+            .component("/WEB-INF/wasm/free.wasm");
     app.realPathRoot = "/srv/webapps/shop";
     // Behind a security constraint on /admin/*: a second mapping at /admin-x/* would bypass it.
     app.declareServlet("admin", WASM, "/admin/*")
@@ -142,9 +142,9 @@ class WebInfWasmInitializerTest {
   void aTakenServletNameOrMappingLeavesTheComponentOut() throws Exception {
     FakeWebApp app =
         new FakeWebApp()
-            .resource("/WEB-INF/wasm/named.wasm", "")
-            .resource("/WEB-INF/wasm/mapped.wasm", "")
-            .resource("/WEB-INF/wasm/my app.wasm", "");
+            .component("/WEB-INF/wasm/named.wasm")
+            .component("/WEB-INF/wasm/mapped.wasm")
+            .component("/WEB-INF/wasm/my app.wasm");
     app.declareServlet("wasm:named", "com.example.Other", "/other/*");
     app.declareServlet("java", "com.example.JavaServlet", "/mapped/*");
     mounted(app);
@@ -165,8 +165,8 @@ class WebInfWasmInitializerTest {
     FakeWebApp app =
         mounted(
             new FakeWebApp()
-                .resource("/WEB-INF/wasm/api.wasm", "")
-                .resource("/WEB-INF/wasm/api.v2.wasm", "")
+                .component("/WEB-INF/wasm/api.wasm")
+                .component("/WEB-INF/wasm/api.v2.wasm")
                 .contextParam("wasi-http.api.v2.timeout", "3s")
                 .contextParam("wasi-http.api.timeout", "4s")
                 .contextParam("wasi-http.gone.timeout", "5s"));
@@ -201,11 +201,32 @@ class WebInfWasmInitializerTest {
         app -> app.contextParam("wasi-http.prefix", "wasm"));
   }
 
+  /**
+   * Decoded before anything is registered: a component that cannot be fails the deployment with the
+   * servlet's message, in any container.
+   */
+  @Test
+  void aMalformedComponentFailsTheDeployment() {
+    FakeWebApp app =
+        new FakeWebApp()
+            .component("/WEB-INF/wasm/good.wasm")
+            .resource("/WEB-INF/wasm/bad.wasm", new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
+    ServletException e = assertThrows(ServletException.class, () -> mounted(app));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "component bad (/WEB-INF/wasm/bad.wasm) failed to load: malformed component at"
+                    + " byte 9"),
+        e::getMessage);
+    assertEquals(List.of("[wasi-http] " + e.getMessage()), app.log);
+    assertEquals(Set.of(), app.servlets.keySet());
+  }
+
   private static void assertFails(String message, Consumer<FakeWebApp> misconfigure) {
     FakeWebApp app =
         new FakeWebApp()
-            .resource("/WEB-INF/wasm/first.wasm", "")
-            .resource("/WEB-INF/wasm/hello.wasm", "");
+            .component("/WEB-INF/wasm/first.wasm")
+            .component("/WEB-INF/wasm/hello.wasm");
     misconfigure.accept(app);
     ServletException e = assertThrows(ServletException.class, () -> mounted(app));
     assertTrue(e.getMessage().startsWith(message), e::getMessage);
