@@ -9,13 +9,27 @@ public final class Samples {
 
   /** {@code samples/components/NAME/NAME.wasm} as an absolute path. */
   public static Path component(String name) {
+    return find("samples/components/" + name + "/" + name + ".wasm", "");
+  }
+
+  /**
+   * The sample WAR as {@code samples/war} builds it ({@code target/wasi-http-sample.war}): the
+   * reactor packages it before the end-to-end tests, which list it as a dependency for that order.
+   */
+  public static Path war() {
+    return find(
+        "samples/war/target/wasi-http-sample.war",
+        ": build it first (./mvnw -B verify from the project's root packages it before the tests)");
+  }
+
+  private static Path find(String relative, String hint) {
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
-      Path p = d.resolve("samples/components").resolve(name).resolve(name + ".wasm");
+      Path p = d.resolve(relative);
       if (Files.isRegularFile(p)) {
         return p;
       }
     }
-    throw new IllegalStateException("samples/components/" + name + " not found above " + dir);
+    throw new IllegalStateException(relative + " not found above " + dir + hint);
   }
 }

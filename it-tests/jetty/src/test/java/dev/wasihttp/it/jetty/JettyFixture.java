@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /** Embedded Jetty 12 (ee10) on a free loopback port, HTTP/1.1 and h2c on the same connector. */
 final class JettyFixture implements ContainerFixture {
-  private static final LogLines LOG = new LogLines();
+  static final LogLines LOG = new LogLines();
 
   static {
     // Every Jetty logger shares one appender: tee what it prints into LOG.

@@ -24,7 +24,7 @@ import org.apache.catalina.valves.RemoteIpValve;
 
 /** Embedded Tomcat 11 on a free loopback port (HTTP/1.1). */
 final class TomcatFixture implements ContainerFixture {
-  private static final LogLines LOG = new LogLines();
+  static final LogLines LOG = new LogLines();
 
   static {
     // Tomcat logs through JULI, i.e. java.util.logging: listen at the root logger.
