@@ -79,7 +79,9 @@ final class InitParams {
           TRUST_STORE,
           TRUST_STORE_PASSWORD,
           TRUST_STORE_TYPE,
-          HTTP_CLIENT_ATTRIBUTE);
+          HTTP_CLIENT_ATTRIBUTE,
+          RELOAD,
+          RELOAD_INTERVAL);
 
   /** Whether {@code name} is an init-param the servlet reads: one of {@link #NAMES} or env.X. */
   static boolean known(String name) {

@@ -20,7 +20,7 @@ public interface WebAppFixture extends AutoCloseable {
   /** Whether the web application started, false when the container failed its deployment. */
   boolean deployed();
 
-  /** Every line the container logged since the fixture class was loaded. */
+  /** The container's log, the JVM's: every line any fixture of its kind logged. */
   LogLines log();
 
   /** Stops the container. */

@@ -39,6 +39,12 @@ public abstract class WebInfWasmScenarios {
   private WebAppFixture war;
   private int port;
 
+  /**
+   * Where the sample WAR's lines start in its container's log, which is the JVM's: what other
+   * tests' containers logged before is not looked at.
+   */
+  private int warLog;
+
   /** A new, unstarted fixture of the container under test. */
   protected abstract WebAppFixture newFixture();
 
@@ -52,6 +58,7 @@ public abstract class WebInfWasmScenarios {
   @BeforeAll
   void deploySampleWar() throws Exception {
     war = newFixture();
+    warLog = war.log().size();
     port =
         war.start(
             Samples.war(),
@@ -65,6 +72,13 @@ public abstract class WebInfWasmScenarios {
     if (war != null) {
       war.close();
     }
+  }
+
+  /** The first line of {@code fixture}'s log at or after {@code from} containing {@code text}. */
+  private static String awaitLine(WebAppFixture fixture, int from, String text)
+      throws InterruptedException {
+    LogLines.Line line = fixture.log().awaitFrom(from, l -> l.contains(text));
+    return line == null ? null : line.text();
   }
 
   private HttpResponse<String> get(int port, String path, String... headers) throws Exception {
@@ -85,10 +99,11 @@ public abstract class WebInfWasmScenarios {
     assertEquals("howdy from C (wasi-libc): GET /\n", get(port, "/shop/hello-libc/").body());
     assertEquals("howdy from C (wasi-libc): GET /\n", get(port, "/shop/hello-libc").body());
     assertNotNull(
-        war.log()
-            .awaitContaining(
-                "[wasi-http] mounted /WEB-INF/wasm/hello-libc.wasm at /hello-libc/* (servlet"
-                    + " wasm:hello-libc, settings: /WEB-INF/wasm/hello-libc.properties)"));
+        awaitLine(
+            war,
+            warLog,
+            "[wasi-http] mounted /WEB-INF/wasm/hello-libc.wasm at /hello-libc/* (servlet"
+                + " wasm:hello-libc, settings: /WEB-INF/wasm/hello-libc.properties)"));
   }
 
   /**
@@ -102,10 +117,11 @@ public abstract class WebInfWasmScenarios {
     assertEquals(200, r.statusCode(), r::body);
     assertEquals("hello from Java: GET /shop/java\n", r.body());
     assertNotNull(
-        war.log()
-            .awaitContaining(
-                "[wasi-http] mounted /WEB-INF/wasm/proxy-c.wasm at /proxy-c/* (servlet"
-                    + " wasm:proxy-c, settings: context-params wasi-http.proxy-c.*)"));
+        awaitLine(
+            war,
+            warLog,
+            "[wasi-http] mounted /WEB-INF/wasm/proxy-c.wasm at /proxy-c/* (servlet"
+                + " wasm:proxy-c, settings: context-params wasi-http.proxy-c.*)"));
   }
 
   @Test
@@ -115,9 +131,10 @@ public abstract class WebInfWasmScenarios {
     assertEquals("hello from C: GET /hello?x=1\n", declared.body());
     assertEquals(404, get(port, "/shop/hello-c/hello").statusCode());
     assertNotNull(
-        war.log()
-            .awaitContaining(
-                "[wasi-http] not mounting /WEB-INF/wasm/hello-c.wasm: servlet hello-c serves it"));
+        awaitLine(
+            war,
+            warLog,
+            "[wasi-http] not mounting /WEB-INF/wasm/hello-c.wasm: servlet hello-c serves it"));
   }
 
   @Test
@@ -170,11 +187,11 @@ public abstract class WebInfWasmScenarios {
     Files.write(
         app.resolve("WEB-INF/wasm/bad.wasm"), new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
     try (WebAppFixture fixture = newFixture()) {
+      int from = fixture.log().size();
       fixture.start(app, "/broken", Map.of());
       String line =
-          fixture
-              .log()
-              .awaitContaining("component bad (/WEB-INF/wasm/bad.wasm) failed to load: malformed");
+          awaitLine(
+              fixture, from, "component bad (/WEB-INF/wasm/bad.wasm) failed to load: malformed");
       assertNotNull(line, () -> String.join("\n", fixture.log().lines()));
       assertTrue(line.contains("failed to load: malformed component at byte 9 "), line);
       assertFalse(fixture.deployed());
