@@ -134,6 +134,12 @@ public class WasiHttpProperties {
     /** A ServletContext attribute holding the application's Jetty HttpClient. */
     private String httpClientAttribute;
 
+    /** Development mode: swap the component when its file changes ({@code false}). */
+    private String reload;
+
+    /** How often a reloading component's file is looked at ({@code 1s}). */
+    private String reloadInterval;
+
     public List<String> getPath() {
       return path;
     }
@@ -286,6 +292,22 @@ public class WasiHttpProperties {
       this.pool = pool;
     }
 
+    public String getReload() {
+      return reload;
+    }
+
+    public void setReload(String reload) {
+      this.reload = reload;
+    }
+
+    public String getReloadInterval() {
+      return reloadInterval;
+    }
+
+    public void setReloadInterval(String reloadInterval) {
+      this.reloadInterval = reloadInterval;
+    }
+
     public String getPoolIdleTimeout() {
       return poolIdleTimeout;
     }
@@ -386,6 +408,8 @@ public class WasiHttpProperties {
       put(p, WasiHttpServletOptions.TRUST_STORE_PASSWORD, trustStorePassword);
       put(p, WasiHttpServletOptions.TRUST_STORE_TYPE, trustStoreType);
       put(p, WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE, httpClientAttribute);
+      put(p, WasiHttpServletOptions.RELOAD, reload);
+      put(p, WasiHttpServletOptions.RELOAD_INTERVAL, reloadInterval);
       return p;
     }
 
