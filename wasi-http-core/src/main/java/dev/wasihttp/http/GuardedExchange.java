@@ -28,9 +28,9 @@ import java.util.List;
  *   <li>a write, flush, {@code respond} or {@code finish} of the wrapped exchange that throws
  *       {@link IOException} means the client went away: logged once, later writes fail at once
  *       without touching the wrapped exchange, and a {@code finish} then aborts;
- *   <li>after the handler, {@link #returned} and {@link #faulted} end what it left open: {@code
- *       fail(500)} (or the fault's status, e.g. 504 for a deadline) before commit, {@code abort}
- *       after;
+ *   <li>after the handler, {@link #returned} and {@link #faulted} end what it left open: {@link
+ *       HttpExchange#failUnanswered} with 500 (or the fault's status, e.g. 504 for a deadline)
+ *       before commit, {@code abort} after;
  *   <li>every {@code fail} and {@code abort} is logged at {@code WARN} with its reason, so the
  *       wrapped exchange need not log it; a {@link #reject} is not (refusals come in bursts: the
  *       handler logs them at its own rate); once the client went away, that one line ({@code INFO})
@@ -125,7 +125,7 @@ public final class GuardedExchange implements HttpExchange {
    */
   public void returned(String neverResponded, String leftOpen) {
     switch (state) {
-      case UNCOMMITTED -> fail(500, neverResponded);
+      case UNCOMMITTED -> unanswered(500, neverResponded);
       case COMMITTED -> abort(leftOpen);
       case FINISHED, ABORTED, FAILED -> {}
     }
@@ -145,7 +145,7 @@ public final class GuardedExchange implements HttpExchange {
    */
   public void faulted(int status, String fault) {
     switch (state) {
-      case UNCOMMITTED -> fail(status, fault);
+      case UNCOMMITTED -> unanswered(status, fault);
       case COMMITTED -> {
         if (clientGoneLogged) {
           // The abort is the client's doing; the fault is the handler's, and worth its line.
@@ -298,12 +298,33 @@ public final class GuardedExchange implements HttpExchange {
   }
 
   /**
+   * The handler gives no answer (see {@link HttpExchange#failUnanswered}), logging why; aborts
+   * after commit; once ended, no-op.
+   */
+  @Override
+  public void failUnanswered(int status, String reason) {
+    switch (state) {
+      case UNCOMMITTED -> unanswered(status, reason);
+      case COMMITTED -> abort(reason);
+      case FINISHED, ABORTED, FAILED -> {}
+    }
+  }
+
+  /**
    * Answers {@code status} with {@code headers} for a request the handler will not run (e.g. 503
    * with {@code Retry-After} when it is busy or shutting down), without a log line: refusals come
    * in bursts, and the handler logs them at a rate of its own. Otherwise as {@link #fail}.
    */
   public void reject(int status, List<HttpField> headers, String reason) {
     answer(status, headers, reason);
+  }
+
+  /** The handler gave no answer: {@link HttpExchange#failUnanswered}, logged as a failure. */
+  private void unanswered(int status, String reason) {
+    log.log(LogSink.Level.WARN, tag + "answered " + status + ": " + reason);
+    state = State.FAILED;
+    this.status = status;
+    exchange.failUnanswered(status, reason);
   }
 
   private void answer(int status, List<HttpField> headers, String reason) {

@@ -20,9 +20,10 @@ import java.util.List;
  *   <li>then {@link #responseBody()} writes; then exactly one of {@link #finish} (the guest
  *       finished its body: a clean end) or {@link #abort} (any other ending: the client must see a
  *       broken response, never a clean short one).
- *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response (trap, return
- *       without set, {@code set(err)}, the deadline) or never ran (the handler was busy or shutting
- *       down): answer an error status.
+ *   <li>{@link #fail} instead of {@link #respond} when the guest never set a response ({@code
+ *       set(err)}) or never ran (the handler was busy or shutting down): answer an error status;
+ *       {@link #failUnanswered} when it gave no answer (a trap, a return without set, the
+ *       deadline).
  * </ul>
  *
  * <p>The request side: {@link #method()} to {@link #requestHeaders()} are read on the guest's
@@ -84,5 +85,17 @@ public interface HttpExchange {
    */
   default void fail(int status, List<HttpField> headers, String reason) {
     fail(status, reason);
+  }
+
+  /**
+   * Ends the exchange, nothing committed, because its handler gave no answer: it faulted (a trap,
+   * an exception), returned without responding, or ran past its deadline; {@code status} is what a
+   * container answers for it (500, or 504 for a deadline). The default does exactly that, {@code
+   * fail(status, List.of(), reason)}; an exchange whose client can tell a missing answer from an
+   * error status overrides it (an in-process caller then sees its request fail, as a caller over
+   * the network sees a connection close without a response).
+   */
+  default void failUnanswered(int status, String reason) {
+    fail(status, List.of(), reason);
   }
 }
