@@ -7,11 +7,12 @@ import dev.wasihttp.wasi.io.Waker;
  * Sends a guest's outgoing requests ({@code wasi:http/outgoing-handler.handle}): the extension
  * point behind every request a component makes. {@link
  * dev.wasihttp.http.client.jetty.JettyOutgoingHandler} is the default; an implementation may route
- * some requests elsewhere (to the server's own origin, in process) and delegate the rest to it. A
- * body is made by {@link #body} before the request's target is known, and a handler sends only
- * bodies its own {@code body} made: one that delegates must therefore delegate {@code body} too,
- * and can route in process only requests without a body (the Jetty handler answers a body it did
- * not make with {@code internal-error}).
+ * some requests elsewhere (to the server's own origin, in process) and delegate the rest to it, as
+ * {@link dev.wasihttp.http.client.inprocess.InProcessRouting} does. A body is made by {@link #body}
+ * before the request's target is known, and a handler sends only bodies its own {@code body} made
+ * (the Jetty handler answers a body it did not make with {@code internal-error}): a handler that
+ * routes makes a body of its own that holds what the guest writes before {@link #handle}, then
+ * binds it to the in-process destination or replays it into a body the delegate makes there.
  *
  * <p>Lifecycle: the handler's configuration holds a {@link Factory}; each {@code WasiHttpHandler}
  * gets its own {@code OutgoingHandler} from it when it is created, and closes it when it is closed.
@@ -21,10 +22,12 @@ import dev.wasihttp.wasi.io.Waker;
  * before {@link #handle}, a scheme other than {@code http}/{@code https} is {@code
  * HTTP-protocol-error}, a missing authority or path {@code HTTP-request-URI-invalid}, and a
  * destination {@link OutboundPolicy#allows} refuses is {@code HTTP-request-denied}, logged at
- * {@code WARN}: such a request never reaches the implementation, and its body is dropped. The name
- * check cannot see where DNS points, so an implementation that resolves host names must refuse,
- * before connecting, every address {@link OutboundPolicy#allowsAddress} refuses ({@link
- * Context#policy()}), with {@code HTTP-request-denied}.
+ * {@code WARN}: such a request never reaches the implementation, and its body is dropped. A request
+ * the implementation serves in process ({@link #servesInProcess}) is exempt from the policy, which
+ * is about the network: it opens no connection. The name check cannot see where DNS points, so an
+ * implementation that resolves host names must refuse, before connecting, every address {@link
+ * OutboundPolicy#allowsAddress} refuses ({@link Context#policy()}), with {@code
+ * HTTP-request-denied}.
  *
  * <p>Threads: {@link #body} and {@link #handle} are called on the guest's thread, by many requests
  * at once, and must not wait for the network; implementations are thread-safe. The response is
@@ -55,6 +58,16 @@ public interface OutgoingHandler extends AutoCloseable {
    * network. {@code request.body()} is null or a body this handler's {@link #body} made.
    */
   void handle(OutgoingRequest request, FutureIncomingResponse response);
+
+  /**
+   * Whether {@link #handle} serves {@code request} in process, without the network: the host then
+   * does not apply the outbound policy to it. Asked on the guest's thread just before {@link
+   * #handle}, with the same request; must not throw or wait. The default: false, every request goes
+   * to the network.
+   */
+  default boolean servesInProcess(OutgoingRequest request) {
+    return false;
+  }
 
   /**
    * Releases what this handler holds (a client it created, its threads); requests in flight fail.

@@ -8,7 +8,7 @@ import dev.wasihttp.http.client.OutgoingBody;
  * response's {@link OutgoingResponseBody}, or a request body the outgoing handler made) and whether
  * its one {@code output-stream} was taken.
  */
-final class HostOutgoingBody implements ResourceTable.Sized {
+final class HostOutgoingBody implements ResourceTable.Sized, AutoCloseable {
   final OutgoingBody body;
   private boolean streamTaken;
 
@@ -31,6 +31,16 @@ final class HostOutgoingBody implements ResourceTable.Sized {
 
   /** The guest dropped the body without {@code finish}. */
   void dropped() {
+    body.dropped();
+  }
+
+  /**
+   * Left unfinished when the instance ended (a finished body has left the table): dropped, so an
+   * outgoing request still sending it is aborted rather than left waiting for bytes that never
+   * come. The response's own body is ended by then, and its drop changes nothing.
+   */
+  @Override
+  public void close() {
     body.dropped();
   }
 }

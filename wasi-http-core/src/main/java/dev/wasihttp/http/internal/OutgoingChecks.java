@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * What every outgoing request passes before an outgoing handler sees it, whatever the handler: a
  * scheme the host sends, a target, and the outbound policy's name check. So the policy holds for
- * any {@link dev.wasihttp.http.client.OutgoingHandler}, not only the default one.
+ * any {@link dev.wasihttp.http.client.OutgoingHandler}, not only the default one, for every request
+ * that goes to the network.
  */
 final class OutgoingChecks {
   private OutgoingChecks() {}
@@ -19,7 +20,9 @@ final class OutgoingChecks {
    * The request as the outgoing handler sees it, or null after failing {@code future}: no scheme
    * means {@code https}; another scheme than http/https is {@code HTTP-protocol-error}; a missing
    * authority or path {@code HTTP-request-URI-invalid}; a destination the policy refuses {@code
-   * HTTP-request-denied}, logged. A refused request's body is dropped.
+   * HTTP-request-denied}, logged, unless the outgoing handler serves it in process ({@link
+   * dev.wasihttp.http.client.OutgoingHandler#servesInProcess}). A refused request's body is
+   * dropped.
    */
   static OutgoingRequest admit(
       HttpState s,
@@ -43,23 +46,26 @@ final class OutgoingChecks {
     if (host.isEmpty()) {
       return refuse(future, q, "HTTP-request-URI-invalid");
     }
-    if (!s.policy.allows(scheme, host, port)) {
+    OutgoingRequest request =
+        new OutgoingRequest(
+            q.method,
+            scheme,
+            q.authority,
+            host,
+            port,
+            q.pathWithQuery.isEmpty() ? "/" : q.pathWithQuery,
+            q.headers.toHttpFields(),
+            q.body,
+            options == null ? RequestOptions.NONE : options.toOptions(),
+            IncomingRequestHead.of(s.exchange));
+    // A destination served in process opens no connection: the policy is about the network.
+    if (!s.outgoing.servesInProcess(request) && !s.policy.allows(scheme, host, port)) {
       s.log.log(
           LogSink.Level.WARN,
           s.tag + "outgoing request to " + scheme + "://" + q.authority + " denied by policy");
       return refuse(future, q, "HTTP-request-denied");
     }
-    return new OutgoingRequest(
-        q.method,
-        scheme,
-        q.authority,
-        host,
-        port,
-        q.pathWithQuery.isEmpty() ? "/" : q.pathWithQuery,
-        q.headers.toHttpFields(),
-        q.body,
-        options == null ? RequestOptions.NONE : options.toOptions(),
-        IncomingRequestHead.of(s.exchange));
+    return request;
   }
 
   private static OutgoingRequest refuse(
