@@ -3,8 +3,10 @@ package dev.wasihttp.servlet;
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentCache;
 import dev.wasihttp.component.errors.ComponentException;
+import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
+import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
@@ -17,6 +19,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 
@@ -24,11 +28,44 @@ import org.eclipse.jetty.client.HttpClient;
 final class ComponentHandlers {
   private ComponentHandlers() {}
 
-  /** Reads, decodes and links the component; every failure names the component. */
-  static WasiHttpHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
+  /**
+   * Reads, decodes and links the component, and the components chained after it if any (then the
+   * handler is a {@link WasiHttpChain}); every failure names the component.
+   */
+  static ExchangeHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
       throws ServletException {
-    return link(
-        decode(bytes(options, context), options, log, true), outbound(options, context), log);
+    Component component = decode(bytes(options, context), options, log, true);
+    WasiHttpServletOptions resolved = outbound(options, context);
+    if (options.chain().isEmpty()) {
+      return link(component, resolved, log);
+    }
+    List<WasiHttpChain.Member> members = new ArrayList<>();
+    members.add(new WasiHttpChain.Member(component, config(resolved, log)));
+    for (ChainMember m : options.chain()) {
+      // Each member runs with the servlet's options under a name of its own.
+      WasiHttpServletOptions own =
+          resolved.toBuilder()
+              .componentName(m.name())
+              .chain(List.of())
+              .component(m.location())
+              .build();
+      Component chained = decode(bytes(own, context), own, log, true);
+      members.add(new WasiHttpChain.Member(chained, config(own, log)));
+    }
+    try {
+      return WasiHttpChain.create(members);
+    } catch (ComponentException e) {
+      throw unavailable(
+          "the chain of component "
+              + options.componentName()
+              + " cannot be linked: "
+              + e.getMessage(),
+          e);
+    } catch (RuntimeException e) {
+      throw unavailable(
+          "the chain of component " + options.componentName() + " cannot start: " + e.getMessage(),
+          e);
+    }
   }
 
   /** The component's bytes; fails naming it when none is configured or it cannot be read. */
@@ -199,16 +236,21 @@ final class ComponentHandlers {
     return Files.readAllBytes(path);
   }
 
-  /** Links the decoded component into a handler with the servlet's (resolved) options. */
-  static WasiHttpHandler link(Component component, WasiHttpServletOptions options, LogSink log)
+  /** The wasi:http host's configuration of {@code options}, a bad one failing the deployment. */
+  private static WasiHttpConfig config(WasiHttpServletOptions options, LogSink log)
       throws ServletException {
-    WasiHttpConfig config;
     try {
-      config = options.toWasiHttpConfig(log);
+      return options.toWasiHttpConfig(log);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw unavailable(
           "component " + options.componentName() + ": bad configuration: " + e.getMessage(), e);
     }
+  }
+
+  /** Links the decoded component into a handler with the servlet's (resolved) options. */
+  static WasiHttpHandler link(Component component, WasiHttpServletOptions options, LogSink log)
+      throws ServletException {
+    WasiHttpConfig config = config(options, log);
     WasiHttpHandler handler;
     try {
       handler = WasiHttpHandler.create(component, config);

@@ -2,6 +2,7 @@ package dev.wasihttp.servlet;
 
 import static dev.wasihttp.servlet.WasiHttpServletOptions.ALLOW_OUTBOUND;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.CANONICAL_AUTHORITY;
+import static dev.wasihttp.servlet.WasiHttpServletOptions.CHAIN;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPILE_CACHE;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT;
 import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT_NAME;
@@ -96,6 +97,14 @@ final class InitParams {
     JettyOutgoingHandler.Options.Builder jetty = JettyOutgoingHandler.options();
     b.component(param.apply(COMPONENT));
     b.componentName(param.apply(COMPONENT_NAME));
+    String chain = given(param, CHAIN);
+    if (chain != null) {
+      try {
+        b.chain(List.of(chain.split("[,\\s]+")));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("init-param " + CHAIN + ": " + e.getMessage(), e);
+      }
+    }
     for (String name : names) {
       if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
         String value = Objects.requireNonNullElse(param.apply(name), "");

@@ -4,6 +4,7 @@ import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.HandlerMetrics;
+import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -44,8 +45,11 @@ import javax.management.ObjectName;
  * {@link ServletHttpExchange#abort}) and drains what is left of the request body. Log lines go to
  * {@code ServletContext.log}, each starting with the component's name.
  *
+ * <p>With {@value WasiHttpServletOptions#CHAIN}, the component is the first of a {@link
+ * WasiHttpChain}: the components chained after it serve its outgoing requests in process.
+ *
  * <p>A servlet that runs a component puts its counters on the platform MBean server while it is in
- * service: see {@link WasiHttpServletMXBean}.
+ * service (a chain's: its first component's): see {@link WasiHttpServletMXBean}.
  */
 public class WasiHttpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -130,7 +134,11 @@ public class WasiHttpServlet extends HttpServlet {
   }
 
   private String describe() {
-    return options.component() != null ? options.component() : "a Java handler";
+    if (options.component() == null) {
+      return "a Java handler";
+    }
+    return options.component()
+        + (handler instanceof WasiHttpChain ? ", chained to " + options.chain() : "");
   }
 
   /** The options this servlet runs with (after {@link #init()}). */
@@ -142,7 +150,8 @@ public class WasiHttpServlet extends HttpServlet {
    * The counters of the component this servlet runs, read now: the figures its MBean shows (see
    * {@link WasiHttpServletMXBean}), for a metrics library to poll. Null until {@link #init()} has
    * loaded the component, and for a servlet that runs a Java handler. With {@code reload}, the
-   * servlet's counters across the component's versions. Thread-safe.
+   * servlet's counters across the component's versions; with {@code chain}, its first component's.
+   * Thread-safe.
    */
   public HandlerMetrics.Snapshot metrics() {
     ServletMBean.Source counted = counted(handler);
@@ -150,12 +159,15 @@ public class WasiHttpServlet extends HttpServlet {
   }
 
   /**
-   * Where the counters of {@code handler} are read: a component's handler, or a reloading one's
-   * (its counters go on across versions); null for a Java handler, or none yet.
+   * Where the counters of {@code handler} are read: a component's handler, a chain's first, or a
+   * reloading one's (its counters go on across versions); null for a Java handler, or none yet.
    */
   private static ServletMBean.Source counted(ExchangeHandler handler) {
     if (handler instanceof WasiHttpHandler wasi) {
       return wasi::metrics;
+    }
+    if (handler instanceof WasiHttpChain chain) {
+      return chain.first()::metrics;
     }
     return handler instanceof ReloadingHandler reloading ? reloading : null;
   }

@@ -9,10 +9,15 @@ import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -37,6 +42,16 @@ public final class WasiHttpServletOptions {
 
   /** Init-param: the component's name in logs. */
   public static final String COMPONENT_NAME = "componentName";
+
+  /**
+   * Init-param: the components chained after {@link #COMPONENT}, in order, separated by commas or
+   * white space, each {@code [NAME=]LOCATION} (located as {@link #COMPONENT} is; the name defaults
+   * to the file's name without {@code .wasm}, and must be a host name): each member's outgoing
+   * requests for its own origin go to the next member, and those for {@code http://NAME} to that
+   * later member, in process (see {@link dev.wasihttp.http.proxy.WasiHttpChain}). Every member runs
+   * with this servlet's options; not with {@value #RELOAD}; none by default.
+   */
+  public static final String CHAIN = "chain";
 
   /** Init-param prefix: {@code env.NAME} sets the guest's environment variable NAME. */
   public static final String ENV_PREFIX = "env.";
@@ -182,6 +197,7 @@ public final class WasiHttpServletOptions {
   private final String httpClientAttribute;
   private final boolean reload;
   private final Duration reloadInterval;
+  private final List<ChainMember> chain;
 
   private WasiHttpServletOptions(Builder b) {
     this.component = b.component;
@@ -197,6 +213,23 @@ public final class WasiHttpServletOptions {
     this.reload = b.reload;
     this.reloadInterval = b.reloadInterval;
     this.http = b.http;
+    this.chain = List.copyOf(b.chain);
+    if (reload && !chain.isEmpty()) {
+      // A reloading servlet swaps one component; a chain would keep serving the old members.
+      throw new IllegalArgumentException(CHAIN + " and " + RELOAD + " exclude each other");
+    }
+    Set<String> names = new HashSet<>();
+    names.add(componentName.toLowerCase(Locale.ROOT));
+    for (ChainMember m : chain) {
+      if (!names.add(m.name().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "two chained components are named \""
+                + m.name()
+                + "\" (name one NAME=LOCATION, or set "
+                + COMPONENT_NAME
+                + ")");
+      }
+    }
   }
 
   /**
@@ -234,6 +267,7 @@ public final class WasiHttpServletOptions {
     b.reload = reload;
     b.reloadInterval = reloadInterval;
     b.http = http;
+    b.chain.addAll(chain);
     return b;
   }
 
@@ -249,7 +283,8 @@ public final class WasiHttpServletOptions {
     return InitParams.options(names, param);
   }
 
-  private static String defaultName(String location) {
+  /** A component's default name: its file name without {@code .wasm}. */
+  static String defaultName(String location) {
     if (location == null) {
       return "component";
     }
@@ -260,6 +295,14 @@ public final class WasiHttpServletOptions {
       s = s.substring(0, s.length() - 5);
     }
     return s.isEmpty() ? "component" : s;
+  }
+
+  /**
+   * The components chained after {@link #component()}, in order (see {@value #CHAIN}); empty for
+   * none.
+   */
+  public List<ChainMember> chain() {
+    return chain;
   }
 
   /** The component location, or null when the servlet was given a handler instead. */
@@ -396,6 +439,7 @@ public final class WasiHttpServletOptions {
         + (trustStore == null ? "" : ", trustStore=" + trustStore.location())
         + (httpClientAttribute == null ? "" : ", httpClientAttribute=" + httpClientAttribute)
         + (reload ? ", reload every " + reloadInterval : "")
+        + (chain.isEmpty() ? "" : ", chain=" + chain)
         + "}";
   }
 
@@ -432,8 +476,23 @@ public final class WasiHttpServletOptions {
     private boolean reload;
     private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
     private WasiHttpConfig http = WasiHttpConfig.defaults();
+    private final List<ChainMember> chain = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * The components chained after the servlet's own, each {@code [NAME=]LOCATION} (see {@value
+     * WasiHttpServletOptions#CHAIN}); replaces those set before, none for an empty list.
+     *
+     * @throws IllegalArgumentException for an entry whose name is not a host name
+     */
+    public Builder chain(List<String> entries) {
+      chain.clear();
+      for (String e : entries) {
+        chain.add(ChainMember.parse(e));
+      }
+      return this;
+    }
 
     /**
      * What the wasi:http host reads (default {@link WasiHttpConfig#defaults()}): forbidden fields,
@@ -551,7 +610,12 @@ public final class WasiHttpServletOptions {
       return this;
     }
 
-    /** The options as set so far. */
+    /**
+     * The options as set so far.
+     *
+     * @throws IllegalArgumentException when two chained components have one name, or one has the
+     *     component's, or with both a chain and {@code reload}
+     */
     public WasiHttpServletOptions build() {
       return new WasiHttpServletOptions(this);
     }

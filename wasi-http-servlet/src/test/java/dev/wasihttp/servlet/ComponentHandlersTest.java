@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where components are read from, and what a deployment failure says. */
 class ComponentHandlersTest {
   static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");
+  static final Path PROXY_C = Path.of("../samples/components/proxy-c/proxy-c.wasm");
 
   static ServletContext webApp(String path, byte[] content) {
     return (ServletContext)
@@ -58,13 +61,14 @@ class ComponentHandlersTest {
   void whatTheCompilerLeftToTheInterpreterIsLoggedOnceAtWarn() throws Exception {
     List<String> lines = new ArrayList<>();
     WasiHttpHandler handler =
-        ComponentHandlers.load(
-            WasiHttpServletOptions.builder()
-                .component("../samples/components/hello-js/hello-js.wasm")
-                .engine(WasiHttpServletOptions.engineOptions(EngineMode.AUTO, "none"))
-                .build(),
-            null,
-            (level, line) -> lines.add(level + " " + line));
+        (WasiHttpHandler)
+            ComponentHandlers.load(
+                WasiHttpServletOptions.builder()
+                    .component("../samples/components/hello-js/hello-js.wasm")
+                    .engine(WasiHttpServletOptions.engineOptions(EngineMode.AUTO, "none"))
+                    .build(),
+                null,
+                (level, line) -> lines.add(level + " " + line));
     handler.close();
     assertEquals(1, lines.size(), lines::toString);
     assertTrue(
@@ -126,6 +130,60 @@ class ComponentHandlersTest {
     assertTrue(
         e.getMessage().startsWith("component calculator (" + calculator + ") cannot be linked: "),
         e.getMessage());
+  }
+
+  @Test
+  void aChainLinksEveryComponentUnderItsName() throws Exception {
+    WasiHttpChain chain =
+        (WasiHttpChain)
+            ComponentHandlers.load(
+                WasiHttpServletOptions.builder()
+                    .component(PROXY_C.toString())
+                    .chain(List.of(HELLO_C.toString(), "second=" + HELLO_C))
+                    .env("UPSTREAM", "http://hello-c")
+                    .build(),
+                null,
+                (level, line) -> {});
+    try {
+      assertEquals(
+          List.of("proxy-c", "hello-c", "second"),
+          chain.handlers().stream().map(h -> h.config().componentName()).toList());
+      assertEquals(
+          Map.of("UPSTREAM", "http://hello-c"),
+          chain.handlers().get(2).config().wasi().environment(),
+          "every member runs with the servlet's options");
+    } finally {
+      chain.close();
+    }
+    String calculator = "../wasi-http-core/src/test/resources/components/calculator.wasm";
+    ServletException e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                ComponentHandlers.load(
+                    WasiHttpServletOptions.builder()
+                        .component(PROXY_C.toString())
+                        .chain(List.of("calc=" + calculator))
+                        .build(),
+                    null,
+                    (level, line) -> {}));
+    assertTrue(
+        e.getMessage().startsWith("the chain of component proxy-c cannot be linked: unlinkable"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("chain member calc: import "), e.getMessage());
+    e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                ComponentHandlers.load(
+                    WasiHttpServletOptions.builder()
+                        .component(PROXY_C.toString())
+                        .chain(List.of("gone=/no/such.wasm"))
+                        .build(),
+                    null,
+                    (level, line) -> {}));
+    assertTrue(
+        e.getMessage().startsWith("component gone (/no/such.wasm) cannot be read"), e.getMessage());
   }
 
   static ServletContext withAttribute(String name, Object value) {

@@ -51,6 +51,54 @@ class WasiHttpServletOptionsTest {
   }
 
   @Test
+  void aChainOfComponentsNamedAfterTheirFilesOrAsGiven() {
+    WasiHttpServletOptions o =
+        parse(
+            Map.of(
+                "component", "/WEB-INF/proxy-c.wasm",
+                "chain", " /WEB-INF/hello-c.wasm,\n api=classpath:app.wasm  other=/srv/x=y.wasm "));
+    assertEquals(
+        List.of(
+            new ChainMember("hello-c", "/WEB-INF/hello-c.wasm"),
+            new ChainMember("api", "classpath:app.wasm"),
+            new ChainMember("other", "/srv/x=y.wasm")),
+        o.chain());
+    assertEquals(o.chain(), o.toBuilder().build().chain());
+    assertTrue(o.toString().contains("chain=[hello-c=/WEB-INF/hello-c.wasm, api="), o.toString());
+    assertEquals(List.of(), parse(Map.of("component", "a.wasm")).chain());
+    assertEquals(
+        new ChainMember("b", "/srv/x=1/b.wasm"),
+        ChainMember.parse("/srv/x=1/b.wasm"),
+        "a location with '=' whose head is no host name");
+
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of("component", "a.wasm", "chain", "/srv/my+app.wasm")));
+    assertEquals(
+        "init-param chain: the chained component name \"my+app\" is not a host name (letters,"
+            + " digits, '-', '.', '_'): write NAME=LOCATION",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of("component", "/a/hello.wasm", "chain", "/b/hello.wasm")));
+    assertEquals(
+        "two chained components are named \"hello\" (name one NAME=LOCATION, or set"
+            + " componentName)",
+        e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse(Map.of("component", "a.wasm", "chain", "b=x.wasm B=y.wasm")));
+    assertEquals(
+        "chain and reload exclude each other",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse(Map.of("component", "a.wasm", "chain", "b.wasm", "reload", "true")))
+            .getMessage());
+  }
+
+  @Test
   void theInstancePool() {
     WasiHttpServletOptions o = parse(Map.of("pool", "4", "poolIdleTimeout", "30s"));
     assertEquals(new InstancePool.Config(4, Duration.ofSeconds(30)), o.http().pool());

@@ -76,8 +76,8 @@ public final class WasiHttpChain implements ExchangeHandler, AutoCloseable {
    *
    * @throws IllegalArgumentException for no member, two members of one name (case ignored), or a
    *     member after the first whose name is not a host name ({@link InProcessRoute#isHostName})
-   * @throws ComponentException as {@link WasiHttpHandler#create}, for the first member that fails
-   *     (the members linked already are closed)
+   * @throws ComponentException as {@link WasiHttpHandler#create}, its detail naming the first
+   *     member that fails ({@code chain member NAME: ...}); the members linked already are closed
    */
   public static WasiHttpChain create(List<Member> members) throws ComponentException {
     check(members);
@@ -99,7 +99,12 @@ public final class WasiHttpChain implements ExchangeHandler, AutoCloseable {
                 : m.config().toBuilder()
                     .outgoingHandler(InProcessRouting.of(routes, m.config().outgoingHandler()))
                     .build();
-        handlers[i] = WasiHttpHandler.create(m.component(), config);
+        try {
+          handlers[i] = WasiHttpHandler.create(m.component(), config);
+        } catch (ComponentException e) {
+          throw new ComponentException(
+              e.kind(), e.offset(), "chain member " + m.name() + ": " + e.detail(), e);
+        }
       }
     } catch (ComponentException | RuntimeException e) {
       for (WasiHttpHandler h : handlers) {
