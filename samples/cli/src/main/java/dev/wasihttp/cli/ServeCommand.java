@@ -5,6 +5,7 @@ import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
+import dev.wasihttp.servlet.ChainMember;
 import dev.wasihttp.servlet.OptionValues;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
@@ -32,17 +33,17 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * [--pool N] [--pool-idle-timeout DURATION] [--timeout DURATION] [--max-concurrent N]
  * [--max-concurrent-wait DURATION] [--max-body SIZE] [--max-memory SIZE] [--max-host-memory SIZE]
  * [--shutdown-timeout DURATION] [--reload] [--route /PREFIX=COMPONENT.wasm]... [--strip-prefix]
- * [COMPONENT.wasm]}: serves the component with {@link WasiHttpServlet} at {@code /} on embedded
- * Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by upgrade or prior knowledge) on one port.
- * Defaults: address 127.0.0.1, port 8080; {@code --port 0} picks a free port. Prints {@code
- * Listening on http://HOST:PORT/} once requests are accepted; guest output and errors go to
- * standard error through Jetty's log. {@code --allow} entries make the outbound policy; {@code
- * --trust-store} is a PKCS12 (or JKS) key store whose certificates outgoing TLS connections trust
- * instead of the JDK's. {@code --pool} and {@code --pool-idle-timeout} set the instance pool
- * ({@link WasiHttpConfig#pool()}, the servlet's {@code pool} and {@code poolIdleTimeout}
- * init-params); the limits are the servlet's init-params of the same names ({@code --max-body} is
- * {@code maxBody}). {@code --reload} is the servlets' {@code reload} init-param (development: a
- * component is loaded again when its file changes).
+ * [COMPONENT.wasm | --chain A.wasm [NAME=]B.wasm...]}: serves the component with {@link
+ * WasiHttpServlet} at {@code /} on embedded Jetty 12, HTTP/1.1 and h2c (HTTP/2 without TLS, by
+ * upgrade or prior knowledge) on one port. Defaults: address 127.0.0.1, port 8080; {@code --port 0}
+ * picks a free port. Prints {@code Listening on http://HOST:PORT/} once requests are accepted;
+ * guest output and errors go to standard error through Jetty's log. {@code --allow} entries make
+ * the outbound policy; {@code --trust-store} is a PKCS12 (or JKS) key store whose certificates
+ * outgoing TLS connections trust instead of the JDK's. {@code --pool} and {@code
+ * --pool-idle-timeout} set the instance pool ({@link WasiHttpConfig#pool()}, the servlet's {@code
+ * pool} and {@code poolIdleTimeout} init-params); the limits are the servlet's init-params of the
+ * same names ({@code --max-body} is {@code maxBody}). {@code --reload} is the servlets' {@code
+ * reload} init-param (development: a component is loaded again when its file changes).
  *
  * <p>Several components: each {@code --route /PREFIX=COMPONENT.wasm} serves {@code /PREFIX} and
  * every path below it with a servlet of its own (its own instances, limits, counters; the flags
@@ -51,6 +52,11 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * a path gets 404. The guest sees the full path ({@code /PREFIX/x}), as under Spin; with {@code
  * --strip-prefix} (the servlets' {@code stripServletPath}) it sees {@code /x}. A malformed prefix,
  * or one given twice, is a usage error.
+ *
+ * <p>{@code --chain A.wasm B.wasm...} serves A as the positional component, with the others chained
+ * after it (the servlet's {@code chain} init-param): each member's outgoing requests for its own
+ * origin go to the next member, and those for {@code http://NAME} to the later member of that name,
+ * in process; every flag above applies to each member. Not with {@code --reload}.
  *
  * <p>On SIGTERM (or Ctrl-C) the server stops gracefully: it accepts no more connections and answers
  * new requests on open ones with 503, lets requests in flight finish with their connections open
@@ -69,7 +75,7 @@ final class ServeCommand {
           + " [--max-body SIZE] [--max-memory SIZE] [--max-host-memory SIZE]"
           + " [--shutdown-timeout DURATION] [--reload]"
           + " [--route /PREFIX=COMPONENT.wasm]... [--strip-prefix]"
-          + " [COMPONENT.wasm]\n"
+          + " [COMPONENT.wasm | --chain A.wasm [NAME=]B.wasm...]\n"
           + "  --pool N                      instances kept ready, each reset to its image after a"
           + " request (default "
           + InstancePool.Config.DEFAULT.maxIdle()
@@ -96,7 +102,10 @@ final class ServeCommand {
           + " (longest prefix wins; COMPONENT.wasm alone, or --route /=..., takes the rest;"
           + " unrouted paths get 404); each route has its own pool and limits\n"
           + "  --strip-prefix                a routed component sees paths without its prefix"
-          + " (/PREFIX/x as /x; default: the full path)";
+          + " (/PREFIX/x as /x; default: the full path)\n"
+          + "  --chain A.wasm B.wasm...      serves A; a member's requests for its own origin go to"
+          + " the next member, for http://NAME to the later member NAME (its file name without"
+          + " .wasm, or NAME=B.wasm), in process; every other flag applies to each member";
 
   /** Where the trust store's password comes from when {@code --trust-store-password} is absent. */
   static final String TRUST_STORE_PASSWORD_ENV = "WASI_HTTP_TRUST_STORE_PASSWORD";
@@ -154,6 +163,22 @@ final class ServeCommand {
       err.println(USAGE);
       return null;
     }
+    List<String> chain = new ArrayList<>();
+    for (String entry : args.chain()) {
+      ChainMember m;
+      try {
+        m = ChainMember.parse(entry);
+      } catch (IllegalArgumentException e) {
+        err.println("error: --chain: " + e.getMessage());
+        return null;
+      }
+      Path file = Path.of(m.location()).toAbsolutePath();
+      if (!Files.isRegularFile(file)) {
+        err.println("error: --chain: cannot read " + m.location() + ": no such file");
+        return null;
+      }
+      chain.add(m.name() + "=" + file);
+    }
     if (options.build().dir() != null && !Files.isDirectory(options.build().dir())) {
       err.println("error: --dir: not a directory: " + options.build().dir());
       return null;
@@ -165,21 +190,31 @@ final class ServeCommand {
         err.println("error: cannot read " + route.component() + ": no such file");
         return null;
       }
-      servlets.put(route, options.component(path.toString()).build());
+      // The chain is the positional component's: it serves the catch-all route.
+      boolean chained = route.prefix().equals(Route.ALL) && args.component() != null;
+      try {
+        servlets.put(
+            route, options.component(path.toString()).chain(chained ? chain : List.of()).build());
+      } catch (IllegalArgumentException e) {
+        err.println("error: --chain: " + e.getMessage());
+        return null;
+      }
     }
     return listen(args.addr(), args.port(), servlets, out, err);
   }
 
   /**
-   * What the command line says: where to listen, the positional component as given, every route
-   * (the positional component's as the catch-all {@code /}), longest prefix first, the trust
-   * store's file and password as given, and the servlets' options so far (all but the component and
-   * the trust store, which {@link #start} checks and adds; the same for every route).
+   * What the command line says: where to listen, the positional component as given (the first of
+   * {@code --chain}) and the {@code [NAME=]FILE} entries chained after it, every route (the
+   * positional component's as the catch-all {@code /}), longest prefix first, the trust store's
+   * file and password as given, and the servlets' options so far (all but the component and the
+   * trust store, which {@link #start} checks and adds; the same for every route).
    */
   record Args(
       String addr,
       int port,
       String component,
+      List<String> chain,
       List<Route> routes,
       WasiHttpServletOptions.Builder options,
       String trustStore,
@@ -195,6 +230,7 @@ final class ServeCommand {
     String addr = "127.0.0.1";
     int port = 8080;
     String component = null;
+    List<String> chain = null;
     WasiHttpServletOptions.Builder options = WasiHttpServletOptions.builder();
     WasiHttpConfig.Builder http = WasiHttpConfig.builder();
     List<String> allowed = new ArrayList<>();
@@ -291,12 +327,29 @@ final class ServeCommand {
         case "--strip-prefix":
           options.stripServletPath(true);
           break;
+        case "--chain":
+          if (chain != null || component != null) {
+            throw new IllegalArgumentException(
+                "--chain names the positional component and those after it: no other, and one"
+                    + " --chain");
+          }
+          chain = new ArrayList<>();
+          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            chain.add(args[++i]);
+          }
+          if (chain.size() < 2) {
+            throw new IllegalArgumentException("--chain: expected two components or more");
+          }
+          break;
         default:
-          if (a.startsWith("--") || component != null) {
+          if (a.startsWith("--") || component != null || chain != null) {
             throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
           }
           component = a;
       }
+    }
+    if (chain != null) {
+      component = chain.remove(0);
     }
     options.engine(WasiHttpServletOptions.engineOptions(engine, compileCache));
     options.http(http.pool(new InstancePool.Config(pool, poolIdleTimeout)).build());
@@ -304,6 +357,7 @@ final class ServeCommand {
         addr,
         port,
         component,
+        chain == null ? List.of() : List.copyOf(chain),
         Route.all(routes, component),
         options,
         trustStore,

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
@@ -101,6 +103,100 @@ class ServeCommandTest {
     }
     assertNull(ServeCommand.start(new String[] {"--engine", "jit", "x.wasm"}, o, e));
     assertTrue(err().contains("error: --engine: expected interpreter, compiler or auto"), err());
+  }
+
+  @Test
+  void aChainServesTheSecondComponentThroughTheFirst() throws Exception {
+    Server server =
+        ServeCommand.start(
+            new String[] {
+              "--port",
+              "0",
+              "--env",
+              "UPSTREAM=http://hello-c",
+              "--chain",
+              "../components/proxy-c/proxy-c.wasm",
+              "../components/hello-c/hello-c.wasm"
+            },
+            o,
+            e);
+    try {
+      String line = out.toString(StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/\n$").matcher(line);
+      assertTrue(m.matches(), line + err());
+      String origin = "http://127.0.0.1:" + m.group(1);
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(origin + "/hi")).build(), BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals("hello from C: GET /hi\n", r.body(), "hello-c's answer, through proxy-c");
+
+      // proxy-c's own origin is hello-c too, and the outbound policy (deny all) is not asked.
+      r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(origin + "/own"))
+                  .header("x-upstream", origin)
+                  .build(),
+              BodyHandlers.ofString());
+      assertEquals("hello from C: GET /own\n", r.body());
+
+      byte[] body = new byte[3 << 20];
+      new Random(3).nextBytes(body);
+      HttpResponse<byte[]> echo =
+          client.send(
+              HttpRequest.newBuilder(URI.create(origin + "/echo"))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              BodyHandlers.ofByteArray());
+      assertEquals(200, echo.statusCode());
+      assertTrue(Arrays.equals(body, echo.body()), "3 MiB through both and back");
+
+      r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(origin + "/trap")).build(),
+              BodyHandlers.ofString());
+      assertEquals(502, r.statusCode());
+      assertEquals("connection-terminated", r.headers().firstValue("x-proxy-error").orElse(null));
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void chainArguments(@TempDir Path dir) {
+    ServeCommand.Args args =
+        ServeCommand.parse(new String[] {"--chain", "a.wasm", "b.wasm", "x=c.wasm", "--pool", "2"});
+    assertEquals("a.wasm", args.component());
+    assertEquals(List.of("b.wasm", "x=c.wasm"), args.chain());
+    assertEquals(
+        "--chain: expected two components or more",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServeCommand.parse(new String[] {"--chain", "a.wasm"}))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ServeCommand.parse(new String[] {"x.wasm", "--chain", "a.wasm", "b.wasm"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ServeCommand.parse(new String[] {"--chain", "a.wasm", "b.wasm", "--port", "0", "c"}));
+    assertNull(
+        ServeCommand.start(
+            new String[] {
+              "--chain", "../components/hello-c/hello-c.wasm", dir.resolve("gone.wasm").toString()
+            },
+            o,
+            e));
+    assertTrue(err().contains("error: --chain: cannot read "), err());
+    assertNull(
+        ServeCommand.start(
+            new String[] {
+              "--chain", "../components/hello-c/hello-c.wasm", "../components/hello-c/hello-c.wasm"
+            },
+            o,
+            e));
+    assertTrue(err().contains("two chained components are named \"hello-c\""), err());
   }
 
   @Test
