@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * 100 MB through hello-c's {@code /echo}: a 100 MB request body and a 100 MB streamed response.
- * Container modules run this in a JVM with a small heap ({@code -Xmx128m}), so a host that buffered
- * either body would fail; and the test proves streaming by receiving echoed bytes while most of the
- * request is still unsent.
+ * 100 MB through hello-c's {@code /echo}: a 100 MB request body and a 100 MB streamed response,
+ * from hello-c alone at {@code /} and through proxy-c chained in front of it at {@code /chain/}
+ * (the {@code chain} init-param: proxy-c's request reaches hello-c in process). Container modules
+ * run this in a JVM with a small heap ({@code -Xmx128m}), so a host that buffered either body would
+ * fail; and the test proves streaming by receiving echoed bytes while most of the request is still
+ * unsent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StreamingScenarios {
@@ -47,7 +49,18 @@ public abstract class StreamingScenarios {
                     "",
                     "hello-c",
                     "/",
-                    Map.of("component", Samples.component("hello-c").toString()))));
+                    Map.of("component", Samples.component("hello-c").toString())),
+                Deployment.component(
+                    "/chain",
+                    "proxy-c",
+                    "/",
+                    Map.of(
+                        "component",
+                        Samples.component("proxy-c").toString(),
+                        "chain",
+                        Samples.component("hello-c").toString(),
+                        "env.UPSTREAM",
+                        "http://hello-c"))));
   }
 
   @AfterAll
@@ -63,6 +76,15 @@ public abstract class StreamingScenarios {
 
   @Test
   void a100MegabyteBodyIsEchoedWhileItIsStillArriving() throws Exception {
+    echo("/echo");
+  }
+
+  @Test
+  void a100MegabyteBodyStreamsThroughTwoChainedComponentsAndBack() throws Exception {
+    echo("/chain/echo");
+  }
+
+  private void echo(String path) throws Exception {
     assertTrue(
         Runtime.getRuntime().maxMemory() < TOTAL * 2,
         "runs with a heap too small to hold the body twice: " + Runtime.getRuntime().maxMemory());
@@ -76,7 +98,9 @@ public abstract class StreamingScenarios {
                 try {
                   OutputStream out = s.getOutputStream();
                   out.write(
-                      ("POST /echo HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream"
+                      ("POST "
+                              + path
+                              + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream"
                               + "\r\nContent-Length: "
                               + TOTAL
                               + "\r\n\r\n")
