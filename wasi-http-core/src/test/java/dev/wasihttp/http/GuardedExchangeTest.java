@@ -136,6 +136,46 @@ class GuardedExchangeTest {
     assertEquals(GuardedExchange.State.ABORTED, y.state());
   }
 
+  /** Tells a missing answer apart, as an in-process exchange does. */
+  static final class Unanswered extends Recorder {
+    @Override
+    public void failUnanswered(int status, String reason) {
+      calls.add("unanswered " + status + ": " + reason);
+    }
+  }
+
+  @Test
+  void aHandlerThatGivesNoAnswerEndsUnansweredWhichAContainerAnswersAsAFailure() throws Exception {
+    Unanswered u = new Unanswered();
+    GuardedExchange.run(
+        e -> {
+          throw new IllegalStateException("boom");
+        },
+        u,
+        LogSink.discard(),
+        "");
+    assertEquals(
+        List.of("unanswered 500: handler failed: java.lang.IllegalStateException: boom"), u.calls);
+    Unanswered silent = new Unanswered();
+    GuardedExchange.run(e -> {}, silent, LogSink.discard(), "");
+    assertEquals(List.of("unanswered 500: the handler returned without responding"), silent.calls);
+    Unanswered late = new Unanswered();
+    GuardedExchange.of(late, LogSink.discard(), "").faulted(504, "its deadline");
+    assertEquals(List.of("unanswered 504: its deadline"), late.calls);
+    Unanswered answered = new Unanswered();
+    GuardedExchange.run(e -> e.fail(503, "busy"), answered, LogSink.discard(), "");
+    assertEquals(List.of("fail 503: busy"), answered.calls, "an error status is an answer");
+
+    // A container's exchange answers it with the status, as before, and logs it once.
+    x.faulted(500, "the guest trapped");
+    assertEquals(List.of("fail 500: the guest trapped"), r.calls);
+    assertEquals(GuardedExchange.State.FAILED, x.state());
+    assertEquals(500, x.status());
+    assertEquals(List.of("WARN [t] answered 500: the guest trapped"), log);
+    x.failUnanswered(504, "again");
+    assertEquals(1, r.calls.size(), "once ended, nothing more");
+  }
+
   @Test
   void atMostOneEnding() throws Exception {
     x.respond(200, List.of());
