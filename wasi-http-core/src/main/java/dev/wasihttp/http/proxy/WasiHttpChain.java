@@ -160,7 +160,8 @@ public final class WasiHttpChain implements ExchangeHandler, AutoCloseable {
 
   /**
    * Closes the members from the first to the last, each as {@link WasiHttpHandler#close} does, so a
-   * member's requests in flight may still reach the members after it while they finish.
+   * member's requests in flight may still reach the members after it while they finish; each
+   * member's wait counts on its own, so this returns within the sum of theirs.
    */
   @Override
   public void close() {
