@@ -46,6 +46,11 @@ final class SharedOutgoingHandler implements OutgoingHandler.Factory, AutoClosea
       public void handle(OutgoingRequest request, FutureIncomingResponse response) {
         target.handle(request, response);
       }
+
+      @Override
+      public boolean servesInProcess(OutgoingRequest request) {
+        return target.servesInProcess(request); // else the policy would refuse in-process routes
+      }
     };
   }
 
