@@ -82,7 +82,8 @@ final class InitParams {
           TRUST_STORE_TYPE,
           HTTP_CLIENT_ATTRIBUTE,
           RELOAD,
-          RELOAD_INTERVAL);
+          RELOAD_INTERVAL,
+          CHAIN);
 
   /** Whether {@code name} is an init-param the servlet reads: one of {@link #NAMES} or env.X. */
   static boolean known(String name) {

@@ -65,6 +65,13 @@ public class WasiHttpProperties {
      */
     private List<String> allowOutbound = new ArrayList<>();
 
+    /**
+     * Components chained after this one, each {@code [NAME=]LOCATION} (the init-param {@code
+     * chain}): its outgoing requests for its own origin, or for {@code http://NAME}, reach them in
+     * process; default none.
+     */
+    private List<String> chain = new ArrayList<>();
+
     /** {@code HOSTDIR[::GUESTPATH]}: a host directory the guest may read. */
     private String dir;
 
@@ -170,6 +177,14 @@ public class WasiHttpProperties {
 
     public void setAllowOutbound(List<String> allowOutbound) {
       this.allowOutbound = allowOutbound;
+    }
+
+    public List<String> getChain() {
+      return chain;
+    }
+
+    public void setChain(List<String> chain) {
+      this.chain = chain;
     }
 
     public String getDir() {
@@ -384,6 +399,9 @@ public class WasiHttpProperties {
       env.forEach((k, v) -> p.put(WasiHttpServletOptions.ENV_PREFIX + k, v == null ? "" : v));
       if (!allowOutbound.isEmpty()) {
         p.put(WasiHttpServletOptions.ALLOW_OUTBOUND, String.join(", ", allowOutbound));
+      }
+      if (!chain.isEmpty()) {
+        p.put(WasiHttpServletOptions.CHAIN, String.join(", ", chain));
       }
       put(p, WasiHttpServletOptions.DIR, dir);
       put(p, WasiHttpServletOptions.ENGINE, engine);
