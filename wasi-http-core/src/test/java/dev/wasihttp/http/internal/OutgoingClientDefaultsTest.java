@@ -186,6 +186,38 @@ class OutgoingClientDefaultsTest {
   }
 
   @Test
+  void aStartedClientSetUpByAHandlerWithAnotherPolicySaysSoOnJetty120() throws Exception {
+    HttpClient app = new HttpClient();
+    List<String> firstLog = new ArrayList<>();
+    List<String> samePolicyLog = new ArrayList<>();
+    List<String> otherPolicyLog = new ArrayList<>();
+    JettyOutgoingHandler.Options options = JettyOutgoingHandler.options().httpClient(app).build();
+    try (var first = supplied(app, firstLog)) {
+      // The first handler set the client up (its resolver, its policy) and started it.
+      try (var same =
+              HttpHarness.jetty(
+                  options, "http://127.0.0.1:*", (level, line) -> samePolicyLog.add(line));
+          var other =
+              HttpHarness.jetty(
+                  options, "http://localhost:*", (level, line) -> otherPolicyLog.add(line));
+          HttpHarness h = harness(same)) {
+        assertEquals(new Val.U16(201), h.method("incoming-response", "status", get(h, "/echo")));
+      }
+      assertTrue(app.isStarted(), "only the handler that started it stops it");
+    } finally {
+      app.stop();
+    }
+    // Jetty 12.1 tells the resolver each request's policy; 12.0 only the first handler's.
+    boolean jetty120 = HttpClient.class.getPackage().getImplementationVersion().startsWith("12.0.");
+    assertEquals(List.of(), firstLog);
+    assertEquals(List.of(), samePolicyLog);
+    assertEquals(
+        jetty120 ? 1 : 0,
+        otherPolicyLog.stream().filter(l -> l.contains("a handler with another policy")).count(),
+        otherPolicyLog.toString());
+  }
+
+  @Test
   void anUnreadResponseBodyHoldsBackTheUpstream() throws Exception {
     long n = 64L * 1024 * 1024;
     try (var client = client("http://127.0.0.1:*");

@@ -29,6 +29,8 @@ import org.eclipse.jetty.client.HttpClient;
  * handlers. Its resolver refuses addresses the policy does not allow, before any connection opens
  * ({@code HTTP-request-denied}).
  *
+ * <p>Runs on Jetty's client 12.1 and 12.0 (Spring Boot 3.5 manages 12.0.x) alike.
+ *
  * <p>Failures are {@code error-code} values as Wasmtime maps them: unknown host {@code DNS-error},
  * refused {@code connection-refused}, connect timeout {@code connection-timeout}, first-byte or
  * between-bytes timeout {@code connection-read-timeout}, TLS {@code TLS-protocol-error}, a response
@@ -101,7 +103,9 @@ public final class JettyOutgoingHandler implements OutgoingHandler {
      * cookies, decoding, {@code User-Agent}, protocol handlers; the policy's resolved-address
      * check), started, and stopped when the handler closes. One supplied started is never stopped
      * and keeps its settings: its resolver (so only the policy's name check applies, which is
-     * logged), cookie and authentication stores, proxies and decoders, which guests then share.
+     * logged), cookie and authentication stores, proxies and decoders, which guests then share. On
+     * Jetty 12.0, whose resolver is not told which request it resolves for, the address check a
+     * handler installs applies to every request of the client, the application's own too.
      */
     public HttpClient httpClient() {
       return httpClient;

@@ -27,7 +27,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * resolved addresses are checked. A client created here, or supplied not yet started (it gets the
  * same setup), is started here and stopped by {@link #close}. One supplied already started is never
  * stopped and keeps its own settings and resolver, so only the name check of the policy applies to
- * it (logged once).
+ * it (logged once). On Jetty 12.0, whose resolver is not told the request's destination, the
+ * resolver checks every request of the client against the policy of the handler that installed it:
+ * a started client set up by a handler with another policy is logged too.
  */
 final class ClientHolder implements AutoCloseable {
   private final HttpClient supplied;
@@ -36,6 +38,7 @@ final class ClientHolder implements AutoCloseable {
   private final SSLContext sslContext;
   private final LogSink log;
   private final String tag;
+  private final PolicyResolver.Guard guard;
   private HttpClient client;
   private boolean owned;
   private boolean closed;
@@ -46,13 +49,15 @@ final class ClientHolder implements AutoCloseable {
       Duration connectTimeout,
       int maxResponseHeaders,
       LogSink log,
-      String tag) {
+      String tag,
+      PolicyResolver.Guard guard) {
     this.maxResponseHeaders = maxResponseHeaders;
     this.supplied = supplied;
     this.sslContext = sslContext;
     this.connectTimeout = connectTimeout;
     this.log = log;
     this.tag = tag;
+    this.guard = guard;
   }
 
   /** The client, created or started on first use. */
@@ -92,15 +97,23 @@ final class ClientHolder implements AutoCloseable {
       owned = true;
     }
     if (c.isStarted()) {
-      if (!(c.getSocketAddressResolver() instanceof PolicyResolver)) {
+      SocketAddressResolver resolver = c.getSocketAddressResolver();
+      if (!(resolver instanceof PolicyResolver policyResolver)) {
         log.log(
             LogSink.Level.WARN,
             tag
                 + "the supplied HttpClient was started before the handler could install its"
                 + " address check: resolved private addresses are not refused");
+      } else if (Jetty120.isJetty120()
+          && !policyResolver.owner().policy().entries().equals(guard.policy().entries())) {
+        log.log(
+            LogSink.Level.WARN,
+            tag
+                + "the supplied HttpClient was set up by a handler with another policy: on Jetty"
+                + " 12.0 its resolved addresses are checked against that policy, not this one");
       }
     } else {
-      configure(c);
+      configure(c, guard);
       owned = true; // started here, so stopped here: no threads outlive a redeployed servlet
       try {
         c.start();
@@ -130,7 +143,7 @@ final class ClientHolder implements AutoCloseable {
     return get().getScheduler();
   }
 
-  private static void configure(HttpClient c) {
+  private static void configure(HttpClient c, PolicyResolver.Guard guard) {
     c.setFollowRedirects(false);
     c.setHttpCookieStore(new HttpCookieStore.Empty());
     c.setUserAgentField(null);
@@ -148,7 +161,7 @@ final class ClientHolder implements AutoCloseable {
     if (inner == null) {
       inner = new SocketAddressResolver.Async(c.getExecutor(), c.getScheduler(), 15_000);
     }
-    c.setSocketAddressResolver(new PolicyResolver(inner));
+    c.setSocketAddressResolver(new PolicyResolver(inner, guard));
   }
 
   @Override

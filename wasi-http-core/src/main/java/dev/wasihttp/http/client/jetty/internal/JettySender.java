@@ -63,9 +63,9 @@ public final class JettySender implements AutoCloseable {
     this.tag = context.componentName().isEmpty() ? "" : "[" + context.componentName() + "] ";
     this.log = context.log();
     this.maxFieldSection = context.maxFieldSize();
-    this.clients =
-        new ClientHolder(supplied, sslContext, connectTimeout, maxFieldSection, log, tag);
     this.guard = new PolicyResolver.Guard(context.policy());
+    this.clients =
+        new ClientHolder(supplied, sslContext, connectTimeout, maxFieldSection, log, tag, guard);
     this.connectTimeout = connectTimeout;
     this.firstByteTimeout = firstByteTimeout;
     this.betweenBytesTimeout = betweenBytesTimeout;
