@@ -109,10 +109,12 @@ final class TransportFailures {
 
   /**
    * Whether Jetty's parser refused a head or trailer section as too large: it reports that with the
-   * response's own status code (not 431) and this reason.
+   * response's own status code (not 431) and this reason; early 12.0 releases (12.0.0) with 431 and
+   * no reason.
    */
   private static boolean tooLarge(HttpException e) {
-    return String.valueOf(e.getReason()).contains("Too Large");
+    return String.valueOf(e.getReason()).contains("Too Large")
+        || (e.getCode() == 431 && e.getReason() == null);
   }
 
   /** {@code DNS-error({rcode: none, info-code: none})}: Java does not tell the DNS rcode. */
