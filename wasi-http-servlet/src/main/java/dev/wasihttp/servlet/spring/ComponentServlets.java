@@ -42,12 +42,6 @@ final class ComponentServlets implements ServletContextInitializer, SmartLifecyc
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
     }
-    if (!options.http().outboundPolicy().isDenyAll()) {
-      String problem = JettyClientVersion.problem();
-      if (problem != null) {
-        throw new IllegalStateException(key + ".allow-outbound: " + problem);
-      }
-    }
     servlets.put(name, new ComponentServlet(options));
     paths.put(
         name, component.getPath().isEmpty() ? List.of("/" + name + "/*") : component.getPath());
