@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample where outgoing HTTP works (Tomcat on Boot 3.5 with Jetty's client at 12.1, and Boot
- * 4.0): proxy-c reaches the loopback upstream it is allowed, and only that one.
+ * The sample on each Boot and container: proxy-c reaches the loopback upstream it is allowed, and
+ * only that one, on the Jetty client the Boot manages (Boot 3.5: 12.0, Boot 4.0: 12.1).
  */
 class SampleApplicationTest extends SampleScenarios {
   @DynamicPropertySource
