@@ -47,13 +47,23 @@ final class ServletMBean implements WasiHttpServletMXBean {
    * for the root context, shown as {@code "/"}).
    */
   static ObjectName name(String contextPath, String servletName) throws JMException {
+    return name("WasiHttpServlet", contextPath, servletName);
+  }
+
+  /**
+   * The name of type {@code type} ({@code WasiHttpServlet}, {@code WasiHttpFilter}) for {@code
+   * name} in the context at {@code contextPath}.
+   */
+  static ObjectName name(String type, String contextPath, String name) throws JMException {
     String context = contextPath == null || contextPath.isEmpty() ? "/" : contextPath;
     return new ObjectName(
         DOMAIN
-            + ":type=WasiHttpServlet,context="
+            + ":type="
+            + type
+            + ",context="
             + ObjectName.quote(context)
             + ",name="
-            + ObjectName.quote(servletName));
+            + ObjectName.quote(name));
   }
 
   /**
