@@ -9,7 +9,15 @@ public interface ContainerFixture extends AutoCloseable {
    * its port. A deployment that fails does not make this throw: its failure goes to {@link #log()},
    * as a container reports it.
    */
-  int start(List<Deployment> deployments) throws Exception;
+  default int start(List<Deployment> deployments) throws Exception {
+    return start(deployments, List.of());
+  }
+
+  /**
+   * Starts the container with {@code deployments} and the web applications {@code apps} (each in a
+   * context of its own), and returns its port; failures as {@link #start(List)}.
+   */
+  int start(List<Deployment> deployments, List<WebApp> apps) throws Exception;
 
   /** Whether the container speaks h2c (HTTP/2 without TLS) on the same port. */
   boolean h2c();

@@ -3,15 +3,20 @@ package dev.wasihttp.it.jetty;
 import dev.wasihttp.it.ContainerFixture;
 import dev.wasihttp.it.Deployment;
 import dev.wasihttp.it.LogLines;
+import dev.wasihttp.it.WebApp;
+import dev.wasihttp.servlet.WasiHttpFilter;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
+import jakarta.servlet.DispatcherType;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -87,7 +92,7 @@ final class JettyFixture implements ContainerFixture {
   }
 
   @Override
-  public int start(List<Deployment> deployments) throws Exception {
+  public int start(List<Deployment> deployments, List<WebApp> apps) throws Exception {
     if (threadIdleTimeout == null) {
       server = new Server();
     } else {
@@ -124,6 +129,25 @@ final class JettyFixture implements ContainerFixture {
       }
       holder.setInitOrder(1);
       context.addServlet(holder, d.mapping());
+    }
+    for (WebApp app : apps) {
+      ServletContextHandler context =
+          contexts.computeIfAbsent(
+              app.contextPath(), p -> new ServletContextHandler(p.isEmpty() ? "/" : p));
+      context.getServletHandler().setStartWithUnavailable(true);
+      for (WebApp.Mount m : app.mounts()) {
+        if (m instanceof WebApp.FilterMount f) {
+          FilterHolder holder =
+              f.filter() == null
+                  ? new FilterHolder(WasiHttpFilter.class)
+                  : new FilterHolder(f.filter());
+          holder.setName(f.name());
+          holder.setInitParameters(f.initParams());
+          context.addFilter(holder, f.pattern(), EnumSet.of(DispatcherType.REQUEST));
+        } else if (m instanceof WebApp.ServletMount s) {
+          context.addServlet(new ServletHolder(s.name(), s.servlet()), s.pattern());
+        }
+      }
     }
     ContextHandlerCollection all = new ContextHandlerCollection();
     for (ServletContextHandler c : contexts.values()) {

@@ -3,6 +3,8 @@ package dev.wasihttp.it.tomcat;
 import dev.wasihttp.it.ContainerFixture;
 import dev.wasihttp.it.Deployment;
 import dev.wasihttp.it.LogLines;
+import dev.wasihttp.it.WebApp;
+import dev.wasihttp.servlet.WasiHttpFilter;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
 import java.io.IOException;
@@ -21,6 +23,8 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.RemoteIpValve;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /** Embedded Tomcat 11 on a free loopback port (HTTP/1.1). */
 final class TomcatFixture implements ContainerFixture {
@@ -53,7 +57,7 @@ final class TomcatFixture implements ContainerFixture {
   private Path base;
 
   @Override
-  public int start(List<Deployment> deployments) throws Exception {
+  public int start(List<Deployment> deployments, List<WebApp> apps) throws Exception {
     base = Files.createTempDirectory("tomcat");
     tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
@@ -94,6 +98,29 @@ final class TomcatFixture implements ContainerFixture {
       }
       wrapper.setLoadOnStartup(1);
       context.addServletMapping(d.mapping(), d.servletName());
+    }
+    for (WebApp app : apps) {
+      Context context = tomcat.addContext(app.contextPath(), base.toString());
+      for (WebApp.Mount m : app.mounts()) {
+        if (m instanceof WebApp.FilterMount f) {
+          FilterDef def = new FilterDef();
+          def.setFilterName(f.name());
+          if (f.filter() == null) {
+            def.setFilterClass(WasiHttpFilter.class.getName());
+          } else {
+            def.setFilter(f.filter());
+          }
+          f.initParams().forEach(def::addInitParameter);
+          context.addFilterDef(def);
+          FilterMap map = new FilterMap();
+          map.setFilterName(f.name());
+          map.addURLPattern(f.pattern());
+          context.addFilterMap(map);
+        } else if (m instanceof WebApp.ServletMount s) {
+          Tomcat.addServlet(context, s.name(), s.servlet());
+          context.addServletMappingDecoded(s.pattern(), s.name());
+        }
+      }
     }
     tomcat.start();
     return connector.getLocalPort();

@@ -1,0 +1,107 @@
+/*
+ * support.h: filter-c's memory (as proxy-c's) (the bump allocator behind cabi_realloc), small
+ * string helpers and the error-code case names. Included once, by filter.c,
+ * after wasi_http.h.
+ */
+#ifndef PROXY_C_SUPPORT_H
+#define PROXY_C_SUPPORT_H
+
+/* ---- memory: a bump allocator the host calls through cabi_realloc ---- */
+
+extern uint8_t __heap_base;
+static uintptr_t heap_top;
+
+/* When set, the next allocation of at most `arena_cap` bytes is served here:
+   `input-stream.read` puts its bytes straight into a pump's fixed buffer. */
+static uint8_t *arena;
+static size_t arena_cap;
+
+static void heap_reset(void) { heap_top = (uintptr_t)&__heap_base; }
+
+__attribute__((export_name("cabi_realloc")))
+void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
+  if (heap_top == 0) heap_reset();
+  if (old_ptr == NULL && arena != NULL && new_size <= arena_cap && align <= 8) {
+    void *p = arena;
+    arena = NULL;
+    return p;
+  }
+  if (old_ptr != NULL && new_size <= old_size) return old_ptr;
+  uintptr_t p = (heap_top + align - 1) & ~(uintptr_t)(align - 1);
+  uintptr_t end = p + new_size;
+  uintptr_t limit = __builtin_wasm_memory_size(0) * 65536u;
+  if (end > limit) {
+    uintptr_t pages = (end - limit + 65535u) / 65536u;
+    if (__builtin_wasm_memory_grow(0, pages) == (size_t)-1) __builtin_trap();
+  }
+  heap_top = end;
+  uint8_t *dst = (uint8_t *)p;
+  const uint8_t *src = old_ptr;
+  for (size_t i = 0; old_ptr != NULL && i < old_size; i++) dst[i] = src[i];
+  return dst;
+}
+
+/* ---- small string helpers ---- */
+
+#define CHUNK 4096 /* per step and direction; also the most blocking-write-and-flush accepts */
+
+static size_t cstrlen(const char *s) { size_t n = 0; while (s[n]) n++; return n; }
+
+static uint8_t lower(uint8_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Whether a[0..alen) starts with the ASCII text b, ignoring case. */
+static int starts_with_ci(const uint8_t *a, size_t alen, const char *b) {
+  size_t blen = cstrlen(b);
+  if (alen < blen) return 0;
+  for (size_t i = 0; i < blen; i++) if (lower(a[i]) != lower((uint8_t)b[i])) return 0;
+  return 1;
+}
+
+/* Whether a[0..alen) is exactly the ASCII text b. */
+static int bytes_eq(const uint8_t *a, size_t alen, const char *b) {
+  if (alen != cstrlen(b)) return 0;
+  for (size_t i = 0; i < alen; i++) if (a[i] != (uint8_t)b[i]) return 0;
+  return 1;
+}
+
+/* Appends text to a buffer being built in the bump heap. */
+typedef struct { uint8_t *ptr; size_t len; } text_t;
+
+static text_t text_new(size_t cap) {
+  text_t t = { cabi_realloc(NULL, 0, 1, cap), 0 };
+  return t;
+}
+
+static void text_add(text_t *t, const uint8_t *s, size_t n) {
+  for (size_t i = 0; i < n; i++) t->ptr[t->len++] = s[i];
+}
+
+static void text_addz(text_t *t, const char *s) { text_add(t, (const uint8_t *)s, cstrlen(s)); }
+
+/* ---- error-code case names, in WIT order (the variant's discriminant) ---- */
+
+static const char *const ERROR_CODE_NAMES[] = {
+  "DNS-timeout", "DNS-error", "destination-not-found", "destination-unavailable",
+  "destination-IP-prohibited", "destination-IP-unroutable", "connection-refused",
+  "connection-terminated", "connection-timeout", "connection-read-timeout",
+  "connection-write-timeout", "connection-limit-reached", "TLS-protocol-error",
+  "TLS-certificate-error", "TLS-alert-received", "HTTP-request-denied",
+  "HTTP-request-length-required", "HTTP-request-body-size", "HTTP-request-method-invalid",
+  "HTTP-request-URI-invalid", "HTTP-request-URI-too-long",
+  "HTTP-request-header-section-size", "HTTP-request-header-size",
+  "HTTP-request-trailer-section-size", "HTTP-request-trailer-size",
+  "HTTP-response-incomplete", "HTTP-response-header-section-size",
+  "HTTP-response-header-size", "HTTP-response-body-size",
+  "HTTP-response-trailer-section-size", "HTTP-response-trailer-size",
+  "HTTP-response-transfer-coding", "HTTP-response-content-coding",
+  "HTTP-response-timeout", "HTTP-upgrade-failed", "HTTP-protocol-error", "loop-detected",
+  "configuration-error", "internal-error",
+};
+_Static_assert(sizeof ERROR_CODE_NAMES / sizeof ERROR_CODE_NAMES[0] == 39, "39 error-code cases");
+
+static const char *error_code_name(uint8_t disc) {
+  return disc < sizeof ERROR_CODE_NAMES / sizeof ERROR_CODE_NAMES[0] ? ERROR_CODE_NAMES[disc]
+                                                                     : "internal-error";
+}
+
+#endif
