@@ -6,7 +6,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,9 +38,13 @@ import java.util.function.Supplier;
  * <p>{@link #sendError} answers the status with a one-line text body, and {@link #sendRedirect} 302
  * with {@code Location} as given: the container's error pages do not apply behind the filter.
  *
+ * <p>Not a wrapper of the container's response, on purpose: a container that unwraps the response
+ * it is given would reach the real one, which the guest writes from its thread (Tomcat ends it
+ * after a forward, Jetty clears its buffer before one); only URL encoding is asked of it.
+ *
  * <p>Used on the container thread only.
  */
-final class InProcessServletResponse extends HttpServletResponseWrapper {
+final class InProcessServletResponse implements HttpServletResponse {
   /** 8 KiB: the default buffer before the head is committed. */
   static final int DEFAULT_BUFFER_SIZE = 8192;
 
@@ -57,6 +60,7 @@ final class InProcessServletResponse extends HttpServletResponseWrapper {
     WRITER
   }
 
+  private final HttpServletResponse original;
   private final HttpExchange exchange;
   private final Runnable onUse;
   private final List<HttpField> headers = new ArrayList<>();
@@ -77,7 +81,7 @@ final class InProcessServletResponse extends HttpServletResponseWrapper {
 
   /** Captures into {@code exchange}'s response, over the container's {@code response}. */
   InProcessServletResponse(HttpServletResponse response, HttpExchange exchange, Runnable onUse) {
-    super(response);
+    this.original = response;
     this.exchange = exchange;
     this.onUse = onUse;
   }
@@ -345,6 +349,16 @@ final class InProcessServletResponse extends HttpServletResponseWrapper {
   @Override
   public Supplier<Map<String, String>> getTrailerFields() {
     return trailers;
+  }
+
+  @Override
+  public String encodeURL(String url) {
+    return original.encodeURL(url);
+  }
+
+  @Override
+  public String encodeRedirectURL(String url) {
+    return original.encodeRedirectURL(url);
   }
 
   // ---- buffer and body ----

@@ -118,7 +118,7 @@ final class TomcatFixture implements ContainerFixture {
           context.addFilterMap(map);
         } else if (m instanceof WebApp.ServletMount s) {
           Tomcat.addServlet(context, s.name(), s.servlet());
-          context.addServletMappingDecoded(s.pattern(), s.name());
+          context.addServletMapping(s.pattern(), s.name());
         }
       }
     }
