@@ -321,7 +321,9 @@ final class InProcessServletRequest extends HttpServletRequestWrapper {
           && type.toLowerCase(Locale.ROOT).startsWith(FORM)
           && in == null
           && reader == null) {
-        parse(readForm(), charset(), all);
+        // A form without a charset is UTF-8, as browsers send it and Jetty reads it.
+        String cs = getCharacterEncoding();
+        parse(readForm(), cs == null ? StandardCharsets.UTF_8 : charset(), all);
       }
       Map<String, String[]> map = new LinkedHashMap<>();
       all.forEach((k, v) -> map.put(k, v.toArray(new String[0])));

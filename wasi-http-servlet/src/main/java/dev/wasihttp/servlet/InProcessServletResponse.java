@@ -77,6 +77,7 @@ final class InProcessServletResponse implements HttpServletResponse {
   private OutputStream out; // the exchange's body, once committed
   private boolean committed;
   private boolean closed;
+  private boolean completing;
   private Supplier<Map<String, String>> trailers;
 
   /** Captures into {@code exchange}'s response, over the container's {@code response}. */
@@ -94,6 +95,7 @@ final class InProcessServletResponse implements HttpServletResponse {
    */
   void complete() throws IOException {
     if (writer != null) {
+      completing = true; // the writer's flush is not the servlet's: it must not commit
       writer.flush();
     }
     if (!committed && contentLength < 0) {
@@ -499,7 +501,7 @@ final class InProcessServletResponse implements HttpServletResponse {
 
     @Override
     public void flush() throws IOException {
-      if (closed) {
+      if (closed || completing) {
         return;
       }
       commit();
