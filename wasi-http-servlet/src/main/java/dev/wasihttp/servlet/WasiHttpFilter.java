@@ -152,10 +152,6 @@ public class WasiHttpFilter implements Filter {
               + " is for WasiHttpServlet, not WasiHttpFilter",
           null);
     }
-    if (options.component() == null) {
-      throw ComponentHandlers.unavailable(
-          "no component configured: set the init-param " + WasiHttpServletOptions.COMPONENT, null);
-    }
     Component component =
         ComponentHandlers.decode(ComponentHandlers.bytes(options, context), options, log, true);
     WasiHttpServletOptions resolved = ComponentHandlers.outbound(options, context);
