@@ -108,17 +108,15 @@ public abstract class FilterStreamingScenarios {
               "upload");
       upload.start();
       InputStream in = new BufferedInputStream(s.getInputStream());
-      StringBuilder head = new StringBuilder();
-      for (String line; !(line = readLine(in)).isEmpty(); ) {
-        head.append(line.toLowerCase(Locale.ROOT)).append('\n');
-      }
-      assertTrue(head.toString().startsWith("http/1.1 200"), head.toString());
-      assertTrue(head.toString().contains("x-filtered-by: wasm"), head.toString());
-      assertTrue(head.toString().contains("transfer-encoding: chunked"), head.toString());
+      String head = RawHttp.readHead(in).toLowerCase(Locale.ROOT);
+      assertTrue(head.startsWith("http/1.1 200"), head);
+      assertTrue(head.contains("x-filtered-by: wasm"), head);
+      assertTrue(head.contains("transfer-encoding: chunked"), head);
       CRC32 receivedSum = new CRC32();
       long received = 0;
       byte[] buf = new byte[64 * 1024];
-      for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
+      for (int size;
+          (size = Integer.parseInt(RawHttp.readLine(in).split(";")[0].trim(), 16)) > 0; ) {
         for (int left = size; left > 0; ) {
           int n = in.read(buf, 0, Math.min(buf.length, left));
           if (n < 0) {
@@ -128,25 +126,12 @@ public abstract class FilterStreamingScenarios {
           received += n;
           left -= n;
         }
-        readLine(in);
+        RawHttp.readLine(in);
       }
       upload.join(60_000);
       assertEquals(null, failure.get());
       assertEquals(TOTAL, received, "bytes echoed");
       assertEquals(sentSum.getValue(), receivedSum.getValue(), "CRC-32 of the bytes echoed");
     }
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder s = new StringBuilder();
-    for (int b; (b = in.read()) != '\n'; ) {
-      if (b < 0) {
-        throw new IOException("connection closed in a line: " + s);
-      }
-      if (b != '\r') {
-        s.append((char) b);
-      }
-    }
-    return s.toString();
   }
 }

@@ -110,6 +110,32 @@ public final class RawHttp {
   }
 
   /**
+   * Reads a response head from {@code in} up to its empty line, each line ending in {@code \n} (the
+   * {@code \r} dropped).
+   */
+  public static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    for (String line; !(line = readLine(in)).isEmpty(); ) {
+      head.append(line).append('\n');
+    }
+    return head.toString();
+  }
+
+  /** Reads one line from {@code in}, without its {@code \r\n}. */
+  public static String readLine(InputStream in) throws IOException {
+    StringBuilder s = new StringBuilder();
+    for (int b; (b = in.read()) != '\n'; ) {
+      if (b < 0) {
+        throw new IOException("connection closed in a line: " + s);
+      }
+      if (b != '\r') {
+        s.append((char) b);
+      }
+    }
+    return s.toString();
+  }
+
+  /**
    * Sends {@code request} (ISO-8859-1 text, {@code \r\n} line ends, as given) to 127.0.0.1:port and
    * reads until the server closes the connection or {@code timeoutMillis} pass without data. Send
    * {@code Connection: close} to make a well-behaved server close after one response.

@@ -121,13 +121,13 @@ public abstract class StreamingScenarios {
               "upload");
       writer.start();
       InputStream in = new BufferedInputStream(s.getInputStream());
-      String head = readHead(in);
+      String head = RawHttp.readHead(in);
       assertTrue(head.startsWith("HTTP/1.1 200"), head);
       assertTrue(head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked"), head);
       long received = 0;
       long sentWhenProven = -1;
       while (true) {
-        int size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16);
+        int size = Integer.parseInt(RawHttp.readLine(in).split(";")[0].trim(), 16);
         if (size == 0) {
           break;
         }
@@ -141,7 +141,7 @@ public abstract class StreamingScenarios {
           }
           received++;
         }
-        readLine(in);
+        RawHttp.readLine(in);
         if (sentWhenProven < 0 && received >= PROOF) {
           sentWhenProven = sent.get();
         }
@@ -157,26 +157,5 @@ public abstract class StreamingScenarios {
               + PROOF
               + " had come back)");
     }
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    for (String line; !(line = readLine(in)).isEmpty(); ) {
-      head.append(line).append('\n');
-    }
-    return head.toString();
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder s = new StringBuilder();
-    for (int b; (b = in.read()) != '\n'; ) {
-      if (b < 0) {
-        throw new IOException("connection closed in a line: " + s);
-      }
-      if (b != '\r') {
-        s.append((char) b);
-      }
-    }
-    return s.toString();
   }
 }
