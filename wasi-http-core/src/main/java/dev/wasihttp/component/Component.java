@@ -83,14 +83,10 @@ public final class Component {
     CompileCache cache = engine.mode() == EngineMode.INTERPRETER ? null : compileCache(engine);
     byte[] digest = cache == null ? null : sha256 != null ? sha256 : sha256(bytes);
     // A module whose compiled classes are at hand was validated when they were made, from the
-    // same bytes (the key names them): its function bodies are not validated again.
+    // same bytes (the key names them): its function bodies are neither validated nor, but for
+    // those the interpreter runs, parsed again.
     ParsedCoreModules modules =
-        ParsedCoreModules.parseAll(
-            ast,
-            offset ->
-                cache != null
-                    && cache.contains(
-                        CompileCache.key(digest, offset, engine.interpreterFallback())));
+        ParsedCoreModules.parseAll(ast, cache, digest, engine.interpreterFallback());
     Instantiator<Object> dry = new Instantiator<>(Store.dryRun(), modules, true);
     InstanceExports exports =
         dry.instantiateRoot(ast, new HostDefinitions<>(Map.of(), Map.of(), true));

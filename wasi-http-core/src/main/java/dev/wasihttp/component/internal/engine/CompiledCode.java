@@ -132,44 +132,75 @@ final class CompiledCode {
 
   /** The classes {@code cache} holds for {@code key}, loaded; null when there are none usable. */
   static CompiledCode load(WasmModule module, CompileCache cache, String key) {
-    try {
-      byte[] entry = cache.get(key);
-      if (entry == null) {
+    Classes classes = Classes.load(cache, key);
+    return classes == null ? null : classes.bind(module);
+  }
+
+  /**
+   * The classes of one cache entry, defined (and verified by the JVM) in a class loader of their
+   * own, before the module they run is built: so that the module can be parsed knowing which
+   * function bodies only the interpreter still needs ({@link #interpreted}).
+   */
+  static final class Classes {
+    private final Function<Instance, Machine> machines;
+
+    /** The functions left to the interpreter, by index (imports counted). */
+    final Set<Integer> interpreted;
+
+    private Classes(Function<Instance, Machine> machines, Set<Integer> interpreted) {
+      this.machines = machines;
+      this.interpreted = interpreted;
+    }
+
+    /**
+     * The entry {@code cache} holds for {@code key}, its classes defined; null when there is none
+     * usable. One that cannot be read or defined is removed, to be compiled again and written
+     * afresh.
+     */
+    static Classes load(CompileCache cache, String key) {
+      try {
+        byte[] entry = cache.get(key);
+        if (entry == null) {
+          return null;
+        }
+        var in = new DataInputStream(new ByteArrayInputStream(entry));
+        if (in.readInt() != MAGIC) {
+          throw new IOException("not a compiled module");
+        }
+        String main = in.readUTF();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+          String name = in.readUTF();
+          byte[] bytes = new byte[in.readInt()];
+          in.readFully(bytes);
+          classes.put(name, bytes);
+        }
+        Set<Integer> interpreted = new TreeSet<>();
+        for (int i = in.readInt(); i > 0; i--) {
+          interpreted.add(in.readInt());
+        }
+        var collector = new ClassLoadingCollector();
+        classes.forEach(
+            (name, bytes) -> {
+              if (!name.equals(main)) {
+                collector.put(name, bytes);
+              }
+            });
+        collector.putMainClass(main, classes.get(main));
+        return new Classes(collector.machineFactory(), Set.copyOf(interpreted));
+      } catch (IOException | RuntimeException | LinkageError e) {
+        try {
+          cache.remove(key);
+        } catch (IOException ignored) {
+          // Then it is compiled on every start until the entry can be removed.
+        }
         return null;
       }
-      var in = new DataInputStream(new ByteArrayInputStream(entry));
-      if (in.readInt() != MAGIC) {
-        throw new IOException("not a compiled module");
-      }
-      String main = in.readUTF();
-      Map<String, byte[]> classes = new LinkedHashMap<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        String name = in.readUTF();
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        classes.put(name, bytes);
-      }
-      Set<Integer> interpreted = new TreeSet<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        interpreted.add(in.readInt());
-      }
-      var collector = new ClassLoadingCollector();
-      classes.forEach(
-          (name, bytes) -> {
-            if (!name.equals(main)) {
-              collector.put(name, bytes);
-            }
-          });
-      collector.putMainClass(main, classes.get(main));
-      return new CompiledCode(
-          new MachineFactory(module, collector.machineFactory()), describe(module, interpreted));
-    } catch (IOException | RuntimeException | LinkageError e) {
-      try {
-        cache.remove(key); // compiled again below, and written afresh
-      } catch (IOException ignored) {
-        // Then it is compiled on every start until the entry can be removed.
-      }
-      return null;
+    }
+
+    /** These classes running instances of {@code module}, the module they were compiled from. */
+    CompiledCode bind(WasmModule module) {
+      return new CompiledCode(new MachineFactory(module, machines), describe(module, interpreted));
     }
   }
 

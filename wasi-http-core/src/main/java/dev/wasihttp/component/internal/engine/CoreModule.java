@@ -32,21 +32,32 @@ public final class CoreModule {
   /** {@link #prepared()}: computed on first instantiation, then shared by all instances. */
   private volatile PreparedModule prepared;
 
-  CoreModule(WasmModule module) {
-    this(module, null);
-  }
-
   /** Left to the interpreter whole by {@link #compiledIfCached}. */
   private final boolean leftToInterpreter;
 
-  private CoreModule(WasmModule module, PreparedModule prepared) {
-    this(module, prepared, false);
+  /**
+   * The compiled classes found in a cache when the module was parsed, or null; with them, the
+   * module holds only the bodies of the functions left to the interpreter ({@link FunctionBodies}).
+   */
+  private final CompiledCode.Classes cached;
+
+  CoreModule(WasmModule module) {
+    this(module, null, false, null);
   }
 
-  private CoreModule(WasmModule module, PreparedModule prepared, boolean leftToInterpreter) {
+  private CoreModule(WasmModule module, PreparedModule prepared) {
+    this(module, prepared, false, null);
+  }
+
+  private CoreModule(
+      WasmModule module,
+      PreparedModule prepared,
+      boolean leftToInterpreter,
+      CompiledCode.Classes cached) {
     this.module = module;
     this.prepared = prepared;
     this.leftToInterpreter = leftToInterpreter;
+    this.cached = cached;
     List<CoreModuleImport> is = new ArrayList<>();
     var section = module.importSection();
     for (int i = 0; i < section.importCount(); i++) {
@@ -139,9 +150,38 @@ public final class CoreModule {
    */
   public static CoreModule parse(byte[] bytes, long offset, boolean validate)
       throws ComponentException {
+    return new CoreModule(parseModule(EmptyImportNames.rewrite(bytes), offset, validate));
+  }
+
+  /**
+   * {@link #parse(byte[], long)} for a module whose compiled classes {@code cache} may hold under
+   * {@code key}. With them at hand, the module's function bodies are not validated again (they were
+   * when the classes were made, from the bytes the key names) and only the bodies of the functions
+   * left to the interpreter are parsed: {@link #compiled} and {@link #compiledIfCached} then run
+   * those classes. Without them, the module is parsed and validated in full.
+   *
+   * @throws ComponentException MALFORMED or INVALID, naming the module's offset
+   */
+  public static CoreModule parse(byte[] bytes, long offset, CompileCache cache, String key)
+      throws ComponentException {
+    CompiledCode.Classes classes = cache == null ? null : CompiledCode.Classes.load(cache, key);
+    if (classes == null) {
+      return parse(bytes, offset, true);
+    }
+    byte[] rewritten = EmptyImportNames.rewrite(bytes);
+    WasmModule module =
+        parseModule(FunctionBodies.keepOnly(rewritten, classes.interpreted), offset, false);
+    if (SharedTypeIndices.readsBodies(module)) {
+      // Its indirect calls decide the indices shared with other modules: every body is needed.
+      module = parseModule(rewritten, offset, false);
+    }
+    return new CoreModule(module, null, false, classes);
+  }
+
+  private static WasmModule parseModule(byte[] rewritten, long offset, boolean validate)
+      throws ComponentException {
     WasmModule module;
     try {
-      byte[] rewritten = EmptyImportNames.rewrite(bytes);
       module =
           validate
               ? Parser.parse(rewritten)
@@ -157,7 +197,12 @@ public final class CoreModule {
           ComponentException.Kind.INVALID, offset, "core module: " + e.getMessage(), e);
     }
     refuseSharedMemory(module, offset);
-    return new CoreModule(module);
+    return module;
+  }
+
+  /** This module as {@code rewritten} (the same functions, other indices), keeping its classes. */
+  CoreModule rewritten(WasmModule rewritten) {
+    return new CoreModule(rewritten, null, false, cached);
   }
 
   /**
@@ -193,6 +238,9 @@ public final class CoreModule {
   public CoreModule compiled(
       boolean fallback, long offset, CompileCache cache, byte[] componentSha256)
       throws ComponentException {
+    if (cached != null) {
+      return new CoreModule(module, prepared().withCode(cached.bind(prepared().module)));
+    }
     try {
       String key = cache == null ? null : CompileCache.key(componentSha256, offset, fallback);
       return new CoreModule(module, prepared().compiled(fallback, cache, key));
@@ -213,11 +261,14 @@ public final class CoreModule {
   public CoreModule compiledIfCached(
       boolean fallback, long offset, CompileCache cache, byte[] componentSha256) {
     PreparedModule p = prepared();
-    CompiledCode cached =
-        CompiledCode.load(p.module, cache, CompileCache.key(componentSha256, offset, fallback));
-    return cached != null
-        ? new CoreModule(module, p.withCode(cached))
-        : new CoreModule(module, p, true);
+    CompiledCode code =
+        cached != null
+            ? cached.bind(p.module)
+            : CompiledCode.load(
+                p.module, cache, CompileCache.key(componentSha256, offset, fallback));
+    return code != null
+        ? new CoreModule(module, p.withCode(code))
+        : new CoreModule(module, p, true, null);
   }
 
   /**

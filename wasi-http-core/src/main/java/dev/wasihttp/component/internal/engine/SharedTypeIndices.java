@@ -64,7 +64,7 @@ public final class SharedTypeIndices {
     int k = 0;
     for (int i = 0; i < modules.size(); i++) {
       WasmModule m = modules.get(i).module;
-      if (linksTablesOrTags(m)) {
+      if (readsBodies(m)) {
         k = Math.max(k, m.typeSection().subTypeCount());
         bodies.put(i, collect(m, shared));
       }
@@ -74,13 +74,17 @@ public final class SharedTypeIndices {
     }
     List<CoreModule> out = new ArrayList<>(modules);
     for (Map.Entry<Integer, BitSet> e : bodies.entrySet()) {
-      WasmModule m = modules.get(e.getKey()).module;
-      out.set(e.getKey(), new CoreModule(rewrite(m, e.getValue(), k, shared)));
+      CoreModule m = modules.get(e.getKey());
+      out.set(e.getKey(), m.rewritten(rewrite(m.module, e.getValue(), k, shared)));
     }
     return List.copyOf(out);
   }
 
-  private static boolean linksTablesOrTags(WasmModule m) {
+  /**
+   * Whether {@link #share} reads {@code m}'s function bodies: those of a module that imports or
+   * exports a table or a tag, whose indirect calls and tags decide the shared indices.
+   */
+  static boolean readsBodies(WasmModule m) {
     for (int i = 0; i < m.importSection().importCount(); i++) {
       ExternalType t = m.importSection().getImport(i).importType();
       if (t == ExternalType.TABLE || t == ExternalType.TAG) {

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongPredicate;
 
 /**
  * The parsed core modules of one component, nested components included: parsed once when the
@@ -32,22 +31,30 @@ public final class ParsedCoreModules {
    * SharedTypeIndices}).
    */
   public static ParsedCoreModules parseAll(ComponentAst ast) throws ComponentException {
-    return parseAll(ast, offset -> false);
+    return parseAll(ast, null, null, false);
   }
 
   /**
-   * {@link #parseAll(ComponentAst)}, skipping the validation of the function bodies of each module
-   * at an offset {@code validatedBefore} accepts (see {@link CoreModule#parse(byte[], long,
-   * boolean)}).
+   * {@link #parseAll(ComponentAst)}, where a module whose compiled classes {@code cache} holds (for
+   * the component whose bytes hash to {@code componentSha256}, compiled with {@code fallback}) is
+   * parsed with those classes: its bodies not validated again, and only those the interpreter runs
+   * parsed (see {@link CoreModule#parse(byte[], long, CompileCache, String)}).
    */
-  public static ParsedCoreModules parseAll(ComponentAst ast, LongPredicate validatedBefore)
+  public static ParsedCoreModules parseAll(
+      ComponentAst ast, CompileCache cache, byte[] componentSha256, boolean fallback)
       throws ComponentException {
     List<Definition.CoreModuleDef> defs = new ArrayList<>();
     collect(ast, defs);
     List<CoreModule> parsed = new ArrayList<>(defs.size());
     for (Definition.CoreModuleDef def : defs) {
       CoreModule module =
-          CoreModule.parse(def.bytes(), def.offset(), !validatedBefore.test(def.offset()));
+          cache == null
+              ? CoreModule.parse(def.bytes(), def.offset())
+              : CoreModule.parse(
+                  def.bytes(),
+                  def.offset(),
+                  cache,
+                  CompileCache.key(componentSha256, def.offset(), fallback));
       CoreTypeRules.module(module.imports(), def.offset());
       parsed.add(module);
     }

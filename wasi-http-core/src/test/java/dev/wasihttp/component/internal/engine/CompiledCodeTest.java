@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasihttp.component.errors.ComponentException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,16 +46,11 @@ class CompiledCodeTest {
    * (func (param i32 i32) (table.fill 0 (local.get 0) (ref.null func) (local.get 1)))}.
    */
   static byte[] huge(boolean withFill) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(0); // no locals
-    for (int i = 0; i < 30_000; i++) {
-      body.writeBytes(new byte[] {0x41, (byte) 0xe8, 0x07, 0x1a});
-    }
-    body.writeBytes(new byte[] {0x41, 7, 0x0b});
+    byte[] body = hugeBody();
     ByteArrayOutputStream code = new ByteArrayOutputStream();
     code.write(withFill ? 2 : 1);
-    leb(code, body.size());
-    code.writeBytes(body.toByteArray());
+    leb(code, body.length);
+    code.writeBytes(body);
     if (withFill) {
       code.writeBytes(
           new byte[] {11, 0, 0x20, 0, (byte) 0xd0, 0x70, 0x20, 1, (byte) 0xfc, 17, 0, 0x0b});
@@ -76,6 +72,17 @@ class CompiledCodeTest {
         ModuleBytes.section(4, 1, 0x70, 0, 1),
         ModuleBytes.section(7, 1, 1, 'f', 0, 0),
         section.toByteArray());
+  }
+
+  /** The body of {@link #huge()}'s function. */
+  private static byte[] hugeBody() {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(0); // no locals
+    for (int i = 0; i < 30_000; i++) {
+      body.writeBytes(new byte[] {0x41, (byte) 0xe8, 0x07, 0x1a});
+    }
+    body.writeBytes(new byte[] {0x41, 7, 0x0b});
+    return body.toByteArray();
   }
 
   private static void leb(ByteArrayOutputStream out, int value) {
@@ -157,6 +164,75 @@ class CompiledCodeTest {
     assertNull(CompiledCode.load(parsed.prepared().module, cache, KEY));
     assertArrayEquals(new long[] {7}, callF(parsed.compiled(true, 0, cache, new byte[32])));
     assertNotNull(CompiledCode.load(CoreModule.parse(SMALL, 0).prepared().module, cache, KEY));
+  }
+
+  /**
+   * {@link #huge()} with a second function, {@code (func (export "g") (result i32) (i32.const 5))}:
+   * one function left to the interpreter, one compiled.
+   */
+  static byte[] hugeAndSmall() {
+    byte[] huge = hugeBody();
+    ByteArrayOutputStream bodies = new ByteArrayOutputStream();
+    bodies.write(2);
+    leb(bodies, huge.length);
+    bodies.writeBytes(huge);
+    bodies.writeBytes(new byte[] {4, 0, 0x41, 5, 0x0b});
+    ByteArrayOutputStream section = new ByteArrayOutputStream();
+    section.write(10);
+    leb(section, bodies.size());
+    section.writeBytes(bodies.toByteArray());
+    return ModuleBytes.module(
+        ModuleBytes.section(1, 1, 0x60, 0, 1, 0x7f),
+        ModuleBytes.section(3, 2, 0, 0),
+        ModuleBytes.section(7, 2, 1, 'f', 0, 0, 1, 'g', 0, 1),
+        section.toByteArray());
+  }
+
+  @Test
+  void aModuleWithItsClassesInTheCacheParsesOnlyTheBodiesTheInterpreterRuns(@TempDir Path dir)
+      throws Exception {
+    CompileCache cache = CompileCache.open(dir);
+    CoreModule first = CoreModule.parse(hugeAndSmall(), 0).compiled(true, 0, cache, new byte[32]);
+    assertEquals(List.of("func 0"), first.interpretedFunctions());
+
+    CoreModule parsed = CoreModule.parse(hugeAndSmall(), 0, cache, KEY);
+    assertEquals(
+        60_002,
+        parsed.module.codeSection().getFunctionBody(0).instructions().size(),
+        "the interpreter's function, whole");
+    assertEquals(
+        List.of(OpCode.UNREACHABLE, OpCode.END),
+        opcodes(parsed, 1),
+        "the compiled function's body is never run");
+
+    CoreModule again = parsed.compiled(true, 0, cache, new byte[32]);
+    assertEquals(List.of("func 0"), again.interpretedFunctions());
+    CoreInstance instance = Engine.instantiate(again, imp -> null);
+    assertArrayEquals(
+        new long[] {7}, ((CoreExtern.Func) instance.export("f")).function().call(new long[0]));
+    assertArrayEquals(
+        new long[] {5}, ((CoreExtern.Func) instance.export("g")).function().call(new long[0]));
+  }
+
+  @Test
+  void withoutItsClassesInTheCacheAModuleIsParsedAndValidatedWhole(@TempDir Path dir)
+      throws Exception {
+    CompileCache cache = CompileCache.open(dir);
+    CoreModule parsed = CoreModule.parse(hugeAndSmall(), 0, cache, KEY);
+    assertEquals(List.of(OpCode.I32_CONST, OpCode.END), opcodes(parsed, 1));
+    assertFalse(parsed.isCompiled());
+
+    cache.putIfAbsent(KEY, new byte[] {1, 2, 3}); // not an entry: removed, compiled again
+    assertEquals(
+        List.of(OpCode.I32_CONST, OpCode.END),
+        opcodes(CoreModule.parse(hugeAndSmall(), 0, cache, KEY), 1));
+    assertNull(cache.get(KEY));
+  }
+
+  private static List<OpCode> opcodes(CoreModule module, int body) {
+    return module.module.codeSection().getFunctionBody(body).instructions().stream()
+        .map(i -> i.opcode())
+        .toList();
   }
 
   @Test
