@@ -136,17 +136,6 @@ public final class CompileCache implements Cache {
     }
   }
 
-  /**
-   * Whether an entry for {@code key} is at hand, in the directory or on the class path. An entry is
-   * only ever written for a module that was validated, from bytes its key names.
-   */
-  public boolean contains(String key) {
-    if (dir != null && Files.exists(file(key))) {
-      return true;
-    }
-    return classPathEntry(key) != null;
-  }
-
   @Override
   public byte[] get(String key) throws IOException {
     if (dir != null) {

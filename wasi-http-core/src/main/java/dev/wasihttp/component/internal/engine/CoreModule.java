@@ -140,17 +140,7 @@ public final class CoreModule {
    * @throws ComponentException MALFORMED or INVALID, naming the module's offset
    */
   public static CoreModule parse(byte[] bytes, long offset) throws ComponentException {
-    return parse(bytes, offset, true);
-  }
-
-  /**
-   * {@link #parse(byte[], long)}, where {@code validate} false skips validating the function bodies
-   * (most of the time a large module takes to load): only for bytes known to have been validated
-   * before, such as a module whose compiled classes are at hand ({@link CompileCache#contains}).
-   */
-  public static CoreModule parse(byte[] bytes, long offset, boolean validate)
-      throws ComponentException {
-    return new CoreModule(parseModule(EmptyImportNames.rewrite(bytes), offset, validate));
+    return new CoreModule(parseModule(EmptyImportNames.rewrite(bytes), offset, true));
   }
 
   /**
@@ -166,7 +156,7 @@ public final class CoreModule {
       throws ComponentException {
     CompiledCode.Classes classes = cache == null ? null : CompiledCode.Classes.load(cache, key);
     if (classes == null) {
-      return parse(bytes, offset, true);
+      return parse(bytes, offset);
     }
     byte[] rewritten = EmptyImportNames.rewrite(bytes);
     WasmModule module =
@@ -178,6 +168,10 @@ public final class CoreModule {
     return new CoreModule(module, null, false, classes);
   }
 
+  /**
+   * The module in {@code rewritten}; {@code validate} false skips validating the function bodies
+   * (most of the time a large module takes to load), for bytes validated before.
+   */
   private static WasmModule parseModule(byte[] rewritten, long offset, boolean validate)
       throws ComponentException {
     WasmModule module;
