@@ -1,7 +1,6 @@
 package dev.wasihttp.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -41,7 +40,7 @@ import java.util.List;
  * <p>The request side is passed through unchanged. The response side is used by one thread at a
  * time (the handler's); {@link #state()} may be read after the handler returns.
  */
-public final class GuardedExchange implements HttpExchange {
+public final class GuardedExchange extends HttpExchangeWrapper {
   /** Where the response stands. */
   public enum State {
     /** Nothing sent yet: {@code respond} or {@code fail} may come. */
@@ -56,7 +55,6 @@ public final class GuardedExchange implements HttpExchange {
     FAILED
   }
 
-  private final HttpExchange exchange;
   private final LogSink log;
   private final String tag;
   private final OutputStream body = new Body();
@@ -67,7 +65,7 @@ public final class GuardedExchange implements HttpExchange {
   private boolean clientGoneLogged; // the one line of a request whose client went away
 
   private GuardedExchange(HttpExchange exchange, LogSink log, String tag) {
-    this.exchange = exchange;
+    super(exchange);
     this.log = log;
     this.tag = tag;
   }
@@ -158,44 +156,7 @@ public final class GuardedExchange implements HttpExchange {
     }
   }
 
-  // ---- the request side, passed through ----
-
-  @Override
-  public String method() {
-    return exchange.method();
-  }
-
-  @Override
-  public String scheme() {
-    return exchange.scheme();
-  }
-
-  @Override
-  public String authority() {
-    return exchange.authority();
-  }
-
-  @Override
-  public String pathWithQuery() {
-    return exchange.pathWithQuery();
-  }
-
-  @Override
-  public List<HttpField> requestHeaders() {
-    return exchange.requestHeaders();
-  }
-
-  @Override
-  public InputStream requestBody() throws IOException {
-    return exchange.requestBody();
-  }
-
-  @Override
-  public List<HttpField> requestTrailers() {
-    return exchange.requestTrailers();
-  }
-
-  // ---- the response side, by the rules ----
+  // ---- the response side, by the rules (the request side is passed on unchanged) ----
 
   /**
    * Commits status and headers.
@@ -211,8 +172,8 @@ public final class GuardedExchange implements HttpExchange {
     state = State.COMMITTED;
     this.status = status;
     try {
-      exchange.respond(status, headers);
-      out = exchange.responseBody();
+      wrapped().respond(status, headers);
+      out = wrapped().responseBody();
     } catch (IOException e) {
       gone(e);
       throw e;
@@ -252,7 +213,7 @@ public final class GuardedExchange implements HttpExchange {
       throw new IOException("the client went away");
     }
     try {
-      exchange.finish(trailers);
+      wrapped().finish(trailers);
       state = State.FINISHED;
     } catch (IOException e) {
       gone(e);
@@ -273,7 +234,7 @@ public final class GuardedExchange implements HttpExchange {
         if (!clientGoneLogged) { // else the client-went-away line told how this request ended
           log.log(LogSink.Level.WARN, tag + "response aborted after it started: " + reason);
         }
-        exchange.abort(reason);
+        wrapped().abort(reason);
       }
       case FINISHED, ABORTED, FAILED -> {}
     }
@@ -324,7 +285,7 @@ public final class GuardedExchange implements HttpExchange {
     log.log(LogSink.Level.WARN, tag + "answered " + status + ": " + reason);
     state = State.FAILED;
     this.status = status;
-    exchange.failUnanswered(status, reason);
+    wrapped().failUnanswered(status, reason);
   }
 
   private void answer(int status, List<HttpField> headers, String reason) {
@@ -332,7 +293,7 @@ public final class GuardedExchange implements HttpExchange {
       case UNCOMMITTED -> {
         state = State.FAILED;
         this.status = status;
-        exchange.fail(status, headers, reason);
+        wrapped().fail(status, headers, reason);
       }
       case COMMITTED -> abort(reason);
       case FINISHED, ABORTED, FAILED -> {}
