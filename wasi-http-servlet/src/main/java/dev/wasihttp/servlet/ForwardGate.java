@@ -1,9 +1,9 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.HttpExchange;
+import dev.wasihttp.http.HttpExchangeWrapper;
 import dev.wasihttp.http.HttpField;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -58,42 +58,7 @@ final class ForwardGate {
 
   /** {@code exchange} whose response calls wait at this gate; the request side passes through. */
   HttpExchange guard(HttpExchange exchange) {
-    return new HttpExchange() {
-      @Override
-      public String method() {
-        return exchange.method();
-      }
-
-      @Override
-      public String scheme() {
-        return exchange.scheme();
-      }
-
-      @Override
-      public String authority() {
-        return exchange.authority();
-      }
-
-      @Override
-      public String pathWithQuery() {
-        return exchange.pathWithQuery();
-      }
-
-      @Override
-      public List<HttpField> requestHeaders() {
-        return exchange.requestHeaders();
-      }
-
-      @Override
-      public InputStream requestBody() throws IOException {
-        return exchange.requestBody();
-      }
-
-      @Override
-      public List<HttpField> requestTrailers() {
-        return exchange.requestTrailers();
-      }
-
+    return new HttpExchangeWrapper(exchange) {
       @Override
       public void respond(int status, List<HttpField> headers) throws IOException {
         await();
