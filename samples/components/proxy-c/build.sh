@@ -1,26 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds proxy-c.wasm from proxy.c (with wasi_http.h and support.h): freestanding clang -> core module ->
-# jco embed (WIT world `proxy-c`) -> jco new (component).
+# Rebuilds proxy-c.wasm from proxy.c: freestanding clang -> core module -> jco embed
+# (WIT world `proxy-c`) -> jco new (component), by ../common-c/build-component.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-tools="$(cd "$here/../../../tools" && pwd)"
-
-"$tools/install-node-tools.sh"
-if ! command -v clang >/dev/null || ! command -v wasm-ld >/dev/null; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update
-  $sudo apt-get install -y clang lld
-fi
-
-JCO="node ${CM_TOOLS:-/tmp/cm-tools}/node_modules/jco-old/src/jco.js"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-
-# No libc: every import carries its own module/name attribute, so the link
-# needs no --allow-undefined and a stray libc call fails here, not at load time.
-clang --target=wasm32 -O2 -nostdlib -Wall -Wextra -Werror \
-  -Wl,--no-entry -o "$tmp/core.wasm" "$here/proxy.c"
-$JCO embed "$tmp/core.wasm" --wit "$here/wit" -n proxy-c -o "$tmp/embedded.wasm"
-$JCO new "$tmp/embedded.wasm" -o "$here/proxy-c.wasm"
-$JCO wit "$here/proxy-c.wasm"
-echo "built $here/proxy-c.wasm ($(wc -c <"$here/proxy-c.wasm") bytes)"
+exec "$here/../common-c/build-component.sh" "$here/proxy.c" proxy-c "$here/proxy-c.wasm"
