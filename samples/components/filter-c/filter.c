@@ -32,8 +32,8 @@
  *   `x-filtered-by: wasm`; an error-code instead is a 502 with
  *   `x-proxy-error: NAME`, as proxy-c answers it.
  */
-#include "wasi_http.h"
-#include "support.h"
+#include "../common-c/wasi_http.h"
+#include "../common-c/support.h"
 
 /* ---- streams ---- */
 

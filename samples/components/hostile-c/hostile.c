@@ -18,8 +18,8 @@
  *                    the host refuses (a trap)
  *   anything else -> 404 "not found\n"
  */
-#include "wasi_http.h"
-#include "support.h"
+#include "../common-c/wasi_http.h"
+#include "../common-c/support.h"
 
 #define WASM_PAGE 65536u
 #define ONE_DAY_NS (86400ull * 1000000000ull)
@@ -52,6 +52,46 @@ static void poll_forever(void) {
   handle_t timer = monotonic_clock_subscribe_duration(ONE_DAY_NS);
   bytes_t ready;
   poll(&timer, 1, &ready);
+}
+
+/* ---- sending a whole response ---- */
+
+static void append_header(handle_t fields, const char *name, const char *value) {
+  result_unit_u8_t r;
+  fields_append(fields, (const uint8_t *)name, cstrlen(name),
+                (const uint8_t *)value, cstrlen(value), &r);
+}
+
+/* A response being sent: its body and the body's output stream. */
+typedef struct { handle_t body; handle_t out; } sending_t;
+
+/* Sets a text/plain response with `status` and returns its body and stream. */
+static sending_t respond(handle_t response_out, int status) {
+  handle_t headers = fields_new();
+  append_header(headers, "content-type", "text/plain");
+  append_header(headers, "x-wasm-lang", "c");
+  handle_t response = outgoing_response_new(headers); /* takes the fields */
+  outgoing_response_set_status_code(response, status);
+  result_handle_t body, out;
+  outgoing_response_body(response, &body);
+  outgoing_body_write(body.val, &out);
+  response_outparam_set(response_out, 0, response, 0, 0, 0, 0, 0, 0);
+  sending_t s = { body.val, out.val };
+  return s;
+}
+
+/* Writes text (at most 4096 bytes, what blocking-write-and-flush accepts). */
+static void write_text(const sending_t *s, const char *text) {
+  result_stream_t r;
+  output_stream_blocking_write_and_flush(s->out, (const uint8_t *)text, cstrlen(text), &r);
+  if (r.is_err && r.err.tag == 0) io_error_drop(r.err.error);
+}
+
+/* Ends the body cleanly: the stream goes first, then outgoing-body.finish. */
+static void finish(const sending_t *s) {
+  output_stream_drop(s->out);
+  ret_area_t fin; /* result<_, error-code>: not read */
+  outgoing_body_finish(s->body, 0, 0, &fin);
 }
 
 /* ---- export: wasi:http/incoming-handler@0.2.0#handle ---- */

@@ -83,8 +83,8 @@
  * A request whose headers exceed the host's fields size cap (128 KiB by
  * default) traps in `fields.clone` (the host then answers 500).
  */
-#include "wasi_http.h"
-#include "support.h"
+#include "../common-c/wasi_http.h"
+#include "../common-c/support.h"
 
 /* ---- streams ---- */
 

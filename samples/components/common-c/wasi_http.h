@@ -1,11 +1,14 @@
 /*
- * wasi_http.h: what filter-c imports (as proxy-c's, plus the incoming request's scheme and authority), declared by hand: each function's core
- * signature under the canonical ABI (as `jco embed --dummy` + `jco print`
- * show them), and the layouts of results the host writes through a return
- * pointer. Included once, by filter.c.
+ * wasi_http.h: what the freestanding C samples (proxy-c, filter-c, hostile-c)
+ * import, declared by hand: each function's core signature under the canonical
+ * ABI (as `jco embed --dummy` + `jco print` show them), and the layouts of
+ * results the host writes through a return pointer. A declaration nobody calls
+ * costs nothing: wasm-ld imports only the functions a module calls, so each
+ * component's world names only what its own code uses. Included first, once
+ * per component.
  */
-#ifndef PROXY_C_WASI_HTTP_H
-#define PROXY_C_WASI_HTTP_H
+#ifndef COMMON_C_WASI_HTTP_H
+#define COMMON_C_WASI_HTTP_H
 
 #include <stdint.h>
 #include <stddef.h>
@@ -20,7 +23,7 @@ typedef int32_t handle_t;
 
 /* ---- canonical ABI layouts of results received through a return pointer ---- */
 
-/* string / list<u8>: (ptr, len) */
+/* string / list<u8> / list<u32>: (ptr, len) */
 typedef struct { uint8_t *ptr; uint32_t len; } bytes_t;
 
 /* method: variant { get, head, post, put, delete, connect, options, trace,
@@ -30,6 +33,11 @@ enum { M_GET, M_HEAD, M_POST, M_PUT, M_DELETE, M_CONNECT, M_OPTIONS, M_TRACE, M_
 
 /* option<string>: u8 discriminant, string at offset 4. */
 typedef struct { uint8_t is_some; bytes_t val; } option_string_t;
+
+/* option<scheme>; scheme is variant { HTTP, HTTPS, other(string) }:
+   the option's discriminant at 0, the scheme's at 4, its string at 8. */
+typedef struct { uint8_t is_some; struct { uint8_t tag; bytes_t other; } val; } option_scheme_t;
+enum { S_HTTP, S_HTTPS, S_OTHER };
 
 /* result<own<T>, _>: u8 discriminant (0 ok), handle at offset 4. */
 typedef struct { uint8_t is_err; handle_t val; } result_handle_t;
@@ -63,6 +71,8 @@ typedef struct { _Alignas(8) uint8_t b[64]; } ret_area_t;
 #define RET_I32(r, off) (*(int32_t *)&(r).b[off])
 
 _Static_assert(sizeof(method_t) == 12, "method layout");
+_Static_assert(sizeof(option_string_t) == 12, "option<string> layout");
+_Static_assert(sizeof(option_scheme_t) == 16, "option<scheme> layout");
 _Static_assert(sizeof(result_bytes_t) == 12, "result<list<u8>,stream-error> layout");
 _Static_assert(sizeof(result_stream_t) == 12, "result<_,stream-error> layout");
 
@@ -85,10 +95,6 @@ IMPORT(HTTP, "[method]incoming-request.method")
 void incoming_request_method(handle_t self, method_t *ret);
 IMPORT(HTTP, "[method]incoming-request.path-with-query")
 void incoming_request_path_with_query(handle_t self, option_string_t *ret);
-/* scheme: option<scheme>; scheme is variant { HTTP, HTTPS, other(string) }:
-   the option's discriminant at 0, the scheme's at 4, its string at 8. */
-typedef struct { uint8_t is_some; struct { uint8_t tag; bytes_t other; } val; } option_scheme_t;
-enum { S_HTTP, S_HTTPS, S_OTHER };
 IMPORT(HTTP, "[method]incoming-request.scheme")
 void incoming_request_scheme(handle_t self, option_scheme_t *ret);
 IMPORT(HTTP, "[method]incoming-request.authority")
@@ -187,7 +193,7 @@ IMPORT("wasi:http/outgoing-handler@0.2.0", "handle")
 void outgoing_handler_handle(handle_t request, int32_t options_is_some, handle_t options,
                              ret_area_t *ret);
 
-/* ---- imports: wasi:io ---- */
+/* ---- imports: wasi:io and wasi:clocks ---- */
 IMPORT(STREAMS, "[method]output-stream.blocking-write-and-flush")
 void output_stream_blocking_write_and_flush(handle_t self, const uint8_t *buf,
                                             uint32_t len, result_stream_t *ret);
@@ -217,6 +223,10 @@ IMPORT(POLL, "[method]pollable.block")
 void pollable_block(handle_t self);
 IMPORT(POLL, "[resource-drop]pollable")
 void pollable_drop(handle_t self);
+
+/* subscribe-duration(when: duration) -> own<pollable>; a duration is u64 nanoseconds. */
+IMPORT("wasi:clocks/monotonic-clock@0.2.0", "subscribe-duration")
+handle_t monotonic_clock_subscribe_duration(uint64_t ns);
 
 /* ---- imports: wasi:cli/environment@0.2.0 ---- */
 /* get-environment() -> list<tuple<string, string>>: 16 bytes per entry. */

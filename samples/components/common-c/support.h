@@ -1,10 +1,11 @@
 /*
- * support.h: proxy-c's memory (the bump allocator behind cabi_realloc), small
- * string helpers and the error-code case names. Included once, by proxy.c,
- * after wasi_http.h.
+ * support.h: the freestanding C samples' memory (the bump allocator behind
+ * cabi_realloc), small string helpers and the error-code case names. Included once per component, after
+ * wasi_http.h. The helpers are `static inline` so that a component that does
+ * not use one compiles without an unused-function warning (-Werror).
  */
-#ifndef PROXY_C_SUPPORT_H
-#define PROXY_C_SUPPORT_H
+#ifndef COMMON_C_SUPPORT_H
+#define COMMON_C_SUPPORT_H
 
 /* ---- memory: a bump allocator the host calls through cabi_realloc ---- */
 
@@ -12,11 +13,12 @@ extern uint8_t __heap_base;
 static uintptr_t heap_top;
 
 /* When set, the next allocation of at most `arena_cap` bytes is served here:
-   `input-stream.read` puts its bytes straight into a pump's fixed buffer. */
+   `input-stream.read` puts its bytes straight into a pump's fixed buffer
+   proxy-c's and filter-c's pumps. */
 static uint8_t *arena;
 static size_t arena_cap;
 
-static void heap_reset(void) { heap_top = (uintptr_t)&__heap_base; }
+static inline void heap_reset(void) { heap_top = (uintptr_t)&__heap_base; }
 
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
@@ -45,12 +47,12 @@ void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size
 
 #define CHUNK 4096 /* per step and direction; also the most blocking-write-and-flush accepts */
 
-static size_t cstrlen(const char *s) { size_t n = 0; while (s[n]) n++; return n; }
+static inline size_t cstrlen(const char *s) { size_t n = 0; while (s[n]) n++; return n; }
 
-static uint8_t lower(uint8_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static inline uint8_t lower(uint8_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 /* Whether a[0..alen) starts with the ASCII text b, ignoring case. */
-static int starts_with_ci(const uint8_t *a, size_t alen, const char *b) {
+static inline int starts_with_ci(const uint8_t *a, size_t alen, const char *b) {
   size_t blen = cstrlen(b);
   if (alen < blen) return 0;
   for (size_t i = 0; i < blen; i++) if (lower(a[i]) != lower((uint8_t)b[i])) return 0;
@@ -58,7 +60,7 @@ static int starts_with_ci(const uint8_t *a, size_t alen, const char *b) {
 }
 
 /* Whether a[0..alen) is exactly the ASCII text b. */
-static int bytes_eq(const uint8_t *a, size_t alen, const char *b) {
+static inline int bytes_eq(const uint8_t *a, size_t alen, const char *b) {
   if (alen != cstrlen(b)) return 0;
   for (size_t i = 0; i < alen; i++) if (a[i] != (uint8_t)b[i]) return 0;
   return 1;
@@ -67,16 +69,16 @@ static int bytes_eq(const uint8_t *a, size_t alen, const char *b) {
 /* Appends text to a buffer being built in the bump heap. */
 typedef struct { uint8_t *ptr; size_t len; } text_t;
 
-static text_t text_new(size_t cap) {
+static inline text_t text_new(size_t cap) {
   text_t t = { cabi_realloc(NULL, 0, 1, cap), 0 };
   return t;
 }
 
-static void text_add(text_t *t, const uint8_t *s, size_t n) {
+static inline void text_add(text_t *t, const uint8_t *s, size_t n) {
   for (size_t i = 0; i < n; i++) t->ptr[t->len++] = s[i];
 }
 
-static void text_addz(text_t *t, const char *s) { text_add(t, (const uint8_t *)s, cstrlen(s)); }
+static inline void text_addz(text_t *t, const char *s) { text_add(t, (const uint8_t *)s, cstrlen(s)); }
 
 /* ---- error-code case names, in WIT order (the variant's discriminant) ---- */
 
@@ -99,7 +101,7 @@ static const char *const ERROR_CODE_NAMES[] = {
 };
 _Static_assert(sizeof ERROR_CODE_NAMES / sizeof ERROR_CODE_NAMES[0] == 39, "39 error-code cases");
 
-static const char *error_code_name(uint8_t disc) {
+static inline const char *error_code_name(uint8_t disc) {
   return disc < sizeof ERROR_CODE_NAMES / sizeof ERROR_CODE_NAMES[0] ? ERROR_CODE_NAMES[disc]
                                                                      : "internal-error";
 }
