@@ -1,6 +1,6 @@
 /*
  * support.h: the freestanding C samples' memory (the bump allocator behind
- * cabi_realloc), small string helpers and the error-code case names. Included once per component, after
+ * cabi_realloc) and small string helpers. Included once per component, after
  * wasi_http.h. The helpers are `static inline` so that a component that does
  * not use one compiles without an unused-function warning (-Werror).
  */
@@ -14,7 +14,7 @@ static uintptr_t heap_top;
 
 /* When set, the next allocation of at most `arena_cap` bytes is served here:
    `input-stream.read` puts its bytes straight into a pump's fixed buffer
-   proxy-c's and filter-c's pumps. */
+   (forward.h). */
 static uint8_t *arena;
 static size_t arena_cap;
 
@@ -44,8 +44,6 @@ void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size
 }
 
 /* ---- small string helpers ---- */
-
-#define CHUNK 4096 /* per step and direction; also the most blocking-write-and-flush accepts */
 
 static inline size_t cstrlen(const char *s) { size_t n = 0; while (s[n]) n++; return n; }
 
@@ -79,31 +77,5 @@ static inline void text_add(text_t *t, const uint8_t *s, size_t n) {
 }
 
 static inline void text_addz(text_t *t, const char *s) { text_add(t, (const uint8_t *)s, cstrlen(s)); }
-
-/* ---- error-code case names, in WIT order (the variant's discriminant) ---- */
-
-static const char *const ERROR_CODE_NAMES[] = {
-  "DNS-timeout", "DNS-error", "destination-not-found", "destination-unavailable",
-  "destination-IP-prohibited", "destination-IP-unroutable", "connection-refused",
-  "connection-terminated", "connection-timeout", "connection-read-timeout",
-  "connection-write-timeout", "connection-limit-reached", "TLS-protocol-error",
-  "TLS-certificate-error", "TLS-alert-received", "HTTP-request-denied",
-  "HTTP-request-length-required", "HTTP-request-body-size", "HTTP-request-method-invalid",
-  "HTTP-request-URI-invalid", "HTTP-request-URI-too-long",
-  "HTTP-request-header-section-size", "HTTP-request-header-size",
-  "HTTP-request-trailer-section-size", "HTTP-request-trailer-size",
-  "HTTP-response-incomplete", "HTTP-response-header-section-size",
-  "HTTP-response-header-size", "HTTP-response-body-size",
-  "HTTP-response-trailer-section-size", "HTTP-response-trailer-size",
-  "HTTP-response-transfer-coding", "HTTP-response-content-coding",
-  "HTTP-response-timeout", "HTTP-upgrade-failed", "HTTP-protocol-error", "loop-detected",
-  "configuration-error", "internal-error",
-};
-_Static_assert(sizeof ERROR_CODE_NAMES / sizeof ERROR_CODE_NAMES[0] == 39, "39 error-code cases");
-
-static inline const char *error_code_name(uint8_t disc) {
-  return disc < sizeof ERROR_CODE_NAMES / sizeof ERROR_CODE_NAMES[0] ? ERROR_CODE_NAMES[disc]
-                                                                     : "internal-error";
-}
 
 #endif
