@@ -54,6 +54,18 @@ public interface HttpExchange {
   List<HttpField> requestTrailers();
 
   /**
+   * Whether the client sends the request body only after a {@code 100 Continue} ({@code Expect:
+   * 100-continue}), which the container sends when {@link #requestBody()} is first read, as long as
+   * the response is not committed yet. The host then holds the guest's response flushes until body
+   * bytes arrive, so that a guest that sets its response before reading the body (an echo) does not
+   * leave the client waiting for a {@code 100} that can no longer come. The default: false, for an
+   * exchange whose body needs no such signal.
+   */
+  default boolean expectsContinue() {
+    return false;
+  }
+
+  /**
    * Sets the status and header fields; from here on the response is committed: it can only end by
    * {@link #finish} or {@link #abort}. The container sends them with the body's first flush, or
    * with the whole response at {@link #finish}.

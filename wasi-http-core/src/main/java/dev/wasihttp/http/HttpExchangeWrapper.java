@@ -83,6 +83,11 @@ public abstract class HttpExchangeWrapper implements HttpExchange {
   }
 
   @Override
+  public boolean expectsContinue() {
+    return wrapped.expectsContinue();
+  }
+
+  @Override
   public void respond(int status, List<HttpField> headers) throws IOException {
     wrapped.respond(status, headers);
   }

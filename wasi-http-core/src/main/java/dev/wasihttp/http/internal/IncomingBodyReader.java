@@ -59,6 +59,15 @@ public final class IncomingBodyReader implements BodySource {
   private List<HttpField> trailers;
   private volatile boolean running;
 
+  /** Whether the client sends the body only after a {@code 100 Continue}: fixed per request. */
+  private final boolean expectsContinue;
+
+  /** Whether the guest asked for the body ({@link #start}). */
+  private volatile boolean started;
+
+  /** Whether anything came from the client: a byte, the end or a failure. */
+  private volatile boolean arrived;
+
   /** A reader of {@code exchange}'s body, buffering up to {@code capacity} bytes, of any length. */
   public IncomingBodyReader(HttpExchange exchange, int capacity) {
     this(exchange, capacity, Long.MAX_VALUE);
@@ -69,6 +78,7 @@ public final class IncomingBodyReader implements BodySource {
     this.exchange = exchange;
     this.capacity = capacity;
     this.maxBody = maxBody;
+    this.expectsContinue = exchange.expectsContinue();
   }
 
   /** The body went past its limit: {@code received} bytes came, more than {@code maxBody}. */
@@ -106,6 +116,7 @@ public final class IncomingBodyReader implements BodySource {
       if (task != null || stopped) {
         return;
       }
+      started = true;
       task = executor.submit(this::run);
     } finally {
       lock.unlock();
@@ -150,6 +161,7 @@ public final class IncomingBodyReader implements BodySource {
         }
         byte[] buf = new byte[CHUNK];
         int n = in.read(buf);
+        arrived = true;
         if (n < 0) {
           List<HttpField> t = exchange.requestTrailers();
           lock.lock();
@@ -189,6 +201,7 @@ public final class IncomingBodyReader implements BodySource {
   }
 
   private void fail(IOException e) {
+    arrived = true;
     lock.lock();
     try {
       if (!eof && failure == null) {
@@ -217,6 +230,16 @@ public final class IncomingBodyReader implements BodySource {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether the client waits for the container's {@code 100 Continue} before it sends the body it
+   * announced: the guest asked for the body, and nothing came yet. The container sends it when the
+   * body is first read, but only while the response is not committed (RFC 9110, 10.1.1 "Expect"):
+   * until then a flush of the response would make the client wait for nothing.
+   */
+  public boolean awaitsContinue() {
+    return expectsContinue && started && !arrived;
   }
 
   /** Whether a read would not block: bytes are buffered, or the body ended or failed. */

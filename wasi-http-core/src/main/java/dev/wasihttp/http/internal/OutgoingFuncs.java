@@ -167,7 +167,7 @@ final class OutgoingFuncs {
       // The client went away: the exchange noted it; the guest's writes now fail quietly.
     }
     if (body != null) {
-      body.attach(s.exchange, exempt, s.wasi.waker());
+      body.attach(s.exchange, exempt, s.wasi.waker(), s.body::awaitsContinue);
       return;
     }
     // The guest never asked for a body: an empty one.

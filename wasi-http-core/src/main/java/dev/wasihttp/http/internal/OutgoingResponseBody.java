@@ -60,6 +60,7 @@ final class OutgoingResponseBody implements OutgoingBody {
   // after a write or a flush the guest asked for; a failure then is reported by the stream's next
   // operation.
   private Waker waker;
+  private BooleanSupplier holdFlush = () -> false;
   private boolean flushDeferred;
   private boolean flushFailed;
 
@@ -82,8 +83,17 @@ final class OutgoingResponseBody implements OutgoingBody {
    * discards body bytes and skips the length check. Replays what was written before.
    */
   void attach(GuardedExchange exchange, boolean exempt, Waker waker) {
+    attach(exchange, exempt, waker, () -> false);
+  }
+
+  /**
+   * {@link #attach(GuardedExchange, boolean, Waker)}, where flushes wait while {@code holdFlush}
+   * says so (see {@link IncomingBodyReader#awaitsContinue}).
+   */
+  void attach(GuardedExchange exchange, boolean exempt, Waker waker, BooleanSupplier holdFlush) {
     this.exchange = exchange;
     this.waker = waker;
+    this.holdFlush = holdFlush;
     this.discard = exempt;
     byte[] early = pending.toByteArray();
     pending = null;
@@ -169,8 +179,16 @@ final class OutgoingResponseBody implements OutgoingBody {
     }
   }
 
-  /** The deferred flush; a body that ended since has nothing to flush. */
+  /**
+   * The deferred flush; a body that ended since has nothing to flush. While {@code holdFlush} says
+   * so (the client waits for a {@code 100 Continue} that a committed response would cancel), it is
+   * put off to the next wait.
+   */
   private void flushNow() {
+    if (state == State.OPEN && holdFlush.getAsBoolean()) {
+      waker.beforeWait(this::flushNow);
+      return;
+    }
     flushDeferred = false;
     if (state == State.OPEN && !flushToClient()) {
       flushFailed = true;

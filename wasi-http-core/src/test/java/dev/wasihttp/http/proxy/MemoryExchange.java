@@ -67,6 +67,7 @@ public final class MemoryExchange implements HttpExchange {
   /** Counts down at the first response body byte. */
   final CountDownLatch firstByte = new CountDownLatch(1);
 
+  private boolean expectsContinue;
   private long writesFailAfter = Long.MAX_VALUE;
   private Exception writeFailure;
   private boolean writesBlock;
@@ -215,6 +216,37 @@ public final class MemoryExchange implements HttpExchange {
   @Override
   public String pathWithQuery() {
     return pathWithQuery;
+  }
+
+  /**
+   * The client sent {@code Expect: 100-continue}: as a container, the first read of the body sends
+   * {@code 100 Continue} (recorded in {@link #calls} as {@code 100 continue}) unless the response
+   * was already committed by a flush ({@code no 100: committed}), when a client would wait for it
+   * in vain before sending the body anyway.
+   */
+  public MemoryExchange expectContinue() {
+    expectsContinue = true;
+    requestHeaders.add(HttpField.latin1("expect", "100-continue"));
+    InputStream body = requestBody;
+    requestBody =
+        new java.io.FilterInputStream(body) {
+          boolean first = true;
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (first) {
+              first = false;
+              calls.add(flushes.get() == 0 ? "100 continue" : "no 100: committed");
+            }
+            return super.read(b, off, len);
+          }
+        };
+    return this;
+  }
+
+  @Override
+  public boolean expectsContinue() {
+    return expectsContinue;
   }
 
   @Override
