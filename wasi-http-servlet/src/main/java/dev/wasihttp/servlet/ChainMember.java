@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A component chained after the servlet's own: its name, by which the members before it reach it
  * ({@code http://NAME/}), and its location (as {@link WasiHttpServletOptions#component()}): an
- * entry of the {@value WasiHttpServletOptions#CHAIN} init-param.
+ * entry of the {@value InitParams#CHAIN} init-param.
  */
 public record ChainMember(String name, String location) {
   public ChainMember {

@@ -74,7 +74,7 @@ final class ComponentHandlers {
     String location = options.component();
     if (location == null) {
       throw unavailable(
-          "no component configured: set the init-param " + WasiHttpServletOptions.COMPONENT, null);
+          "no component configured: set the init-param " + InitParams.COMPONENT, null);
     }
     try {
       return read(location, context);
@@ -137,9 +137,9 @@ final class ComponentHandlers {
           "component "
               + name
               + ": "
-              + WasiHttpServletOptions.TRUST_STORE
+              + InitParams.TRUST_STORE
               + " and "
-              + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE
+              + InitParams.HTTP_CLIENT_ATTRIBUTE
               + " exclude each other: the"
               + " application's client brings its own trust",
           null);
@@ -149,9 +149,7 @@ final class ComponentHandlers {
           "component "
               + name
               + ": "
-              + (store != null
-                  ? WasiHttpServletOptions.TRUST_STORE
-                  : WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE)
+              + (store != null ? InitParams.TRUST_STORE : InitParams.HTTP_CLIENT_ATTRIBUTE)
               + " configures the Jetty outgoing handler, but the options name another: "
               + options.http().outgoingHandler(),
           null);
@@ -179,7 +177,7 @@ final class ComponentHandlers {
                 + ": the ServletContext attribute \""
                 + attribute
                 + "\" ("
-                + WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE
+                + InitParams.HTTP_CLIENT_ATTRIBUTE
                 + ") holds "
                 + (client == null ? "nothing" : "a " + client.getClass().getName())
                 + ", not an "

@@ -1,37 +1,7 @@
 package dev.wasihttp.servlet;
 
-import static dev.wasihttp.servlet.WasiHttpServletOptions.ALLOW_OUTBOUND;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.CANONICAL_AUTHORITY;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.CHAIN;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPILE_CACHE;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.COMPONENT_NAME;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.DIR;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.ENGINE;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.ENV_PREFIX;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.FORBIDDEN_HEADERS;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_BODY;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_CONCURRENT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_CONCURRENT_WAIT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_FIELD_SIZE;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_HOST_MEMORY;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.MAX_MEMORY;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_BETWEEN_BYTES_TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_CONNECT_TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.OUTBOUND_FIRST_BYTE_TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.POOL_IDLE_TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.RELOAD;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.RELOAD_INTERVAL;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.SHUTDOWN_TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.STRIP_SERVLET_PATH;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.TIMEOUT;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_PASSWORD;
-import static dev.wasihttp.servlet.WasiHttpServletOptions.TRUST_STORE_TYPE;
-
 import dev.wasihttp.component.EngineMode;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.Timeouts;
 import dev.wasihttp.http.client.OutboundPolicy;
@@ -45,15 +15,164 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Parsing of init-param values, with messages that name the init-param. */
-final class InitParams {
+/**
+ * The init-params of {@link WasiHttpServlet} and {@link WasiHttpFilter}, by name: the constants
+ * below are the names that web.xml, annotations, {@code ServletRegistration} and {@code
+ * WEB-INF/wasm/NAME.properties} give, and that the Spring Boot properties {@code
+ * wasi-http.components.NAME.*} stand for. The README's "WasiHttpServlet configuration" table gives
+ * each one's default and meaning. {@link WasiHttpServletOptions#fromInitParameters} reads them into
+ * the options its builder makes, with messages that name the init-param.
+ */
+public final class InitParams {
   private InitParams() {}
 
+  /** Init-param: the component location. */
+  public static final String COMPONENT = "component";
+
+  /** Init-param: the component's name in logs. */
+  public static final String COMPONENT_NAME = "componentName";
+
   /**
-   * Every init-param name {@link #options} reads, but the {@value
-   * WasiHttpServletOptions#ENV_PREFIX} ones (see {@link #known}).
+   * Init-param: the components chained after {@link #COMPONENT}, in order, separated by commas or
+   * white space, each {@code [NAME=]LOCATION} (located as {@link #COMPONENT} is; the name defaults
+   * to the file's name without {@code .wasm}, and must be a host name): each member's outgoing
+   * requests for its own origin go to the next member, and those for {@code http://NAME} to that
+   * later member, in process (see {@link dev.wasihttp.http.proxy.WasiHttpChain}). Every member runs
+   * with this servlet's options; not with {@value #RELOAD}; none by default.
    */
-  static final Set<String> NAMES =
+  public static final String CHAIN = "chain";
+
+  /** Init-param prefix: {@code env.NAME} sets the guest's environment variable NAME. */
+  public static final String ENV_PREFIX = "env.";
+
+  /** Init-param: {@code HOSTDIR[::GUESTPATH]}, a read-only directory for the guest. */
+  public static final String DIR = "dir";
+
+  /**
+   * Init-param: how the component's core code runs: {@code auto} (the default: Chicory's compiler,
+   * once when the servlet starts, for every core module but one with more than 1 MiB of code whose
+   * compiled classes are not at hand), {@code compiler} (every module) or {@code interpreter}; see
+   * {@link dev.wasihttp.component.EngineMode}.
+   */
+  public static final String ENGINE = "engine";
+
+  /**
+   * Init-param: unless {@link #ENGINE} is {@code interpreter}, the directory where compiled modules
+   * are kept across restarts, or {@code none}; default {@link EngineOptions#defaultCompileCache()}.
+   */
+  public static final String COMPILE_CACHE = "compileCache";
+
+  /** Init-param: {@code true} to strip the servlet path as well as the context path. */
+  public static final String STRIP_SERVLET_PATH = "stripServletPath";
+
+  /** Init-param: the authority used when the client sent none. */
+  public static final String CANONICAL_AUTHORITY = "canonicalAuthority";
+
+  /** Init-param: comma-separated names for {@link WasiHttpConfig#forbiddenHeaders()}. */
+  public static final String FORBIDDEN_HEADERS = "forbiddenHeaders";
+
+  /** Init-param: {@link WasiHttpConfig#maxFieldSize()}, in bytes. */
+  public static final String MAX_FIELD_SIZE = "maxFieldSize";
+
+  /**
+   * Init-param: {@link WasiHttpConfig#timeout()}, a duration ({@code 30s}, {@code 500ms}, {@code
+   * 10m}, plain seconds, ISO-8601 {@code PT30S}; see {@link OptionValues#duration}), {@code 0} for
+   * none; default {@code 60s}.
+   */
+  public static final String TIMEOUT = "timeout";
+
+  /** Init-param: {@link WasiHttpConfig#maxConcurrent()}, at least 1; default 64. */
+  public static final String MAX_CONCURRENT = "maxConcurrent";
+
+  /** Init-param: {@link WasiHttpConfig#maxConcurrentWait()}, a duration; default {@code 1s}. */
+  public static final String MAX_CONCURRENT_WAIT = "maxConcurrentWait";
+
+  /**
+   * Init-param: {@link WasiHttpConfig#maxBody()}, a size ({@code 1GiB}, {@code 512MiB}, bytes; see
+   * {@link OptionValues#size}); default {@code 1GiB}.
+   */
+  public static final String MAX_BODY = "maxBody";
+
+  /** Init-param: {@link WasiHttpConfig#maxMemory()}, a size; default {@code 256MiB}. */
+  public static final String MAX_MEMORY = "maxMemory";
+
+  /** Init-param: {@link WasiHttpConfig#maxHostMemory()}, a size; default {@code 16MiB}. */
+  public static final String MAX_HOST_MEMORY = "maxHostMemory";
+
+  /**
+   * Init-param: {@link WasiHttpConfig#shutdownTimeout()}, how long {@code destroy()} lets requests
+   * in flight finish, a duration; default {@code 10s}.
+   */
+  public static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
+
+  /**
+   * Init-param: {@link InstancePool.Config#maxIdle()} of {@link WasiHttpConfig#pool()}, the
+   * instances kept ready (reset to their image after each request) for the next requests; {@code 0}
+   * makes a fresh instance per request; default 16 ({@link InstancePool.Config#DEFAULT}).
+   */
+  public static final String POOL = "pool";
+
+  /**
+   * Init-param: {@link InstancePool.Config#idleTimeout()} of {@link WasiHttpConfig#pool()}, how
+   * long a ready instance may wait unused before it is dropped (same syntax as {@link #TIMEOUT},
+   * positive); default {@code 60s} ({@link InstancePool.Config#DEFAULT}).
+   */
+  public static final String POOL_IDLE_TIMEOUT = "poolIdleTimeout";
+
+  /**
+   * Init-param: {@link WasiHttpConfig#outboundPolicy()}, its entries separated by commas or white
+   * space.
+   */
+  public static final String ALLOW_OUTBOUND = "allowOutbound";
+
+  /** Init-param: {@link JettyOutgoingHandler.Options#connectTimeout()}. */
+  public static final String OUTBOUND_CONNECT_TIMEOUT = "outboundConnectTimeout";
+
+  /** Init-param: {@link JettyOutgoingHandler.Options#firstByteTimeout()}. */
+  public static final String OUTBOUND_FIRST_BYTE_TIMEOUT = "outboundFirstByteTimeout";
+
+  /** Init-param: {@link JettyOutgoingHandler.Options#betweenBytesTimeout()}. */
+  public static final String OUTBOUND_BETWEEN_BYTES_TIMEOUT = "outboundBetweenBytesTimeout";
+
+  /**
+   * Init-param: a key store whose certificates become {@link
+   * JettyOutgoingHandler.Options#sslContext()} when the servlet starts.
+   */
+  public static final String TRUST_STORE = "trustStore";
+
+  /** Init-param: the password of {@value #TRUST_STORE}. */
+  public static final String TRUST_STORE_PASSWORD = "trustStorePassword";
+
+  /** Init-param: the format of {@value #TRUST_STORE}. */
+  public static final String TRUST_STORE_TYPE = "trustStoreType";
+
+  /**
+   * Init-param: the ServletContext attribute whose HttpClient becomes {@link
+   * JettyOutgoingHandler.Options#httpClient()} when the servlet starts.
+   */
+  public static final String HTTP_CLIENT_ATTRIBUTE = "httpClientAttribute";
+
+  /**
+   * Init-param: {@code true} to swap the component when its file changes, without restarting the
+   * container; for development. Only a component that is a file is watched: a path, a {@code file:}
+   * URI, or a {@code /WEB-INF/…} resource that the container has unpacked on disk ({@code
+   * ServletContext.getRealPath}); for any other the servlet logs once why it cannot watch and
+   * serves the component as loaded. Default {@code false}.
+   */
+  public static final String RELOAD = "reload";
+
+  /**
+   * Init-param: how often {@value #RELOAD} looks at the component's file (same syntax as {@link
+   * #TIMEOUT}, positive); default {@code 1s} ({@link
+   * WasiHttpServletOptions#DEFAULT_RELOAD_INTERVAL}).
+   */
+  public static final String RELOAD_INTERVAL = "reloadInterval";
+
+  /**
+   * Every init-param name the servlet reads but the {@value #ENV_PREFIX} ones (see {@link
+   * #isKnown}).
+   */
+  public static final Set<String> NAMES =
       Set.of(
           COMPONENT,
           COMPONENT_NAME,
@@ -85,13 +204,19 @@ final class InitParams {
           RELOAD_INTERVAL,
           CHAIN);
 
-  /** Whether {@code name} is an init-param the servlet reads: one of {@link #NAMES} or env.X. */
-  static boolean known(String name) {
+  /**
+   * Whether {@code name} is an init-param the servlet reads: one of {@link #NAMES}, or {@value
+   * #ENV_PREFIX} followed by a variable's name.
+   */
+  public static boolean isKnown(String name) {
     return NAMES.contains(name)
         || (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length());
   }
 
-  /** The options the init-params read through {@code param} describe (see the README's table). */
+  /**
+   * The options the init-params read through {@code param} describe (see the README's table); what
+   * {@link WasiHttpServletOptions#fromInitParameters} returns.
+   */
   static WasiHttpServletOptions options(Iterable<String> names, Function<String, String> param) {
     WasiHttpServletOptions.Builder b = WasiHttpServletOptions.builder();
     WasiHttpConfig.Builder http = WasiHttpConfig.builder();

@@ -64,11 +64,11 @@ import javax.management.ObjectName;
  * {@code timeout} covers the guest's whole run, the servlet's time included.
  *
  * <p>Configured by the same init-params as {@link WasiHttpServlet} (except {@value
- * WasiHttpServletOptions#RELOAD}, {@value WasiHttpServletOptions#CHAIN} and {@value
- * WasiHttpServletOptions#STRIP_SERVLET_PATH}, which it refuses) or by {@link
- * #WasiHttpFilter(WasiHttpServletOptions)}. While in service its counters are on the platform MBean
- * server as {@code dev.wasihttp:type=WasiHttpFilter,context="/ctx",name="filter"} ({@link
- * WasiHttpServletMXBean}); {@link #destroy} closes the component's handler.
+ * InitParams#RELOAD}, {@value InitParams#CHAIN} and {@value InitParams#STRIP_SERVLET_PATH}, which
+ * it refuses) or by {@link #WasiHttpFilter(WasiHttpServletOptions)}. While in service its counters
+ * are on the platform MBean server as {@code
+ * dev.wasihttp:type=WasiHttpFilter,context="/ctx",name="filter"} ({@link WasiHttpServletMXBean});
+ * {@link #destroy} closes the component's handler.
  */
 public class WasiHttpFilter implements Filter {
   /** 30 s: how long an idle guest thread stays. */
@@ -139,10 +139,10 @@ public class WasiHttpFilter implements Filter {
   private WasiHttpHandler load() throws ServletException {
     String refused =
         options.reload()
-            ? WasiHttpServletOptions.RELOAD
+            ? InitParams.RELOAD
             : !options.chain().isEmpty()
-                ? WasiHttpServletOptions.CHAIN
-                : options.stripServletPath() ? WasiHttpServletOptions.STRIP_SERVLET_PATH : null;
+                ? InitParams.CHAIN
+                : options.stripServletPath() ? InitParams.STRIP_SERVLET_PATH : null;
     if (refused != null) {
       throw ComponentHandlers.unavailable(
           "component "

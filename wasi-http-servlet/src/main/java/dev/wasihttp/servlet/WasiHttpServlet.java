@@ -22,21 +22,19 @@ import javax.management.ObjectName;
  * handled by a fresh instance of the component, its response streamed back as the guest writes it.
  *
  * <p>Configured by init-params (web.xml, annotations or {@code ServletRegistration}), named by the
- * constants of {@link WasiHttpServletOptions} (the README lists their defaults), or
- * programmatically with {@link #WasiHttpServlet(WasiHttpServletOptions)}; both give the same
- * options object.
+ * constants of {@link InitParams} (the README lists their defaults), or programmatically with
+ * {@link #WasiHttpServlet(WasiHttpServletOptions)}; both give the same options object.
  *
  * <p>The component is read, decoded and linked once, in {@link #init()}: a component that cannot be
  * loaded fails deployment with a {@link ServletException} naming the component and the loader's
  * message (with the byte offset for a malformed binary). {@link #service} handles every method
  * itself, so methods unknown to {@link HttpServlet} reach the guest too.
  *
- * <p>For development, the init-param {@value WasiHttpServletOptions#RELOAD} makes the servlet load
- * the component again whenever its file changes, without a restart of the container: requests in
- * flight finish on the version they started on, every request that starts after the line {@code
- * [name] reloaded from FILE (version N)} runs the new one, none fails because of the swap, and a
- * new file that does not load leaves the serving version in place (logged with the loader's
- * message).
+ * <p>For development, the init-param {@value InitParams#RELOAD} makes the servlet load the
+ * component again whenever its file changes, without a restart of the container: requests in flight
+ * finish on the version they started on, every request that starts after the line {@code [name]
+ * reloaded from FILE (version N)} runs the new one, none fails because of the swap, and a new file
+ * that does not load leaves the serving version in place (logged with the loader's message).
  *
  * <p>Failures: every handler runs through {@link GuardedExchange#run}, which decides how the
  * exchange ends: a guest (or handler) that sets no response gets a 500 (the reason goes to the
@@ -45,8 +43,8 @@ import javax.management.ObjectName;
  * {@link ServletHttpExchange#abort}) and drains what is left of the request body. Log lines go to
  * {@code ServletContext.log}, each starting with the component's name.
  *
- * <p>With {@value WasiHttpServletOptions#CHAIN}, the component is the first of a {@link
- * WasiHttpChain}: the components chained after it serve its outgoing requests in process.
+ * <p>With {@value InitParams#CHAIN}, the component is the first of a {@link WasiHttpChain}: the
+ * components chained after it serve its outgoing requests in process.
  *
  * <p>A servlet that runs a component puts its counters on the platform MBean server while it is in
  * service (a chain's: its first component's): see {@link WasiHttpServletMXBean}.

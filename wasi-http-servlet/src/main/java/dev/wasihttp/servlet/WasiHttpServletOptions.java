@@ -2,9 +2,7 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.component.EngineOptions;
-import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.LogSink;
-import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.wasi.WasiConfig;
 import java.nio.file.Path;
@@ -24,8 +22,8 @@ import java.util.function.Function;
 /**
  * The configuration of one {@link WasiHttpServlet}: immutable, built with {@link #builder()} or
  * parsed from servlet init-params with {@link #fromInitParameters}, which produce the same object.
- * The init-params are the constants below; the README's "WasiHttpServlet configuration" table gives
- * each one's default and meaning.
+ * The init-params are named in {@link InitParams}; the README's "WasiHttpServlet configuration"
+ * table gives each one's default and meaning.
  *
  * <p>What the servlet alone reads (the component's location and name, the guest's environment and
  * directory, how the target and authority are mapped, where the outgoing client's trust store or
@@ -37,148 +35,7 @@ import java.util.function.Function;
  * component name, log and WASI config when it starts ({@link #toWasiHttpConfig}).
  */
 public final class WasiHttpServletOptions {
-  /** Init-param: the component location. */
-  public static final String COMPONENT = "component";
-
-  /** Init-param: the component's name in logs. */
-  public static final String COMPONENT_NAME = "componentName";
-
-  /**
-   * Init-param: the components chained after {@link #COMPONENT}, in order, separated by commas or
-   * white space, each {@code [NAME=]LOCATION} (located as {@link #COMPONENT} is; the name defaults
-   * to the file's name without {@code .wasm}, and must be a host name): each member's outgoing
-   * requests for its own origin go to the next member, and those for {@code http://NAME} to that
-   * later member, in process (see {@link dev.wasihttp.http.proxy.WasiHttpChain}). Every member runs
-   * with this servlet's options; not with {@value #RELOAD}; none by default.
-   */
-  public static final String CHAIN = "chain";
-
-  /** Init-param prefix: {@code env.NAME} sets the guest's environment variable NAME. */
-  public static final String ENV_PREFIX = "env.";
-
-  /** Init-param: {@code HOSTDIR[::GUESTPATH]}, a read-only directory for the guest. */
-  public static final String DIR = "dir";
-
-  /**
-   * Init-param: how the component's core code runs: {@code auto} (the default: Chicory's compiler,
-   * once when the servlet starts, for every core module but one with more than 1 MiB of code whose
-   * compiled classes are not at hand), {@code compiler} (every module) or {@code interpreter}; see
-   * {@link dev.wasihttp.component.EngineMode}.
-   */
-  public static final String ENGINE = "engine";
-
-  /**
-   * Init-param: unless {@link #ENGINE} is {@code interpreter}, the directory where compiled modules
-   * are kept across restarts, or {@code none}; default {@link EngineOptions#defaultCompileCache()}.
-   */
-  public static final String COMPILE_CACHE = "compileCache";
-
-  /** Init-param: {@code true} to strip the servlet path as well as the context path. */
-  public static final String STRIP_SERVLET_PATH = "stripServletPath";
-
-  /** Init-param: the authority used when the client sent none. */
-  public static final String CANONICAL_AUTHORITY = "canonicalAuthority";
-
-  /** Init-param: comma-separated names for {@link WasiHttpConfig#forbiddenHeaders()}. */
-  public static final String FORBIDDEN_HEADERS = "forbiddenHeaders";
-
-  /** Init-param: {@link WasiHttpConfig#maxFieldSize()}, in bytes. */
-  public static final String MAX_FIELD_SIZE = "maxFieldSize";
-
-  /**
-   * Init-param: {@link WasiHttpConfig#timeout()}, a duration ({@code 30s}, {@code 500ms}, {@code
-   * 10m}, plain seconds, ISO-8601 {@code PT30S}; see {@link OptionValues#duration}), {@code 0} for
-   * none; default {@code 60s}.
-   */
-  public static final String TIMEOUT = "timeout";
-
-  /** Init-param: {@link WasiHttpConfig#maxConcurrent()}, at least 1; default 64. */
-  public static final String MAX_CONCURRENT = "maxConcurrent";
-
-  /** Init-param: {@link WasiHttpConfig#maxConcurrentWait()}, a duration; default {@code 1s}. */
-  public static final String MAX_CONCURRENT_WAIT = "maxConcurrentWait";
-
-  /**
-   * Init-param: {@link WasiHttpConfig#maxBody()}, a size ({@code 1GiB}, {@code 512MiB}, bytes; see
-   * {@link OptionValues#size}); default {@code 1GiB}.
-   */
-  public static final String MAX_BODY = "maxBody";
-
-  /** Init-param: {@link WasiHttpConfig#maxMemory()}, a size; default {@code 256MiB}. */
-  public static final String MAX_MEMORY = "maxMemory";
-
-  /** Init-param: {@link WasiHttpConfig#maxHostMemory()}, a size; default {@code 16MiB}. */
-  public static final String MAX_HOST_MEMORY = "maxHostMemory";
-
-  /**
-   * Init-param: {@link WasiHttpConfig#shutdownTimeout()}, how long {@code destroy()} lets requests
-   * in flight finish, a duration; default {@code 10s}.
-   */
-  public static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
-
-  /**
-   * Init-param: {@link InstancePool.Config#maxIdle()} of {@link WasiHttpConfig#pool()}, the
-   * instances kept ready (reset to their image after each request) for the next requests; {@code 0}
-   * makes a fresh instance per request; default 16 ({@link InstancePool.Config#DEFAULT}).
-   */
-  public static final String POOL = "pool";
-
-  /**
-   * Init-param: {@link InstancePool.Config#idleTimeout()} of {@link WasiHttpConfig#pool()}, how
-   * long a ready instance may wait unused before it is dropped (same syntax as {@link #TIMEOUT},
-   * positive); default {@code 60s} ({@link InstancePool.Config#DEFAULT}).
-   */
-  public static final String POOL_IDLE_TIMEOUT = "poolIdleTimeout";
-
-  /**
-   * Init-param: {@link WasiHttpConfig#outboundPolicy()}, its entries separated by commas or white
-   * space.
-   */
-  public static final String ALLOW_OUTBOUND = "allowOutbound";
-
-  /** Init-param: {@link JettyOutgoingHandler.Options#connectTimeout()}. */
-  public static final String OUTBOUND_CONNECT_TIMEOUT = "outboundConnectTimeout";
-
-  /** Init-param: {@link JettyOutgoingHandler.Options#firstByteTimeout()}. */
-  public static final String OUTBOUND_FIRST_BYTE_TIMEOUT = "outboundFirstByteTimeout";
-
-  /** Init-param: {@link JettyOutgoingHandler.Options#betweenBytesTimeout()}. */
-  public static final String OUTBOUND_BETWEEN_BYTES_TIMEOUT = "outboundBetweenBytesTimeout";
-
-  /**
-   * Init-param: a key store whose certificates become {@link
-   * JettyOutgoingHandler.Options#sslContext()} when the servlet starts.
-   */
-  public static final String TRUST_STORE = "trustStore";
-
-  /** Init-param: the password of {@value #TRUST_STORE}. */
-  public static final String TRUST_STORE_PASSWORD = "trustStorePassword";
-
-  /** Init-param: the format of {@value #TRUST_STORE}. */
-  public static final String TRUST_STORE_TYPE = "trustStoreType";
-
-  /**
-   * Init-param: the ServletContext attribute whose HttpClient becomes {@link
-   * JettyOutgoingHandler.Options#httpClient()} when the servlet starts.
-   */
-  public static final String HTTP_CLIENT_ATTRIBUTE = "httpClientAttribute";
-
-  /**
-   * Init-param: {@code true} to swap the component when its file changes, without restarting the
-   * container; for development. Only a component that is a file is watched: a path, a {@code file:}
-   * URI, or a {@code /WEB-INF/…} resource that the container has unpacked on disk ({@code
-   * ServletContext.getRealPath}); for any other the servlet logs once why it cannot watch and
-   * serves the component as loaded. Default {@code false}.
-   */
-  public static final String RELOAD = "reload";
-
-  /**
-   * Init-param: how often {@value #RELOAD} looks at the component's file (same syntax as {@link
-   * #TIMEOUT}, positive); default {@code 1s} ({@link #DEFAULT_RELOAD_INTERVAL}).
-   */
-  public static final String RELOAD_INTERVAL = "reloadInterval";
-
-  /** 1 s: the default {@value #RELOAD_INTERVAL}. */
+  /** 1 s: the default {@value InitParams#RELOAD_INTERVAL}. */
   public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
   private final String component;
@@ -216,7 +73,8 @@ public final class WasiHttpServletOptions {
     this.chain = List.copyOf(b.chain);
     if (reload && !chain.isEmpty()) {
       // A reloading servlet swaps one component; a chain would keep serving the old members.
-      throw new IllegalArgumentException(CHAIN + " and " + RELOAD + " exclude each other");
+      throw new IllegalArgumentException(
+          InitParams.CHAIN + " and " + InitParams.RELOAD + " exclude each other");
     }
     Set<String> names = new HashSet<>();
     names.add(componentName.toLowerCase(Locale.ROOT));
@@ -226,16 +84,16 @@ public final class WasiHttpServletOptions {
             "two chained components are named \""
                 + m.name()
                 + "\" (name one NAME=LOCATION, or set "
-                + COMPONENT_NAME
+                + InitParams.COMPONENT_NAME
                 + ")");
       }
     }
   }
 
   /**
-   * The engine options that the init-params {@link #ENGINE} and {@link #COMPILE_CACHE} describe:
-   * {@code mode}, and for the compiler its cache, {@code cache} being a directory, {@code none}, or
-   * null for {@link EngineOptions#defaultCompileCache()}.
+   * The engine options that the init-params {@link InitParams#ENGINE} and {@link
+   * InitParams#COMPILE_CACHE} describe: {@code mode}, and for the compiler its cache, {@code cache}
+   * being a directory, {@code none}, or null for {@link EngineOptions#defaultCompileCache()}.
    */
   public static EngineOptions engineOptions(EngineMode mode, String cache) {
     EngineOptions options = EngineOptions.of(mode);
@@ -272,9 +130,9 @@ public final class WasiHttpServletOptions {
   }
 
   /**
-   * Parses init-params (the names in this class's table) read through {@code param}, e.g. {@code
+   * Parses init-params (the names in {@link InitParams}) read through {@code param}, e.g. {@code
    * servletConfig::getInitParameter}; {@code names} lists every init-param name present (for the
-   * {@value #ENV_PREFIX} ones).
+   * {@value InitParams#ENV_PREFIX} ones).
    *
    * @throws IllegalArgumentException naming the init-param whose value is malformed
    */
@@ -298,8 +156,8 @@ public final class WasiHttpServletOptions {
   }
 
   /**
-   * The components chained after {@link #component()}, in order (see {@value #CHAIN}); empty for
-   * none.
+   * The components chained after {@link #component()}, in order (see {@value InitParams#CHAIN});
+   * empty for none.
    */
   public List<ChainMember> chain() {
     return chain;
@@ -360,7 +218,7 @@ public final class WasiHttpServletOptions {
 
   /**
    * Whether the servlet swaps the component when its file changes (development mode); see {@link
-   * #RELOAD}.
+   * InitParams#RELOAD}.
    */
   public boolean reload() {
     return reload;
@@ -482,7 +340,7 @@ public final class WasiHttpServletOptions {
 
     /**
      * The components chained after the servlet's own, each {@code [NAME=]LOCATION} (see {@value
-     * WasiHttpServletOptions#CHAIN}); replaces those set before, none for an empty list.
+     * InitParams#CHAIN}); replaces those set before, none for an empty list.
      *
      * @throws IllegalArgumentException for an entry whose name is not a host name
      */
@@ -497,9 +355,9 @@ public final class WasiHttpServletOptions {
     /**
      * What the wasi:http host reads (default {@link WasiHttpConfig#defaults()}): forbidden fields,
      * limits, the outbound policy, the outgoing handler, the instance pool ({@link
-     * WasiHttpConfig.Builder#pool}, what the init-params {@value WasiHttpServletOptions#POOL} and
-     * {@value WasiHttpServletOptions#POOL_IDLE_TIMEOUT} set). Its component name, log and WASI
-     * config are replaced by the servlet's.
+     * WasiHttpConfig.Builder#pool}, what the init-params {@value InitParams#POOL} and {@value
+     * InitParams#POOL_IDLE_TIMEOUT} set). Its component name, log and WASI config are replaced by
+     * the servlet's.
      */
     public Builder http(WasiHttpConfig config) {
       this.http = Objects.requireNonNull(config, "config");
@@ -569,7 +427,7 @@ public final class WasiHttpServletOptions {
       return dir(Path.of(host), guest);
     }
 
-    /** How the component's core code runs; see {@link WasiHttpServletOptions#ENGINE}. */
+    /** How the component's core code runs; see {@link InitParams#ENGINE}. */
     public Builder engine(EngineOptions options) {
       this.engine = Objects.requireNonNull(options, "options");
       return this;
@@ -589,7 +447,7 @@ public final class WasiHttpServletOptions {
 
     /**
      * Whether to swap the component when its file changes (default false); for development. See
-     * {@link WasiHttpServletOptions#RELOAD}.
+     * {@link InitParams#RELOAD}.
      */
     public Builder reload(boolean reload) {
       this.reload = reload;

@@ -229,13 +229,13 @@ final class WasmMounts {
           location);
     }
     Map<String, String> params = new LinkedHashMap<>();
-    params.put(WasiHttpServletOptions.STRIP_SERVLET_PATH, "true");
+    params.put(InitParams.STRIP_SERVLET_PATH, "true");
     if (fromFile != null) {
       params.putAll(fromFile);
     }
     params.putAll(fromContext);
     WasiHttpServletOptions options = check(location, params, location);
-    params.put(WasiHttpServletOptions.COMPONENT, location);
+    params.put(InitParams.COMPONENT, location);
     List<String> from = new ArrayList<>();
     if (fromFile != null) {
       from.add(file);
@@ -276,23 +276,23 @@ final class WasmMounts {
 
   /** A setting's key must be an init-param the servlet reads, and not the component's location. */
   private static void checkKey(String source, String key, String name) throws ServletException {
-    if (key.equals(WasiHttpServletOptions.COMPONENT)) {
+    if (key.equals(InitParams.COMPONENT)) {
       throw new ServletException(
           source
               + ": "
-              + WasiHttpServletOptions.COMPONENT
+              + InitParams.COMPONENT
               + " cannot be set here: the component is "
               + DIRECTORY
               + name
               + ".wasm");
     }
-    if (!InitParams.known(key)) {
+    if (!InitParams.isKnown(key)) {
       throw new ServletException(
           source
               + ": \""
               + key
               + "\" is no init-param of WasiHttpServlet (see the README's table, or"
-              + " WasiHttpServletOptions)");
+              + " InitParams)");
     }
   }
 
@@ -300,7 +300,7 @@ final class WasmMounts {
   private static WasiHttpServletOptions check(
       String source, Map<String, String> params, String location) throws ServletException {
     Map<String, String> all = new LinkedHashMap<>(params);
-    all.put(WasiHttpServletOptions.COMPONENT, location);
+    all.put(InitParams.COMPONENT, location);
     try {
       return WasiHttpServletOptions.fromInitParameters(all.keySet(), all::get);
     } catch (IllegalArgumentException e) {
@@ -311,12 +311,12 @@ final class WasmMounts {
   /** "servlet NAME" or "filter NAME" whose init-param {@code component} names the location. */
   static String declaredBy(ServletContext context, String location) {
     for (Registration r : context.getServletRegistrations().values()) {
-      if (names(r.getInitParameter(WasiHttpServletOptions.COMPONENT), location, context)) {
+      if (names(r.getInitParameter(InitParams.COMPONENT), location, context)) {
         return "servlet " + r.getName();
       }
     }
     for (Registration r : context.getFilterRegistrations().values()) {
-      if (names(r.getInitParameter(WasiHttpServletOptions.COMPONENT), location, context)) {
+      if (names(r.getInitParameter(InitParams.COMPONENT), location, context)) {
         return "filter " + r.getName();
       }
     }

@@ -14,13 +14,13 @@ import java.util.Set;
  * META-INF/services/jakarta.servlet.ServletContainerInitializer} in the servlet module's jar) and
  * calls it when the web application starts, before its servlets.
  *
- * <p>Such a servlet strips its servlet path ({@value WasiHttpServletOptions#STRIP_SERVLET_PATH}
- * {@code true}), so a component written for {@code /} sees {@code /} for {@code /CONTEXT/NAME/} and
- * {@code /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. Every component is read and decoded
- * before anything is registered, so one that cannot be (e.g. {@code component bad
- * (/WEB-INF/wasm/bad.wasm) failed to load: malformed component at byte 9 ...}) fails the web
- * application's deployment in any container. The servlets load on startup, where one that decodes
- * but cannot be linked fails its init as a declared one does.
+ * <p>Such a servlet strips its servlet path ({@value InitParams#STRIP_SERVLET_PATH} {@code true}),
+ * so a component written for {@code /} sees {@code /} for {@code /CONTEXT/NAME/} and {@code
+ * /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. Every component is read and decoded before
+ * anything is registered, so one that cannot be (e.g. {@code component bad (/WEB-INF/wasm/bad.wasm)
+ * failed to load: malformed component at byte 9 ...}) fails the web application's deployment in any
+ * container. The servlets load on startup, where one that decodes but cannot be linked fails its
+ * init as a declared one does.
  *
  * <p>Its init-params come from {@code /WEB-INF/wasm/NAME.properties} (keys are the servlet's
  * init-param names, read as UTF-8) and from the context-params {@code wasi-http.NAME.INIT-PARAM},

@@ -12,6 +12,7 @@ import dev.wasihttp.component.InstancePool;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -315,10 +316,10 @@ class WasiHttpServletOptionsTest {
 
   /**
    * The names a WEB-INF/wasm properties file may hold (InitParams.NAMES) are exactly those the
-   * parser reads, so a new init-param cannot be forgotten there.
+   * parser reads and the table's constants, so a new init-param cannot be forgotten there.
    */
   @Test
-  void theKnownNamesAreTheOnesTheParserReads() {
+  void theKnownNamesAreTheOnesTheParserReads() throws IllegalAccessException {
     Set<String> read = new TreeSet<>();
     // A trust store given, so that its password and type are read too.
     WasiHttpServletOptions.fromInitParameters(
@@ -328,9 +329,16 @@ class WasiHttpServletOptionsTest {
           return name.equals("trustStore") ? "/WEB-INF/upstreams.p12" : null;
         });
     assertEquals(new TreeSet<>(InitParams.NAMES), read);
-    assertTrue(InitParams.known("env.GREETING"));
-    assertFalse(InitParams.known("env."));
-    assertFalse(InitParams.known("timout"));
+    Set<String> constants = new TreeSet<>();
+    for (Field f : InitParams.class.getFields()) {
+      if (f.getType() == String.class && !f.getName().equals("ENV_PREFIX")) {
+        constants.add((String) f.get(null));
+      }
+    }
+    assertEquals(new TreeSet<>(InitParams.NAMES), constants, "the table's names are its constants");
+    assertTrue(InitParams.isKnown("env.GREETING"));
+    assertFalse(InitParams.isKnown("env."));
+    assertFalse(InitParams.isKnown("timout"));
   }
 
   @Test

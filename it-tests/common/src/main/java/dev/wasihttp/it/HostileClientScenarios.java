@@ -9,6 +9,7 @@ import dev.wasihttp.component.Component;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.InitParams;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,9 +72,9 @@ public abstract class HostileClientScenarios {
             NAME,
             "/",
             Map.of(
-                WasiHttpServletOptions.COMPONENT,
+                InitParams.COMPONENT,
                 Samples.component("hello-c").toString(),
-                WasiHttpServletOptions.COMPONENT_NAME,
+                InitParams.COMPONENT_NAME,
                 NAME));
     Deployment proxyToSilence =
         Deployment.component(
@@ -81,13 +82,13 @@ public abstract class HostileClientScenarios {
             PROXY,
             "/proxy/*",
             Map.of(
-                WasiHttpServletOptions.COMPONENT,
+                InitParams.COMPONENT,
                 Samples.component("proxy-c").toString(),
-                WasiHttpServletOptions.COMPONENT_NAME,
+                InitParams.COMPONENT_NAME,
                 PROXY,
-                WasiHttpServletOptions.ENV_PREFIX + "UPSTREAM",
+                InitParams.ENV_PREFIX + "UPSTREAM",
                 silent.origin(),
-                WasiHttpServletOptions.ALLOW_OUTBOUND,
+                InitParams.ALLOW_OUTBOUND,
                 silent.origin()));
     echo = handler(echoAtRoot);
     proxy = handler(proxyToSilence);

@@ -1,6 +1,6 @@
 package dev.wasihttp.servlet.spring;
 
-import dev.wasihttp.servlet.WasiHttpServletOptions;
+import dev.wasihttp.servlet.InitParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The {@code wasi-http.*} properties: the components to serve, each by one {@link
  * dev.wasihttp.servlet.WasiHttpServlet}. Every setting of a component is the init-param of the same
- * name (see {@link WasiHttpServletOptions}), as a string in the init-param's syntax ({@code 5s},
- * {@code 256MiB}), parsed by the same code: defaults, validation and messages are the servlet's.
- * Relaxed binding applies ({@code max-body}, {@code maxBody} and {@code WASI_HTTP_..._MAXBODY} are
- * one property); a property under {@code wasi-http} that none of these names fails the start.
+ * name (see {@link InitParams}), as a string in the init-param's syntax ({@code 5s}, {@code
+ * 256MiB}), parsed by the same code: defaults, validation and messages are the servlet's. Relaxed
+ * binding applies ({@code max-body}, {@code maxBody} and {@code WASI_HTTP_..._MAXBODY} are one
+ * property); a property under {@code wasi-http} that none of these names fails the start.
  */
 @ConfigurationProperties(prefix = WasiHttpProperties.PREFIX, ignoreUnknownFields = false)
 public class WasiHttpProperties {
@@ -388,46 +388,46 @@ public class WasiHttpProperties {
     }
 
     /**
-     * The init-params these settings stand for, by their {@link WasiHttpServletOptions} names: the
-     * unset ones left out, {@code name} as {@value WasiHttpServletOptions#COMPONENT_NAME}, the
-     * outbound entries joined by commas.
+     * The init-params these settings stand for, by their {@link InitParams} names: the unset ones
+     * left out, {@code name} as {@value InitParams#COMPONENT_NAME}, the outbound entries joined by
+     * commas.
      */
     Map<String, String> initParameters(String name) {
       Map<String, String> p = new LinkedHashMap<>();
-      put(p, WasiHttpServletOptions.COMPONENT, location);
-      put(p, WasiHttpServletOptions.COMPONENT_NAME, name);
-      env.forEach((k, v) -> p.put(WasiHttpServletOptions.ENV_PREFIX + k, v == null ? "" : v));
+      put(p, InitParams.COMPONENT, location);
+      put(p, InitParams.COMPONENT_NAME, name);
+      env.forEach((k, v) -> p.put(InitParams.ENV_PREFIX + k, v == null ? "" : v));
       if (!allowOutbound.isEmpty()) {
-        p.put(WasiHttpServletOptions.ALLOW_OUTBOUND, String.join(", ", allowOutbound));
+        p.put(InitParams.ALLOW_OUTBOUND, String.join(", ", allowOutbound));
       }
       if (!chain.isEmpty()) {
-        p.put(WasiHttpServletOptions.CHAIN, String.join(", ", chain));
+        p.put(InitParams.CHAIN, String.join(", ", chain));
       }
-      put(p, WasiHttpServletOptions.DIR, dir);
-      put(p, WasiHttpServletOptions.ENGINE, engine);
-      put(p, WasiHttpServletOptions.COMPILE_CACHE, compileCache);
-      put(p, WasiHttpServletOptions.STRIP_SERVLET_PATH, stripServletPath);
-      put(p, WasiHttpServletOptions.CANONICAL_AUTHORITY, canonicalAuthority);
-      put(p, WasiHttpServletOptions.FORBIDDEN_HEADERS, forbiddenHeaders);
-      put(p, WasiHttpServletOptions.MAX_FIELD_SIZE, maxFieldSize);
-      put(p, WasiHttpServletOptions.TIMEOUT, timeout);
-      put(p, WasiHttpServletOptions.MAX_CONCURRENT, maxConcurrent);
-      put(p, WasiHttpServletOptions.MAX_CONCURRENT_WAIT, maxConcurrentWait);
-      put(p, WasiHttpServletOptions.MAX_BODY, maxBody);
-      put(p, WasiHttpServletOptions.MAX_MEMORY, maxMemory);
-      put(p, WasiHttpServletOptions.MAX_HOST_MEMORY, maxHostMemory);
-      put(p, WasiHttpServletOptions.SHUTDOWN_TIMEOUT, shutdownTimeout);
-      put(p, WasiHttpServletOptions.POOL, pool);
-      put(p, WasiHttpServletOptions.POOL_IDLE_TIMEOUT, poolIdleTimeout);
-      put(p, WasiHttpServletOptions.OUTBOUND_CONNECT_TIMEOUT, outboundConnectTimeout);
-      put(p, WasiHttpServletOptions.OUTBOUND_FIRST_BYTE_TIMEOUT, outboundFirstByteTimeout);
-      put(p, WasiHttpServletOptions.OUTBOUND_BETWEEN_BYTES_TIMEOUT, outboundBetweenBytesTimeout);
-      put(p, WasiHttpServletOptions.TRUST_STORE, trustStore);
-      put(p, WasiHttpServletOptions.TRUST_STORE_PASSWORD, trustStorePassword);
-      put(p, WasiHttpServletOptions.TRUST_STORE_TYPE, trustStoreType);
-      put(p, WasiHttpServletOptions.HTTP_CLIENT_ATTRIBUTE, httpClientAttribute);
-      put(p, WasiHttpServletOptions.RELOAD, reload);
-      put(p, WasiHttpServletOptions.RELOAD_INTERVAL, reloadInterval);
+      put(p, InitParams.DIR, dir);
+      put(p, InitParams.ENGINE, engine);
+      put(p, InitParams.COMPILE_CACHE, compileCache);
+      put(p, InitParams.STRIP_SERVLET_PATH, stripServletPath);
+      put(p, InitParams.CANONICAL_AUTHORITY, canonicalAuthority);
+      put(p, InitParams.FORBIDDEN_HEADERS, forbiddenHeaders);
+      put(p, InitParams.MAX_FIELD_SIZE, maxFieldSize);
+      put(p, InitParams.TIMEOUT, timeout);
+      put(p, InitParams.MAX_CONCURRENT, maxConcurrent);
+      put(p, InitParams.MAX_CONCURRENT_WAIT, maxConcurrentWait);
+      put(p, InitParams.MAX_BODY, maxBody);
+      put(p, InitParams.MAX_MEMORY, maxMemory);
+      put(p, InitParams.MAX_HOST_MEMORY, maxHostMemory);
+      put(p, InitParams.SHUTDOWN_TIMEOUT, shutdownTimeout);
+      put(p, InitParams.POOL, pool);
+      put(p, InitParams.POOL_IDLE_TIMEOUT, poolIdleTimeout);
+      put(p, InitParams.OUTBOUND_CONNECT_TIMEOUT, outboundConnectTimeout);
+      put(p, InitParams.OUTBOUND_FIRST_BYTE_TIMEOUT, outboundFirstByteTimeout);
+      put(p, InitParams.OUTBOUND_BETWEEN_BYTES_TIMEOUT, outboundBetweenBytesTimeout);
+      put(p, InitParams.TRUST_STORE, trustStore);
+      put(p, InitParams.TRUST_STORE_PASSWORD, trustStorePassword);
+      put(p, InitParams.TRUST_STORE_TYPE, trustStoreType);
+      put(p, InitParams.HTTP_CLIENT_ATTRIBUTE, httpClientAttribute);
+      put(p, InitParams.RELOAD, reload);
+      put(p, InitParams.RELOAD_INTERVAL, reloadInterval);
       return p;
     }
 
