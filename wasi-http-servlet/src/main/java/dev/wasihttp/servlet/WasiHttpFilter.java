@@ -9,6 +9,8 @@ import dev.wasihttp.http.client.inprocess.InProcessRoute;
 import dev.wasihttp.http.client.inprocess.InProcessRouting;
 import dev.wasihttp.http.proxy.HandlerMetrics;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.internal.exchange.AbortSignals;
+import dev.wasihttp.servlet.internal.exchange.ServletHttpExchange;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -210,7 +212,12 @@ public class WasiHttpFilter implements Filter {
       return;
     }
     ServletHttpExchange real =
-        new ServletHttpExchange(request, response, options, line -> context.log(tag + line));
+        new ServletHttpExchange(
+            request,
+            response,
+            options.canonicalAuthority(),
+            options.stripServletPath(),
+            line -> context.log(tag + line));
     FilterRun run = new FilterRun(request, response, chain, FilterRun.pathOf(real.pathWithQuery()));
     HttpExchange exchange = run.gate().guard(real);
     try {

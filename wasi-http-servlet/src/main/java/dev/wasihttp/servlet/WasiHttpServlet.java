@@ -6,6 +6,8 @@ import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.HandlerMetrics;
 import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.internal.exchange.AbortSignals;
+import dev.wasihttp.servlet.internal.exchange.ServletHttpExchange;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -39,9 +41,10 @@ import javax.management.ObjectName;
  * <p>Failures: every handler runs through {@link GuardedExchange#run}, which decides how the
  * exchange ends: a guest (or handler) that sets no response gets a 500 (the reason goes to the
  * log); one that fails after its response started has the response aborted, so the client sees a
- * broken response, never a clean short one. The servlet only maps an abort onto the container (see
- * {@link ServletHttpExchange#abort}) and drains what is left of the request body. Log lines go to
- * {@code ServletContext.log}, each starting with the component's name.
+ * broken response, never a clean short one. The servlet only maps an abort onto the container
+ * ({@code sendError(-1)} on Jetty, an exception out of {@code service()} elsewhere) and drains what
+ * is left of the request body. Log lines go to {@code ServletContext.log}, each starting with the
+ * component's name.
  *
  * <p>With {@value InitParams#CHAIN}, the component is the first of a {@link WasiHttpChain}: the
  * components chained after it serve its outgoing requests in process.
@@ -221,7 +224,12 @@ public class WasiHttpServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     ServletHttpExchange exchange =
-        new ServletHttpExchange(request, response, options, this::logLine);
+        new ServletHttpExchange(
+            request,
+            response,
+            options.canonicalAuthority(),
+            options.stripServletPath(),
+            this::logLine);
     GuardedExchange.run(handler, exchange, containerLog(), "[" + options.componentName() + "] ");
     if (!exchange.broken()) {
       exchange.drainRequestBody(DRAIN_LIMIT, DRAIN_TIME_LIMIT);

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasihttp.http.HttpField;
+import dev.wasihttp.servlet.WasiHttpServlet;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -33,9 +34,12 @@ import org.junit.jupiter.api.Timeout;
  * {@link ServletHttpExchange} without a container: targets, authorities and fields from a request
  * stub answering only what the exchange asks; an error status on a response stub that records.
  */
-class ServletHttpExchangeTest {
-  /** A request stub: method name to answer; unknown methods fail the test. */
-  static HttpServletRequest request(Map<String, Object> answers) {
+public class ServletHttpExchangeTest {
+  /**
+   * A request stub: method name to answer; unknown methods fail the test (the filter's request
+   * wrapper's test uses it too).
+   */
+  public static HttpServletRequest request(Map<String, Object> answers) {
     return (HttpServletRequest)
         Proxy.newProxyInstance(
             ServletHttpExchangeTest.class.getClassLoader(),
@@ -86,9 +90,7 @@ class ServletHttpExchangeTest {
     a.put("getContextPath", context);
     a.put("getServletPath", servletPath);
     a.put("getHttpServletMapping", mapping(match));
-    WasiHttpServletOptions options =
-        WasiHttpServletOptions.builder().stripServletPath(strip).build();
-    return new ServletHttpExchange(request(a), null, options, l -> {}).pathWithQuery();
+    return new ServletHttpExchange(request(a), null, null, strip, l -> {}).pathWithQuery();
   }
 
   @Test
@@ -131,9 +133,7 @@ class ServletHttpExchangeTest {
     a.put("getServerName", serverName);
     a.put("getServerPort", serverPort);
     a.put("getScheme", "http");
-    WasiHttpServletOptions options =
-        WasiHttpServletOptions.builder().canonicalAuthority(canonical).build();
-    return new ServletHttpExchange(request(a), null, options, l -> {}).authority();
+    return new ServletHttpExchange(request(a), null, canonical, false, l -> {}).authority();
   }
 
   @Test
@@ -158,8 +158,7 @@ class ServletHttpExchangeTest {
     Map<String, Object> a = new HashMap<>();
     a.put("headers", headers);
     List<HttpField> fields =
-        new ServletHttpExchange(request(a), null, WasiHttpServletOptions.builder().build(), l -> {})
-            .requestHeaders();
+        new ServletHttpExchange(request(a), null, null, false, l -> {}).requestHeaders();
     assertEquals(
         List.of(
             HttpField.latin1("X-Dup", "a"),
@@ -217,8 +216,7 @@ class ServletHttpExchangeTest {
     List<String> calls = new ArrayList<>();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     ServletHttpExchange x =
-        new ServletHttpExchange(
-            null, response(calls, body), WasiHttpServletOptions.builder().build(), l -> {});
+        new ServletHttpExchange(null, response(calls, body), null, false, l -> {});
     x.fail(503, List.of(HttpField.latin1("Retry-After", "1")), "busy");
     assertEquals(
         List.of(
@@ -275,10 +273,7 @@ class ServletHttpExchangeTest {
 
   static ServletHttpExchange withBody(ServletInputStream body) {
     return new ServletHttpExchange(
-        request(Map.of("getInputStream", body)),
-        null,
-        WasiHttpServletOptions.builder().build(),
-        l -> {});
+        request(Map.of("getInputStream", body)), null, null, false, l -> {});
   }
 
   @Test
@@ -301,10 +296,7 @@ class ServletHttpExchangeTest {
                 });
     ServletHttpExchange x =
         new ServletHttpExchange(
-            request(Map.of("getProtocol", "HTTP/1.0")),
-            held,
-            WasiHttpServletOptions.builder().build(),
-            l -> {});
+            request(Map.of("getProtocol", "HTTP/1.0")), held, null, false, l -> {});
     x.respond(200, List.of());
     x.abort("the guest returned without finishing the outgoing-body");
     assertTrue(x.broken());

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.exchange;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,14 +13,15 @@ import java.lang.reflect.Constructor;
  * class loader, and an aborted request is logged once, by the host; elsewhere an {@link
  * AbortedResponse}.
  */
-final class AbortSignals {
+public final class AbortSignals {
   static final String TOMCAT_CLOSE_NOW = "org.apache.coyote.CloseNowException";
 
   private final String closeNowClass;
   private volatile Constructor<? extends IOException> closeNow;
   private volatile boolean looked;
 
-  AbortSignals() {
+  /** Looks for Tomcat's {@code CloseNowException}. */
+  public AbortSignals() {
     this(TOMCAT_CLOSE_NOW);
   }
 
@@ -30,7 +31,7 @@ final class AbortSignals {
   }
 
   /** What to throw from {@code service()} to abort {@code response} for {@code reason}. */
-  IOException abort(HttpServletResponse response, String reason) {
+  public IOException abort(HttpServletResponse response, String reason) {
     Constructor<? extends IOException> c = closeNow(response);
     if (c != null) {
       try {

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.exchange;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
@@ -48,13 +48,14 @@ import java.util.function.Consumer;
  * the {@link dev.wasihttp.http.GuardedExchange} the servlet wraps this in; this class only maps
  * them onto the servlet API.
  */
-final class ServletHttpExchange implements HttpExchange {
+public final class ServletHttpExchange implements HttpExchange {
   /** Fields a container may set by itself before the servlet runs; the guest's value wins. */
   private static final Set<String> CONTAINER_DEFAULTS = Set.of("date", "server");
 
   private final HttpServletRequest request;
   private final HttpServletResponse response;
-  private final WasiHttpServletOptions options;
+  private final String canonicalAuthority;
+  private final boolean stripServletPath;
   private final Consumer<String> log;
   private volatile WatchedBody body;
   private OutputStream out;
@@ -66,17 +67,21 @@ final class ServletHttpExchange implements HttpExchange {
   private boolean broken;
 
   /**
-   * An exchange over one request and its response; {@code log} receives lines for the container log
-   * (already naming the component).
+   * An exchange over one request and its response, its target and authority mapped as the servlet's
+   * options say: {@code canonicalAuthority} (or null) for a client that sent none, and whether to
+   * strip the servlet path; {@code log} receives lines for the container log (already naming the
+   * component).
    */
-  ServletHttpExchange(
+  public ServletHttpExchange(
       HttpServletRequest request,
       HttpServletResponse response,
-      WasiHttpServletOptions options,
+      String canonicalAuthority,
+      boolean stripServletPath,
       Consumer<String> log) {
     this.request = request;
     this.response = response;
-    this.options = options;
+    this.canonicalAuthority = canonicalAuthority;
+    this.stripServletPath = stripServletPath;
     this.log = log;
   }
 
@@ -106,8 +111,8 @@ final class ServletHttpExchange implements HttpExchange {
       }
       return serverAuthority();
     }
-    if (!request.getProtocol().startsWith("HTTP/2") && options.canonicalAuthority() != null) {
-      return options.canonicalAuthority();
+    if (!request.getProtocol().startsWith("HTTP/2") && canonicalAuthority != null) {
+      return canonicalAuthority;
     }
     return serverAuthority();
   }
@@ -128,7 +133,7 @@ final class ServletHttpExchange implements HttpExchange {
   private String serverAuthority() {
     String name = request.getServerName();
     if (name == null || name.isEmpty()) {
-      return options.canonicalAuthority();
+      return canonicalAuthority;
     }
     name = bracketed(name);
     int port = request.getServerPort();
@@ -148,7 +153,7 @@ final class ServletHttpExchange implements HttpExchange {
     if (context != null && !context.isEmpty() && uri.startsWith(context)) {
       path = uri.substring(context.length());
     }
-    if (options.stripServletPath()) {
+    if (stripServletPath) {
       path = stripServletPath(path);
     }
     if (path.isEmpty()) {
@@ -476,7 +481,7 @@ final class ServletHttpExchange implements HttpExchange {
    * container's thread here; a read is checked against it when it returns. Returns whether the
    * body's end was reached; if not, the container deals with the rest as for any servlet.
    */
-  boolean drainRequestBody(long limit, Duration timeLimit) {
+  public boolean drainRequestBody(long limit, Duration timeLimit) {
     long deadline = System.nanoTime() + timeLimit.toNanos();
     try {
       WatchedBody in = (WatchedBody) requestBody();
@@ -505,12 +510,12 @@ final class ServletHttpExchange implements HttpExchange {
    * The reason of an abort that the container has not yet acted on, or null: the servlet then
    * throws from {@code service()} so the container breaks the connection.
    */
-  String abortPending() {
+  public String abortPending() {
     return abortReason;
   }
 
   /** Whether an abort broke the response (by the container, or still to be). */
-  boolean broken() {
+  public boolean broken() {
     return broken;
   }
 }

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
