@@ -11,6 +11,8 @@ import dev.wasihttp.http.proxy.HandlerMetrics;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import dev.wasihttp.servlet.internal.exchange.AbortSignals;
 import dev.wasihttp.servlet.internal.exchange.ServletHttpExchange;
+import dev.wasihttp.servlet.internal.filter.ChainDispatch;
+import dev.wasihttp.servlet.internal.filter.FilterRun;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,9 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a servlet's response behind {@link WasiHttpFilter} is captured into the in-process exchange:
- * held until a flush, a full buffer or the end, then streamed; nothing reaches the container's
- * response (a stub that fails every call).
+ * How a servlet's response behind {@link dev.wasihttp.servlet.WasiHttpFilter} is captured into the
+ * in-process exchange: held until a flush, a full buffer or the end, then streamed; nothing reaches
+ * the container's response (a stub that fails every call).
  */
 class InProcessServletResponseTest {
   private final InProcessExchangeStub exchange =

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
@@ -27,13 +27,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The response a servlet behind a {@link WasiHttpFilter} writes for one of the guest's in-process
- * requests: everything is captured into that request's exchange, whose response becomes the guest's
- * {@code incoming-response}; nothing reaches the container's response (the guest writes that one).
- * Status and header fields are held until the body's first flush, a write past the buffer ({@link
- * #DEFAULT_BUFFER_SIZE} unless set), or the end ({@link #complete}), which also sets a {@code
- * Content-Length} for a body that fit the buffer; the body then streams into the exchange as the
- * servlet writes it (a write waits while the guest has not read).
+ * The response a servlet behind a {@link dev.wasihttp.servlet.WasiHttpFilter} writes for one of the
+ * guest's in-process requests: everything is captured into that request's exchange, whose response
+ * becomes the guest's {@code incoming-response}; nothing reaches the container's response (the
+ * guest writes that one). Status and header fields are held until the body's first flush, a write
+ * past the buffer ({@link #DEFAULT_BUFFER_SIZE} unless set), or the end ({@link #complete}), which
+ * also sets a {@code Content-Length} for a body that fit the buffer; the body then streams into the
+ * exchange as the servlet writes it (a write waits while the guest has not read).
  *
  * <p>{@link #sendError} answers the status with a one-line text body, and {@link #sendRedirect} 302
  * with {@code Location} as given: the container's error pages do not apply behind the filter.

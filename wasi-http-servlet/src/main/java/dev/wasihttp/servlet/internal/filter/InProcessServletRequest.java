@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;
@@ -39,10 +39,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The request a servlet behind a {@link WasiHttpFilter} sees for one of the guest's in-process
- * requests: the guest's method, query, header fields (the container request's are hidden; {@code
- * Host} is the request's authority), body (read from the guest's writes as they come) and trailers.
- * Parameters come from the guest's query and, for a form ({@code
+ * The request a servlet behind a {@link dev.wasihttp.servlet.WasiHttpFilter} sees for one of the
+ * guest's in-process requests: the guest's method, query, header fields (the container request's
+ * are hidden; {@code Host} is the request's authority), body (read from the guest's writes as they
+ * come) and trailers. Parameters come from the guest's query and, for a form ({@code
  * application/x-www-form-urlencoded}), its body, up to {@link #MAX_FORM_BYTES}. The path, session,
  * attributes, security and connection details are the container request's (a {@code
  * RequestDispatcher} sets the path of a forward). Async and upgrades are not supported: {@link

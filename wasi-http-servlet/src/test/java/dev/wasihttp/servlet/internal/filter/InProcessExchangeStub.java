@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpField;

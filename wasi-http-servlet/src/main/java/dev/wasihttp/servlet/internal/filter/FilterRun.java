@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,17 +9,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One {@link WasiHttpFilter#doFilter} call: the container's request, response and chain, and the
- * mailbox through which the guest, running on a thread of the filter's, hands the container thread
- * the in-process requests it sends to its own origin ({@link #EXECUTOR}). The container thread
- * {@link #serve}s the mailbox until the guest's run ends.
+ * One {@link dev.wasihttp.servlet.WasiHttpFilter#doFilter} call: the container's request, response
+ * and chain, and the mailbox through which the guest, running on a thread of the filter's, hands
+ * the container thread the in-process requests it sends to its own origin ({@link #EXECUTOR}). The
+ * container thread {@link #serve}s the mailbox until the guest's run ends.
  *
  * <p>The guest's thread knows its run by {@link #GUEST}; the container thread, while it serves, by
  * {@link #serving()}. Thread-safe: the mailbox is the only state both threads touch.
  */
-final class FilterRun {
+public final class FilterRun {
   /** The run whose guest the current thread runs: set on the filter's guest threads only. */
-  static final ThreadLocal<FilterRun> GUEST = new ThreadLocal<>();
+  public static final ThreadLocal<FilterRun> GUEST = new ThreadLocal<>();
 
   /** The run the current (container) thread serves, while it does. */
   private static final ThreadLocal<FilterRun> SERVING = new ThreadLocal<>();
@@ -29,7 +29,7 @@ final class FilterRun {
    * during {@code outgoing-handler.handle}, and posts the request's run to that guest's container
    * thread; from any other thread it refuses (the request is answered 503).
    */
-  static final Executor EXECUTOR =
+  public static final Executor EXECUTOR =
       task -> {
         FilterRun run = GUEST.get();
         if (run == null) {
@@ -52,7 +52,7 @@ final class FilterRun {
    * A run over the container's {@code request} and {@code response}, continuing with {@code chain};
    * {@code path} is the request's target path as its guest sees it (without the query).
    */
-  FilterRun(
+  public FilterRun(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path) {
     this.request = request;
     this.response = response;
@@ -77,7 +77,7 @@ final class FilterRun {
     return chain;
   }
 
-  ForwardGate gate() {
+  public ForwardGate gate() {
     return gate;
   }
 
@@ -94,7 +94,7 @@ final class FilterRun {
   }
 
   /** The guest's run ended: {@link #serve} returns once it has run what came before. */
-  void guestEnded() {
+  public void guestEnded() {
     mailbox.add(END);
   }
 
@@ -103,7 +103,7 @@ final class FilterRun {
    * until the guest's run ends. An interrupt does not stop the wait (the guest still writes the
    * response, and ends by its deadline); it is restored on return.
    */
-  void serve() {
+  public void serve() {
     FilterRun outer = SERVING.get();
     SERVING.set(this);
     boolean interrupted = false;
@@ -134,7 +134,7 @@ final class FilterRun {
   }
 
   /** The path of a request target: what comes before {@code ?}. */
-  static String pathOf(String pathWithQuery) {
+  public static String pathOf(String pathWithQuery) {
     int q = pathWithQuery.indexOf('?');
     return q < 0 ? pathWithQuery : pathWithQuery.substring(0, q);
   }

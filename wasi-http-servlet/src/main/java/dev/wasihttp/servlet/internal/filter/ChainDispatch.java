@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.GuardedExchange;
@@ -10,9 +10,9 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 
 /**
- * Serves a {@link WasiHttpFilter}'s guest's requests for its own origin on the container thread
- * that waits in {@code doFilter} ({@link FilterRun#serving()}): the first for the incoming
- * request's own path continues down the filter chain, any other goes through the container
+ * Serves a {@link dev.wasihttp.servlet.WasiHttpFilter}'s guest's requests for its own origin on the
+ * container thread that waits in {@code doFilter} ({@link FilterRun#serving()}): the first for the
+ * incoming request's own path continues down the filter chain, any other goes through the container
  * request's {@code RequestDispatcher.forward}; both with the wrappers that present the guest's
  * request and capture the response into the in-process exchange.
  *
@@ -20,12 +20,17 @@ import java.io.IOException;
  * logged with its stack trace and fails the guest's request: no response if nothing was committed,
  * a broken body after.
  */
-final class ChainDispatch implements ExchangeHandler {
+public final class ChainDispatch implements ExchangeHandler {
   private final ServletContext context;
   private final LogSink log;
   private final String tag;
 
-  ChainDispatch(ServletContext context, LogSink log, String tag) {
+  /**
+   * For a filter in {@code context}: {@code log} and {@code tag} (the component's {@code [name] })
+   * are the filter's, for the guard of each request; a servlet behind that fails is logged to the
+   * context with its stack trace.
+   */
+  public ChainDispatch(ServletContext context, LogSink log, String tag) {
     this.context = context;
     this.log = log;
     this.tag = tag;

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.HttpExchangeWrapper;
@@ -9,17 +9,17 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Keeps a {@link WasiHttpFilter}'s guest from writing the real response while a {@code
- * RequestDispatcher.forward} starts on the container thread: Jetty's forward clears the buffer of
- * the request's own response before it runs the target (which sees only the filter's wrappers), so
- * bytes the guest wrote into that buffer meanwhile would be lost. The gate closes just before the
- * forward and opens once the target runs (its first call on a wrapper) or the forward returns; the
- * guest's response calls ({@link #guard}) wait while it is closed. Tomcat's forward clears only the
- * wrapper's buffer, but the gate costs nothing there.
+ * Keeps a {@link dev.wasihttp.servlet.WasiHttpFilter}'s guest from writing the real response while
+ * a {@code RequestDispatcher.forward} starts on the container thread: Jetty's forward clears the
+ * buffer of the request's own response before it runs the target (which sees only the filter's
+ * wrappers), so bytes the guest wrote into that buffer meanwhile would be lost. The gate closes
+ * just before the forward and opens once the target runs (its first call on a wrapper) or the
+ * forward returns; the guest's response calls ({@link #guard}) wait while it is closed. Tomcat's
+ * forward clears only the wrapper's buffer, but the gate costs nothing there.
  *
  * <p>Thread-safe: closed and opened on the container thread, waited on by the guest's.
  */
-final class ForwardGate {
+public final class ForwardGate {
   private boolean starting;
 
   /** A forward is about to start: the guest's response calls wait. */
@@ -57,7 +57,7 @@ final class ForwardGate {
   }
 
   /** {@code exchange} whose response calls wait at this gate; the request side passes through. */
-  HttpExchange guard(HttpExchange exchange) {
+  public HttpExchange guard(HttpExchange exchange) {
     return new HttpExchangeWrapper(exchange) {
       @Override
       public void respond(int status, List<HttpField> headers) throws IOException {

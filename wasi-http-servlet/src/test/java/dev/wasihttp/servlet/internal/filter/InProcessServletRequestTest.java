@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.filter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a servlet behind {@link WasiHttpFilter} sees of a guest's request: the guest's method,
- * query, fields, body and trailers over a container request (a stub that fails every call it is
- * asked, so nothing of the original shows through).
+ * What a servlet behind {@link dev.wasihttp.servlet.WasiHttpFilter} sees of a guest's request: the
+ * guest's method, query, fields, body and trailers over a container request (a stub that fails
+ * every call it is asked, so nothing of the original shows through).
  */
 class InProcessServletRequestTest {
   private final AtomicInteger uses = new AtomicInteger();
