@@ -9,6 +9,9 @@ import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.internal.reload.ComponentWatcher;
+import dev.wasihttp.servlet.internal.reload.ReloadingHandler;
+import dev.wasihttp.servlet.internal.reload.SharedOutgoingHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.UnavailableException;
@@ -24,7 +27,10 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 
-/** Loads the configured component and links it into the handler the servlet calls. */
+/**
+ * Loads the configured component and links it into the handler the servlet calls: once, as a chain,
+ * or reloading.
+ */
 final class ComponentHandlers {
   private ComponentHandlers() {}
 
@@ -66,6 +72,73 @@ final class ComponentHandlers {
           "the chain of component " + options.componentName() + " cannot start: " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The handler of a servlet whose options ask to {@code reload}: a {@link ReloadingHandler}
+   * watching the component's file, or, when the component is no file (a class-path resource, a web
+   * application the container keeps packed), the component loaded once, after a {@code WARN} line
+   * saying why it cannot be watched.
+   *
+   * @throws ServletException as {@link #load} does
+   */
+  static ExchangeHandler loadReloading(
+      WasiHttpServletOptions options, ServletContext context, LogSink log) throws ServletException {
+    String location = options.component();
+    if (location == null) {
+      return load(options, context, log); // fails, saying so
+    }
+    ComponentWatcher.Location where = ComponentWatcher.locate(location, context);
+    if (where.file() == null) {
+      log.log(
+          LogSink.Level.WARN,
+          "["
+              + options.componentName()
+              + "] reload: cannot watch "
+              + location
+              + ": "
+              + where.unwatchable()
+              + "; not reloading");
+      return load(options, context, log);
+    }
+    ReloadingHandler handler = openReloading(where.file(), options, context, log);
+    handler.watch(options.reloadInterval());
+    return handler;
+  }
+
+  /**
+   * A {@link ReloadingHandler} serving {@code file} as version 1, its watcher not polled yet.
+   *
+   * @throws ServletException as {@link #load} does
+   */
+  static ReloadingHandler openReloading(
+      Path file, WasiHttpServletOptions options, ServletContext context, LogSink log)
+      throws ServletException {
+    String name = options.componentName();
+    ComponentWatcher.Stamp stamp;
+    byte[] bytes;
+    try {
+      stamp = ComponentWatcher.Stamp.of(file); // before the read: a write after it is a change
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw unavailable(
+          "component " + name + " (" + options.component() + ") cannot be read: " + e, e);
+    }
+    WasiHttpServletOptions resolved = outbound(options, context);
+    SharedOutgoingHandler outgoing = new SharedOutgoingHandler(resolved.http().outgoingHandler());
+    WasiHttpServletOptions linked =
+        resolved.toBuilder()
+            .http(resolved.http().toBuilder().outgoingHandler(outgoing).build())
+            .build();
+    ComponentWatcher.Loader loader = b -> link(decode(b, linked, log, false), linked, log);
+    WasiHttpHandler first;
+    try {
+      first = loader.load(bytes);
+    } catch (ServletException | RuntimeException e) {
+      outgoing.close();
+      throw e;
+    }
+    return ReloadingHandler.of(first, name, log, outgoing, file, stamp, bytes, loader);
   }
 
   /** The component's bytes; fails naming it when none is configured or it cannot be read. */

@@ -2,6 +2,7 @@ package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.proxy.HandlerMetrics;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.internal.reload.ReloadingHandler;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import javax.management.InstanceAlreadyExistsException;
@@ -31,6 +32,26 @@ final class ServletMBean implements WasiHttpServletMXBean {
     /** Changes of its file that failed to load (the version serving stayed). */
     default long failedReloads() {
       return 0;
+    }
+
+    /** What {@code handler} counts: across its versions, with its reloads. */
+    static Source of(ReloadingHandler handler) {
+      return new Source() {
+        @Override
+        public HandlerMetrics.Snapshot metrics() {
+          return handler.metrics();
+        }
+
+        @Override
+        public long reloads() {
+          return handler.reloads();
+        }
+
+        @Override
+        public long failedReloads() {
+          return handler.failedReloads();
+        }
+      };
     }
   }
 

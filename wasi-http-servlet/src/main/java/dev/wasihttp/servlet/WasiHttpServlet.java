@@ -8,6 +8,7 @@ import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import dev.wasihttp.servlet.internal.exchange.AbortSignals;
 import dev.wasihttp.servlet.internal.exchange.ServletHttpExchange;
+import dev.wasihttp.servlet.internal.reload.ReloadingHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -109,7 +110,7 @@ public class WasiHttpServlet extends HttpServlet {
       try {
         handler =
             options.reload()
-                ? ReloadingHandler.load(options, getServletContext(), containerLog())
+                ? ComponentHandlers.loadReloading(options, getServletContext(), containerLog())
                 : ComponentHandlers.load(options, getServletContext(), containerLog());
         ownsHandler = true;
       } catch (ServletException e) {
@@ -170,7 +171,7 @@ public class WasiHttpServlet extends HttpServlet {
     if (handler instanceof WasiHttpChain chain) {
       return chain.first()::metrics;
     }
-    return handler instanceof ReloadingHandler reloading ? reloading : null;
+    return handler instanceof ReloadingHandler reloading ? ServletMBean.Source.of(reloading) : null;
   }
 
   /**

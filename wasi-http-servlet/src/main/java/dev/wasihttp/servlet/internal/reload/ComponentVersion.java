@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.reload;
 
 import dev.wasihttp.http.proxy.WasiHttpHandler;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.reload;
 
 import dev.wasihttp.http.client.FutureIncomingResponse;
 import dev.wasihttp.http.client.OutgoingBody;
@@ -13,12 +13,13 @@ import dev.wasihttp.wasi.io.Waker;
  * the client the next one uses (an application's client from {@code httpClientAttribute}, which the
  * first handler started, included) nor drops its connections.
  */
-final class SharedOutgoingHandler implements OutgoingHandler.Factory, AutoCloseable {
+public final class SharedOutgoingHandler implements OutgoingHandler.Factory, AutoCloseable {
   private final OutgoingHandler.Factory factory;
   private OutgoingHandler shared; // guarded by this
   private boolean closed; // guarded by this
 
-  SharedOutgoingHandler(OutgoingHandler.Factory factory) {
+  /** Shares the one handler {@code factory} makes. */
+  public SharedOutgoingHandler(OutgoingHandler.Factory factory) {
     this.factory = factory;
   }
 

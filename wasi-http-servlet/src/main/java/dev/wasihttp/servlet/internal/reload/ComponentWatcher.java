@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.reload;
 
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
@@ -31,15 +31,15 @@ import java.util.Objects;
  * <p>Not thread-safe: its polls run one at a time on the reloading servlet's thread (tests call
  * {@link #poll} themselves).
  */
-final class ComponentWatcher implements Runnable {
+public final class ComponentWatcher implements Runnable {
   /** Makes a handler from the new bytes; throws with the loader's message. */
   @FunctionalInterface
-  interface Loader {
+  public interface Loader {
     WasiHttpHandler load(byte[] bytes) throws ServletException;
   }
 
   /** What one poll did. */
-  enum Outcome {
+  public enum Outcome {
     /** The file is as the serving version (or the last one tried) left it. */
     UNCHANGED,
     /** It changed since the last poll: looked at again at the next one. */
@@ -55,22 +55,23 @@ final class ComponentWatcher implements Runnable {
   }
 
   /** What a change is seen in: size, modification time and identity. */
-  record Stamp(long size, FileTime modified, Object fileKey) {
-    static Stamp of(Path file) throws IOException {
+  public record Stamp(long size, FileTime modified, Object fileKey) {
+    /** The stamp of {@code file} now. */
+    public static Stamp of(Path file) throws IOException {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
     }
   }
 
   /** Where a component is on disk ({@code file}), or why it is not ({@code unwatchable}). */
-  record Location(Path file, String unwatchable) {}
+  public record Location(Path file, String unwatchable) {}
 
   /**
    * Where a component location is on disk: a file path or {@code file:} URI as it is, a {@code
    * /WEB-INF/…} resource where the container unpacked it; a class-path resource, or a web
    * application the container keeps packed, is no file.
    */
-  static Location locate(String location, ServletContext context) {
+  public static Location locate(String location, ServletContext context) {
     if (location.startsWith("classpath:")) {
       return new Location(null, "a class-path resource is no file of its own");
     }
@@ -128,7 +129,7 @@ final class ComponentWatcher implements Runnable {
   }
 
   /** The file watched. */
-  Path file() {
+  public Path file() {
     return file;
   }
 
@@ -143,7 +144,7 @@ final class ComponentWatcher implements Runnable {
   }
 
   /** Looks at the file once, and reloads if it settled with new bytes. */
-  Outcome poll() {
+  public Outcome poll() {
     Stamp now;
     try {
       now = Stamp.of(file);

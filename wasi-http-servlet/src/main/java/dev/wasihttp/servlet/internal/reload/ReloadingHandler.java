@@ -1,14 +1,10 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.reload;
 
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.HandlerMetrics;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the current one, and those still finishing requests) count and hold now, so the JMX counters go
  * on across reloads.
  */
-final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletMBean.Source {
+public final class ReloadingHandler implements ExchangeHandler, AutoCloseable {
   private final String name;
   private final String tag;
   private final LogSink log;
@@ -56,7 +52,8 @@ final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletM
    * Serves {@code first} as version 1; {@code shared} (what every version uses, the outgoing
    * handler) is closed after the last version.
    */
-  ReloadingHandler(WasiHttpHandler first, String componentName, LogSink log, AutoCloseable shared) {
+  private ReloadingHandler(
+      WasiHttpHandler first, String componentName, LogSink log, AutoCloseable shared) {
     this.name = componentName;
     this.tag = "[" + componentName + "] ";
     this.log = log;
@@ -79,82 +76,33 @@ final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletM
   }
 
   /**
-   * The handler of a servlet whose options ask to {@code reload}: a {@link ReloadingHandler}
-   * watching the component's file, or, when the component is no file (a class-path resource, a web
-   * application the container keeps packed), the component loaded once, after a {@code WARN} line
-   * saying why it cannot be watched.
-   *
-   * @throws ServletException as {@link ComponentHandlers#load} does
+   * A handler serving {@code first} as version 1 of the component in {@code file}, whose {@code
+   * bytes} it holds (read after {@code stamp} was taken, so that a write in between is seen as a
+   * change); {@code loader} makes each new version of it. {@code shared} (what every version uses,
+   * the outgoing handler) is closed after the last version. Its {@link #watcher()} is not polled
+   * until {@link #watch}.
    */
-  static ExchangeHandler load(WasiHttpServletOptions options, ServletContext context, LogSink log)
-      throws ServletException {
-    String location = options.component();
-    if (location == null) {
-      return ComponentHandlers.load(options, context, log); // fails, saying so
-    }
-    ComponentWatcher.Location where = ComponentWatcher.locate(location, context);
-    if (where.file() == null) {
-      log.log(
-          LogSink.Level.WARN,
-          "["
-              + options.componentName()
-              + "] reload: cannot watch "
-              + location
-              + ": "
-              + where.unwatchable()
-              + "; not reloading");
-      return ComponentHandlers.load(options, context, log);
-    }
-    ReloadingHandler handler = open(where.file(), options, context, log);
-    handler.watch(options.reloadInterval());
-    return handler;
-  }
-
-  /**
-   * A handler serving {@code file} as version 1, its {@link #watcher()} not polled yet.
-   *
-   * @throws ServletException as {@link ComponentHandlers#load} does
-   */
-  static ReloadingHandler open(
-      Path file, WasiHttpServletOptions options, ServletContext context, LogSink log)
-      throws ServletException {
-    String name = options.componentName();
-    ComponentWatcher.Stamp stamp;
-    byte[] bytes;
-    try {
-      stamp = ComponentWatcher.Stamp.of(file); // before the read: a write after it is a change
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw ComponentHandlers.unavailable(
-          "component " + name + " (" + options.component() + ") cannot be read: " + e, e);
-    }
-    WasiHttpServletOptions resolved = ComponentHandlers.outbound(options, context);
-    SharedOutgoingHandler outgoing = new SharedOutgoingHandler(resolved.http().outgoingHandler());
-    WasiHttpServletOptions linked =
-        resolved.toBuilder()
-            .http(resolved.http().toBuilder().outgoingHandler(outgoing).build())
-            .build();
-    ComponentWatcher.Loader loader =
-        b -> ComponentHandlers.link(ComponentHandlers.decode(b, linked, log, false), linked, log);
-    WasiHttpHandler first;
-    try {
-      first = loader.load(bytes);
-    } catch (ServletException | RuntimeException e) {
-      outgoing.close();
-      throw e;
-    }
-    ReloadingHandler handler = new ReloadingHandler(first, name, log, outgoing);
-    handler.watcher = new ComponentWatcher(file, stamp, bytes, loader, handler, log, name);
+  public static ReloadingHandler of(
+      WasiHttpHandler first,
+      String componentName,
+      LogSink log,
+      AutoCloseable shared,
+      Path file,
+      ComponentWatcher.Stamp stamp,
+      byte[] bytes,
+      ComponentWatcher.Loader loader) {
+    ReloadingHandler handler = new ReloadingHandler(first, componentName, log, shared);
+    handler.watcher = new ComponentWatcher(file, stamp, bytes, loader, handler, log, componentName);
     return handler;
   }
 
   /** What looks at the component's file. */
-  ComponentWatcher watcher() {
+  public ComponentWatcher watcher() {
     return watcher;
   }
 
   /** Polls the {@link #watcher()} every {@code interval} on this handler's thread, until closed. */
-  void watch(Duration interval) {
+  public void watch(Duration interval) {
     long every = Math.max(1, interval.toMillis());
     thread.scheduleWithFixedDelay(watcher, every, every, TimeUnit.MILLISECONDS);
     log.log(
@@ -211,21 +159,21 @@ final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletM
   }
 
   /** The number of the version serving now: 1, then one more for each reload. */
-  int version() {
+  public int version() {
     return current.number;
   }
 
   /** How many versions are not closed yet (the current one included). */
-  synchronized int openVersions() {
+  public synchronized int openVersions() {
     return open.size();
   }
 
-  @Override
+  /** Times the component was swapped for a new version of its file. */
   public long reloads() {
     return current.number - 1L;
   }
 
-  @Override
+  /** Changes of its file that failed to load (the version serving stayed). */
   public long failedReloads() {
     return failedReloads.get();
   }
@@ -250,7 +198,10 @@ final class ReloadingHandler implements ExchangeHandler, AutoCloseable, ServletM
     version.handler.close();
   }
 
-  @Override
+  /**
+   * The servlet's counters now: what closed versions counted, and what the open ones count and
+   * hold.
+   */
   public synchronized HandlerMetrics.Snapshot metrics() {
     HandlerMetrics.Snapshot sum = closedCounts;
     for (ComponentVersion v : open) {

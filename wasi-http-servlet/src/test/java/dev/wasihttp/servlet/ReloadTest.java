@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.LogSink;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
-import dev.wasihttp.servlet.ComponentWatcher.Outcome;
+import dev.wasihttp.servlet.internal.reload.ComponentWatcher.Outcome;
+import dev.wasihttp.servlet.internal.reload.ReloadingHandler;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -43,10 +44,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reloading: the watched file's changes, once settled, swap the component; a file that does not
  * load leaves the serving version; a request in flight finishes on its version, which closes after
- * it. The polls are the test's own, so each step is deterministic.
+ * it. The polls are the test's own, so each step is deterministic. The {@link ReloadingHandler}
+ * (package {@code internal.reload}) is made as the servlet makes it, by {@link ComponentHandlers}
+ * from the servlet's options, so its loader reads, decodes and links as the servlet does.
  */
 @Timeout(120)
-class ReloadingHandlerTest {
+class ReloadTest {
   static final Path HELLO_C = ComponentHandlersTest.HELLO_C;
   static final Path HELLO_LIBC = Path.of("../samples/components/hello-libc/hello-libc.wasm");
 
@@ -77,7 +80,7 @@ class ReloadingHandlerTest {
   ReloadingHandler open(Path source, EngineMode engine, LogSink log) throws Exception {
     Path file = dir.resolve("app.wasm");
     Files.copy(source, file);
-    return ReloadingHandler.open(file, options(file, engine), null, log);
+    return ComponentHandlers.openReloading(file, options(file, engine), null, log);
   }
 
   static String get(ReloadingHandler handler) {
@@ -299,7 +302,7 @@ class ReloadingHandlerTest {
     Files.copy(HELLO_C, file);
     ServletContext unpacked = context(file.toString(), null);
     var watched =
-        ReloadingHandler.load(
+        ComponentHandlers.loadReloading(
             WasiHttpServletOptions.builder()
                 .component("/WEB-INF/app.wasm")
                 .reload(true)
@@ -319,7 +322,7 @@ class ReloadingHandlerTest {
     }
     log.clear();
     var packed =
-        ReloadingHandler.load(
+        ComponentHandlers.loadReloading(
             WasiHttpServletOptions.builder()
                 .component("/WEB-INF/app.wasm")
                 .reload(true)
@@ -339,7 +342,7 @@ class ReloadingHandlerTest {
     assertThrows(
         ServletException.class,
         () ->
-            ReloadingHandler.load(
+            ComponentHandlers.loadReloading(
                 WasiHttpServletOptions.builder()
                     .component("classpath:app.wasm")
                     .reload(true)
@@ -369,7 +372,7 @@ class ReloadingHandlerTest {
     ServletContext context =
         (ServletContext)
             Proxy.newProxyInstance(
-                ReloadingHandlerTest.class.getClassLoader(),
+                ReloadTest.class.getClassLoader(),
                 new Class<?>[] {ServletContext.class},
                 (proxy, method, args) -> {
                   if (method.getName().equals("log")) {
@@ -380,7 +383,7 @@ class ReloadingHandlerTest {
     ServletConfig config =
         (ServletConfig)
             Proxy.newProxyInstance(
-                ReloadingHandlerTest.class.getClassLoader(),
+                ReloadTest.class.getClassLoader(),
                 new Class<?>[] {ServletConfig.class},
                 (proxy, method, args) ->
                     switch (method.getName()) {
@@ -427,7 +430,7 @@ class ReloadingHandlerTest {
   static ServletContext context(String realPath, byte[] bytes) {
     return (ServletContext)
         Proxy.newProxyInstance(
-            ReloadingHandlerTest.class.getClassLoader(),
+            ReloadTest.class.getClassLoader(),
             new Class<?>[] {ServletContext.class},
             (proxy, method, args) -> {
               if (args == null || !"/WEB-INF/app.wasm".equals(args[0])) {
