@@ -1,5 +1,7 @@
 package dev.wasihttp.servlet;
 
+import static dev.wasihttp.servlet.internal.load.ComponentLoading.unavailable;
+
 import dev.wasihttp.component.Component;
 import dev.wasihttp.component.ComponentCache;
 import dev.wasihttp.component.errors.ComponentException;
@@ -9,16 +11,15 @@ import dev.wasihttp.http.client.jetty.JettyOutgoingHandler;
 import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpConfig;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.internal.load.ComponentLoading;
+import dev.wasihttp.servlet.internal.load.TrustStores;
 import dev.wasihttp.servlet.internal.reload.ComponentWatcher;
 import dev.wasihttp.servlet.internal.reload.ReloadingHandler;
 import dev.wasihttp.servlet.internal.reload.SharedOutgoingHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.UnavailableException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -149,47 +150,17 @@ final class ComponentHandlers {
       throw unavailable(
           "no component configured: set the init-param " + InitParams.COMPONENT, null);
     }
-    try {
-      return read(location, context);
-    } catch (IOException e) {
-      throw unavailable(
-          "component "
-              + options.componentName()
-              + " ("
-              + location
-              + ") cannot be read: "
-              + e.getMessage(),
-          e);
-    }
+    return ComponentLoading.bytes(options.componentName(), location, context);
   }
 
   /**
-   * Decodes the component's bytes, through the JVM's {@link ComponentCache} when {@code shared}
-   * (servlets serving the same bytes share one decoded component); a reloading servlet decodes its
-   * own, so that a version it drops takes its compiled classes with it.
+   * Decodes the options' component from its bytes as {@link ComponentLoading#decode} does: through
+   * the JVM's {@link ComponentCache} when {@code shared}, its own copy for a reloading servlet.
    */
   static Component decode(byte[] bytes, WasiHttpServletOptions options, LogSink log, boolean shared)
       throws ServletException {
-    String name = options.componentName();
-    Component component;
-    try {
-      component =
-          shared
-              ? ComponentCache.decode(bytes, options.engine())
-              : Component.decode(bytes, options.engine());
-    } catch (ComponentException e) {
-      throw unavailable(
-          "component " + name + " (" + options.component() + ") failed to load: " + e.getMessage(),
-          e);
-    }
-    if (!component.interpretedFunctions().isEmpty()) {
-      // What the compiler left to the interpreter (a function too large for a JVM method, a module
-      // too large to compile at load): said once per load, here.
-      log.log(
-          LogSink.Level.WARN,
-          "[" + name + "] left to the interpreter: " + component.interpretedFunctions());
-    }
-    return component;
+    return ComponentLoading.decode(
+        bytes, options.componentName(), options.component(), options.engine(), log, shared);
   }
 
   /**
@@ -230,7 +201,8 @@ final class ComponentHandlers {
     JettyOutgoingHandler.Options.Builder resolved = jetty.toBuilder();
     if (store != null) {
       try {
-        resolved.sslContext(TrustStores.sslContext(store, context));
+        resolved.sslContext(
+            TrustStores.sslContext(store.location(), store.password(), store.type(), context));
       } catch (IOException | GeneralSecurityException e) {
         throw unavailable(
             "component "
@@ -264,49 +236,6 @@ final class ComponentHandlers {
         .build();
   }
 
-  /**
-   * Permanently unavailable: containers mark the servlet so (503) rather than retrying its init on
-   * every request, and fail the deployment unless told to start with unavailable servlets.
-   */
-  static UnavailableException unavailable(String message, Throwable cause) {
-    UnavailableException e = new UnavailableException(message);
-    if (cause != null) {
-      e.initCause(cause);
-    }
-    return e;
-  }
-
-  /** {@code /WEB-INF/…} from the web application, {@code classpath:…}, else a file path. */
-  static byte[] read(String location, ServletContext context) throws IOException {
-    if (location.startsWith("/WEB-INF/")) {
-      try (InputStream in = context.getResourceAsStream(location)) {
-        if (in == null) {
-          throw new IOException("no such resource in the web application");
-        }
-        return in.readAllBytes();
-      }
-    }
-    if (location.startsWith("classpath:")) {
-      String resource = location.substring("classpath:".length());
-      while (resource.startsWith("/")) {
-        resource = resource.substring(1);
-      }
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
-      if (in == null) {
-        in = ComponentHandlers.class.getClassLoader().getResourceAsStream(resource);
-      }
-      if (in == null) {
-        throw new IOException("no such class-path resource");
-      }
-      try (InputStream closing = in) {
-        return closing.readAllBytes();
-      }
-    }
-    Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-    return Files.readAllBytes(path);
-  }
-
   /** The wasi:http host's configuration of {@code options}, a bad one failing the deployment. */
   private static WasiHttpConfig config(WasiHttpServletOptions options, LogSink log)
       throws ServletException {
@@ -321,24 +250,7 @@ final class ComponentHandlers {
   /** Links the decoded component into a handler with the servlet's (resolved) options. */
   static WasiHttpHandler link(Component component, WasiHttpServletOptions options, LogSink log)
       throws ServletException {
-    WasiHttpConfig config = config(options, log);
-    WasiHttpHandler handler;
-    try {
-      handler = WasiHttpHandler.create(component, config);
-    } catch (ComponentException e) {
-      throw unavailable(
-          "component "
-              + options.componentName()
-              + " ("
-              + options.component()
-              + ") cannot be linked: "
-              + e.getMessage(),
-          e);
-    } catch (RuntimeException e) {
-      // The outgoing HTTP client starts here when the policy allows anything.
-      throw unavailable(
-          "component " + options.componentName() + " cannot start: " + e.getMessage(), e);
-    }
-    return handler;
+    return ComponentLoading.link(
+        component, config(options, log), options.componentName(), options.component());
   }
 }

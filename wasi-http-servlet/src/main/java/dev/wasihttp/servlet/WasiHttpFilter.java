@@ -13,6 +13,7 @@ import dev.wasihttp.servlet.internal.exchange.AbortSignals;
 import dev.wasihttp.servlet.internal.exchange.ServletHttpExchange;
 import dev.wasihttp.servlet.internal.filter.ChainDispatch;
 import dev.wasihttp.servlet.internal.filter.FilterRun;
+import dev.wasihttp.servlet.internal.load.ComponentLoading;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -148,7 +149,7 @@ public class WasiHttpFilter implements Filter {
                 ? InitParams.CHAIN
                 : options.stripServletPath() ? InitParams.STRIP_SERVLET_PATH : null;
     if (refused != null) {
-      throw ComponentHandlers.unavailable(
+      throw ComponentLoading.unavailable(
           "component "
               + options.componentName()
               + ": the init-param "

@@ -1,6 +1,5 @@
 package dev.wasihttp.servlet;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasihttp.component.EngineMode;
 import dev.wasihttp.http.proxy.WasiHttpChain;
 import dev.wasihttp.http.proxy.WasiHttpHandler;
+import dev.wasihttp.servlet.internal.load.ComponentLoadingTest;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,38 +22,12 @@ import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where components are read from, and what a deployment failure says. */
+/**
+ * What a deployment failure says, a chain, and the outgoing client that needs the web application.
+ */
 class ComponentHandlersTest {
   static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");
   static final Path PROXY_C = Path.of("../samples/components/proxy-c/proxy-c.wasm");
-
-  static ServletContext webApp(String path, byte[] content) {
-    return (ServletContext)
-        Proxy.newProxyInstance(
-            ComponentHandlersTest.class.getClassLoader(),
-            new Class<?>[] {ServletContext.class},
-            (proxy, method, args) ->
-                method.getName().equals("getResourceAsStream") && args[0].equals(path)
-                    ? new ByteArrayInputStream(content)
-                    : null);
-  }
-
-  @Test
-  void locationsInTheWebAppOnTheClassPathAndOnDisk(@TempDir Path dir) throws Exception {
-    byte[] bytes = {1, 2, 3};
-    Path file = dir.resolve("c.wasm");
-    Files.write(file, bytes);
-    assertArrayEquals(
-        bytes, ComponentHandlers.read("/WEB-INF/c.wasm", webApp("/WEB-INF/c.wasm", bytes)));
-    assertArrayEquals(bytes, ComponentHandlers.read(file.toString(), null));
-    assertArrayEquals(bytes, ComponentHandlers.read(file.toUri().toString(), null));
-    String resource = "dev/wasihttp/servlet/ComponentHandlersTest.class";
-    assertTrue(ComponentHandlers.read("classpath:" + resource, null).length > 0);
-    assertTrue(ComponentHandlers.read("classpath:/" + resource, null).length > 0);
-    assertThrows(
-        IOException.class, () -> ComponentHandlers.read("/WEB-INF/none.wasm", webApp("/x", bytes)));
-    assertThrows(IOException.class, () -> ComponentHandlers.read("classpath:none.wasm", null));
-  }
 
   @Test
   void whatTheCompilerLeftToTheInterpreterIsLoggedOnceAtWarn() throws Exception {
@@ -264,7 +236,8 @@ class ComponentHandlersTest {
             .component("x.wasm")
             .trustStore("/WEB-INF/trust.p12", "secret", null)
             .build();
-    ServletContext app = webApp("/WEB-INF/trust.p12", Files.readAllBytes(store));
+    ServletContext app =
+        ComponentLoadingTest.webApp("/WEB-INF/trust.p12", Files.readAllBytes(store));
     assertNotNull(
         WasiHttpServletOptionsTest.jetty(ComponentHandlers.outbound(options, app).http())
             .sslContext());

@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.load;
 
 import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
@@ -9,19 +9,21 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Reads a configured trust store into the {@link SSLContext} of outgoing TLS connections. */
-final class TrustStores {
+public final class TrustStores {
   private TrustStores() {}
 
   /**
-   * An SSLContext that trusts exactly the certificates of {@code store} (read like the component:
-   * {@code /WEB-INF/…}, {@code classpath:…} or a file).
+   * An SSLContext that trusts exactly the certificates of the key store at {@code location} (read
+   * like the component: {@code /WEB-INF/…}, {@code classpath:…} or a file), of format {@code type},
+   * opened with {@code password} (null for none).
    */
-  static SSLContext sslContext(WasiHttpServletOptions.TrustStore store, ServletContext context)
+  public static SSLContext sslContext(
+      String location, String password, String type, ServletContext context)
       throws IOException, GeneralSecurityException {
-    byte[] bytes = ComponentHandlers.read(store.location(), context);
-    KeyStore keys = KeyStore.getInstance(store.type());
-    char[] password = store.password() == null ? null : store.password().toCharArray();
-    keys.load(new ByteArrayInputStream(bytes), password);
+    byte[] bytes = ComponentLoading.read(location, context);
+    KeyStore keys = KeyStore.getInstance(type);
+    char[] chars = password == null ? null : password.toCharArray();
+    keys.load(new ByteArrayInputStream(bytes), chars);
     if (keys.size() == 0) {
       throw new GeneralSecurityException("it holds no certificate");
     }
