@@ -1,4 +1,4 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.mount;
 
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import java.util.TreeSet;
  * other method returns null.
  */
 final class FakeWebApp {
+  static final Path HELLO_C = Path.of("../samples/components/hello-c/hello-c.wasm");
+
   /** A servlet or filter registration: its name, class, init-params, mappings, load-on-startup. */
   static final class Registered {
     final String name;
@@ -59,7 +62,7 @@ final class FakeWebApp {
   /** Adds hello-c's bytes at {@code path}, e.g. {@code /WEB-INF/wasm/a.wasm}. */
   FakeWebApp component(String path) {
     try {
-      return resource(path, Files.readAllBytes(ComponentHandlersTest.HELLO_C));
+      return resource(path, Files.readAllBytes(HELLO_C));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,9 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.mount;
 
+import dev.wasihttp.servlet.InitParams;
+import dev.wasihttp.servlet.WasiHttpServlet;
+import dev.wasihttp.servlet.WasiHttpServletOptions;
+import dev.wasihttp.servlet.internal.load.ComponentLoading;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -69,11 +73,14 @@ public final class WebInfWasmInitializer implements ServletContainerInitializer 
     // is decoded twice; but with reload, which decodes its own, this copy is dropped at once.
     for (WasmMounts.Mount m : mounts) {
       try {
-        ComponentHandlers.decode(
-            ComponentHandlers.bytes(m.options(), context),
-            m.options(),
+        WasiHttpServletOptions o = m.options();
+        ComponentLoading.decode(
+            ComponentLoading.bytes(o.componentName(), o.component(), context),
+            o.componentName(),
+            o.component(),
+            o.engine(),
             (level, line) -> {}, // what the servlet says of the decoded component, it says itself
-            !m.options().reload());
+            !o.reload());
       } catch (ServletException e) {
         // Said here too, so the reason is in the context's log whatever the container prints.
         log(context, e.getMessage());

@@ -1,12 +1,15 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.mount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasihttp.servlet.WasiHttpServlet;
+import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletException;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,14 @@ class WebInfWasmInitializerTest {
   private static FakeWebApp mounted(FakeWebApp app) throws ServletException {
     new WebInfWasmInitializer().onStartup(null, app.context());
     return app;
+  }
+
+  /** What a container's discovery reads: the jar's service entry names this initializer. */
+  @Test
+  void theServiceEntryNamesThisInitializer() {
+    assertTrue(
+        ServiceLoader.load(ServletContainerInitializer.class).stream()
+            .anyMatch(p -> p.type() == WebInfWasmInitializer.class));
   }
 
   @Test

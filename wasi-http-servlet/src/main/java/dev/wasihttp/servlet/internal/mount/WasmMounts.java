@@ -1,10 +1,12 @@
-package dev.wasihttp.servlet;
+package dev.wasihttp.servlet.internal.mount;
 
-import static dev.wasihttp.servlet.WebInfWasmInitializer.DIRECTORY;
-import static dev.wasihttp.servlet.WebInfWasmInitializer.MOUNT;
-import static dev.wasihttp.servlet.WebInfWasmInitializer.PARAM_PREFIX;
-import static dev.wasihttp.servlet.WebInfWasmInitializer.PREFIX;
+import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.DIRECTORY;
+import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.MOUNT;
+import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.PARAM_PREFIX;
+import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.PREFIX;
 
+import dev.wasihttp.servlet.InitParams;
+import dev.wasihttp.servlet.WasiHttpServletOptions;
 import jakarta.servlet.Registration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
