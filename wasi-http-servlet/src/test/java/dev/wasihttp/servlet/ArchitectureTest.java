@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   static final String ROOT = "dev.wasihttp";
   static final String ENGINE = ROOT + ".component.internal.engine";
+  static final String SERVLET = ROOT + ".servlet";
 
   static JavaClasses product;
 
@@ -72,6 +73,41 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("jakarta.servlet..")
+        .check(product);
+  }
+
+  /**
+   * The servlet module's layers: its public package (the servlet, the filter, their options) calls
+   * into its internal packages, which know the servlet API and the core but not that package; only
+   * the WEB-INF/wasm mount, which nothing calls but the container, registers a {@code
+   * WasiHttpServlet} and reads its options. (The cycle rule would catch a call back too; this one
+   * says which.)
+   */
+  @Test
+  void servletInternalsDoNotCallBackIntoTheServletPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage(SERVLET + ".internal..")
+        .and()
+        .resideOutsideOfPackage(SERVLET + ".internal.mount..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(SERVLET)
+        .check(product);
+  }
+
+  /**
+   * The servlet module's internals serve its public package and each other only: the Spring Boot
+   * auto-configuration, like an application, is built on the public API.
+   */
+  @Test
+  void onlyTheServletModuleUsesItsInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(SERVLET, SERVLET + ".internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(SERVLET + ".internal..")
         .check(product);
   }
 
