@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,31 @@ public abstract class ComponentScenarios {
     assertEquals(200, r.statusCode());
     assertEquals("echo \u00e9 body", r.body());
     assertEquals("text/plain", r.headers().firstValue("content-type").orElse(null));
+  }
+
+  @Test
+  void aClientExpecting100ContinueGetsItBeforeItSendsTheBody() throws Exception {
+    // hello-c's echo sets its response before it reads the body: the response must stay
+    // uncommitted until the body comes, or the container can no longer send the 100.
+    String body = "sent only after the 100\n";
+    try (RawHttp.Client c = RawHttp.Client.open(port, 30_000)) {
+      c.send(
+          "POST /c/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+              + "Content-Length: "
+              + body.length()
+              + "\r\nConnection: close\r\n\r\n");
+      assertTrue(c.awaitText("\r\n\r\n"), "a head came: " + c.received().text());
+      assertEquals(100, c.received().status(), c.received().text());
+
+      c.send(body);
+      String all = c.readToClose().text();
+      RawHttp.Reply fin =
+          new RawHttp.Reply(
+              all.substring(all.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1),
+              true);
+      assertEquals(200, fin.status(), all);
+      assertEquals(body, fin.dechunked(), all);
+    }
   }
 
   @Test

@@ -238,6 +238,11 @@ public final class RawHttp {
       }
     }
 
+    /** Everything received so far. */
+    public Reply received() {
+      return new Reply(got.toByteArray(), false);
+    }
+
     /** Drops the connection with a TCP reset, as a client that crashed or lost its network. */
     public void reset() throws IOException {
       socket.setSoLinger(true, 0);

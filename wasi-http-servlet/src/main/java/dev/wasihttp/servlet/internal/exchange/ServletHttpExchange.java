@@ -254,6 +254,21 @@ public final class ServletHttpExchange implements HttpExchange {
     }
   }
 
+  /**
+   * {@code Expect: 100-continue}: Jetty sends the {@code 100} when the body is first read, as long
+   * as the response is not committed by then (Tomcat, by default, sends it before the servlet
+   * runs).
+   */
+  @Override
+  public boolean expectsContinue() {
+    for (Enumeration<String> e = request.getHeaders("Expect"); e.hasMoreElements(); ) {
+      if (e.nextElement().trim().equalsIgnoreCase("100-continue")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public List<HttpField> requestTrailers() {
     try {
