@@ -20,7 +20,7 @@
 # 10 ms, then one curl of /hello whose body is checked) and repeated RUNS times (default 2); the
 # table shows min–max in ms. The runs are interleaved (run 1 of every cell, then run 2, ...) so a
 # drift of the machine's speed spreads over all cells. SKIP_JS_COMPILE=1 skips compiling hello-js
-# for (d) (~30 s and ~7.5 GB RSS). JAVA_OPTS is passed to every JVM. Needs a built
+# for (d) and (e) (~45 s and ~4.2 GB RSS). JAVA_OPTS is passed to every JVM. Needs a built
 # samples/cli/target/wasi-http.jar and curl; /usr/bin/time (Debian package `time`) for the
 # compile's peak RSS, else it is sampled from /proc. Every connection stays on 127.0.0.1.
 set -eEuo pipefail
