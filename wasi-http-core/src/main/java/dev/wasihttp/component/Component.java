@@ -35,6 +35,8 @@ public final class Component {
   private final Map<String, Item> imports;
   private final InstanceExports exports;
   private final EngineOptions engine;
+  private final long coreFunctionCount;
+  private final long interpretedFunctionCount;
 
   private Component(
       ComponentAst ast,
@@ -47,6 +49,9 @@ public final class Component {
     this.imports = imports;
     this.exports = exports;
     this.engine = engine;
+    // Constant once loaded: which functions are compiled is decided here, never later.
+    this.coreFunctionCount = modules.functionCount();
+    this.interpretedFunctionCount = modules.interpretedFunctionCount();
   }
 
   /**
@@ -144,10 +149,31 @@ public final class Component {
    * OFFSET: func INDEX (NAME)"} (the name when the module has a name section), in binary order;
    * empty in {@link EngineMode#INTERPRETER}, where nothing is compiled. Besides the functions too
    * large to compile, the runtime leaves it every function that uses {@code table.fill} or {@code
-   * table.init}: only there are their bounds checked right.
+   * table.init}: only there are their bounds checked right. {@link #interpretedFunctionCount()}
+   * counts them, function by function.
    */
   public List<String> interpretedFunctions() {
     return modules.interpretedFunctions();
+  }
+
+  /**
+   * How many core functions the component defines: the functions of all its core modules, nested
+   * components' included, imports not counted. What {@link #interpretedFunctionCount()} is a part
+   * of.
+   */
+  public long coreFunctionCount() {
+    return coreFunctionCount;
+  }
+
+  /**
+   * How many of the component's {@link #coreFunctionCount() core functions} run on Chicory's
+   * interpreter: every one in {@link EngineMode#INTERPRETER}; in {@link EngineMode#COMPILER} and
+   * {@link EngineMode#AUTO}, those {@link #interpretedFunctions()} names, a module that {@code
+   * auto} left whole counting all its functions. 0 when everything runs compiled. Computed once,
+   * when the component is loaded.
+   */
+  public long interpretedFunctionCount() {
+    return interpretedFunctionCount;
   }
 
   /** The root export names, in export order. */

@@ -282,6 +282,23 @@ public final class CoreModule {
     return p == null || p.compiled == null ? List.of() : p.compiled.interpreted;
   }
 
+  /** How many functions this module defines (its imports not counted). */
+  public int functionCount() {
+    return module.functionSection().functionCount();
+  }
+
+  /**
+   * How many of this module's {@link #functionCount() functions} run on the interpreter: every one
+   * when the module is not compiled (or was left whole by {@link #compiledIfCached}), else those
+   * {@link #interpretedFunctions} names.
+   */
+  public int interpretedFunctionCount() {
+    PreparedModule p = prepared;
+    return leftToInterpreter || p == null || p.compiled == null
+        ? functionCount()
+        : p.compiled.interpreted.size();
+  }
+
   /** Whether instances of this module run compiled code ({@link #compiled}). */
   public boolean isCompiled() {
     PreparedModule p = prepared;

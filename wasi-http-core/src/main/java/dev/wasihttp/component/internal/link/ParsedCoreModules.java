@@ -136,6 +136,27 @@ public final class ParsedCoreModules {
     return List.copyOf(out);
   }
 
+  /** How many functions these modules define, summed (their imports not counted). */
+  public long functionCount() {
+    long n = 0;
+    for (CoreModule m : modules.values()) {
+      n += m.functionCount();
+    }
+    return n;
+  }
+
+  /**
+   * How many of {@link #functionCount()} run on the interpreter, summed: every function of a module
+   * that is not compiled, and those the compiler left in one that is.
+   */
+  public long interpretedFunctionCount() {
+    long n = 0;
+    for (CoreModule m : modules.values()) {
+      n += m.interpretedFunctionCount();
+    }
+    return n;
+  }
+
   CoreModule get(Definition.CoreModuleDef def) {
     return modules.get(def);
   }

@@ -78,7 +78,9 @@ class BoundsGuardTest {
   void compiledFunctionsThatFillOrInitATableAreLeftToTheInterpreter() throws Exception {
     CoreModule bounds = SharedWithOwner.parse(SharedWithOwner.fixture("table-bounds"), COMPILER);
     assertEquals(List.of("func 2", "func 3"), bounds.interpretedFunctions());
+    assertEquals(2, bounds.interpretedFunctionCount());
     CoreModule stores = SharedWithOwner.parse(SharedWithOwner.fixture("memory-wrap"), COMPILER);
     assertEquals(List.of(), stores.interpretedFunctions(), "compiled stores check their address");
+    assertEquals(0, stores.interpretedFunctionCount());
   }
 }

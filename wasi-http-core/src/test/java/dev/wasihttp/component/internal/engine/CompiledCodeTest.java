@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasihttp.component.Component;
+import dev.wasihttp.component.EngineOptions;
 import dev.wasihttp.component.errors.ComponentException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A core module compiled to JVM bytecode: compiled once, its instances run it, and a function too
- * large for a JVM method is left to the interpreter (listed) or, without the fallback, fails.
+ * large for a JVM method is left to the interpreter (listed and counted) or, without the fallback,
+ * fails.
  */
 class CompiledCodeTest {
   // (module (func (export "f") (result i32) (i32.const 7)))
@@ -105,6 +108,9 @@ class CompiledCodeTest {
     assertFalse(parsed.isCompiled());
     assertTrue(compiled.isCompiled());
     assertEquals(List.of(), compiled.interpretedFunctions());
+    assertEquals(
+        1, parsed.interpretedFunctionCount(), "not compiled: its one function interpreted");
+    assertEquals(0, compiled.interpretedFunctionCount());
     assertArrayEquals(new long[] {7}, callF(compiled));
     assertArrayEquals(new long[] {7}, callF(compiled));
     assertEquals(parsed.exports(), compiled.exports());
@@ -114,6 +120,7 @@ class CompiledCodeTest {
   void aFunctionTooLargeToCompileIsLeftToTheInterpreter() throws Exception {
     CoreModule compiled = CoreModule.parse(huge(), 0).compiled(true, 0, null, null);
     assertEquals(List.of("func 0"), compiled.interpretedFunctions());
+    assertEquals(1, compiled.interpretedFunctionCount());
     assertArrayEquals(new long[] {7}, callF(compiled));
   }
 
@@ -121,6 +128,7 @@ class CompiledCodeTest {
   void aFunctionUsingTableFillIsLeftToTheInterpreterBesideOneTooLargeToCompile() throws Exception {
     CoreModule compiled = CoreModule.parse(huge(true), 0).compiled(true, 0, null, null);
     assertEquals(List.of("func 0", "func 1"), compiled.interpretedFunctions());
+    assertEquals(2, compiled.interpretedFunctionCount());
     assertArrayEquals(new long[] {7}, callF(compiled));
   }
 
@@ -207,6 +215,8 @@ class CompiledCodeTest {
 
     CoreModule again = parsed.compiled(true, 0, cache, new byte[32]);
     assertEquals(List.of("func 0"), again.interpretedFunctions());
+    assertEquals(2, again.functionCount());
+    assertEquals(1, again.interpretedFunctionCount(), "one interpreted, one compiled");
     CoreInstance instance = Engine.instantiate(again, imp -> null);
     assertArrayEquals(
         new long[] {7}, ((CoreExtern.Func) instance.export("f")).function().call(new long[0]));
@@ -227,6 +237,30 @@ class CompiledCodeTest {
         List.of(OpCode.I32_CONST, OpCode.END),
         opcodes(CoreModule.parse(hugeAndSmall(), 0, cache, KEY), 1));
     assertNull(cache.get(KEY));
+  }
+
+  /** {@code module} as the one core module of a component that does nothing else. */
+  static byte[] componentOf(byte[] module) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00});
+    out.write(1); // a core module section
+    leb(out, module.length);
+    out.writeBytes(module);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aComponentCountsTheFunctionsLeftToTheInterpreter() throws Exception {
+    Component huge = Component.decode(componentOf(huge()), EngineOptions.COMPILER);
+    assertEquals(1, huge.coreFunctionCount());
+    assertEquals(1, huge.interpretedFunctionCount(), "too large to compile");
+
+    Component both = Component.decode(componentOf(hugeAndSmall()), EngineOptions.COMPILER);
+    assertEquals(2, both.coreFunctionCount());
+    assertEquals(1, both.interpretedFunctionCount(), "the small one is compiled");
+
+    Component interpreted = Component.decode(componentOf(hugeAndSmall()));
+    assertEquals(2, interpreted.interpretedFunctionCount(), "the interpreter runs both");
   }
 
   private static List<OpCode> opcodes(CoreModule module, int body) {
