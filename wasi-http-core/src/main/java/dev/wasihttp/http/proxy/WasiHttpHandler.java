@@ -117,6 +117,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   private static final List<HttpField> RETRY_AFTER =
       List.of(HttpField.latin1("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
 
+  private final Component component;
   private final InstancePool<RequestData> pool;
   private final HandlerMetrics metrics = new HandlerMetrics();
   private final WasiHttpConfig config;
@@ -136,6 +137,7 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
       WasiHttpConfig config,
       HttpResources http,
       OutgoingHandler outgoing) {
+    this.component = pre.component();
     this.pool = new InstancePool<>(pre, config.pool(), limits);
     this.config = config;
     this.http = http;
@@ -212,6 +214,11 @@ public final class WasiHttpHandler implements ExchangeHandler, AutoCloseable {
   /** What the handler's instance pool has done and holds now. */
   public InstancePool.Stats poolStats() {
     return pool.stats();
+  }
+
+  /** The component this handler runs. */
+  public Component component() {
+    return component;
   }
 
   /** The configuration this handler was created with. */

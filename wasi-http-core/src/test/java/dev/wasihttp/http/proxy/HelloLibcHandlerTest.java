@@ -66,6 +66,17 @@ class HelloLibcHandlerTest {
   @EnumSource(
       value = EngineMode.class,
       names = {"INTERPRETER", "COMPILER"})
+  void theHandlerTellsWhatRunsOnTheInterpreter(EngineMode mode) {
+    Component component = HANDLERS.get(mode).component();
+    assertEquals(142, component.coreFunctionCount());
+    assertEquals(
+        mode == EngineMode.INTERPRETER ? 142 : 0, component.interpretedFunctionCount(), mode::name);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EngineMode.class,
+      names = {"INTERPRETER", "COMPILER"})
   void environmentFromTheWasiConfig(EngineMode mode) throws Exception {
     Samples.Lines log = new Samples.Lines();
     WasiHttpConfig config =
