@@ -16,13 +16,16 @@ final class ServletMBean implements WasiHttpServletMXBean {
   static final String DOMAIN = "dev.wasihttp";
 
   /**
-   * What the MBean reads: a {@link WasiHttpHandler}'s metrics, or a {@link ReloadingHandler}'s,
-   * which go on across its versions and count its reloads.
+   * What the MBean reads: a {@link WasiHttpHandler}'s metrics and its component's figures, or a
+   * {@link ReloadingHandler}'s, whose counters go on across its versions and count its reloads and
+   * whose figures are the version serving now's.
    */
-  @FunctionalInterface
   interface Source {
     /** The counters now. */
     HandlerMetrics.Snapshot metrics();
+
+    /** The component's core functions that run on the interpreter (of the version serving now). */
+    long interpretedFunctions();
 
     /** Times the component was swapped for a new version of its file. */
     default long reloads() {
@@ -34,12 +37,32 @@ final class ServletMBean implements WasiHttpServletMXBean {
       return 0;
     }
 
+    /** What {@code handler} counts, and its component's figures. */
+    static Source of(WasiHttpHandler handler) {
+      return new Source() {
+        @Override
+        public HandlerMetrics.Snapshot metrics() {
+          return handler.metrics();
+        }
+
+        @Override
+        public long interpretedFunctions() {
+          return handler.component().interpretedFunctionCount();
+        }
+      };
+    }
+
     /** What {@code handler} counts: across its versions, with its reloads. */
     static Source of(ReloadingHandler handler) {
       return new Source() {
         @Override
         public HandlerMetrics.Snapshot metrics() {
           return handler.metrics();
+        }
+
+        @Override
+        public long interpretedFunctions() {
+          return handler.component().interpretedFunctionCount();
         }
 
         @Override
@@ -204,5 +227,10 @@ final class ServletMBean implements WasiHttpServletMXBean {
   @Override
   public long getFailedReloads() {
     return handler.failedReloads();
+  }
+
+  @Override
+  public long getInterpretedFunctions() {
+    return handler.interpretedFunctions();
   }
 }

@@ -134,7 +134,7 @@ public class WasiHttpFilter implements Filter {
           ServletMBean.register(
               ServletMBean.name("WasiHttpFilter", context.getContextPath(), filterName),
               options.componentName(),
-              handler::metrics);
+              ServletMBean.Source.of(handler));
     } catch (JMException | RuntimeException e) {
       context.log(tag + "WARN its counters are not on JMX: " + e);
     }

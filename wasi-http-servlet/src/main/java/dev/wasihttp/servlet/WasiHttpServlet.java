@@ -161,15 +161,27 @@ public class WasiHttpServlet extends HttpServlet {
   }
 
   /**
+   * How many of the component's core functions run on Chicory's interpreter: the figure its MBean
+   * shows as {@code InterpretedFunctions} (see {@link
+   * WasiHttpServletMXBean#getInterpretedFunctions()}), for a metrics library to poll. With {@code
+   * reload}, the version serving now's; with {@code chain}, its first component's. 0 until {@link
+   * #init()} has loaded the component, and for a servlet that runs a Java handler. Thread-safe.
+   */
+  public long interpretedFunctionCount() {
+    ServletMBean.Source counted = counted(handler);
+    return counted == null ? 0 : counted.interpretedFunctions();
+  }
+
+  /**
    * Where the counters of {@code handler} are read: a component's handler, a chain's first, or a
    * reloading one's (its counters go on across versions); null for a Java handler, or none yet.
    */
   private static ServletMBean.Source counted(ExchangeHandler handler) {
     if (handler instanceof WasiHttpHandler wasi) {
-      return wasi::metrics;
+      return ServletMBean.Source.of(wasi);
     }
     if (handler instanceof WasiHttpChain chain) {
-      return chain.first()::metrics;
+      return ServletMBean.Source.of(chain.first());
     }
     return handler instanceof ReloadingHandler reloading ? ServletMBean.Source.of(reloading) : null;
   }

@@ -10,7 +10,8 @@ package dev.wasihttp.servlet;
  * <p>With {@code reload} on, the attributes are the servlet's, whatever version of the component
  * served: the counters go on across reloads (what a replaced version counted stays counted), and
  * what is held now (instances, memory) is what every version not closed yet holds, the current one
- * and those still finishing requests. {@link #getReloads()} counts the swaps.
+ * and those still finishing requests. {@link #getReloads()} counts the swaps; {@link
+ * #getInterpretedFunctions()} is the version serving now's.
  */
 public interface WasiHttpServletMXBean {
   /** The component's name in the log. */
@@ -69,4 +70,14 @@ public interface WasiHttpServletMXBean {
 
   /** Changes of the component's file that failed to load, the version serving staying. */
   long getFailedReloads();
+
+  /**
+   * The component's core functions that run on Chicory's interpreter rather than as compiled JVM
+   * code ({@link dev.wasihttp.component.Component#interpretedFunctionCount()}): all of them with
+   * {@code engine} {@code interpreter}; with {@code auto} or {@code compiler}, those the compiler
+   * left (too large for a JVM method, or kept where only the interpreter checks their bounds) and
+   * every function of a module {@code auto} left whole; 0 when all of its code is compiled. Fixed
+   * when the component loads; with {@code reload}, the figure of the version serving now.
+   */
+  long getInterpretedFunctions();
 }

@@ -400,6 +400,8 @@ class ReloadTest {
     try {
       assertEquals(0, servlet.metrics().requests());
       assertEquals(0L, jmx.getAttribute(mbean, "Reloads"));
+      // Interpreted, every core function of the version serving: hello-c's 17, then hello-libc's.
+      assertEquals(17L, jmx.getAttribute(mbean, "InterpretedFunctions"));
       replace(file, Files.readAllBytes(HELLO_LIBC));
       String line = "[app] reloaded from " + file + " (version 2)";
       for (int i = 0; i < 3000 && !log.contains(line); i++) {
@@ -408,6 +410,8 @@ class ReloadTest {
       assertLogged(line);
       assertEquals(1L, jmx.getAttribute(mbean, "Reloads"));
       assertEquals(0L, jmx.getAttribute(mbean, "FailedReloads"));
+      assertEquals(142L, jmx.getAttribute(mbean, "InterpretedFunctions"));
+      assertEquals(142, servlet.interpretedFunctionCount());
     } finally {
       servlet.destroy();
     }

@@ -21,7 +21,10 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@value #GUEST_TIME} and {@value #INSTANTIATE_TIME}, function counters in seconds;
  *   <li>{@value #INSTANCES}, a gauge per {@code state}: {@code in-use}, {@code pooled};
  *   <li>{@value #MEMORY}, a gauge in bytes per {@code area}: {@code guest} (linear memory), {@code
- *       host} (host-side bytes held for guests).
+ *       host} (host-side bytes held for guests);
+ *   <li>{@value #INTERPRETED_FUNCTIONS}, a gauge: the component's core functions that run on
+ *       Chicory's interpreter ({@link WasiHttpServlet#interpretedFunctionCount()}), 0 when all of
+ *       its code is compiled.
  * </ul>
  */
 final class WasiHttpMetrics implements MeterBinder {
@@ -30,6 +33,7 @@ final class WasiHttpMetrics implements MeterBinder {
   static final String INSTANTIATE_TIME = "wasi.http.instantiate.time";
   static final String INSTANCES = "wasi.http.instances";
   static final String MEMORY = "wasi.http.memory";
+  static final String INTERPRETED_FUNCTIONS = "wasi.http.interpreted.functions";
 
   private static final double NANOS_PER_SECOND = 1e9;
 
@@ -85,6 +89,11 @@ final class WasiHttpMetrics implements MeterBinder {
         .tag("area", "host")
         .description("Linear memory of the instances, or host-side bytes held for guests, now")
         .baseUnit(BaseUnits.BYTES)
+        .register(registry);
+    Gauge.builder(INTERPRETED_FUNCTIONS, servlet, WasiHttpServlet::interpretedFunctionCount)
+        .tag("component", name)
+        .description("Core functions of the component that run on the interpreter, not compiled")
+        .baseUnit("functions")
         .register(registry);
   }
 

@@ -46,7 +46,8 @@ class WasiHttpAutoConfigurationTest {
                       "wasi.http.guest.time",
                       "wasi.http.instantiate.time",
                       "wasi.http.instances",
-                      "wasi.http.memory")) {
+                      "wasi.http.memory",
+                      "wasi.http.interpreted.functions")) {
                 assertThat(registry.get(name).tag("component", "hello").meters()).isNotEmpty();
               }
             });

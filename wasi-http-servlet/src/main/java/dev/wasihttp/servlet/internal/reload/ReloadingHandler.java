@@ -1,5 +1,6 @@
 package dev.wasihttp.servlet.internal.reload;
 
+import dev.wasihttp.component.Component;
 import dev.wasihttp.http.ExchangeHandler;
 import dev.wasihttp.http.HttpExchange;
 import dev.wasihttp.http.LogSink;
@@ -166,6 +167,11 @@ public final class ReloadingHandler implements ExchangeHandler, AutoCloseable {
   /** How many versions are not closed yet (the current one included). */
   public synchronized int openVersions() {
     return open.size();
+  }
+
+  /** The component of the version serving now. */
+  public Component component() {
+    return current.handler.component();
   }
 
   /** Times the component was swapped for a new version of its file. */
