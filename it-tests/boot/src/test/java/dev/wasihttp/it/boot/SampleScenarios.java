@@ -38,9 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The sample application ({@code samples/spring-boot}) on the Spring Boot and container of the
  * module that runs this (the system properties {@code expected.boot}, {@code expected.container}
  * and {@code expected.jetty}, the version of the Jetty client): hello-c answers at {@code
- * /hello/*}; a third component, {@code counted}, added by the test's properties, has its counters
- * read through {@code /actuator/metrics}. proxy-c's {@code UPSTREAM} is a server this test starts
- * on loopback; whether the proxy may reach it is the subclass's to say.
+ * /hello/*}; a third component, {@code counted}, added by the test's properties (hello-c again,
+ * interpreted), has its counters read through {@code /actuator/metrics}. proxy-c's {@code UPSTREAM}
+ * is a server this test starts on loopback; whether the proxy may reach it is the subclass's to
+ * say.
  */
 @SpringBootTest(
     classes = SampleApplication.class,
@@ -48,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "wasi-http.components.counted.location=classpath:wasm/hello-c.wasm",
       "wasi-http.components.counted.path=/counted/*",
-      "wasi-http.components.counted.strip-servlet-path=true"
+      "wasi-http.components.counted.strip-servlet-path=true",
+      "wasi-http.components.counted.engine=interpreter"
     })
 abstract class SampleScenarios {
   /** The upstream of proxy-c: answers every request with its method and target. */
@@ -130,6 +132,10 @@ abstract class SampleScenarios {
     assertTrue(metric("wasi.http.memory", "component:counted", "area:guest") >= 65536);
     assertTrue(metric("wasi.http.guest.time", "component:counted") > 0);
     assertTrue(metric("wasi.http.instantiate.time", "component:counted") > 0);
+    // hello-c's 17 core functions: counted's engine is the interpreter; hello's (auto) compiles
+    // them all at start.
+    assertEquals(17.0, metric("wasi.http.interpreted.functions", "component:counted"));
+    assertEquals(0.0, metric("wasi.http.interpreted.functions", "component:hello"));
   }
 
   @Test
