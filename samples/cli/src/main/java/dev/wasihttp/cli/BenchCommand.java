@@ -18,7 +18,8 @@ import java.util.Locale;
  * loading (decode, validate, parse the core modules; with the compiler, compile them) and
  * instantiating take on this machine. Instantiation is measured after a warm-up, against a host
  * whose imports all trap, so only the runtime's own work is counted (no guest call). A rough
- * figure, not a JMH benchmark: it runs in one JVM, single-threaded.
+ * figure, not a JMH benchmark: it runs in one JVM, single-threaded. It also says how many of the
+ * component's core functions run on the interpreter, and which ones the compiler left there.
  */
 final class BenchCommand {
   static final String USAGE =
@@ -78,9 +79,7 @@ final class BenchCommand {
       }
       long t3 = System.nanoTime();
       out.printf(Locale.ROOT, "load: %.1f ms%n", (t1 - t0) / 1e6);
-      if (!component.interpretedFunctions().isEmpty()) {
-        out.println("left to the interpreter: " + component.interpretedFunctions());
-      }
+      out.println(interpreted(component));
       out.printf(
           Locale.ROOT,
           "instantiate: %.1f us (mean of %d, after %d warm-up)%n",
@@ -95,5 +94,20 @@ final class BenchCommand {
       err.println("error: " + e.getMessage());
       return Main.ERROR;
     }
+  }
+
+  /**
+   * {@code interpreted: N of M core functions}, then the functions the compiler left, if any: how
+   * much of the component runs on Chicory's interpreter.
+   */
+  static String interpreted(Component component) {
+    return "interpreted: "
+        + component.interpretedFunctionCount()
+        + " of "
+        + component.coreFunctionCount()
+        + " core functions"
+        + (component.interpretedFunctions().isEmpty()
+            ? ""
+            : ": " + component.interpretedFunctions());
   }
 }

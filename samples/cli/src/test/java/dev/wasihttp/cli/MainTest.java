@@ -105,24 +105,31 @@ class MainTest {
   void benchReportsLoadAndInstantiateTimes() {
     Run r = run("bench", HELLO_C, "--iterations", "20");
     assertEquals(0, r.status(), r.err());
+    // auto compiles all of hello-c's 17 core functions.
     assertTrue(
         r.out()
             .matches(
-                "load: [0-9.]+ ms\ninstantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"),
+                "load: [0-9.]+ ms\ninterpreted: 0 of 17 core functions\n"
+                    + "instantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"),
         r.out());
     assertEquals(1, run("bench", HELLO_C, "--iterations", "0").status());
     assertEquals(1, run("bench").status());
   }
 
   @Test
-  void benchLoadsWithTheCompilerWhenAsked() {
+  void benchLoadsWithTheEngineAsked() {
     Run r = run("bench", HELLO_C, "--iterations", "20", "--engine", "compiler");
     assertEquals(0, r.status(), r.err());
     assertTrue(
         r.out()
             .matches(
-                "load: [0-9.]+ ms\ninstantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"),
+                "load: [0-9.]+ ms\ninterpreted: 0 of 17 core functions\n"
+                    + "instantiate: [0-9.]+ us \\(mean of 20, after 20 warm-up\\)\n"),
         r.out());
+    Run interpreted = run("bench", HELLO_C, "--iterations", "20", "--engine", "interpreter");
+    assertEquals(0, interpreted.status(), interpreted.err());
+    assertTrue(
+        interpreted.out().contains("\ninterpreted: 17 of 17 core functions\n"), interpreted.out());
     assertEquals(1, run("bench", HELLO_C, "--engine", "jit").status());
   }
 
