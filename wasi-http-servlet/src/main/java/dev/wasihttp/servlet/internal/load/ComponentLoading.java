@@ -56,7 +56,14 @@ public final class ComponentLoading {
       // too large to compile at load): said once per load, here.
       log.log(
           LogSink.Level.WARN,
-          "[" + name + "] left to the interpreter: " + component.interpretedFunctions());
+          "["
+              + name
+              + "] left to the interpreter: "
+              + component.interpretedFunctionCount()
+              + " of "
+              + component.coreFunctionCount()
+              + " core functions: "
+              + component.interpretedFunctions());
     }
     return component;
   }
