@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Ready instances of one component for calls that each want an instance of their own, such as HTTP
@@ -22,6 +23,12 @@ import java.util.Objects;
  * is {@linkplain ComponentInstance#close closed}, its linear memory given back to the budget at
  * once. The most recently used instance is handed out first: it is the one most likely still in the
  * CPU's caches.
+ *
+ * <p>The pool's idle instances are {@linkplain MemoryBudget#register registered} with the memory
+ * budget they reserve from, until the pool is closed: when a reservation there does not fit (an
+ * instance of this pool or of another pool sharing the budget), the instances idle longest, here or
+ * in the other pools, are dropped for it ({@link Stats#reclaimed()}). Instances in use are never
+ * taken.
  *
  * <p>Thread-safe; an instance is used by one caller at a time.
  *
@@ -67,6 +74,8 @@ public final class InstancePool<T> implements AutoCloseable {
    * @param discarded instances dropped because they could not be reused (a trap, a host failure)
    * @param evicted reusable instances dropped: the pool was full, they waited too long, or the pool
    *     was closed
+   * @param reclaimed idle instances dropped because the memory budget needed their memory for
+   *     another instance, of this pool or another (not counted in {@code evicted})
    * @param idle instances waiting in the pool now
    * @param inUse instances handed out and not yet released
    * @param memory bytes of linear memory the pool's instances hold now, in use and idle (room kept
@@ -77,6 +86,7 @@ public final class InstancePool<T> implements AutoCloseable {
       long resets,
       long discarded,
       long evicted,
+      long reclaimed,
       int idle,
       int inUse,
       long memory) {}
@@ -88,6 +98,8 @@ public final class InstancePool<T> implements AutoCloseable {
   private final InstanceLimits limits;
   private final MemoryBudget memory;
   private final long idleNanos;
+  private final MemoryBudget shared;
+  private final IdleInstances idleInstances = new IdleInstances();
 
   // Guarded by this. Newest first.
   private final ArrayDeque<Idle<T>> idle = new ArrayDeque<>();
@@ -95,6 +107,7 @@ public final class InstancePool<T> implements AutoCloseable {
   private long resets;
   private long discarded;
   private long evicted;
+  private long reclaimed;
   private int inUse;
   private boolean closed;
 
@@ -106,14 +119,17 @@ public final class InstancePool<T> implements AutoCloseable {
   /**
    * A pool of {@code pre}'s instances, each under {@code limits}: the pool's instances reserve
    * their memory, through a budget of the pool's own ({@link Stats#memory()}), from {@code limits}'
-   * budget.
+   * budget. The pool's idle instances may be dropped when that budget needs their memory; {@link
+   * #close} the pool to stop that.
    */
   public InstancePool(InstancePre<T> pre, Config config, InstanceLimits limits) {
     this.pre = Objects.requireNonNull(pre, "pre");
     this.config = Objects.requireNonNull(config, "config");
-    this.memory = MemoryBudget.counting("instance pool", limits.budget());
+    this.shared = limits.budget();
+    this.memory = MemoryBudget.counting("instance pool", shared);
     this.limits = limits.withBudget(memory);
     this.idleNanos = config.idleTimeout().toNanos();
+    shared.register(idleInstances); // last: the budget may call it from now on
   }
 
   public Config config() {
@@ -227,6 +243,35 @@ public final class InstancePool<T> implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The pool's idle instances, as the memory budget sees them. Each method takes the pool's lock
+   * only to take an instance out, and closes it (releasing into the budget) after letting go.
+   */
+  private final class IdleInstances implements MemoryBudget.Reclaimable {
+    @Override
+    public OptionalLong oldestIdleSince() {
+      synchronized (InstancePool.this) {
+        Idle<T> oldest = idle.peekLast();
+        return oldest == null ? OptionalLong.empty() : OptionalLong.of(oldest.since());
+      }
+    }
+
+    @Override
+    public boolean releaseOldestIdle(long idleSince) {
+      Idle<T> oldest;
+      synchronized (InstancePool.this) {
+        oldest = idle.peekLast();
+        if (oldest == null || oldest.since() - idleSince > 0) {
+          return false;
+        }
+        idle.pollLast();
+        reclaimed++;
+      }
+      oldest.instance().close();
+      return true;
+    }
+  }
+
   private static <T> void closeAll(List<ComponentInstance<T>> instances) {
     for (ComponentInstance<T> i : instances) {
       i.close();
@@ -234,12 +279,17 @@ public final class InstancePool<T> implements AutoCloseable {
   }
 
   public synchronized Stats stats() {
-    return new Stats(instantiations, resets, discarded, evicted, idle.size(), inUse, memory.used());
+    return new Stats(
+        instantiations, resets, discarded, evicted, reclaimed, idle.size(), inUse, memory.used());
   }
 
-  /** Drops every waiting instance; instances released later are dropped too. */
+  /**
+   * Drops every waiting instance and leaves the memory budget's registry; instances released later
+   * are dropped too.
+   */
   @Override
   public void close() {
+    shared.unregister(idleInstances);
     List<ComponentInstance<T>> dropped = new ArrayList<>();
     synchronized (this) {
       closed = true;

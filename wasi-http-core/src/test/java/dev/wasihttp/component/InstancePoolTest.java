@@ -51,7 +51,7 @@ class InstancePoolTest {
     assertSame(first, second);
     assertEquals("request 2", second.data());
     pool.release(second, true);
-    assertEquals(new InstancePool.Stats(1, 1, 0, 0, 1, 0, PAGE), pool.stats());
+    assertEquals(new InstancePool.Stats(1, 1, 0, 0, 0, 1, 0, PAGE), pool.stats());
   }
 
   @Test
@@ -64,7 +64,7 @@ class InstancePoolTest {
     pool.release(a, true);
     pool.release(b, true);
     pool.release(c, true);
-    assertEquals(new InstancePool.Stats(3, 0, 0, 1, 2, 0, 2 * PAGE), pool.stats());
+    assertEquals(new InstancePool.Stats(3, 0, 0, 1, 0, 2, 0, 2 * PAGE), pool.stats());
     assertSame(b, pool.acquire("d")); // the most recently released first
   }
 
@@ -74,7 +74,7 @@ class InstancePoolTest {
     ComponentInstance<String> a = pool.acquire("a");
     pool.release(a, false);
     assertNotSame(a, pool.acquire("b"));
-    assertEquals(new InstancePool.Stats(2, 0, 1, 0, 0, 1, PAGE), pool.stats());
+    assertEquals(new InstancePool.Stats(2, 0, 1, 0, 0, 0, 1, PAGE), pool.stats());
   }
 
   @Test
@@ -83,7 +83,7 @@ class InstancePoolTest {
     pool.release(pool.acquire("a"), true);
     Thread.sleep(20); // longer than the timeout: the outcome does not depend on how much longer
     assertEquals(1, pool.evictIdle());
-    assertEquals(new InstancePool.Stats(1, 0, 0, 1, 0, 0, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(1, 0, 0, 1, 0, 0, 0, 0), pool.stats());
   }
 
   @Test
@@ -93,7 +93,7 @@ class InstancePoolTest {
     pool.release(pool.acquire("b"), true);
     pool.close();
     pool.release(a, true);
-    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0, 0, 0), pool.stats());
   }
 
   @Test
@@ -148,7 +148,68 @@ class InstancePoolTest {
     ComponentInstance<String> c = pool.acquire("c");
     assertEquals(new Val.U32(3), c.func("add").call(new Val.U32(1), new Val.U32(2)));
     pool.release(c, true);
-    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0, 0), pool.stats());
+    assertEquals(new InstancePool.Stats(2, 0, 0, 2, 0, 0, 0, 0), pool.stats());
+  }
+
+  static InstancePool<String> pool(int maxIdle, MemoryBudget budget) {
+    return new InstancePool<>(
+        pre,
+        new InstancePool.Config(maxIdle, Duration.ofMinutes(10)),
+        InstanceLimits.defaults().withBudget(budget));
+  }
+
+  @Test
+  void aPoolSharingAFullBudgetTakesTheInstancesIdleLongestInAnotherPool() throws Exception {
+    MemoryBudget budget = new MemoryBudget("test budget", 3 * PAGE, null);
+    InstancePool<String> busy = pool(4, budget);
+    ComponentInstance<String> a = busy.acquire("a");
+    ComponentInstance<String> b = busy.acquire("b");
+    ComponentInstance<String> c = busy.acquire("c");
+    busy.release(a, true); // idle longest
+    busy.release(b, true);
+    busy.release(c, true);
+    assertEquals(3 * PAGE, budget.used());
+
+    InstancePool<String> other = pool(4, budget);
+    ComponentInstance<String> d = other.acquire("d");
+    assertEquals(new Val.U32(3), d.func("add").call(new Val.U32(1), new Val.U32(2)));
+    assertEquals(new InstancePool.Stats(3, 0, 0, 0, 1, 2, 0, 2 * PAGE), busy.stats());
+    assertEquals(new InstancePool.Stats(1, 0, 0, 0, 0, 0, 1, PAGE), other.stats());
+    assertSame(c, busy.acquire("e"), "the most recently used is still there");
+    assertSame(b, busy.acquire("f"), "and so is the next; a was taken");
+    busy.close();
+    other.close();
+  }
+
+  @Test
+  void instancesInUseAreNeverTakenForAnotherPool() throws Exception {
+    MemoryBudget budget = new MemoryBudget("test budget", 2 * PAGE, null);
+    InstancePool<String> busy = pool(4, budget);
+    ComponentInstance<String> a = busy.acquire("a");
+    ComponentInstance<String> b = busy.acquire("b");
+    InstancePool<String> other = pool(4, budget);
+    assertThrows(ResourceExhausted.class, () -> other.acquire("c"));
+    assertEquals(new InstancePool.Stats(2, 0, 0, 0, 0, 0, 2, 2 * PAGE), busy.stats());
+    busy.release(a, true);
+    other.release(other.acquire("d"), true); // now a is idle, and taken
+    assertEquals(new InstancePool.Stats(2, 0, 0, 0, 1, 0, 1, PAGE), busy.stats());
+    busy.release(b, true);
+  }
+
+  @Test
+  void aClosedPoolIsNoLongerAskedAndLeavesNothingBehind() throws Exception {
+    MemoryBudget budget = new MemoryBudget("test budget", 2 * PAGE, null);
+    InstancePool<String> closed = pool(4, budget);
+    ComponentInstance<String> a = closed.acquire("a");
+    closed.close();
+    closed.release(a, true);
+    InstancePool<String> other = pool(4, budget);
+    ComponentInstance<String> b = other.acquire("b");
+    ComponentInstance<String> c = other.acquire("c");
+    assertEquals(2 * PAGE, budget.used());
+    assertEquals(new InstancePool.Stats(1, 0, 0, 1, 0, 0, 0, 0), closed.stats());
+    other.release(b, true);
+    other.release(c, true);
   }
 
   @Test

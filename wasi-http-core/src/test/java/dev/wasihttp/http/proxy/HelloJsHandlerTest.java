@@ -56,7 +56,7 @@ class HelloJsHandlerTest {
             "hello from JavaScript: GET /hello", x.body.toString(StandardCharsets.UTF_8).strip());
       }
       InstancePool.Stats stats = one.poolStats();
-      assertEquals(new InstancePool.Stats(1, 2, 0, 0, 1, 0, stats.memory()), stats);
+      assertEquals(new InstancePool.Stats(1, 2, 0, 0, 0, 1, 0, stats.memory()), stats);
       assertTrue(stats.memory() > 0, "the waiting instance holds its memory");
     }
   }

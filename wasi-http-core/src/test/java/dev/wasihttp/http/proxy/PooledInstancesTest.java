@@ -48,7 +48,7 @@ class PooledInstancesTest {
       }
       assertEquals(100, randoms.size(), "wasi:random repeated itself across requests");
       // The one instance holds its page and the page each request grows, kept by the resets.
-      assertEquals(new InstancePool.Stats(1, 99, 0, 0, 1, 0, 2 * PAGE), handler.poolStats());
+      assertEquals(new InstancePool.Stats(1, 99, 0, 0, 0, 1, 0, 2 * PAGE), handler.poolStats());
     }
   }
 
@@ -66,7 +66,7 @@ class PooledInstancesTest {
       assertEquals(List.of("respond 200", "finish"), run(handler, "POST").calls);
       // POST on a new instance, PUT on it after a reset (and dropped), then a new instance for
       // the third request, reset for the fourth.
-      assertEquals(new InstancePool.Stats(2, 2, 1, 0, 1, 0, 2 * PAGE), handler.poolStats());
+      assertEquals(new InstancePool.Stats(2, 2, 1, 0, 0, 1, 0, 2 * PAGE), handler.poolStats());
     }
   }
 
@@ -81,7 +81,7 @@ class PooledInstancesTest {
         assertEquals(
             PoolProbeTest.Report.INITIAL.state(), PoolProbeTest.get(handler).state(), "" + i);
       }
-      assertEquals(new InstancePool.Stats(3, 0, 0, 3, 0, 0, 0), handler.poolStats());
+      assertEquals(new InstancePool.Stats(3, 0, 0, 3, 0, 0, 0, 0), handler.poolStats());
     }
   }
 

@@ -241,15 +241,14 @@ final class LinearMemory implements Memory {
     if (heldDelta > 0) {
       // Room for more: a guest growing a page at a time (a malloc) would otherwise copy the whole
       // memory at every page, quadratic in its size. Half again what it holds, at most the growth
-      // a reset keeps and within what it may still grow to, when the limiter grants that much (the
-      // budget counts
-      // it); else exactly what it asked for.
+      // a reset keeps and within what it may still grow to, when the limiter grants that much from
+      // what is free (the budget counts it); else exactly what it asked for.
       long roomy =
           Math.min(
               Math.min((long) maxPages * PAGE_SIZE, size + limiter.growthLeft()),
               Math.min(bytes.length + (long) bytes.length / 2, (long) grownSize + KEPT_GROWTH));
       roomy -= roomy % PAGE_SIZE;
-      if (roomy > grownSize && limiter.grow(sizeDelta, roomy - bytes.length)) {
+      if (roomy > grownSize && limiter.growWithRoom(sizeDelta, roomy - bytes.length)) {
         capacity = (int) roomy;
         heldDelta = roomy - bytes.length;
       } else if (!limiter.grow(sizeDelta, heldDelta)) {

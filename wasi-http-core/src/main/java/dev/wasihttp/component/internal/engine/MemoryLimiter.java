@@ -45,6 +45,15 @@ public interface MemoryLimiter {
    */
   boolean grow(long sizeDelta, long heldDelta);
 
+  /**
+   * {@link #grow}, where {@code heldDelta} includes room beyond what the guest asked for: granted
+   * only from what is free now, never by dropping other instances' idle memory for it (the memory
+   * then asks {@link #grow} for the exact growth).
+   */
+  default boolean growWithRoom(long sizeDelta, long heldDelta) {
+    return grow(sizeDelta, heldDelta);
+  }
+
   /** A memory became {@code sizeDelta} bytes smaller and gave {@code heldDelta} bytes back. */
   void shrink(long sizeDelta, long heldDelta);
 

@@ -51,6 +51,15 @@ final class InstanceMemory implements MemoryLimiter {
   }
 
   @Override
+  public boolean growWithRoom(long sizeDelta, long heldDelta) {
+    if (sizeDelta > maxMemory - size || !held.reserveIfFree(heldDelta)) {
+      return false;
+    }
+    size += sizeDelta;
+    return true;
+  }
+
+  @Override
   public void shrink(long sizeDelta, long heldDelta) {
     size -= sizeDelta;
     held.release(heldDelta);
