@@ -209,8 +209,10 @@ public final class WasiHttpConfig {
 
   /**
    * The budget every instance of the handler reserves its linear memory from, shared with the other
-   * handlers that use it; default {@link MemoryBudget#jvm()}. When it cannot hold a new instance
-   * the request gets 503, and a {@code memory.grow} past it returns -1.
+   * handlers that use it; default {@link MemoryBudget#jvm()}. When it is full, the instances idle
+   * longest in the pools of all those handlers are dropped to make room; when that is not enough
+   * (the rest are in use), a request that needs a new instance gets 503, and a {@code memory.grow}
+   * past it returns -1.
    */
   public MemoryBudget memoryBudget() {
     return memoryBudget != null ? memoryBudget : MemoryBudget.jvm();

@@ -78,8 +78,8 @@ import java.util.concurrent.TimeUnit;
  *       413, before the guest runs; a body that grows past it fails the guest's read with {@code
  *       HTTP-request-body-size};
  *   <li>no instance at hand and the memory budget ({@link WasiHttpConfig#memoryBudget()}) cannot
- *       hold a new one: 503 with {@code Retry-After}, before the guest runs, logged as refusals
- *       are.
+ *       hold a new one, even after dropping the idle instances of every handler sharing it: 503
+ *       with {@code Retry-After}, before the guest runs, logged as refusals are.
  * </ul>
  *
  * {@code handle} never throws for guest faults. A guest calling {@code wasi:cli/exit} with {@code
