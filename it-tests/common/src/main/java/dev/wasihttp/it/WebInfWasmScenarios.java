@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * WebInfWasmInitializer} mounts hello-libc (its {@code hello-libc.properties} sets {@code
  * env.GREETING}) and proxy-c (allowed to reach loopback by a context-param the container sets, as
  * an operator would), leaves hello-c to its web.xml declaration, and the plain Java servlet answers
- * beside them. Then the off switch, a component declared by {@code @WebServlet}, and a malformed
- * one, each in a web application of its own.
+ * beside them. Then the off switch, a component declared by {@code @WebServlet}, a malformed one,
+ * and a malformed member of a mounted component's chain, each in a web application of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class WebInfWasmScenarios {
@@ -192,6 +192,32 @@ public abstract class WebInfWasmScenarios {
       String line =
           awaitLine(
               fixture, from, "component bad (/WEB-INF/wasm/bad.wasm) failed to load: malformed");
+      assertNotNull(line, () -> String.join("\n", fixture.log().lines()));
+      assertTrue(line.contains("failed to load: malformed component at byte 9 "), line);
+      assertFalse(fixture.deployed());
+    }
+  }
+
+  /**
+   * A web application made here: hello-c mounted, its {@code front.properties} chaining a member
+   * that is not a component. The member is decoded at deployment too, so it fails the deployment
+   * rather than leave the servlet unavailable.
+   */
+  @Test
+  void aMalformedChainedMemberFailsTheDeployment(@TempDir Path app) throws Exception {
+    Files.createDirectories(app.resolve("WEB-INF/wasm"));
+    Files.createDirectories(app.resolve("WEB-INF/chain"));
+    Files.copy(Samples.component("hello-c"), app.resolve("WEB-INF/wasm/front.wasm"));
+    Files.writeString(
+        app.resolve("WEB-INF/wasm/front.properties"), "chain=api=/WEB-INF/chain/api.wasm\n");
+    Files.write(
+        app.resolve("WEB-INF/chain/api.wasm"), new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
+    try (WebAppFixture fixture = newFixture()) {
+      int from = fixture.log().size();
+      fixture.start(app, "/chained", Map.of());
+      String line =
+          awaitLine(
+              fixture, from, "component api (/WEB-INF/chain/api.wasm) failed to load: malformed");
       assertNotNull(line, () -> String.join("\n", fixture.log().lines()));
       assertTrue(line.contains("failed to load: malformed component at byte 9 "), line);
       assertFalse(fixture.deployed());

@@ -1,5 +1,6 @@
 package dev.wasihttp.servlet.internal.mount;
 
+import dev.wasihttp.servlet.ChainMember;
 import dev.wasihttp.servlet.InitParams;
 import dev.wasihttp.servlet.WasiHttpServlet;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
@@ -20,11 +21,11 @@ import java.util.Set;
  *
  * <p>Such a servlet strips its servlet path ({@value InitParams#STRIP_SERVLET_PATH} {@code true}),
  * so a component written for {@code /} sees {@code /} for {@code /CONTEXT/NAME/} and {@code
- * /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. Every component is read and decoded before
- * anything is registered, so one that cannot be (e.g. {@code component bad (/WEB-INF/wasm/bad.wasm)
- * failed to load: malformed component at byte 9 ...}) fails the web application's deployment in any
- * container. The servlets load on startup, where one that decodes but cannot be linked fails its
- * init as a declared one does.
+ * /hello?x=1} for {@code /CONTEXT/NAME/hello?x=1}. Every component, and every member its {@value
+ * InitParams#CHAIN} setting names, is read and decoded before anything is registered, so one that
+ * cannot be (e.g. {@code component bad (/WEB-INF/wasm/bad.wasm) failed to load: malformed component
+ * at byte 9 ...}) fails the web application's deployment in any container. The servlets load on
+ * startup, where one that decodes but cannot be linked fails its init as a declared one does.
  *
  * <p>Its init-params come from {@code /WEB-INF/wasm/NAME.properties} (keys are the servlet's
  * init-param names, read as UTF-8) and from the context-params {@code wasi-http.NAME.INIT-PARAM},
@@ -69,22 +70,14 @@ public final class WebInfWasmInitializer implements ServletContainerInitializer 
     List<WasmMounts.Mount> mounts = WasmMounts.plan(context, line -> log(context, line));
     // Decoded before anything is registered, so a component that cannot be decoded fails the
     // deployment in every container (one whose servlet fails init may not: Jetty and Tomcat run on
-    // with it unavailable). The servlet takes the decoded component from ComponentCache, so nothing
-    // is decoded twice; but with reload, which decodes its own, this copy is dropped at once.
+    // with it unavailable). The members its chain setting names are decoded too, as its servlet
+    // will decode them. The servlet takes the decoded components from ComponentCache, so nothing is
+    // decoded twice; but with reload, which decodes its own, this copy is dropped at once.
     for (WasmMounts.Mount m : mounts) {
-      try {
-        WasiHttpServletOptions o = m.options();
-        ComponentLoading.decode(
-            ComponentLoading.bytes(o.componentName(), o.component(), context),
-            o.componentName(),
-            o.component(),
-            o.engine(),
-            (level, line) -> {}, // what the servlet says of the decoded component, it says itself
-            !o.reload());
-      } catch (ServletException e) {
-        // Said here too, so the reason is in the context's log whatever the container prints.
-        log(context, e.getMessage());
-        throw e;
+      WasiHttpServletOptions o = m.options();
+      decode(context, o.componentName(), o.component(), o);
+      for (ChainMember member : o.chain()) {
+        decode(context, member.name(), member.location(), o);
       }
     }
     for (WasmMounts.Mount m : mounts) {
@@ -116,6 +109,29 @@ public final class WebInfWasmInitializer implements ServletContainerInitializer 
               + ", settings: "
               + m.settings()
               + ")");
+    }
+  }
+
+  /**
+   * Reads and decodes the component {@code name} at {@code location} with the engine of {@code
+   * options}, as the servlet with those options will, failing with the servlet's message (e.g.
+   * {@code component NAME (LOCATION) failed to load: malformed component at byte 9 ...}).
+   */
+  private static void decode(
+      ServletContext context, String name, String location, WasiHttpServletOptions options)
+      throws ServletException {
+    try {
+      ComponentLoading.decode(
+          ComponentLoading.bytes(name, location, context),
+          name,
+          location,
+          options.engine(),
+          (level, line) -> {}, // what the servlet says of the decoded component, it says itself
+          !options.reload());
+    } catch (ServletException e) {
+      // Said here too, so the reason is in the context's log whatever the container prints.
+      log(context, e.getMessage());
+      throw e;
     }
   }
 

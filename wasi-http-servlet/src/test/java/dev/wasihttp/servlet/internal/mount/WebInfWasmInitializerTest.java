@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class WebInfWasmInitializerTest {
   private static final String WASM = WasiHttpServlet.class.getName();
 
+  /** A component preamble, then a section id (7) without its size: malformed at byte 9. */
+  private static final byte[] MALFORMED = {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7};
+
   private static FakeWebApp mounted(FakeWebApp app) throws ServletException {
     new WebInfWasmInitializer().onStartup(null, app.context());
     return app;
@@ -221,7 +224,7 @@ class WebInfWasmInitializerTest {
     FakeWebApp app =
         new FakeWebApp()
             .component("/WEB-INF/wasm/good.wasm")
-            .resource("/WEB-INF/wasm/bad.wasm", new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
+            .resource("/WEB-INF/wasm/bad.wasm", MALFORMED);
     ServletException e = assertThrows(ServletException.class, () -> mounted(app));
     assertTrue(
         e.getMessage()
@@ -231,6 +234,47 @@ class WebInfWasmInitializerTest {
         e::getMessage);
     assertEquals(List.of("[wasi-http] " + e.getMessage()), app.log);
     assertEquals(Set.of(), app.servlets.keySet());
+  }
+
+  /**
+   * The members a chain setting names are decoded before anything is registered too, with the
+   * servlet's engine, so a malformed or missing one fails the deployment as the component does,
+   * named as its servlet would name it.
+   */
+  @Test
+  void aChainedMemberThatCannotBeDecodedFailsTheDeployment() {
+    assertFails(
+        "component api (/WEB-INF/chain/api.wasm) failed to load: malformed component at byte 9",
+        app ->
+            app.resource("/WEB-INF/wasm/hello.properties", "chain=api=/WEB-INF/chain/api.wasm")
+                .resource("/WEB-INF/chain/api.wasm", MALFORMED));
+    assertFails(
+        "component bad (/WEB-INF/chain/bad.wasm) failed to load: malformed component at byte 9",
+        app ->
+            app.contextParam(
+                    "wasi-http.hello.chain", "/WEB-INF/chain/good.wasm /WEB-INF/chain/bad.wasm")
+                .component("/WEB-INF/chain/good.wasm")
+                .resource("/WEB-INF/chain/bad.wasm", MALFORMED));
+    assertFails(
+        "component gone (/WEB-INF/chain/gone.wasm) cannot be read: no such resource in the web"
+            + " application",
+        app -> app.contextParam("wasi-http.hello.chain", "/WEB-INF/chain/gone.wasm"));
+  }
+
+  @Test
+  void aChainThatDecodesIsMountedWithItsSetting() throws Exception {
+    FakeWebApp app =
+        mounted(
+            new FakeWebApp()
+                .component("/WEB-INF/wasm/front.wasm")
+                .component("/WEB-INF/chain/api.wasm")
+                .resource("/WEB-INF/wasm/front.properties", "chain=/WEB-INF/chain/api.wasm"));
+    assertEquals("/WEB-INF/chain/api.wasm", app.servlets.get("wasm:front").initParams.get("chain"));
+    assertEquals(
+        List.of(
+            "[wasi-http] mounted /WEB-INF/wasm/front.wasm at /front/* (servlet wasm:front,"
+                + " settings: /WEB-INF/wasm/front.properties)"),
+        app.log);
   }
 
   private static void assertFails(String message, Consumer<FakeWebApp> misconfigure) {
