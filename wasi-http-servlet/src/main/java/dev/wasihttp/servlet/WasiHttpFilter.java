@@ -13,6 +13,7 @@ import dev.wasihttp.servlet.internal.exchange.AbortSignals;
 import dev.wasihttp.servlet.internal.exchange.ServletHttpExchange;
 import dev.wasihttp.servlet.internal.filter.ChainDispatch;
 import dev.wasihttp.servlet.internal.filter.FilterRun;
+import dev.wasihttp.servlet.internal.filter.GuestThreads;
 import dev.wasihttp.servlet.internal.load.ComponentLoading;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -26,12 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -58,10 +53,10 @@ import javax.management.ObjectName;
  *
  * <p>Threads: the guest runs on a thread of the filter's own pool (at most twice {@code
  * maxConcurrent}: as many running as the component admits, as many waiting their turn; a request
- * beyond them is answered 503 with {@code Retry-After} at once), while the container thread waits
- * in {@code doFilter}, running the guest's own-origin requests as they come, until the guest's run
- * ends. The guest writes the container's response from its thread meanwhile; the servlet behind
- * never touches it.
+ * beyond them is answered 503 with {@code Retry-After} at once, and counted with the component's
+ * own refusals as {@code Rejected}), while the container thread waits in {@code doFilter}, running
+ * the guest's own-origin requests as they come, until the guest's run ends. The guest writes the
+ * container's response from its thread meanwhile; the servlet behind never touches it.
  *
  * <p>Failures, as for the servlet: a guest trap is a 500 before its response was set, an aborted
  * response after; the servlet behind failing (an exception) is logged and fails the guest's request
@@ -76,24 +71,19 @@ import javax.management.ObjectName;
  * {@link #destroy} closes the component's handler.
  */
 public class WasiHttpFilter implements Filter {
-  /** 30 s: how long an idle guest thread stays. */
-  static final long IDLE_SECONDS = 30;
-
   private static final List<HttpField> RETRY_AFTER =
       List.of(
           HttpField.latin1("Retry-After", Integer.toString(WasiHttpHandler.RETRY_AFTER_SECONDS)));
 
   private WasiHttpServletOptions options;
   private volatile WasiHttpHandler handler;
-  private ThreadPoolExecutor guests;
+  private GuestThreads guests;
   private ServletContext context;
   private String filterName;
   private ObjectName mbean;
   private LogSink log;
   private String tag;
   private final AbortSignals abortSignals = new AbortSignals();
-  private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong nextRefusalLine = new AtomicLong(System.nanoTime());
 
   /** A filter configured by its init-params. */
   public WasiHttpFilter() {}
@@ -105,7 +95,7 @@ public class WasiHttpFilter implements Filter {
 
   /**
    * Loads and links the component (a failure names it and fails the deployment, as the servlet's
-   * does), starts the guest threads' pool and registers the counters.
+   * does), makes the guest threads' pool and registers the counters.
    */
   @Override
   public void init(FilterConfig config) throws ServletException {
@@ -122,19 +112,24 @@ public class WasiHttpFilter implements Filter {
     }
     tag = "[" + options.componentName() + "] ";
     log = (level, line) -> context.log(level == LogSink.Level.INFO ? line : level + " " + line);
+    // Before the handler, whose volatile write publishes both to metrics(); no thread starts yet.
+    guests =
+        new GuestThreads(
+            options.componentName(),
+            2 * options.http().maxConcurrent(),
+            line -> context.log(tag + line));
     try {
       handler = load();
     } catch (ServletException e) {
       context.log(tag + e.getMessage());
       throw e;
     }
-    guests = pool(options.componentName(), 2 * options.http().maxConcurrent());
     try {
       mbean =
           ServletMBean.register(
               ServletMBean.name("WasiHttpFilter", context.getContextPath(), filterName),
               options.componentName(),
-              ServletMBean.Source.of(handler));
+              counted(ServletMBean.Source.of(handler)));
     } catch (JMException | RuntimeException e) {
       context.log(tag + "WARN its counters are not on JMX: " + e);
     }
@@ -177,22 +172,22 @@ public class WasiHttpFilter implements Filter {
     return ComponentHandlers.link(component, routed, log);
   }
 
-  /** Daemon threads in the web application's class loader, at most {@code max}, none queued. */
-  private static ThreadPoolExecutor pool(String name, int max) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(
-        0,
-        max,
-        IDLE_SECONDS,
-        TimeUnit.SECONDS,
-        new SynchronousQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "wasi-http-filter-" + name + "-" + count.incrementAndGet());
-          t.setDaemon(true);
-          t.setContextClassLoader(loader);
-          return t;
-        });
+  /**
+   * What the MBean reads: the component's figures, with the refusals of the guest threads counted
+   * as {@link #metrics()} counts them.
+   */
+  private ServletMBean.Source counted(ServletMBean.Source component) {
+    return new ServletMBean.Source() {
+      @Override
+      public HandlerMetrics.Snapshot metrics() {
+        return guests.counted(component.metrics());
+      }
+
+      @Override
+      public long interpretedFunctions() {
+        return component.interpretedFunctions();
+      }
+    };
   }
 
   /** The options this filter runs with (after {@link #init}). */
@@ -200,10 +195,14 @@ public class WasiHttpFilter implements Filter {
     return options;
   }
 
-  /** The component's counters now, as its MBean shows them; null before {@link #init}. */
+  /**
+   * The filter's counters now, as its MBean shows them: the component's, and the requests refused
+   * because every guest thread was busy counted as {@code rejected}. Null before {@link #init}.
+   * Thread-safe.
+   */
   public HandlerMetrics.Snapshot metrics() {
     WasiHttpHandler h = handler;
-    return h == null ? null : h.metrics();
+    return h == null ? null : guests.counted(h.metrics());
   }
 
   @Override
@@ -223,10 +222,7 @@ public class WasiHttpFilter implements Filter {
             line -> context.log(tag + line));
     FilterRun run = new FilterRun(request, response, chain, FilterRun.pathOf(real.pathWithQuery()));
     HttpExchange exchange = run.gate().guard(real);
-    try {
-      guests.execute(() -> runGuest(run, exchange));
-    } catch (RejectedExecutionException e) {
-      refused();
+    if (!guests.tryRun(() -> runGuest(run, exchange))) {
       real.fail(503, RETRY_AFTER, "all guest threads busy");
       return;
     }
@@ -248,23 +244,6 @@ public class WasiHttpFilter implements Filter {
     } finally {
       FilterRun.GUEST.remove();
       run.guestEnded();
-    }
-  }
-
-  /** Logs a refusal at most once a second, with how many there were since the last line. */
-  private void refused() {
-    long count = refused.incrementAndGet();
-    long now = System.nanoTime();
-    long next = nextRefusalLine.get();
-    if (now - next >= 0 && nextRefusalLine.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(1))) {
-      refused.addAndGet(-count);
-      context.log(
-          tag
-              + "WARN "
-              + count
-              + " request(s) answered 503: all "
-              + guests.getMaximumPoolSize()
-              + " guest threads busy");
     }
   }
 
