@@ -1,6 +1,7 @@
 package dev.wasihttp.servlet;
 
 import dev.wasihttp.http.client.inprocess.InProcessRoute;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,22 @@ public record ChainMember(String name, String location) {
       throw new IllegalArgumentException("an empty chain entry");
     }
     return new ChainMember(WasiHttpServletOptions.defaultName(e), e);
+  }
+
+  /**
+   * The members a {@value InitParams#CHAIN} value lists, in order: entries {@code [NAME=]LOCATION}
+   * separated by commas or white space.
+   *
+   * @throws IllegalArgumentException when an entry names no host name
+   */
+  public static List<ChainMember> parseAll(String value) {
+    return entries(value).stream().map(ChainMember::parse).toList();
+  }
+
+  /** The entries of a {@value InitParams#CHAIN} value, unparsed; none for a blank one. */
+  static List<String> entries(String value) {
+    String v = value.trim();
+    return v.isEmpty() ? List.of() : List.of(v.split("[,\\s]+"));
   }
 
   @Override

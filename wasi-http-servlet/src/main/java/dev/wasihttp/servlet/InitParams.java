@@ -226,7 +226,7 @@ public final class InitParams {
     String chain = given(param, CHAIN);
     if (chain != null) {
       try {
-        b.chain(List.of(chain.split("[,\\s]+")));
+        b.chain(ChainMember.entries(chain));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("init-param " + CHAIN + ": " + e.getMessage(), e);
       }
