@@ -5,6 +5,7 @@ import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.MOUNT;
 import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.PARAM_PREFIX;
 import static dev.wasihttp.servlet.internal.mount.WebInfWasmInitializer.PREFIX;
 
+import dev.wasihttp.servlet.ChainMember;
 import dev.wasihttp.servlet.InitParams;
 import dev.wasihttp.servlet.WasiHttpServletOptions;
 import jakarta.servlet.Registration;
@@ -34,8 +35,9 @@ import java.util.regex.Pattern;
 
 /**
  * What {@link WebInfWasmInitializer} mounts: one servlet per {@code /WEB-INF/wasm/NAME.wasm} that
- * no declared servlet or filter serves, its init-params from {@code NAME.properties} and the
- * context-params {@code wasi-http.NAME.*}, every setting checked before anything is registered.
+ * no declared servlet or filter serves and no chain names, its init-params from {@code
+ * NAME.properties} and the context-params {@code wasi-http.NAME.*}, every setting checked before
+ * anything is registered.
  */
 final class WasmMounts {
   /** A name that is one URL path segment as it is (RFC 3986's unreserved characters). */
@@ -77,48 +79,79 @@ final class WasmMounts {
     List<String> names = componentNames(files);
     Map<String, Map<String, String>> contextSettings = contextSettings(context, names, log);
     Map<String, ? extends ServletRegistration> servlets = context.getServletRegistrations();
-    List<Mount> mounts = new ArrayList<>();
+    // Every mount's settings are read first: a component another's chain names is left out.
+    Map<String, String> skips = new TreeMap<>();
+    Map<String, Mount> candidates = new TreeMap<>();
     for (String name : names) {
       String location = DIRECTORY + name + ".wasm";
       String servletName = "wasm:" + name;
       String pattern = prefix + "/" + name + "/*";
       String file = DIRECTORY + name + ".properties";
       String declarer = declaredBy(context, location);
+      String chainer = declarer == null ? chainedBy(context, location) : null;
       String mapper = mappedBy(servlets, pattern);
-      String skip = null;
       if (!NAME.matcher(name).matches()) {
-        skip = "its name is not one URL path segment (letters, digits, '.', '_', '~', '-')";
+        skips.put(
+            name, "its name is not one URL path segment (letters, digits, '.', '_', '~', '-')");
       } else if (declarer != null) {
-        skip = declarer + " serves it (with its own mapping and init-params)";
+        skips.put(name, declarer + " serves it (with its own mapping and init-params)");
+      } else if (chainer != null) {
+        skips.put(name, memberOf(chainer));
       } else if (servlets.containsKey(servletName)) {
-        skip = "a servlet named " + servletName + " exists";
+        skips.put(name, "a servlet named " + servletName + " exists");
       } else if (mapper != null) {
-        skip = pattern + " is mapped to servlet " + mapper;
+        skips.put(name, pattern + " is mapped to servlet " + mapper);
+      } else {
+        Map<String, String> fromFile =
+            files.contains(file) ? properties(context, file, name) : null;
+        candidates.put(
+            name,
+            mount(
+                name,
+                servletName,
+                pattern,
+                fromFile,
+                contextSettings.getOrDefault(name, Map.of())));
       }
-      if (skip != null) {
-        boolean settings = contextSettings.containsKey(name) || files.contains(file);
-        log.accept(
-            "not mounting "
-                + location
-                + ": "
-                + skip
-                + (settings
-                    ? "; its "
-                        + name
-                        + ".properties and "
-                        + PARAM_PREFIX
-                        + name
-                        + ".*"
-                        + " settings are not used"
-                    : ""));
+    }
+    List<Mount> mounts = new ArrayList<>();
+    for (String name : names) {
+      Mount mount = candidates.get(name);
+      String skip = skips.get(name);
+      if (mount != null) {
+        String caller = chainedBy(candidates.values(), mount, context);
+        skip = caller == null ? null : memberOf(caller);
+      }
+      if (skip == null) {
+        mounts.add(mount);
         continue;
       }
-      Map<String, String> fromFile = files.contains(file) ? properties(context, file, name) : null;
-      mounts.add(
-          mount(
-              name, servletName, pattern, fromFile, contextSettings.getOrDefault(name, Map.of())));
+      String file = DIRECTORY + name + ".properties";
+      boolean settings = contextSettings.containsKey(name) || files.contains(file);
+      log.accept(
+          "not mounting "
+              + DIRECTORY
+              + name
+              + ".wasm: "
+              + skip
+              + (settings
+                  ? "; its "
+                      + name
+                      + ".properties and "
+                      + PARAM_PREFIX
+                      + name
+                      + ".* settings are not used"
+                  : ""));
     }
     return mounts;
+  }
+
+  /**
+   * Why a chain member is not mounted: reached at its own path it would bypass what the members
+   * before it check.
+   */
+  private static String memberOf(String caller) {
+    return "it is a member of the chain of " + caller + " (reached only through it)";
   }
 
   private static boolean enabled(ServletContext context) throws ServletException {
@@ -323,6 +356,56 @@ final class WasmMounts {
       }
     }
     return null;
+  }
+
+  /**
+   * "servlet NAME" or "filter NAME" whose init-param {@code chain} names the location. A value that
+   * does not parse names nothing: the servlet refuses it too, so that chain never runs.
+   */
+  static String chainedBy(ServletContext context, String location) {
+    for (Registration r : context.getServletRegistrations().values()) {
+      if (chainNames(r.getInitParameter(InitParams.CHAIN), location, context)) {
+        return "servlet " + r.getName();
+      }
+    }
+    for (Registration r : context.getFilterRegistrations().values()) {
+      if (chainNames(r.getInitParameter(InitParams.CHAIN), location, context)) {
+        return "filter " + r.getName();
+      }
+    }
+    return null;
+  }
+
+  /** The servlet name of the mount, other than {@code member}, whose chain names it, or null. */
+  private static String chainedBy(Iterable<Mount> mounts, Mount member, ServletContext context) {
+    for (Mount m : mounts) {
+      if (m == member) {
+        continue;
+      }
+      for (ChainMember c : m.options().chain()) {
+        if (names(c.location(), member.location(), context)) {
+          return m.servletName();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a {@code chain} init-param's value lists this web application resource. */
+  private static boolean chainNames(String value, String location, ServletContext context) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    try {
+      for (ChainMember c : ChainMember.parseAll(value)) {
+        if (names(c.location(), location, context)) {
+          return true;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // Refused by the servlet as well: no chain of it runs.
+    }
+    return false;
   }
 
   /**

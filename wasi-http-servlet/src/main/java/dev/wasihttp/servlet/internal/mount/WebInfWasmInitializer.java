@@ -36,8 +36,11 @@ import java.util.Set;
  * <p>A component is left out (with a line in the log) when a declared servlet or filter (web.xml,
  * {@code @WebServlet}, or registered before this initializer runs) names it in its {@code
  * component} init-param: that declaration's mapping and the security constraints on it are never
- * bypassed by a second mapping. It is also left out when a servlet named {@code wasm:NAME} exists
- * or {@code /NAME/*} is mapped, and when NAME is not one URL path segment as it is.
+ * bypassed by a second mapping. Likewise when the {@value InitParams#CHAIN} setting of another
+ * mounted component, or the {@code chain} init-param of a declared servlet or filter, names it: a
+ * chain member is reached only through the members before it, which may check what it does not. It
+ * is also left out when a servlet named {@code wasm:NAME} exists or {@code /NAME/*} is mapped, and
+ * when NAME is not one URL path segment as it is.
  *
  * <p>Context-params: {@value #MOUNT} ({@code false} mounts nothing; default {@code true}) and
  * {@value #PREFIX} (a path such as {@code /wasm} that mounts at {@code /wasm/NAME/*}; default

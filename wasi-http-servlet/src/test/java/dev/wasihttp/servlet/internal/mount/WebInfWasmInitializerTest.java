@@ -277,6 +277,51 @@ class WebInfWasmInitializerTest {
         app.log);
   }
 
+  /**
+   * A member of a chain is reached only through the members before it (e.g. behind one that checks
+   * credentials): in WEB-INF/wasm, it is not mounted at its own path, however the chain that names
+   * it is set.
+   */
+  @Test
+  void aChainMemberIsNotMountedOnItsOwn() throws Exception {
+    FakeWebApp app =
+        new FakeWebApp()
+            .component("/WEB-INF/wasm/api.wasm")
+            .resource("/WEB-INF/wasm/api.properties", "chain=/WEB-INF/wasm/data.wasm")
+            .component("/WEB-INF/wasm/data.wasm")
+            .resource("/WEB-INF/wasm/data.properties", "timeout=5s")
+            .component("/WEB-INF/wasm/guarded.wasm")
+            .contextParam("wasi-http.guarded.chain", "store=/WEB-INF/wasm/store.wasm")
+            .component("/WEB-INF/wasm/store.wasm")
+            .component("/WEB-INF/wasm/internal.wasm")
+            .component("/WEB-INF/wasm/free.wasm");
+    app.declareServlet("shop", WASM, "/shop/*")
+        .initParams
+        .putAll(
+            Map.of(
+                "component", "/WEB-INF/shop.wasm",
+                "chain", "/WEB-INF/lib.wasm, inner=/WEB-INF//wasm/internal.wasm"));
+    mounted(app);
+    assertEquals(Set.of("shop", "wasm:api", "wasm:guarded", "wasm:free"), app.servlets.keySet());
+    assertEquals("/WEB-INF/wasm/data.wasm", app.servlets.get("wasm:api").initParams.get("chain"));
+    assertEquals(
+        List.of(
+            "[wasi-http] not mounting /WEB-INF/wasm/data.wasm: it is a member of the chain of"
+                + " wasm:api (reached only through it); its data.properties and"
+                + " wasi-http.data.* settings are not used",
+            "[wasi-http] not mounting /WEB-INF/wasm/internal.wasm: it is a member of the chain"
+                + " of servlet shop (reached only through it)",
+            "[wasi-http] not mounting /WEB-INF/wasm/store.wasm: it is a member of the chain of"
+                + " wasm:guarded (reached only through it)",
+            "[wasi-http] mounted /WEB-INF/wasm/api.wasm at /api/* (servlet wasm:api, settings:"
+                + " /WEB-INF/wasm/api.properties)",
+            "[wasi-http] mounted /WEB-INF/wasm/free.wasm at /free/* (servlet wasm:free,"
+                + " settings: defaults)",
+            "[wasi-http] mounted /WEB-INF/wasm/guarded.wasm at /guarded/* (servlet"
+                + " wasm:guarded, settings: context-params wasi-http.guarded.*)"),
+        app.log);
+  }
+
   private static void assertFails(String message, Consumer<FakeWebApp> misconfigure) {
     FakeWebApp app =
         new FakeWebApp()
