@@ -33,34 +33,8 @@ final class FunctionBodies {
    * layout is not understood.
    */
   static byte[] keepOnly(byte[] module, Set<Integer> keep) {
-    try {
-      int p = 8; // magic and version
-      while (p < module.length) {
-        int id = module[p] & 0xff;
-        long[] size = leb(module, p + 1);
-        int start = (int) size[1];
-        int end = Math.addExact(start, (int) size[0]);
-        if (end > module.length) {
-          return module;
-        }
-        if (id == CODE_SECTION) {
-          byte[] code = code(module, start, end, importedFunctions(module), keep);
-          if (code == null) {
-            return module;
-          }
-          var out = new ByteArrayOutputStream(p + code.length + (module.length - end) + 8);
-          out.write(module, 0, p + 1);
-          writeLeb(out, code.length);
-          out.write(code, 0, code.length);
-          out.write(module, end, module.length - end);
-          return out.toByteArray();
-        }
-        p = end;
-      }
-    } catch (RuntimeException e) {
-      // Not understood: parsed as it is.
-    }
-    return module;
+    return ModuleSections.rewrite(
+        module, CODE_SECTION, (b, start, end) -> code(b, start, end, importedFunctions(b), keep));
   }
 
   /** How many functions {@code module} imports: the offset of its own functions' indices. */
@@ -76,14 +50,14 @@ final class FunctionBodies {
 
   /** The code section's contents with the bodies outside {@code keep} replaced; null if odd. */
   private static byte[] code(byte[] b, int start, int end, int imported, Set<Integer> keep) {
-    long[] count = leb(b, start);
-    var out = new ByteArrayOutputStream(64 + keep.size() * 1024 + (int) count[0] * 4);
-    writeLeb(out, (int) count[0]);
-    int p = (int) count[1];
+    int[] count = ModuleSections.leb(b, start);
+    var out = new ByteArrayOutputStream(64 + keep.size() * 1024 + count[0] * 4);
+    ModuleSections.writeLeb(out, count[0]);
+    int p = count[1];
     for (int f = 0; f < count[0]; f++) {
-      long[] size = leb(b, p);
-      int bodyStart = (int) size[1];
-      int bodyEnd = Math.addExact(bodyStart, (int) size[0]);
+      int[] size = ModuleSections.leb(b, p);
+      int bodyStart = size[1];
+      int bodyEnd = Math.addExact(bodyStart, size[0]);
       if (bodyEnd > end) {
         return null;
       }
@@ -95,29 +69,5 @@ final class FunctionBodies {
       p = bodyEnd;
     }
     return p == end ? out.toByteArray() : null;
-  }
-
-  /** An unsigned LEB128 of at most 32 bits at {@code p}: {value, position after}. */
-  private static long[] leb(byte[] b, int p) {
-    long result = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      int x = b[p++] & 0xff;
-      result |= (long) (x & 0x7f) << shift;
-      if ((x & 0x80) == 0) {
-        if (result > Integer.MAX_VALUE) {
-          throw new IllegalArgumentException("LEB128 out of range");
-        }
-        return new long[] {result, p};
-      }
-    }
-    throw new IllegalArgumentException("LEB128 too long");
-  }
-
-  private static void writeLeb(ByteArrayOutputStream out, int v) {
-    do {
-      int x = v & 0x7f;
-      v >>>= 7;
-      out.write(v != 0 ? x | 0x80 : x);
-    } while (v != 0);
   }
 }
