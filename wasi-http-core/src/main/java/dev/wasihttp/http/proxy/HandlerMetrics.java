@@ -74,6 +74,52 @@ public final class HandlerMetrics {
       int instancesPooled,
       long guestMemoryBytes,
       long hostMemoryBytes) {
+    /** Nothing counted, nothing held. */
+    public static final Snapshot ZERO = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** This snapshot and {@code other} added up, field by field. */
+    public Snapshot plus(Snapshot other) {
+      return new Snapshot(
+          requests2xx + other.requests2xx,
+          requests3xx + other.requests3xx,
+          requests4xx + other.requests4xx,
+          requests5xx + other.requests5xx,
+          traps + other.traps,
+          timeouts + other.timeouts,
+          rejected + other.rejected,
+          aborted + other.aborted,
+          guestNanos + other.guestNanos,
+          instantiateNanos + other.instantiateNanos,
+          instancesInUse + other.instancesInUse,
+          instancesPooled + other.instancesPooled,
+          guestMemoryBytes + other.guestMemoryBytes,
+          hostMemoryBytes + other.hostMemoryBytes);
+    }
+
+    /** The counters alone: what was held at that moment (instances, memory) left at 0. */
+    public Snapshot counts() {
+      return new Snapshot(
+          requests2xx,
+          requests3xx,
+          requests4xx,
+          requests5xx,
+          traps,
+          timeouts,
+          rejected,
+          aborted,
+          guestNanos,
+          instantiateNanos,
+          0,
+          0,
+          0,
+          0);
+    }
+
+    /** Only {@code n} rejected requests. */
+    public static Snapshot rejected(long n) {
+      return new Snapshot(0, 0, 0, 0, 0, 0, n, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     /** Every request counted, whatever its outcome. */
     public long requests() {
       return requests2xx

@@ -79,22 +79,7 @@ public final class GuestThreads {
     if (more == 0) {
       return handler;
     }
-    HandlerMetrics.Snapshot h = handler;
-    return new HandlerMetrics.Snapshot(
-        h.requests2xx(),
-        h.requests3xx(),
-        h.requests4xx(),
-        h.requests5xx(),
-        h.traps(),
-        h.timeouts(),
-        h.rejected() + more,
-        h.aborted(),
-        h.guestNanos(),
-        h.instantiateNanos(),
-        h.instancesInUse(),
-        h.instancesPooled(),
-        h.guestMemoryBytes(),
-        h.hostMemoryBytes());
+    return handler.plus(HandlerMetrics.Snapshot.rejected(more));
   }
 
   /** Threads finish the guests they run, then end; new ones are refused. */

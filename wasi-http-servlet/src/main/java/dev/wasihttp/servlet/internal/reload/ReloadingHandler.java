@@ -45,7 +45,7 @@ public final class ReloadingHandler implements ExchangeHandler, AutoCloseable {
   private final List<ComponentVersion> open = new ArrayList<>(); // guarded by this
 
   /** What the closed versions counted, their gauges zero. */
-  private HandlerMetrics.Snapshot closedCounts = zero(); // guarded by this
+  private HandlerMetrics.Snapshot closedCounts = HandlerMetrics.Snapshot.ZERO; // guarded by this
 
   private boolean closed; // guarded by this
 
@@ -199,7 +199,7 @@ public final class ReloadingHandler implements ExchangeHandler, AutoCloseable {
         return; // closed by close()
       }
       // Final: no request runs on it any more.
-      closedCounts = plus(closedCounts, counts(version.handler.metrics()));
+      closedCounts = closedCounts.plus(version.handler.metrics().counts());
     }
     version.handler.close();
   }
@@ -211,7 +211,7 @@ public final class ReloadingHandler implements ExchangeHandler, AutoCloseable {
   public synchronized HandlerMetrics.Snapshot metrics() {
     HandlerMetrics.Snapshot sum = closedCounts;
     for (ComponentVersion v : open) {
-      sum = plus(sum, v.handler.metrics());
+      sum = sum.plus(v.handler.metrics());
     }
     return sum;
   }
@@ -254,47 +254,5 @@ public final class ReloadingHandler implements ExchangeHandler, AutoCloseable {
     } catch (Exception e) {
       log.log(LogSink.Level.WARN, tag + "closing the outgoing handler failed: " + e);
     }
-  }
-
-  private static HandlerMetrics.Snapshot zero() {
-    return new HandlerMetrics.Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-  }
-
-  /** The counters of {@code s}, without what it held at that moment. */
-  private static HandlerMetrics.Snapshot counts(HandlerMetrics.Snapshot s) {
-    return new HandlerMetrics.Snapshot(
-        s.requests2xx(),
-        s.requests3xx(),
-        s.requests4xx(),
-        s.requests5xx(),
-        s.traps(),
-        s.timeouts(),
-        s.rejected(),
-        s.aborted(),
-        s.guestNanos(),
-        s.instantiateNanos(),
-        0,
-        0,
-        0,
-        0);
-  }
-
-  private static HandlerMetrics.Snapshot plus(
-      HandlerMetrics.Snapshot a, HandlerMetrics.Snapshot b) {
-    return new HandlerMetrics.Snapshot(
-        a.requests2xx() + b.requests2xx(),
-        a.requests3xx() + b.requests3xx(),
-        a.requests4xx() + b.requests4xx(),
-        a.requests5xx() + b.requests5xx(),
-        a.traps() + b.traps(),
-        a.timeouts() + b.timeouts(),
-        a.rejected() + b.rejected(),
-        a.aborted() + b.aborted(),
-        a.guestNanos() + b.guestNanos(),
-        a.instantiateNanos() + b.instantiateNanos(),
-        a.instancesInUse() + b.instancesInUse(),
-        a.instancesPooled() + b.instancesPooled(),
-        a.guestMemoryBytes() + b.guestMemoryBytes(),
-        a.hostMemoryBytes() + b.hostMemoryBytes());
   }
 }
