@@ -14,12 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
-import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,23 +161,11 @@ public abstract class FilterScenarios {
   void aBodyStreamsThroughTheFilterToTheServletAndBack() throws Exception {
     byte[] body = new byte[8 << 20];
     new Random(8).nextBytes(body);
-    org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
-    jetty.start();
-    try {
-      Request echo =
-          jetty
-              .newRequest("http://127.0.0.1:" + port + "/app/echo")
-              .method("POST")
-              .headers(h -> h.put("authorization", "Bearer " + TOKEN))
-              .body(new BytesRequestContent(body))
-              .timeout(60, TimeUnit.SECONDS);
-      ContentResponse r = new CompletableResponseListener(echo, body.length).send().get();
-      assertEquals(200, r.getStatus());
-      assertEquals("wasm", r.getHeaders().get("x-filtered-by"));
-      assertArrayEquals(body, r.getContent());
-    } finally {
-      jetty.stop();
-    }
+    ContentResponse r =
+        DuplexPost.send(port, "/app/echo", Map.of("authorization", "Bearer " + TOKEN), body);
+    assertEquals(200, r.getStatus());
+    assertEquals("wasm", r.getHeaders().get("x-filtered-by"));
+    assertArrayEquals(body, r.getContent());
   }
 
   @Test

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,53 +78,24 @@ public abstract class FilterStreamingScenarios {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(60_000);
       Thread upload =
-          new Thread(
-              () -> {
-                try {
-                  OutputStream out = s.getOutputStream();
-                  out.write(
-                      ("POST /echo HTTP/1.1\r\nHost: 127.0.0.1:"
-                              + port
-                              + "\r\nAuthorization: Bearer t\r\nContent-Length: "
-                              + TOTAL
-                              + "\r\n\r\n")
-                          .getBytes(StandardCharsets.US_ASCII));
-                  byte[] buf = new byte[64 * 1024];
-                  for (long off = 0; off < TOTAL; off += buf.length) {
-                    for (int i = 0; i < buf.length; i++) {
-                      buf[i] = at(off + i);
-                    }
-                    sentSum.update(buf);
-                    out.write(buf);
-                  }
-                  out.flush();
-                } catch (IOException e) {
-                  failure.set(e);
-                }
-              },
-              "upload");
-      upload.start();
+          RawHttp.upload(
+              s,
+              "POST /echo HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + port
+                  + "\r\nAuthorization: Bearer t\r\nContent-Length: "
+                  + TOTAL
+                  + "\r\n\r\n",
+              TOTAL,
+              FilterStreamingScenarios::at,
+              (buf, len) -> sentSum.update(buf, 0, len),
+              failure);
       InputStream in = new BufferedInputStream(s.getInputStream());
       String head = RawHttp.readHead(in).toLowerCase(Locale.ROOT);
       assertTrue(head.startsWith("http/1.1 200"), head);
       assertTrue(head.contains("x-filtered-by: wasm"), head);
       assertTrue(head.contains("transfer-encoding: chunked"), head);
       CRC32 receivedSum = new CRC32();
-      long received = 0;
-      byte[] buf = new byte[64 * 1024];
-      for (int size;
-          (size = Integer.parseInt(RawHttp.readLine(in).split(";")[0].trim(), 16)) > 0; ) {
-        for (int left = size; left > 0; ) {
-          int n = in.read(buf, 0, Math.min(buf.length, left));
-          if (n < 0) {
-            throw new IOException("connection closed after " + received + " bytes");
-          }
-          receivedSum.update(buf, 0, n);
-          received += n;
-          left -= n;
-        }
-        RawHttp.readLine(in);
-      }
+      long received = RawHttp.readChunked(in, (buf, len) -> receivedSum.update(buf, 0, len));
       upload.join(60_000);
       assertEquals(null, failure.get());
       assertEquals(TOTAL, received, "bytes echoed");

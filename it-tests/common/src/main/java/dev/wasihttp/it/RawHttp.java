@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * HTTP/1.x over a plain socket, for what {@code java.net.http} hides: the exact bytes on the wire,
@@ -133,6 +134,78 @@ public final class RawHttp {
       }
     }
     return s.toString();
+  }
+
+  /** The bytes of a body made up as it is sent: byte {@code i} of it. */
+  public interface Pattern {
+    byte at(long i);
+  }
+
+  /** What a streamed body's bytes are seen by, piece by piece: {@code buf[0, len)}. */
+  public interface Bytes {
+    void accept(byte[] buf, int len) throws IOException;
+  }
+
+  /**
+   * Starts a thread that writes {@code head} (ISO-8859-1) and then {@code total} bytes of body to
+   * {@code socket}, in 64 KiB pieces, byte {@code i} being {@code pattern.at(i)}; each piece
+   * written is then given to {@code sent}. A failure to write lands in {@code failure}.
+   */
+  public static Thread upload(
+      Socket socket,
+      String head,
+      long total,
+      Pattern pattern,
+      Bytes sent,
+      AtomicReference<Throwable> failure) {
+    Thread upload =
+        new Thread(
+            () -> {
+              try {
+                var out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                byte[] buf = new byte[64 * 1024];
+                for (long off = 0; off < total; off += buf.length) {
+                  int len = (int) Math.min(buf.length, total - off);
+                  for (int i = 0; i < len; i++) {
+                    buf[i] = pattern.at(off + i);
+                  }
+                  out.write(buf, 0, len);
+                  sent.accept(buf, len);
+                }
+                out.flush();
+              } catch (IOException e) {
+                failure.set(e);
+              }
+            },
+            "upload");
+    upload.start();
+    return upload;
+  }
+
+  /**
+   * Reads a chunked body from {@code in} (positioned after the head) to its last chunk, giving its
+   * bytes to {@code received} as they come, in reads of up to 64 KiB; the trailers are not read.
+   *
+   * @return how many bytes the body held
+   * @throws IOException when the connection closes before the last chunk
+   */
+  public static long readChunked(InputStream in, Bytes received) throws IOException {
+    long count = 0;
+    byte[] buf = new byte[64 * 1024];
+    for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
+      for (int left = size; left > 0; ) {
+        int n = in.read(buf, 0, Math.min(buf.length, left));
+        if (n < 0) {
+          throw new IOException("connection closed after " + count + " bytes");
+        }
+        received.accept(buf, n);
+        count += n;
+        left -= n;
+      }
+      readLine(in);
+    }
+    return count;
   }
 
   /**

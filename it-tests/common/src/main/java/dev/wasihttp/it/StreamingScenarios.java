@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,66 +90,44 @@ public abstract class StreamingScenarios {
       AtomicLong sent = new AtomicLong();
       AtomicReference<Throwable> writeError = new AtomicReference<>();
       Thread writer =
-          new Thread(
-              () -> {
-                try {
-                  OutputStream out = s.getOutputStream();
-                  out.write(
-                      ("POST "
-                              + path
-                              + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream"
-                              + "\r\nContent-Length: "
-                              + TOTAL
-                              + "\r\n\r\n")
-                          .getBytes(StandardCharsets.US_ASCII));
-                  byte[] buf = new byte[64 * 1024];
-                  for (long at = 0; at < TOTAL; at += buf.length) {
-                    for (int i = 0; i < buf.length; i++) {
-                      buf[i] = expected(at + i);
-                    }
-                    out.write(buf);
-                    sent.addAndGet(buf.length);
-                  }
-                  out.flush();
-                } catch (IOException e) {
-                  writeError.set(e);
-                }
-              },
-              "upload");
-      writer.start();
+          RawHttp.upload(
+              s,
+              "POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream"
+                  + "\r\nContent-Length: "
+                  + TOTAL
+                  + "\r\n\r\n",
+              TOTAL,
+              StreamingScenarios::expected,
+              (buf, len) -> sent.addAndGet(len),
+              writeError);
       InputStream in = new BufferedInputStream(s.getInputStream());
       String head = RawHttp.readHead(in);
       assertTrue(head.startsWith("HTTP/1.1 200"), head);
       assertTrue(head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked"), head);
-      long received = 0;
-      long sentWhenProven = -1;
-      while (true) {
-        int size = Integer.parseInt(RawHttp.readLine(in).split(";")[0].trim(), 16);
-        if (size == 0) {
-          break;
-        }
-        for (int i = 0; i < size; i++) {
-          int b = in.read();
-          if (b < 0) {
-            throw new IOException("connection closed after " + received + " bytes");
-          }
-          if ((byte) b != expected(received)) {
-            throw new AssertionError("byte " + received + " differs");
-          }
-          received++;
-        }
-        RawHttp.readLine(in);
-        if (sentWhenProven < 0 && received >= PROOF) {
-          sentWhenProven = sent.get();
-        }
-      }
+      long[] checked = {0};
+      long[] sentWhenProven = {-1};
+      long received =
+          RawHttp.readChunked(
+              in,
+              (buf, len) -> {
+                for (int i = 0; i < len; i++, checked[0]++) {
+                  if (buf[i] != expected(checked[0])) {
+                    throw new AssertionError("byte " + checked[0] + " differs");
+                  }
+                }
+                if (sentWhenProven[0] < 0 && checked[0] >= PROOF) {
+                  sentWhenProven[0] = sent.get();
+                }
+              });
       writer.join(60_000);
       assertEquals(null, writeError.get());
       assertEquals(TOTAL, received);
       assertTrue(
-          sentWhenProven < TOTAL - 2 * PROOF,
+          sentWhenProven[0] < TOTAL - 2 * PROOF,
           "echoed bytes arrive while the request is still being sent (sent "
-              + sentWhenProven
+              + sentWhenProven[0]
               + " when "
               + PROOF
               + " had come back)");
